@@ -1,0 +1,16 @@
+"""Command line: a thin shell over the Python API.
+
+Each module registers its commands on :data:`newsgraph.cli.app.app`; this one
+imports them all and exposes :func:`main` (the ``newsgraph`` console script).
+"""
+
+from __future__ import annotations
+
+from . import actors, articles, events, quotes, scale, serve  # noqa: F401  (register commands)
+from .app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    app()

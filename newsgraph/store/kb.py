@@ -9,12 +9,14 @@ from .q_actors import ActorQueries
 from .q_articles import ArticleQueries
 from .q_clusters import ClusterQueries
 from .q_events import EventQueries
+from .q_explore import ExploreQueries
 from .q_quotes import QuoteQueries
 
 __all__ = ["KnowledgeBase"]
 
 
-class KnowledgeBase(ArticleQueries, ActorQueries, QuoteQueries, EventQueries, ClusterQueries):
+class KnowledgeBase(ArticleQueries, ActorQueries, QuoteQueries, EventQueries, ClusterQueries,
+                    ExploreQueries):
     """A newsgraph knowledge base in one SQLite file (``newsgraph.db`` by default)."""
 
     def __init__(self, path: str = "newsgraph.db", *, readonly: bool = False):

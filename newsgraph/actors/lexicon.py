@@ -27,6 +27,7 @@ class Lexicon:
     place_heads: frozenset[str]
     reporting_verbs: frozenset[str]
     not_persons: frozenset[str]
+    given_names: frozenset[str]  # as written ("Nicole")
 
     def sector(self, role: str) -> str | None:
         """Sector of a role as written: the longest known title it ends in ("US Secretary of State")."""
@@ -73,4 +74,6 @@ def lexicon() -> Lexicon:
         org_heads=frozenset(data["org_heads"]), place_heads=frozenset(data["place_heads"]),
         reporting_verbs=frozenset(data["reporting_verbs"]),
         not_persons=frozenset(data["not_persons"]),
+        given_names=frozenset(ln.strip() for ln in _read("given_names.txt").splitlines()
+                              if ln.strip() and not ln.startswith("#")),
     )

@@ -7,6 +7,8 @@ Rules (``actors.rules.v1``):
   tag ("economist Philip Cross", "CFO Meng Wanzhou");
 - ``person-before-appositive``: a proper-noun name followed by a role appositive
   ("Tatiana Stanovaya, an analyst at ...");
+- ``person-given-name``: a known given name (``data/given_names.txt``) followed by one or two
+  capitalised proper nouns, unless the model put it inside a longer entity;
 - ``surname``: "Mr Blinken", "Blinken" -> the person with that surname mentioned nearest
   before (or, failing that, anywhere in the article); a lone name with no fuller form is a
   person of its own.
@@ -107,6 +109,16 @@ def _candidates(ctx: Context) -> list[NameSpan]:
                 k += 1
             if k > t.i + 1 and (k >= n or doc[k].pos_ != "PROPN"):
                 add(t.i + 1, k, "person-after-role")
+    for t in doc:
+        # a known given name followed by capitalised proper nouns ("Nicole Kidman")
+        if t.text in lex.given_names and t.i not in taken and t.i not in ctx.gaz_at:
+            k = t.i + 1
+            while k < n and k - t.i <= 2 and doc[k].tag_ == "NNP" and doc[k].text[:1].isupper() \
+                    and k not in ctx.gaz_at and doc[k].text not in lex.given_names:
+                k += 1
+            ent = ctx.ent_of[t.i]
+            if k > t.i + 1 and (ent is None or ent.label_ == "PERSON" or ent.end <= k):
+                add(t.i, k, "person-given-name")
     for t in doc:
         # a proper-noun name followed by a role appositive
         if t.text == "," and t.i >= 2 and t.i - 1 not in taken:

@@ -170,13 +170,25 @@ def parse_expression(text: str, *, grammar: Grammar | None = None) -> Parsed | N
     words = set(s.split())
     if g.frequency & words:
         return None
-    if any(w in g.units for w in words) and not (g.anchor_words & words):
-        return None  # "three years", "the past week", "recent months": a duration
+    if _is_duration(words, g):
+        return None  # "three years", "the past week", "the last two weeks": a duration
     if g.range.search(s) or g.anchor_words & (words - g.month_words - g.weekday_words):
         return Parsed("unresolved", "unknown")
     if _DIGIT.search(s) or g.month_words & words:
         return Parsed("dateparser", "unknown", needs_dateparser=True)
     return Parsed("unresolved", "unknown")
+
+
+def _is_duration(words: set[str], g: Grammar) -> bool:
+    units = {w for w in words if w in g.units}
+    if not units or "ago" in words:
+        return False
+    if not g.anchor_words & words:
+        return True
+    if words & (g.month_words | g.weekday_words) or words & set(g.deictic):
+        return False
+    # "last two weeks", "next few months": an anchor word, but a span of several units
+    return any(w != g.units[w] for w in units) or any(w.isdigit() or w in g.numbers for w in words)
 
 
 def _strip_lead(s: str, g: Grammar) -> str:

@@ -108,7 +108,13 @@ CASES = [
     ("New Year's Eve", SAT, 0, "2021-12-31", "day"),
     ("25/12/2021", SAT, 0, "2021-12-25", "day"),
     ("12/25/2021", SAT, 0, "2021-12-25", "day"),
+    ("Tuesday, January 5", SAT, 0, "2021-01-05", "day"),
+    ("Wednesday, January 5", SAT, 0, "2022-01-05", "day"),
+    ("an Aug. 28", SAT, 0, "2021-08-28", "day"),
+    ("fall 2005", SAT, 0, "2005", "year"),
+    ("the summer of 2015", SAT, 0, "2015", "year"),
     ("the 1990s", SAT, 0, None, None),
+    ("2017-18", SAT, 0, None, None),
     ("Tuesday and Wednesday", SAT, 0, None, None),
 ]
 
@@ -125,7 +131,8 @@ def test_resolves(text, published, direction, value, gran):
     "annual", "annually", "three years", "the past three years", "the past week",
     "the 10th straight annual", "10th consecutive year", "decades", "58-year-old",
     "the last two weeks", "several months", "a few days", "recent years", "weekly",
-    "aged 40", "every year", "two-year", "the coming weeks", "hours",
+    "aged 40", "every year", "two-year", "the coming weeks", "hours", "33", "the 40",
+    "36+",
 ])
 def test_durations_frequencies_and_ages_are_not_points(text):
     assert resolve_text(text, SAT) is None, text

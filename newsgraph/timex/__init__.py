@@ -92,6 +92,13 @@ def extract_times(article: Article, doc: Doc) -> tuple[TimeExpr, ...]:
 def _read(span: Span, start: int, end: int, text: str, grammar: Grammar,
           published: dt.date | None, country: str | None, *, time_label: bool) -> TimeExpr | None:
     surface = text[start:end]
+    stripped = surface.strip()
+    if not stripped:
+        return None
+    if stripped != surface:  # a span that took in a line break
+        start += len(surface) - len(surface.lstrip())
+        end = start + len(stripped)
+        surface = stripped
     p = parse_expression(surface, grammar=grammar)
     if p is None:
         return None

@@ -72,6 +72,7 @@ class Grammar:
         self.parts_of_day = frozenset(lexicon["parts_of_day"])
         self.future_aux = frozenset(lexicon["future_aux"])
         self.future_governors = frozenset(lexicon["future_governors"])
+        self.seasons = frozenset(lexicon["seasons"])
         self.holidays: dict[str, tuple[int, int]] = {
             normalise(k): tuple(v) for k, v in lexicon["holidays"].items()}
         self.month_words = frozenset(self.months)
@@ -101,6 +102,7 @@ class Grammar:
             ("iso", c(r"(?P<year>\d{4})-(?P<mon>\d{1,2})(?:-(?P<day>\d{1,2}))?")),
             ("numeric", c(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})(?:[/.](?P<year>\d{4}|\d{2}))?")),
             ("holiday", c(rf"(?P<hol>{hol})(?: (?:(?P<year>{_YEAR})|(?P<yrel>{_REL}) year))?")),
+            ("season-year", c(rf"(?:{_alt(self.seasons)}) (?:of )?(?P<year>{_YEAR})")),
             ("decade", c(rf"(?:{_YEAR}|'?\d0)s")),
         )
         self.week_of = c(r"(?:week|weekend) of (?P<rest>.+)")
@@ -118,7 +120,8 @@ def _alt(words) -> str:
 
 _POSSESSIVE = re.compile(r"'s?\b")
 _DOTS = re.compile(r"(?<!\d)\.|\.(?!\d)")
-_DIGIT = re.compile(r"\d")
+_NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")
+_BARE_NUMBER = re.compile(r"(?:the )?\d{1,3}(?:st|nd|rd|th)?\+?")
 _LEADING_INT = re.compile(r"\d+")
 _WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])|(?<=\d)-(?=[a-z])|(?<=[a-z])-(?=\d)")
 
@@ -157,6 +160,8 @@ def parse_expression(text: str, *, grammar: Grammar | None = None) -> Parsed | N
         if s in g.deictic:
             return Parsed("deictic", "deictic", "day", n=g.deictic[s])
     parsed = _match(s, g)
+    if parsed is None and words[0] in ("a", "an") and len(words) > 1:
+        parsed = _match(" ".join(words[1:]), g)  # "an Aug. 28 meeting"
     if parsed is not None:
         return parsed
     m = g.week_of.fullmatch(s)
@@ -174,8 +179,10 @@ def parse_expression(text: str, *, grammar: Grammar | None = None) -> Parsed | N
         return None  # "three years", "the past week", "the last two weeks": a duration
     if g.range.search(s) or g.anchor_words & (words - g.month_words - g.weekday_words):
         return Parsed("unresolved", "unknown")
-    if _DIGIT.search(s) or g.month_words & words:
+    if g.month_words & words or _NUMERIC_DATE.search(s):
         return Parsed("dateparser", "unknown", needs_dateparser=True)
+    if _BARE_NUMBER.fullmatch(s):
+        return None  # "33", "the 40": an age or a count more often than a day
     return Parsed("unresolved", "unknown")
 
 
@@ -212,8 +219,10 @@ def _match(s: str, g: Grammar) -> Parsed | None:
         year = int(d["year"]) if d.get("year") and rule != "numeric" else None
         yrel = _rel(g, d.get("yrel"))
         if rule in ("month-day", "day-month"):
+            wd = g.weekdays[d["wd"]] if d["wd"] else None
             return Parsed(rule, "date", "day", year=year, month=g.months[d["mon"]],
-                          day=int(_LEADING_INT.match(d["day"]).group()), year_rel=yrel)
+                          day=int(_LEADING_INT.match(d["day"]).group()), year_rel=yrel,
+                          weekday=wd)
         if rule == "month":
             return Parsed(rule, "date", "month", year=year, month=g.months[d["mon"]],
                           rel=_rel(g, d["rel"]), year_rel=yrel)
@@ -232,9 +241,11 @@ def _match(s: str, g: Grammar) -> Parsed | None:
             if unit not in ("day", "week", "month", "year"):
                 return Parsed(rule, "unknown")
             return Parsed(rule, "ago", unit, n=n, unit=unit)
-        if rule == "year":
-            return Parsed(rule, "date", "year", year=year)
+        if rule in ("year", "season-year"):
+            return Parsed(rule, "date", "year", year=year)  # "fall 2005": the year
         if rule == "iso":
+            if not 1 <= int(d["mon"]) <= 12:
+                return Parsed("unresolved", "unknown")  # "2017-18": a season, a range
             day = int(d["day"]) if d["day"] else None
             return Parsed(rule, "date", "day" if day else "month", year=int(d["year"]),
                           month=int(d["mon"]), day=day)

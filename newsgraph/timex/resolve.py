@@ -92,7 +92,7 @@ def resolve(p: Parsed, published: dt.date | None, *, direction: int = 0,
         year = P.year + p.year_rel if p.year_rel is not None else None
         if p.day is None:
             return _month(p, P, year, direction), "month"
-        d = _month_day(p.month, p.day, P, year, direction)
+        d = _month_day(p.month, p.day, P, year, direction, weekday=p.weekday)
         if d is None:
             return None, gran
         return (iso_week(d), "week") if p.kind == "week_of" else (d.isoformat(), "day")
@@ -146,10 +146,14 @@ def _month(p: Parsed, P: dt.date, year: int | None, direction: int) -> str:
 
 
 def _month_day(month: int, day: int, P: dt.date, year: int | None,
-               direction: int) -> dt.date | None:
+               direction: int, *, weekday: int | None = None) -> dt.date | None:
     if year is not None:
         return _date(year, month, day)
     cands = [d for d in (_date(P.year + k, month, day) for k in (-1, 0, 1)) if d is not None]
+    if weekday is not None:  # "Monday, July 3": the year in which July 3 is a Monday
+        same = [d for d in cands if d.weekday() == weekday]
+        if len(same) == 1:
+            return same[0]
     if direction < 0:
         past = [d for d in cands if d <= P]
         return past[-1] if past else None

@@ -2,7 +2,8 @@
 
 ``cue_verbs.tsv`` lists reporting verbs by lemma with their frame (``say``,
 ``promise`` or ``direct``); ``speaker_words.tsv`` lists pronouns and determiners
-used when naming speakers.  Both are plain TSV with a header line and ``#``
+used when naming speakers; ``speaker_nouns.tsv`` lists nouns for documents and
+bodies that speak.  Both are plain TSV with a header line and ``#``
 comments; a malformed line raises :class:`~newsgraph.errors.NewsgraphError`
 with code ``[E341]`` naming the file and line.
 """
@@ -17,9 +18,10 @@ from typing import Mapping
 
 from ..errors import NewsgraphError
 
-__all__ = ["Lexicon", "load_lexicon", "read_tsv", "FRAMES", "WORD_CLASSES"]
+__all__ = ["Lexicon", "load_lexicon", "read_tsv", "FRAMES", "WORD_CLASSES", "NOUN_CLASSES"]
 
 FRAMES = frozenset({"say", "promise", "direct"})
+NOUN_CLASSES = frozenset({"document", "body"})
 WORD_CLASSES = frozenset({"person-pronoun", "thing-pronoun", "group-pronoun", "first-person",
                           "determiner"})
 
@@ -30,9 +32,13 @@ class Lexicon:
 
     cues: Mapping[str, str]
     words: Mapping[str, frozenset[str]]
+    nouns: Mapping[str, str]
 
     def frame(self, lemma: str) -> str | None:
         return self.cues.get(lemma.lower())
+
+    def noun_class(self, lemma: str) -> str | None:
+        return self.nouns.get(lemma.lower())
 
     def is_class(self, word: str, cls: str) -> bool:
         return cls in self.words.get(word.lower(), ())
@@ -74,5 +80,12 @@ def load_lexicon() -> Lexicon:
             raise NewsgraphError(f"unknown class {cls!r} for {word!r}", code="E341",
                                  where="speaker_words.tsv")
         words.setdefault(word.lower(), set()).add(cls)
+    nouns: dict[str, str] = {}
+    for noun, cls in read_tsv("speaker_nouns.tsv", _data("speaker_nouns.tsv"), 2):
+        if cls not in NOUN_CLASSES:
+            raise NewsgraphError(f"unknown class {cls!r} for {noun!r}", code="E341",
+                                 where="speaker_nouns.tsv")
+        nouns[noun.lower()] = cls
     return Lexicon(MappingProxyType(cues),
-                   MappingProxyType({w: frozenset(c) for w, c in words.items()}))
+                   MappingProxyType({w: frozenset(c) for w, c in words.items()}),
+                   MappingProxyType(nouns))

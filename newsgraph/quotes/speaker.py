@@ -1,12 +1,15 @@
 """Speakers: from the token that names a speaker to a :class:`Speaker`.
 
-The actors stage does the coreference work: a name, a surname or a pronoun it
-resolved is looked up with ``ActorIndex.for_token`` / ``ActorIndex.at`` and the
-speaker gets that actor's id and name.  Where the index has nothing, the
-speaker's name is read from the text: the named entity at the token, else the
-noun phrase without its determiner or possessor ("its state news agency" ->
-"state news agency"); a pronoun goes to the most recent compatible speaker or
-person named before it.
+The actors stage does the coreference work: a name, a surname, a description or
+a pronoun it resolved is looked up with ``ActorIndex.for_token`` /
+``ActorIndex.at`` and the speaker gets that actor's id and name.  Where the
+index has nothing, the name is read from the text: the named entity at the
+token (an acronym such as "IRCC" spelled out from an organisation named in the
+article), else the noun phrase without its determiner or possessor ("its
+state news agency" -> "state news agency").  A pronoun ("he", "it", "they") or
+a definite description ("the mayor", "the utility") goes to the most recent
+compatible speaker or name before it; a document ("the joint statement")
+keeps its own name.
 """
 
 from __future__ import annotations
@@ -22,22 +25,28 @@ from .lexicon import Lexicon
 __all__ = ["SpeakerResolver", "phrase_span", "phrase_tokens"]
 
 _NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
+_NOT_PERSON_ENTS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+                    "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
 _PHRASE_DEPS = {"det", "poss", "compound", "amod", "nmod", "nummod", "quantmod", "case",
-                "advmod", "punct", "cc", "conj", "prep", "pobj", "predet", "npadvmod"}
+                "advmod", "cc", "conj", "prep", "pobj", "predet", "npadvmod"}
 _PRONOUN_CLASSES = ("person-pronoun", "thing-pronoun", "group-pronoun")
-#: How far back (characters) a pronoun looks for its antecedent.
-_REACH = 1500
+_WANT = {"person-pronoun": ("person",), "thing-pronoun": ("org", "document"),
+         "group-pronoun": ("group", "org"), "person": ("person",), "org": ("org",)}
+_INITIAL_SKIP = {"and", "of", "the", "for", "&", "de", "la", "du"}
+#: How far back (characters) a pronoun or description looks for its antecedent.
+_REACH = 2000
 
 
 @dataclass(frozen=True, slots=True)
 class _Named:
-    """A resolved speaker remembered for later pronouns."""
+    """A name or resolved speaker remembered for later pronouns and descriptions."""
 
     start: int
     end: int
     actor: str | None
     name: str
-    cls: str  # person | thing | group
+    cls: str  # person | org | document | group
+    subject: bool = False
 
 
 def _entity(tok: Token) -> SpacySpan | None:
@@ -58,8 +67,8 @@ def phrase_tokens(tok: Token) -> tuple[int, int]:
         return ent.start, ent.end
     left = tok
     for c in tok.lefts:
-        if c.dep_ in _PHRASE_DEPS and c.dep_ != "punct":
-            left = min(left, c.left_edge, key=lambda t: t.i)
+        if c.dep_ in _PHRASE_DEPS:
+            left = c.left_edge
             break
     right = tok
     for c in tok.rights:
@@ -79,57 +88,99 @@ def phrase_span(tok: Token) -> tuple[int, int]:
     return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace(",", " ").split()
+                   if w.lower() not in _INITIAL_SKIP and w[:1].isupper())
+
+
 class SpeakerResolver:
-    """Resolves speaker tokens of one article to speakers, in document order."""
+    """Resolves the speaker tokens of one article, in document order."""
 
     def __init__(self, doc: Doc, actors, lexicon: Lexicon):
         self.doc = doc
         self.actors = actors
         self.lex = lexicon
         self._recent: list[_Named] = []  # speakers so far, in document order
-        persons: list[tuple[int, int, str | None, str, bool]] = []
-        covered = set()
+        names: list[_Named] = []
+        seen = set()
         for actor in actors.actors:
-            if actor.kind != "person":
+            cls = {"person": "person", "organization": "org"}.get(actor.kind)
+            if cls is None:
                 continue
             for m in actor.mentions:
                 if m.form != "pronoun":
-                    persons.append((m.start, m.end, actor.id, actor.name, False))
-                    covered.add(m.start)
+                    names.append(_Named(m.start, m.end, actor.id, actor.name, cls))
+                    seen.add(m.start)
+        self._acronyms: dict[str, str] = {}
+        self._full: dict[str, str] = {}
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and ent.start_char not in covered:
-                subj = (ent.root.dep_ in ("nsubj", "nsubjpass")
-                        and ent.root.head.dep_ == "ROOT")
-                persons.append((ent.start_char, ent.end_char, None, ent.text, subj))
-        persons.sort()
-        self._persons = persons
-        self._person_starts = [p[0] for p in persons]
+            cls = {"PERSON": "person", "ORG": "org"}.get(ent.label_)
+            if cls is None:
+                continue
+            if cls == "org" and len(ent) > 1:
+                self._acronyms.setdefault(_initials(ent.text), ent.text)
+            if cls == "person" and len(ent) > 1:
+                self._full.setdefault(ent[-1].text, ent.text)
+            if ent.start_char not in seen:
+                subj = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ == "ROOT"
+                names.append(_Named(ent.start_char, ent.end_char, None, ent.text, cls, subj))
+        names.sort(key=lambda n: n.start)
+        self._names = names
+        self._name_starts = [n.start for n in names]
 
     # -- naming -------------------------------------------------------------
+
+    def is_first_person(self, tok: Token) -> bool:
+        return tok.pos_ == "PRON" and self.lex.is_class(tok.lower_, "first-person")
 
     def _pronoun_class(self, tok: Token) -> str | None:
         if tok.pos_ != "PRON":
             return None
         return next((c for c in _PRONOUN_CLASSES if self.lex.is_class(tok.lower_, c)), None)
 
-    def is_first_person(self, tok: Token) -> bool:
-        return tok.pos_ == "PRON" and self.lex.is_class(tok.lower_, "first-person")
-
     def _phrase_name(self, tok: Token) -> str:
         """The phrase's text without leading determiners and possessors."""
         doc = self.doc
         i, j = phrase_tokens(tok)
-        toks = list(doc[i:j])
         drop = set()
         for c in tok.lefts:
             if c.dep_ == "poss":
                 drop.update(t.i for t in c.subtree)
-        i = 0
-        while i < len(toks) and (toks[i].i in drop or self.lex.is_class(toks[i].lower_, "determiner")
-                                 or toks[i].dep_ == "case"):
+        while i < j - 1 and (i in drop or doc[i].dep_ == "case" or doc[i].is_punct
+                             or self.lex.is_class(doc[i].lower_, "determiner")):
             i += 1
-        toks = toks[i:] or toks
-        return doc[toks[0].i:toks[-1].i + 1].text
+        return doc[i:j].text
+
+    def _description(self, tok: Token) -> str | None:
+        """ "the mayor" / "the utility": the class of what it refers back to, or None."""
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.ent_type_:
+            return None
+        dets = [c for c in tok.lefts if c.dep_ == "det"]
+        if not dets or dets[0].lower_ != "the":
+            return None
+        if any(c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in tok.lefts):
+            return None
+        noun = self.lex.noun_class(tok.lemma_)
+        if noun == "document":
+            return None
+        return "org" if noun == "body" else "person"
+
+    def _class_of(self, tok: Token, actor: Actor | None) -> str:
+        if actor is not None:
+            return {"person": "person", "group": "group", "document": "document"}.get(
+                actor.kind, "org")
+        ent = _entity(tok)
+        if ent is not None:
+            if ent.label_ == "PERSON":
+                return "person"
+            return "group" if ent.label_ == "NORP" else "org"
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PERSON_ENTS:
+            return "person"
+        if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.rights):
+            return "group"
+        if self.lex.noun_class(tok.lemma_) == "document":
+            return "document"
+        return "org" if self.lex.noun_class(tok.lemma_) == "body" else "person"
 
     def _actor_for(self, tok: Token, start: int, end: int) -> Actor | None:
         actor = self.actors.for_token(tok)
@@ -155,55 +206,56 @@ class SpeakerResolver:
         pron = self._pronoun_class(tok)
         start, end = (tok.idx, tok.idx + len(tok.text)) if pron else phrase_span(tok)
         actor = self._actor_for(tok, start, end)
-        if pron:
+        refers = pron or (self._description(tok) if actor is None else None)
+        if refers:
             if actor is not None:
                 return Speaker(actor.id, actor.name, start, end)
-            prior = self._antecedent(pron, start)
+            prior = self._antecedent(refers, start)
             if prior is None:
-                return Speaker(None, None, start, end)
-            return Speaker(prior.actor, prior.name, start, end)
-        if actor is not None and actor.kind in ("person", "organization", "group", "document",
-                                                "country"):
-            name = actor.name
-            cls = "person" if actor.kind == "person" else (
-                "group" if actor.kind == "group" else "thing")
-            speaker = Speaker(actor.id, name, start, end, self._author(tok))
-        else:
-            ent = _entity(tok)
-            name = self._phrase_name(tok)
-            if ent is not None and ent.label_ == "PERSON":
-                cls = "person"
-            elif tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.rights):
-                cls = "group"
+                if pron:
+                    return Speaker(None, None, start, end)
             else:
-                cls = "thing"
+                speaker = Speaker(prior.actor, prior.name, start, end)
+                self._remember(speaker, prior.cls)
+                return speaker
+        cls = self._class_of(tok, actor)
+        if actor is not None:
+            speaker = Speaker(actor.id, actor.name, start, end, self._author(tok))
+        else:
+            name = self._phrase_name(tok)
+            if name.isupper() and name.isalpha():
+                name = self._acronyms.get(name, name)
+            elif cls == "person" and " " not in name:
+                name = self._full.get(name, name)
             speaker = Speaker(None, name, start, end, self._author(tok))
-        self.remember(speaker, cls)
+        self._remember(speaker, cls)
         return speaker
 
-    def remember(self, speaker: Speaker, cls: str) -> None:
+    def _remember(self, speaker: Speaker, cls: str) -> None:
         if speaker.name:
-            self._recent.append(_Named(speaker.start, speaker.end, speaker.actor, speaker.name, cls))
+            self._recent.append(_Named(speaker.start, speaker.end, speaker.actor, speaker.name,
+                                       cls, True))
 
-    def _antecedent(self, pron: str, pos: int) -> _Named | None:
-        want = {"person-pronoun": ("person",), "thing-pronoun": ("thing",),
-                "group-pronoun": ("group", "thing")}[pron]
+    def _antecedent(self, refers: str, pos: int) -> _Named | None:
+        want = _WANT[refers]
         best: _Named | None = None
         for named in reversed(self._recent):
-            if named.start < pos and named.cls in want and pos - named.start <= _REACH:
+            if pos - named.start > _REACH:
+                break
+            if named.start < pos and named.cls in want:
                 best = named
                 break
-        if pron != "person-pronoun":
+        if refers not in ("person-pronoun", "person", "org"):
             return best
-        # a person named (as a subject) after the last person-speaker is the better guess
-        k = bisect_left(self._person_starts, pos) - 1
+        # a name (a subject) given after the last such speaker is the better guess
+        k = bisect_left(self._name_starts, pos) - 1
         floor = best.start if best is not None else pos - _REACH
         fallback = None
-        while k >= 0 and self._persons[k][0] > floor:
-            s, e, aid, name, subj = self._persons[k]
-            if e <= pos:
-                if subj:
-                    return _Named(s, e, aid, name, "person")
-                fallback = fallback or _Named(s, e, aid, name, "person")
+        while k >= 0 and self._names[k].start > floor:
+            named = self._names[k]
+            if named.end <= pos and named.cls in want:
+                if named.subject:
+                    return named
+                fallback = fallback or named
             k -= 1
         return best or fallback

@@ -36,6 +36,7 @@ class Args:
     actors: tuple[Actor, ...] = ()
     inherited: bool = False  # taken from a governing clause, not the act's own words
     unresolved_pronoun: bool = False  # the subject is a pronoun the actors stage did not resolve
+    relative: bool = False  # the subject came through a relative clause ("a resolution that aims to")
 
 
 def is_participant(actor: Actor | None) -> bool:
@@ -81,7 +82,7 @@ def np_actors(tok: Token, index: ActorIndex, *, depth: int = 0, skip: frozenset[
                         _add(out, a)
         if not out and depth < 1:
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+                if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "for", "by"):
                     for p in c.children:
                         if p.dep_ == "pobj":
                             for a in np_actors(p, index, depth=depth + 1):
@@ -109,9 +110,15 @@ def _relative_antecedent(verb: Token) -> Token | None:
     return None
 
 
+#: Participles that describe a stance, not a passive act: "Vietnam is committed to ...".
+_STATAL = frozenset(("committed", "prepared", "determined", "resolved", "poised", "set", "pledged"))
+
+
 def _own_subjects(verb: Token) -> tuple[list[Token], bool]:
     """Subject tokens of ``verb`` and whether the clause is passive (agent = subject)."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if passive and verb.lower_ in _STATAL and not any(c.dep_ == "agent" for c in verb.children):
+        return [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")], False
     if passive:
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         return agents, True
@@ -125,17 +132,18 @@ def subject_of(verb: Token, index: ActorIndex, *, max_hops: int = 4) -> Args:
         subs, _passive = _own_subjects(cur)
         if subs:
             actors: list[Actor] = []
-            pronoun = False
+            pronoun = relative = False
             for s in subs:
                 if s.lower_ in _RELATIVE:
                     ante = _relative_antecedent(cur)
                     found = np_actors(ante, index) if ante is not None else []
+                    relative = True
                 else:
                     found = np_actors(s, index)
                     pronoun = pronoun or (not found and s.pos_ == "PRON")
                 for a in found:
                     _add(actors, a)
-            return Args(tuple(actors), inherited, pronoun and not actors)
+            return Args(tuple(actors), inherited, pronoun and not actors, relative and not actors)
         if cur.dep_ == "xcomp" and cur.head.pos_ == "VERB":
             # object control: "urged Japan to act" -> Japan acts
             objs = [c for c in cur.head.children if c.dep_ in ("dobj", "dative")]
@@ -145,7 +153,7 @@ def subject_of(verb: Token, index: ActorIndex, *, max_hops: int = 4) -> Args:
         if cur.dep_ in ("xcomp", "conj", "acomp", "advcl", "ccomp", "relcl", "acl") and cur.head is not cur:
             if cur.dep_ in ("relcl", "acl"):
                 found = np_actors(cur.head, index)
-                return Args(tuple(found), True)
+                return Args(tuple(found), True, relative=not found)
             cur, inherited = cur.head, True
             continue
         break
@@ -162,7 +170,8 @@ def verb_targets(verb: Token, index: ActorIndex, *, extra: Token | None = None,
     """
     out: list[Actor] = []
     cands: list[Token] = []
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) \
+        and verb.lower_ not in _STATAL
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "iobj", "oprd") or (passive and c.dep_ in ("nsubjpass", "nsubj")):
             if c is not extra:

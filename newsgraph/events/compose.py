@@ -65,10 +65,11 @@ def _anchor(m: Match, lex: Lexicon) -> Token:
 
 
 def _frame_of(verb: Token, frames: dict[int, Match]) -> Match | None:
-    """The frame verb directly governing ``verb`` (through adjectives: "is willing to")."""
+    """The frame word directly governing ``verb`` (through adjectives: "is willing to";
+    from a noun: "its demand that Israel ease")."""
     cur = verb
     for _ in range(3):
-        if cur.dep_ not in ("xcomp", "ccomp") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "ccomp", "acl") or cur.head is cur:
             return None
         head = cur.head
         if head.i in frames:
@@ -96,9 +97,10 @@ def _reporter(verb: Token, lex: Lexicon, index: ActorIndex) -> tuple[Token | Non
     return None, ()
 
 
-def _convert(etype: str, modality: str) -> str:
-    """Intended cooperation is AGREE; intended material conflict is THREATEN (PLOVER)."""
-    if modality != INTENDED:
+def _convert(etype: str, modality: str, future: bool = False) -> str:
+    """Intended cooperation is AGREE; intended material conflict is THREATEN (PLOVER).
+    A conditional future act ("would meet if ...") is converted the same way."""
+    if modality != INTENDED and not (modality == HYPOTHETICAL and future):
         return etype
     quad = QUAD_CLASS[etype]
     if quad in _COOP and etype != "AGREE":
@@ -122,17 +124,28 @@ def sentence_drafts(sent: Span, lex: Lexicon, index: ActorIndex,
     if not matches:
         return drafts
     frames = {m.token.i: m for m in matches if m.entry.frame}
+    by_token = {m.token.i: m for m in matches}
     absorbed: dict[int, Match] = {}  # complement token -> frame match that governs it
     complements: dict[int, list[Match]] = {}  # frame token -> complement matches
+    topics: set[int] = set()  # nominal acts that are another act's object or background
     for m in matches:
         if m.token.i in must[1]:
             continue
+        if m.entry.pos == "N":
+            gov = _governing_trigger(m.token, by_token)
+            if gov is not None:
+                topics.add(m.token.i)
+                complements.setdefault(gov.token.i, []).append(m)
+                continue
+            if _background(m.token):
+                topics.add(m.token.i)
+                continue
         f = _frame_of(_anchor(m, lex), frames)
         if f is not None and f.token.i != m.token.i:
             absorbed[m.token.i] = f
             complements.setdefault(f.token.i, []).append(m)
     for m in matches:
-        if m.token.i in must[1]:
+        if m.token.i in must[1] or m.token.i in topics:
             continue
         frame = absorbed.get(m.token.i)
         if m.entry.frame == "agree" and m.token.i in complements:
@@ -171,6 +184,10 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                                 index)
         tgt = []
     source = list(subj.actors)
+    if not source and frame is not None and not _no_subject(anchor):
+        # "officials agreed that their countries should cooperate": the frame's subject acts
+        subj = args_.subject_of(frame.token, index)
+        source = list(subj.actors)
     if subj.inherited:
         conf -= 0.1
     if not source and reporters and (subj.unresolved_pronoun or not _has_subject(anchor)):
@@ -205,19 +222,30 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
     etype = e.type
     if e.targeted and tgt:
         etype = e.targeted
+    future = _future(anchor, frames_, lex)
     if frame is not None:
         rule = f"{frame.entry.rule}>{rule}"
-        etype = _convert(etype, modality)
+        etype = _convert(etype, modality, future)
     elif e.frame is None:
-        etype = _convert(etype, modality)
-    if modality == NEGATED and QUAD_CLASS[e.type] in _COOP and _future(anchor, frames_, lex):
+        etype = _convert(etype, modality, future)
+    if modality == NEGATED and QUAD_CLASS[e.type] in _COOP and future:
         etype, modality, rule = "REJECT", ASSERTED, rule + "+refusal"
-    if not tgt and location is not None and etype in _DOMESTIC_TARGET and location.country:
-        loc_actor = index.get(location.country) if location.kind != "country" else location
-        if loc_actor is not None:
-            tgt = [loc_actor]
+    if not source and subj.relative:
+        return None  # "a resolution that aims to impose ...": nobody we know acts
+    if not tgt and etype in _DOMESTIC_TARGET:
+        # PLOVER codes an act with no named target against the state where it happens:
+        # the place named, else the state of a single acting state.
+        home = None
+        if location is not None and location.country:
+            home = location if location.kind == "country" else index.get(location.country)
+            tag = "+place-target"
+        elif len(source) == 1 and source[0].country and _object_is_domestic(anchor, index):
+            home = source[0] if source[0].kind == "country" else index.get(source[0].country)
+            tag = "+domestic-target"
+        if home is not None:
+            tgt = [home]
             conf -= 0.1
-            rule += "+place-target"
+            rule += tag
     start = min(m.start, frame.start) if frame is not None else m.start
     end = max(m.end, frame.end) if frame is not None else m.end
     reported_by = reporters[0].id if reporters else _quote_speaker(m.start, quotes)
@@ -226,12 +254,45 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                  lex.crosswalk[etype], reported_by, location, anchor)
 
 
+#: Prepositions that put a nominal act in the background ("following the invasion").
+_BACKGROUND_PREPS = frozenset(("after", "following", "since", "before", "despite", "amid", "amidst",
+                               "prior", "because", "until", "ahead"))
+
+
+def _background(noun: Token) -> bool:
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ in _BACKGROUND_PREPS
+
+
+def _governing_trigger(noun: Token, by_token: dict[int, Match]) -> Match | None:
+    """The trigger whose object (or prepositional object) a nominal act is: "demanded a truce",
+    "talks on a pullback"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.i in by_token and head is not noun:
+        return by_token[head.i]
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in by_token \
+            and head.lower_ in ("on", "about", "over", "for", "to", "of"):
+        return by_token[head.head.i]
+    return None
+
+
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
 
 
 def _no_subject(verb: Token) -> bool:
     return not _has_subject(verb)
+
+
+def _object_is_domestic(verb: Token, index: ActorIndex) -> bool:
+    """The act's objects name no foreign actor: "lifted the curfew", "banned opposition candidates"."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "prep", "dative"):
+            for t in c.subtree:
+                a = index.for_token(t)
+                if a is not None and a.kind in ("country", "group", "person", "organization"):
+                    return False
+    return True
 
 
 def _future(verb: Token, frames: tuple[Token, ...], lex: Lexicon) -> bool:

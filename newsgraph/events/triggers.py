@@ -52,7 +52,11 @@ def _objects(tok: Token, preps: frozenset[str]) -> list[Token]:
     for c in tok.children:
         if c.dep_ in _OBJ_DEPS and (c.dep_ != "nsubjpass" or _is_passive(tok)):
             out.append(c)
-            out.extend(x for x in c.children if x.dep_ == "conj")
+            for x in c.children:
+                if x.dep_ == "conj":
+                    out.append(x)
+                elif x.dep_ == "prep" and x.lower_ == "of":  # "700 kg of medicine"
+                    out.extend(p for p in x.children if p.dep_ == "pobj")
         elif c.dep_ == "prep" and (not preps or c.lower_ in preps):
             out.extend(x for x in c.children if x.dep_ == "pobj")
     return out

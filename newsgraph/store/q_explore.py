@@ -211,17 +211,17 @@ class ExploreQueries:
             base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
             order = "ORDER BY a.published DESC, a.rowid DESC"
             snippet = "substr(a.text, 1, 200)"
-        try:
-            total = self._scalar(f"SELECT count(*) {base}", params)
-            rows = self.conn.execute(
-                f"SELECT {_ARTICLE_BRIEF}, {snippet} AS snippet {base} {order} "
-                "LIMIT ? OFFSET ?", (*params, per_page, (page - 1) * per_page)).fetchall()
-            facets = self._facets(base, params, facet_sample)
-        except sqlite3.OperationalError as exc:
-            msg = str(exc)
-            if "fts5" in msg or "syntax error" in msg or "no such column" in msg:
-                raise QueryError(f"cannot search for {query!r}: {msg}", code="E501") from None
-            raise
+        if query:
+            try:  # FTS5 reports a malformed query when it is first run
+                self.conn.execute(f"SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT 1",
+                                  (query,)).fetchall()
+            except sqlite3.OperationalError as exc:
+                raise QueryError(f"cannot search for {query!r}: {exc}", code="E501") from None
+        total = self._scalar(f"SELECT count(*) {base}", params)
+        rows = self.conn.execute(
+            f"SELECT {_ARTICLE_BRIEF}, {snippet} AS snippet {base} {order} "
+            "LIMIT ? OFFSET ?", (*params, per_page, (page - 1) * per_page)).fetchall()
+        facets = self._facets(base, params, facet_sample)
         return {
             "query": query, "filters": filters.to_dict(), "total": total, "page": page,
             "per_page": per_page, "pages": max(1, -(-total // per_page)),

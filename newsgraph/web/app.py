@@ -111,9 +111,9 @@ def create_app(db_path: str | Path) -> Starlette:
     kbs = _ReadOnlyKB(str(db_path))
     env = _environment()
 
-    def render(template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    def render(template: str, http_status: int = 200, **ctx: Any) -> HTMLResponse:
         html = env.get_template(template).render(**ctx)
-        return HTMLResponse(html, status_code=status)
+        return HTMLResponse(html, status_code=http_status)
 
     def error(request: Request, status: int, code: str, message: str, as_json: bool):
         if as_json:

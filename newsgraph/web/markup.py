@@ -84,13 +84,18 @@ def highlight(text: str, spans: Iterable[Highlight]) -> tuple[Markup, list[str]]
         chosen_t = tuple(chosen)
         marks = [h for h in new if h.anchor or h.label]
         if chosen_t != opened or marks:
-            out.extend(_close(h) for h in reversed(opened))
+            keep = 0  # tags still open that stay open: the common prefix
+            if not marks:
+                while (keep < min(len(opened), len(chosen_t))
+                       and opened[keep] is chosen_t[keep]):
+                    keep += 1
+            out.extend(_close(h) for h in reversed(opened[keep:]))
             for h in sorted(marks, key=lambda h: LAYERS.index(h.layer)):
                 if h.anchor:
                     out.append(f'<span class="anchor" id="{escape(h.anchor)}"></span>')
                 if h.label:
                     out.append(_label(h))
-            out.extend(_open(h) for h in chosen_t)
+            out.extend(_open(h) for h in chosen_t[keep:])
             opened = chosen_t
         out.append(str(escape(text[pos:cuts[i + 1]])))
     out.extend(_close(h) for h in reversed(opened))

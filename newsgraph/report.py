@@ -46,7 +46,8 @@ def _snippet(text: str, start: int, end: int, sentence: tuple[int, int] | None =
              ) -> dict[str, str]:
     s, e = sentence or sentence_at(text, start, end)
     s, e = min(s, start), max(e, end)
-    return {"before": text[s:start], "match": text[start:end], "after": text[end:e]}
+    return {"before": text[s:start].lstrip(), "match": text[start:end],
+            "after": text[end:e].rstrip()}
 
 
 def _origin(article, key: str) -> str | None:
@@ -171,7 +172,7 @@ def print_report(analyses: Iterable[Analysis], *, console=None) -> int:
                 t = Text(c["text"])
                 t.append(f"  [{c['credit'] or 'no credit'}]", style="dim")
                 parts.append(t)
-        parts += _rich_sections(v, Table, Text, Rule)
+        parts += _rich_sections(v, Text, Rule)
         if v["warnings"]:
             parts.append(Rule("warnings", style="dim"))
             parts += [Text(w, style="yellow") for w in v["warnings"]]
@@ -186,27 +187,31 @@ def _sentence_text(Text, snip) -> Any:
     return t
 
 
-def _rich_sections(v, Table, Text, Rule) -> list:
+def _rich_sections(v, Text, Rule) -> list:
+    """Actors, quotes and events: one heading line per item, then its sentence."""
     out: list = []
-    for name, cols, rows in (
-        ("actors", ("actor", "kind", "country", "roles", "first sentence"),
-         [(a["name"], a["kind"], a["country"] or "", a["roles"], a["sentence"])
-          for a in v["actors"]]),
-        ("quotes", ("speaker", "kind", "cue", "quote in its sentence"),
-         [(q["speaker"] or "?", q["kind"], q["cue"] or "", q["sentence"]) for q in v["quotes"]]),
-        ("events", ("type", "source \u2192 target", "modality", "sentence"),
-         [(e["type"], f"{e['source']} \u2192 {e['target']}", e["modality"], e["sentence"])
-          for e in v["events"]]),
-    ):
+    sections = (
+        ("actors", [(f"{a['name']}", ", ".join(x for x in (
+            a["kind"], a["country"], a["roles"], f"{a['mentions']} mention"
+            + ("s" if a["mentions"] != 1 else "")) if x), a["sentence"]) for a in v["actors"]]),
+        ("quotes", [(q["speaker"] or "(speaker unknown)",
+                     ", ".join(x for x in (q["kind"], q["cue"] and f"cue: {q['cue']}") if x),
+                     q["sentence"]) for q in v["quotes"]]),
+        ("events", [(e["type"], f"{e['source']} \u2192 {e['target']}, {e['modality']}"
+                     + (f", {e['date']}" if e["date"] else ""), e["sentence"])
+                    for e in v["events"]]),
+    )
+    for name, rows in sections:
         out.append(Rule(f"{name} ({len(rows)})", style="dim"))
         if not rows:
             out.append(Text(f"no {name} found", style="dim"))
-            continue
-        table = Table(show_edge=False, expand=True)
-        for c in cols:
-            table.add_column(c, ratio=3 if "sentence" in c else 1)
-        for row in rows:
-            *cells, snip = row
-            table.add_row(*cells, _sentence_text(Text, snip) if snip else "")
-        out.append(table)
+        for head, detail, snip in rows:
+            t = Text(head, style="bold")
+            if detail:
+                t.append(f"  {detail}", style="cyan")
+            out.append(t)
+            if snip:
+                from rich.padding import Padding
+
+                out.append(Padding(_sentence_text(Text, snip), (0, 0, 0, 4)))
     return out

@@ -22,7 +22,7 @@ _SENTENCE_END = re.compile(r"""[.!?][\"'\u201d\u2019)]*(?=\s|$)""")
 _ORIGIN_WORDS = {
     "record": "from the input record", "sidecar": "from the sidecar file",
     "manifest": "from the manifest", "path": "from the file's path", "url": "from the URL",
-    "option": "from --date", "footer": "from the page footer", "header": "from the header",
+    "option": "from --date", "footer": "from the footer", "header": "from the header",
     "html": "from the page's metadata", "detected": "detected",
 }
 

@@ -106,3 +106,11 @@ def test_bad_manifest_is_reported_and_reading_goes_on(tmp_path):
     items = list(read_paths([str(art)], ReadOptions(manifest=str(manifest))))
     assert isinstance(items[0], Failure) and items[0].code == "E110"
     assert items[1].content == TEXT
+
+
+def test_manifest_inside_the_folder_is_not_read_as_a_corpus(tmp_path):
+    (tmp_path / "story.txt").write_text(TEXT, encoding="utf-8")
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("path,published\nstory.txt,2020-01-01\n", encoding="utf-8")
+    items = list(read_paths([str(tmp_path)], ReadOptions(manifest=str(manifest))))
+    assert len(items) == 1 and items[0].meta["published"] == "2020-01-01"

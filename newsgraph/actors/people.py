@@ -64,7 +64,7 @@ def _clean_span(ctx: Context, i: int, j: int) -> tuple[int, int, int] | None:
     return ti, i, j
 
 
-def _acceptable(ctx: Context, i: int, j: int) -> bool:
+def _acceptable(ctx: Context, i: int, j: int, *, strict: bool) -> bool:
     doc, lex = ctx.doc, ctx.lex
     words = [doc[k].text for k in range(i, j)]
     text = " ".join(words)
@@ -76,8 +76,8 @@ def _acceptable(ctx: Context, i: int, j: int) -> bool:
         return False
     if all(w.lower() in lex.role_words or w.lower() in lex.titles for w in words):
         return False
-    if words[-1].lower() in lex.org_heads or words[-1].lower() in lex.place_heads:
-        return False
+    if strict and (words[-1].lower() in lex.org_heads or words[-1].lower() in lex.place_heads):
+        return False  # "Cloverdale Sport Complex" is no person, unless the model says so
     return True
 
 
@@ -91,7 +91,7 @@ def _candidates(ctx: Context) -> list[NameSpan]:
         if r is None:
             return
         ti, i2, j2 = r
-        if not _acceptable(ctx, i2, j2) or any(k in taken for k in range(i2, j2)):
+        if not _acceptable(ctx, i2, j2, strict=rule != "person-ent") or any(k in taken for k in range(i2, j2)):
             return
         taken.update(range(i2, j2))
         out[i2] = NameSpan(i2, j2, ti, tuple(doc[k].text for k in range(i2, j2)), rule)

@@ -16,8 +16,7 @@ __all__ = ["name_tokens", "person_id", "surname_key", "slug", "load_titles", "TI
 
 TITLES_VERSION = "link.titles.v1"
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_NON_NON_WORD = re.compile(r"[\W_]+")
-_ALNUM = re.compile(r"[^a-z0-9]+")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _NON_WORD = re.compile(r"[\W_]+")
 _ALNUM = re.compile(r"[^\W_]")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")

@@ -18,12 +18,12 @@ runner = CliRunner()
 def db(tmp_path):
     path = str(tmp_path / "kb.db")
     with KnowledgeBase(path) as kb:
-        add_article(kb.conn, "a1", "2022-01-08", [
+        add_article(kb, "a1", "2022-01-08", [
             country("JPN", "Japan"),
             person("Fumio Kishida", country="JPN", roles=["Prime Minister"]),
             person("Antony Blinken", country="USA", roles=["Secretary of State"]),
         ])
-        add_article(kb.conn, "a2", "2022-02-01", [person("Kishida", aid="person:kishida")])
+        add_article(kb, "a2", "2022-02-01", [person("Kishida", aid="person:kishida")])
     return path
 
 

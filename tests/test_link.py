@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from link_rows import add_article, country, kb_actor_of, person, snapshot
+from link_rows import add_article, analysis, country, kb_actor_of, org, person, snapshot
 from newsgraph.errors import QueryError
 from newsgraph.link import VERSION, link
 from newsgraph.store import KnowledgeBase
@@ -17,25 +17,24 @@ def kb(tmp_path):
 
 
 def _seed(kb):
-    add_article(kb.conn, "a1", "2022-01-08", [
+    add_article(kb, "a1", "2022-01-08", [
         country("JPN", "Japan"),
         person("Fumio Kishida", country="JPN", roles=["Prime Minister"]),
         person("Yoshimasa Hayashi", country="JPN", roles=["foreign minister"]),
-        {"id": "org:rand-corporation", "name": "Rand Corporation", "kind": "organization",
-         "country": "USA", "mentions": [(0, 16, "Rand Corporation", "name")]},
+        org("Rand Corporation", country="USA"),
     ])
 
 
 def test_bare_surname_links_to_the_one_known_person_and_inherits_state(kb):
     _seed(kb)
-    add_article(kb.conn, "a2", "2022-02-01", [
+    add_article(kb, "a2", "2022-02-01", [
         person("Kishida", aid="person:kishida"),
         person("Mr Hayashi", aid="person:hayashi"),
     ])
     report = link(kb.conn)
     assert report.articles == 2 and report.surnames_linked == 2
-    assert kb_actor_of(kb.conn, "a2", "person:kishida") == "person:fumio-kishida"
-    assert kb_actor_of(kb.conn, "a2", "person:hayashi") == "person:yoshimasa-hayashi"
+    assert kb_actor_of(kb, "a2", "person:kishida") == "person:fumio-kishida"
+    assert kb_actor_of(kb, "a2", "person:hayashi") == "person:yoshimasa-hayashi"
     kishida = kb.actor("Kishida")
     assert kishida.id == "person:fumio-kishida" and kishida.country == "JPN"
     assert kishida.n_articles == 2
@@ -48,11 +47,11 @@ def test_bare_surname_links_to_the_one_known_person_and_inherits_state(kb):
 
 
 def test_bare_surname_stays_unlinked_when_ambiguous(kb):
-    add_article(kb.conn, "a1", "2022-01-03", [person("Hiroshi Tanaka", country="JPN")])
-    add_article(kb.conn, "a2", "2022-01-04", [person("Maria Tanaka", country="USA")])
-    add_article(kb.conn, "a3", "2022-01-05", [person("Tanaka", aid="person:tanaka")])
+    add_article(kb, "a1", "2022-01-03", [person("Hiroshi Tanaka", country="JPN")])
+    add_article(kb, "a2", "2022-01-04", [person("Maria Tanaka", country="USA")])
+    add_article(kb, "a3", "2022-01-05", [person("Tanaka", aid="person:tanaka")])
     report = link(kb.conn)
-    assert kb_actor_of(kb.conn, "a3", "person:tanaka") is None
+    assert kb_actor_of(kb, "a3", "person:tanaka") is None
     assert report.surnames_ambiguous == 1 and report.surnames_linked == 0
     reason = kb.conn.execute("SELECT reason FROM link_pending WHERE article_id='a3'").fetchone()[0]
     assert reason == "ambiguous"
@@ -63,53 +62,53 @@ def test_bare_surname_stays_unlinked_when_ambiguous(kb):
 
 
 def test_state_given_by_the_article_narrows_the_candidates(kb):
-    add_article(kb.conn, "a1", "2022-01-03", [person("Hiroshi Tanaka", country="JPN")])
-    add_article(kb.conn, "a2", "2022-01-04", [person("Maria Tanaka", country="USA")])
-    add_article(kb.conn, "a3", "2022-01-05", [person("Tanaka", country="JPN", aid="person:tanaka")])
+    add_article(kb, "a1", "2022-01-03", [person("Hiroshi Tanaka", country="JPN")])
+    add_article(kb, "a2", "2022-01-04", [person("Maria Tanaka", country="USA")])
+    add_article(kb, "a3", "2022-01-05", [person("Tanaka", country="JPN", aid="person:tanaka")])
     link(kb.conn)
-    assert kb_actor_of(kb.conn, "a3", "person:tanaka") == "person:hiroshi-tanaka"
+    assert kb_actor_of(kb, "a3", "person:tanaka") == "person:hiroshi-tanaka"
 
 
 def test_bare_surname_of_another_state_does_not_link(kb):
-    add_article(kb.conn, "a1", "2022-01-03", [person("Hiroshi Tanaka", country="JPN")])
-    add_article(kb.conn, "a2", "2022-01-05", [person("Tanaka", country="BRA", aid="person:tanaka")])
+    add_article(kb, "a1", "2022-01-03", [person("Hiroshi Tanaka", country="JPN")])
+    add_article(kb, "a2", "2022-01-05", [person("Tanaka", country="BRA", aid="person:tanaka")])
     link(kb.conn)
-    assert kb_actor_of(kb.conn, "a2", "person:tanaka") is None
+    assert kb_actor_of(kb, "a2", "person:tanaka") is None
 
 
 def test_idempotent(kb):
     _seed(kb)
-    add_article(kb.conn, "a2", "2022-02-01", [person("Kishida", aid="person:kishida")])
+    add_article(kb, "a2", "2022-02-01", [person("Kishida", aid="person:kishida")])
     link(kb.conn)
-    before = snapshot(kb.conn)
+    before = snapshot(kb)
     again = link(kb.conn)
     assert again.articles == 0 and again.surnames_linked == 0
-    assert snapshot(kb.conn) == before
+    assert snapshot(kb) == before
 
 
 def test_incremental_links_only_new_articles_and_full_agrees(kb):
     _seed(kb)
     assert link(kb.conn).articles == 1
-    add_article(kb.conn, "a2", "2022-02-01", [person("Kishida", aid="person:kishida")])
+    add_article(kb, "a2", "2022-02-01", [person("Kishida", aid="person:kishida")])
     report = link(kb.conn)
     assert report.articles == 1 and report.surnames_linked == 1
-    assert kb_actor_of(kb.conn, "a2", "person:kishida") == "person:fumio-kishida"
+    assert kb_actor_of(kb, "a2", "person:kishida") == "person:fumio-kishida"
     state = kb.conn.execute("SELECT COUNT(*), MIN(version) FROM link_state").fetchone()
     assert tuple(state) == (2, VERSION)
-    incremental = snapshot(kb.conn)
+    incremental = snapshot(kb)
     assert link(kb.conn, full=True).articles == 2
-    assert snapshot(kb.conn) == incremental
+    assert snapshot(kb) == incremental
 
 
 def test_a_surname_seen_before_the_full_name_links_later(kb):
-    add_article(kb.conn, "a1", "2022-01-03", [person("Hornung", aid="person:hornung")])
+    add_article(kb, "a1", "2022-01-03", [person("Hornung", aid="person:hornung")])
     first = link(kb.conn)
-    assert first.surnames_unknown == 1 and kb_actor_of(kb.conn, "a1", "person:hornung") is None
-    add_article(kb.conn, "a2", "2022-01-10",
+    assert first.surnames_unknown == 1 and kb_actor_of(kb, "a1", "person:hornung") is None
+    add_article(kb, "a2", "2022-01-10",
                 [person("Jeffrey Hornung", roles=["security policy expert"])])
     second = link(kb.conn)
     assert second.surnames_linked == 1
-    assert kb_actor_of(kb.conn, "a1", "person:hornung") == "person:jeffrey-hornung"
+    assert kb_actor_of(kb, "a1", "person:hornung") == "person:jeffrey-hornung"
     assert kb.actor("person:jeffrey-hornung").n_articles == 2
     assert kb.conn.execute("SELECT COUNT(*) FROM link_pending").fetchone()[0] == 0
 
@@ -117,19 +116,40 @@ def test_a_surname_seen_before_the_full_name_links_later(kb):
 def test_reanalysed_article_is_linked_again(kb):
     _seed(kb)
     link(kb.conn)
-    kb.conn.execute("DELETE FROM article_actors WHERE article_id='a1' AND actor_id LIKE 'person:y%'")
-    kb.conn.execute("UPDATE articles SET analysed_at='2026-02-01T00:00:00+00:00' WHERE id='a1'")
-    kb.conn.commit()
+    # the article is analysed again (reprocess) and no longer names Hayashi
+    kb.store_analysis(analysis("a1", "2022-01-08", [
+        country("JPN", "Japan"), person("Fumio Kishida", country="JPN", roles=["Prime Minister"])]))
     assert link(kb.conn).articles == 1
     assert kb.actor("person:yoshimasa-hayashi") is None  # no article names him any more
     assert kb.actor_roles_seen("person:yoshimasa-hayashi") == []
+    assert kb.actor("Kishida").n_articles == 1
+
+
+def test_reingested_article_is_linked_again(kb):
+    _seed(kb)
+    add_article(kb, "a2", "2022-02-01", [person("Kishida", aid="person:kishida")])
+    link(kb.conn)
+    add_article(kb, "a2", "2022-02-01", [person("Mr Kishida", aid="person:kishida")])  # replaced
+    assert link(kb.conn).articles == 1
+    assert kb_actor_of(kb, "a2", "person:kishida") == "person:fumio-kishida"
+
+
+def test_deleted_article_is_uncounted(kb):
+    _seed(kb)
+    add_article(kb, "a2", "2022-02-01", [person("Kishida", aid="person:kishida")])
+    link(kb.conn)
+    assert kb.actor("Kishida").n_articles == 2
+    kb.conn.execute("DELETE FROM articles WHERE id = 'a2'")
+    assert link(kb.conn).articles == 0
+    kishida = kb.actor("Kishida")
+    assert (kishida.n_articles, kishida.last_seen) == (1, "2022-01-08")
 
 
 def test_roles_seen_with_dates_and_state(kb):
     _seed(kb)
-    add_article(kb.conn, "a2", "2022-03-01",
+    add_article(kb, "a2", "2022-03-01",
                 [person("Fumio Kishida", country="JPN", roles=["Prime Minister", "party leader"])])
-    add_article(kb.conn, "a3", "2021-09-01",
+    add_article(kb, "a3", "2021-09-01",
                 [person("Fumio Kishida", country="JPN", roles=["party leader"])])
     link(kb.conn)
     roles = {r.role: r for r in kb.actor_roles_seen("person:fumio-kishida")}

@@ -35,6 +35,8 @@ __all__ = ["link", "LinkReport", "VERSION", "ensure_schema"]
 
 VERSION = f"link.rules.v1+{TITLES_VERSION}"
 
+_MIGRATIONS = ("010_link.sql", "011_link_stale.sql")
+
 #: Kinds that are knowledge-base actors under their own analysis id.
 SELF_KINDS = ("country", "organization", "organisation", "location")
 
@@ -55,9 +57,32 @@ class LinkReport:
 
 
 def ensure_schema(conn: sqlite3.Connection) -> None:
-    """Create the link tables (migration 010) if they are missing."""
-    sql = resources.files("newsgraph.store.migrations").joinpath("010_link.sql").read_text()
-    conn.executescript(sql)
+    """Create the link tables and triggers (migrations 010, 011) if they are missing (a knowledge base
+    opened by :class:`~newsgraph.store.KnowledgeBase` has them already)."""
+    have = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name IN "
+                        "('link_state', 'actor_keys', 'link_pending', 'link_dirty', "
+                        "'link_stale_delete', 'link_stale_insert')").fetchone()[0]
+    if have == 6:
+        return
+    from ..store.migrate import statements
+
+    migrations = resources.files("newsgraph.store.migrations")
+    _begin(conn)
+    try:
+        for name in _MIGRATIONS:
+            for stmt in statements(migrations.joinpath(name).read_text(encoding="utf-8")):
+                conn.execute(stmt)
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
+def _begin(conn: sqlite3.Connection) -> None:
+    """An explicit write transaction, whether the connection autocommits or not."""
+    if conn.in_transaction:
+        conn.commit()
+    conn.execute("BEGIN IMMEDIATE")
 
 
 def _register(conn: sqlite3.Connection) -> None:
@@ -74,10 +99,13 @@ def link(conn: sqlite3.Connection, *, full: bool = False) -> LinkReport:
     ensure_schema(conn)
     _register(conn)
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    with conn:  # one transaction: a failed run leaves the knowledge base as it was
+    _begin(conn)  # one transaction: a failed run leaves the knowledge base as it was
+    try:
         if full:
-            conn.executescript("DELETE FROM link_state; DELETE FROM actor_keys;")
-        conn.executescript(_TODO)
+            conn.execute("DELETE FROM link_state")
+            conn.execute("DELETE FROM actor_keys")
+        for stmt in _TODO:
+            conn.execute(stmt)
         if full:  # every actor is recounted, and those no article names any more go
             conn.execute("INSERT OR IGNORE INTO temp.link_touched SELECT id FROM actors")
         n_articles = conn.execute("SELECT COUNT(*) FROM temp.link_todo").fetchone()[0]
@@ -90,39 +118,47 @@ def link(conn: sqlite3.Connection, *, full: bool = False) -> LinkReport:
             "INSERT OR REPLACE INTO link_state (article_id, analysed_at, linked_at, version) "
             "SELECT id, analysed_at, ?, ? FROM temp.link_todo", (now, VERSION))
         total = conn.execute("SELECT COUNT(*) FROM actors").fetchone()[0]
-        conn.executescript(_DROP)
+        for stmt in _DROP:
+            conn.execute(stmt)
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
     return LinkReport(n_articles, persons, linked, ambiguous, unknown, total)
 
 
-_TODO = """
-DROP TABLE IF EXISTS temp.link_todo;
-DROP TABLE IF EXISTS temp.link_touched;
-DROP TABLE IF EXISTS temp.link_touched_surnames;
-DROP TABLE IF EXISTS temp.link_roles;
-CREATE TEMP TABLE link_todo AS
-    SELECT a.id, a.published, a.analysed_at FROM articles a
-    LEFT JOIN link_state s ON s.article_id = a.id
-    WHERE s.article_id IS NULL OR s.analysed_at IS NOT a.analysed_at;
-CREATE UNIQUE INDEX temp.link_todo_id ON link_todo(id);
-CREATE TEMP TABLE link_touched (id TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE TEMP TABLE link_touched_surnames (id TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE TEMP TABLE link_roles (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
-INSERT INTO link_roles SELECT id FROM link_todo;
-DELETE FROM link_pending WHERE article_id IN (SELECT id FROM link_todo);
--- a re-analysed article: the actors it linked before are recounted
-INSERT OR IGNORE INTO link_touched SELECT DISTINCT kb_actor_id FROM article_actors
-    WHERE article_id IN (SELECT id FROM link_todo) AND kb_actor_id IS NOT NULL;
-INSERT OR IGNORE INTO link_touched SELECT DISTINCT actor_id FROM actor_roles
-    WHERE article_id IN (SELECT id FROM link_todo);
-UPDATE article_actors SET kb_actor_id = NULL WHERE article_id IN (SELECT id FROM link_todo);
-"""
+_TODO = (
+    "DROP TABLE IF EXISTS temp.link_todo",
+    "DROP TABLE IF EXISTS temp.link_touched",
+    "DROP TABLE IF EXISTS temp.link_touched_surnames",
+    "DROP TABLE IF EXISTS temp.link_roles",
+    """CREATE TEMP TABLE link_todo AS
+       SELECT a.id, a.published, a.analysed_at FROM articles a
+       LEFT JOIN link_state s ON s.article_id = a.id
+       WHERE s.article_id IS NULL OR s.analysed_at IS NOT a.analysed_at""",
+    "CREATE UNIQUE INDEX temp.link_todo_id ON link_todo(id)",
+    "CREATE TEMP TABLE link_touched (id TEXT PRIMARY KEY) WITHOUT ROWID",
+    "CREATE TEMP TABLE link_touched_surnames (id TEXT PRIMARY KEY) WITHOUT ROWID",
+    "CREATE TEMP TABLE link_roles (article_id TEXT PRIMARY KEY) WITHOUT ROWID",
+    "INSERT INTO link_roles SELECT id FROM link_todo",
+    "DELETE FROM link_pending WHERE article_id IN (SELECT id FROM link_todo)",
+    # a re-analysed article: the actors it linked before are recounted
+    """INSERT OR IGNORE INTO link_touched SELECT DISTINCT kb_actor_id FROM article_actors
+       WHERE article_id IN (SELECT id FROM link_todo) AND kb_actor_id IS NOT NULL""",
+    """INSERT OR IGNORE INTO link_touched SELECT DISTINCT actor_id FROM actor_roles
+       WHERE article_id IN (SELECT id FROM link_todo)""",
+    # actors that lost rows when articles were re-analysed or deleted
+    "INSERT OR IGNORE INTO link_touched SELECT actor_id FROM main.link_dirty",
+    "DELETE FROM main.link_dirty",
+    "UPDATE article_actors SET kb_actor_id = NULL WHERE article_id IN (SELECT id FROM link_todo)",
+)
 
-_DROP = """
-DROP TABLE IF EXISTS temp.link_todo;
-DROP TABLE IF EXISTS temp.link_touched;
-DROP TABLE IF EXISTS temp.link_touched_surnames;
-DROP TABLE IF EXISTS temp.link_roles;
-"""
+_DROP = (
+    "DROP TABLE IF EXISTS temp.link_todo",
+    "DROP TABLE IF EXISTS temp.link_touched",
+    "DROP TABLE IF EXISTS temp.link_touched_surnames",
+    "DROP TABLE IF EXISTS temp.link_roles",
+)
 
 
 def _link_named(conn: sqlite3.Connection) -> int:
@@ -227,16 +263,16 @@ def _refresh_actors(conn: sqlite3.Connection, touched: str) -> None:
 
 
 def _refresh_roles(conn: sqlite3.Connection) -> None:
-    """The roles of the linked people of the articles this run touched, with their dates."""
+    """The roles of the articles this run touched, under knowledge-base ids, with dates."""
     conn.execute("DELETE FROM actor_roles WHERE article_id IN (SELECT article_id FROM temp.link_roles)")
     conn.execute(
         """
         INSERT INTO actor_roles (actor_id, role, country, article_id, seen)
-        SELECT DISTINCT aa.kb_actor_id, r.value, aa.country, aa.article_id, ar.published
+        SELECT DISTINCT COALESCE(aa.kb_actor_id, aa.actor_id), r.value, aa.country,
+               aa.article_id, ar.published
         FROM article_actors aa
         JOIN articles ar ON ar.id = aa.article_id
-        JOIN json_each(aa.roles) r
+        JOIN json_each(CASE WHEN json_valid(aa.roles) THEN aa.roles ELSE '[]' END) r
         WHERE aa.article_id IN (SELECT article_id FROM temp.link_roles)
-          AND aa.kb_actor_id IS NOT NULL AND aa.kind = 'person'
-          AND json_valid(aa.roles) AND TRIM(r.value) != ''
+          AND TRIM(r.value) != ''
         """)

@@ -24,6 +24,7 @@ def db(tmp_path):
             person("Antony Blinken", country="USA", roles=["Secretary of State"]),
         ])
         add_article(kb, "a2", "2022-02-01", [person("Kishida", aid="person:kishida")])
+        add_article(kb, "a3", "2022-02-02", [person("Hiroshi Tanaka"), person("Maria Tanaka")])
     return path
 
 
@@ -35,7 +36,7 @@ def _run(*args):
 
 def test_link_actors_actor(db):
     report = json.loads(_run("link", "--db", db, "--json"))
-    assert report["articles"] == 2 and report["surnames_linked"] == 1
+    assert report["articles"] == 3 and report["surnames_linked"] == 1
     assert "linked 0 articles" in _run("link", "--db", db)  # idempotent
 
     rows = [json.loads(line) for line in _run("actors", "--db", db, "--json").splitlines()]
@@ -59,11 +60,15 @@ def test_link_actors_actor(db):
 def test_errors_are_reported(db, tmp_path):
     _run("link", "--db", db)
     missing = runner.invoke(app, ["actor", "Nobody", "--db", db])
-    assert missing.exit_code == 1 and "E520" in missing.output
+    assert missing.exit_code == 2 and "E520" in missing.output
     bad = runner.invoke(app, ["actors", "--kind", "planet", "--db", db])
-    assert bad.exit_code == 1 and "E521" in bad.output
+    assert bad.exit_code == 2 and "E521" in bad.output
     nodb = runner.invoke(app, ["actors", "--db", str(tmp_path / "none.db")])
-    assert nodb.exit_code != 0 and "E401" in nodb.output
+    assert nodb.exit_code == 2 and "E404" in nodb.output
+    nolink = runner.invoke(app, ["link", "--db", str(tmp_path / "none.db")])
+    assert nolink.exit_code == 2 and "E404" in nolink.output
+    ambiguous = runner.invoke(app, ["actor", "Tanaka", "--db", db])
+    assert ambiguous.exit_code == 2 and "E522" in ambiguous.output
 
 
 def test_actors_before_link_says_so(db):

@@ -6,50 +6,31 @@ Thin shells over :func:`newsgraph.link.link` and the
 
 from __future__ import annotations
 
-import json
 import time
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 
-from ..errors import NewsgraphError
+from ..errors import QueryError
 from .app import app
-
-_DB_HELP = "Knowledge-base file."
-
-
-def _open(db: str):
-    from pathlib import Path
-
-    from ..store import KnowledgeBase
-
-    if not Path(db).is_file():
-        raise typer.BadParameter(f"[E401] no knowledge base at {db}", param_hint="--db")
-    return KnowledgeBase(db)
-
-
-def _fail(exc: NewsgraphError) -> None:
-    typer.echo(str(exc), err=True)
-    raise typer.Exit(1)
+from .common import DEFAULT_DB, DbOption, JsonOption, handle_errors, open_kb, print_json, print_jsonl
 
 
 @app.command()
-def link(db: str = typer.Option("newsgraph.db", "--db", envvar="NEWSGRAPH_DB", help=_DB_HELP),
-         full: bool = typer.Option(False, "--full", help="Link every article again, not only new ones."),
-         as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")) -> None:
+def link(db: DbOption = DEFAULT_DB,
+         full: Annotated[bool, typer.Option("--full", help="Link every article again, not only new ones.")] = False,
+         json_out: JsonOption = False) -> None:
     """Link actors across articles (run after each ingest): a bare "Kishida" in a later
     article joins the one known person with that surname and the state they act for."""
     from ..link import link as run_link
 
-    with _open(db) as kb:
-        t0 = time.perf_counter()
-        try:
+    with handle_errors():
+        with open_kb(db, must_exist=True) as kb:
+            t0 = time.perf_counter()
             report = run_link(kb.conn, full=full)
-        except NewsgraphError as exc:
-            _fail(exc)
-        secs = time.perf_counter() - t0
-    if as_json:
-        typer.echo(json.dumps(report.to_dict() | {"seconds": round(secs, 3)}))
+            secs = time.perf_counter() - t0
+    if json_out:
+        print_json(report.to_dict() | {"seconds": round(secs, 3)})
         return
     typer.echo(f"linked {report.articles} articles in {secs:.2f}s: {report.persons} person "
                f"mentions by full name, {report.surnames_linked} bare surnames linked, "
@@ -58,23 +39,21 @@ def link(db: str = typer.Option("newsgraph.db", "--db", envvar="NEWSGRAPH_DB", h
 
 
 @app.command()
-def actors(kind: Optional[str] = typer.Option(None, "--kind", help="country, person, organization, location, group or document."),
-           country: Optional[str] = typer.Option(None, "--country", help="ISO alpha-3 the actor belongs to or acts for."),
-           name: Optional[str] = typer.Option(None, "--name", help="Part of a name seen for the actor."),
-           limit: int = typer.Option(50, "--limit", min=1, help="How many to list."),
-           as_json: bool = typer.Option(False, "--json", help="JSON Lines, one actor a line."),
-           db: str = typer.Option("newsgraph.db", "--db", envvar="NEWSGRAPH_DB", help=_DB_HELP)) -> None:
-    """List knowledge-base actors, most often named first."""
-    with _open(db) as kb:
-        try:
+def actors(kind: Annotated[Optional[str], typer.Option("--kind", help="country, person, organization, location, group or document.")] = None,
+           country: Annotated[Optional[str], typer.Option("--country", help="ISO alpha-3 the actor belongs to or acts for.")] = None,
+           name: Annotated[Optional[str], typer.Option("--name", help="Part of a name seen for the actor.")] = None,
+           limit: Annotated[int, typer.Option("--limit", min=1, help="How many to list.")] = 50,
+           json_out: Annotated[bool, typer.Option("--json", help="JSON Lines, one actor a line.")] = False,
+           db: DbOption = DEFAULT_DB) -> None:
+    """List knowledge-base actors (after `newsgraph link`), most often named first."""
+    with handle_errors():
+        with open_kb(db, readonly=True) as kb:
             rows = kb.actors(kind=kind, country=country, name=name, limit=limit)
-        except NewsgraphError as exc:
-            _fail(exc)
-        unlinked = not rows and kb.conn.execute(
-            "SELECT EXISTS (SELECT 1 FROM article_actors)").fetchone()[0]
-    if as_json:
+            unlinked = not rows and kb.conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM article_actors)").fetchone()[0]
+    if json_out:
         for a in rows:
-            typer.echo(json.dumps(a.to_dict(), ensure_ascii=False))
+            print_jsonl(a.to_dict())
         return
     if unlinked:
         typer.echo("no linked actors yet: run `newsgraph link`", err=True)
@@ -85,46 +64,49 @@ def actors(kind: Optional[str] = typer.Option(None, "--kind", help="country, per
     for a in rows:
         table.add_row(a.id, a.name, a.kind, a.country or "", str(a.n_articles),
                       a.first_seen or "", a.last_seen or "")
-    Console().print(table)
+    Console(highlight=False).print(table)
 
 
 @app.command()
-def actor(name: str = typer.Argument(..., help="An id (USA, person:fumio-kishida) or a name or surname."),
-          limit: int = typer.Option(20, "--limit", min=1, help="How many articles and mentions."),
-          as_json: bool = typer.Option(False, "--json", help="Print the profile as JSON."),
-          db: str = typer.Option("newsgraph.db", "--db", envvar="NEWSGRAPH_DB", help=_DB_HELP)) -> None:
+def actor(name: Annotated[str, typer.Argument(help="An id (USA, person:fumio-kishida) or a name or surname.")],
+          limit: Annotated[int, typer.Option("--limit", min=1, help="How many articles and mentions.")] = 20,
+          json_out: JsonOption = False,
+          db: DbOption = DEFAULT_DB) -> None:
     """One actor: names, state, the roles it was seen in with dates, its articles and mentions."""
-    with _open(db) as kb:
-        try:
+    with handle_errors():
+        with open_kb(db, readonly=True) as kb:
             profile = kb.actor_profile(name, limit=limit)
-        except NewsgraphError as exc:
-            _fail(exc)
-    if profile is None:
-        typer.echo(f"[E520] no actor {name!r} in {db}", err=True)
-        raise typer.Exit(1)
-    if as_json:
-        typer.echo(json.dumps(profile.to_dict(), ensure_ascii=False))
+            if profile is None:
+                raise QueryError(f"no actor {name!r} (give an id, a name or a surname)",
+                                 code="E520", where=db)
+    if json_out:
+        print_json(profile.to_dict())
         return
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     a = profile.actor
-    con = Console()
-    con.print(f"[bold]{a.name}[/bold]  {a.id}  {a.kind}  country={a.country or '-'}  "
-              f"articles={a.n_articles}  seen {a.first_seen or '?'} .. {a.last_seen or '?'}")
+    con = Console(highlight=False)
+    con.print(f"[bold]{escape(a.name)}[/bold]  {escape(a.id)}  {a.kind}  "
+              f"country={a.country or '-'}  articles={a.n_articles}  "
+              f"seen {a.first_seen or '?'} .. {a.last_seen or '?'}")
     if a.aliases:
-        con.print("names: " + "; ".join(a.aliases))
+        con.print("names: " + escape("; ".join(a.aliases)))
     if profile.roles:
         t = Table("role", "country", "first seen", "last seen", "articles", title="roles")
         for r in profile.roles:
-            t.add_row(r.role, r.country or "", r.first_seen or "", r.last_seen or "", str(r.n_articles))
+            t.add_row(r.role, r.country or "", r.first_seen or "", r.last_seen or "",
+                      str(r.n_articles))
         con.print(t)
     t = Table("published", "article", "headline", "name", "mentions", title="articles")
     for x in profile.articles:
-        t.add_row(x.published or "", x.article_id[:12], x.headline or "", x.name, str(x.n_mentions))
+        t.add_row(x.published or "", x.article_id[:12], x.headline or "", x.name,
+                  str(x.n_mentions))
     con.print(t)
     if profile.mentions:
         t = Table("published", "article", "mention", "form", "offsets", title="mentions")
         for m in profile.mentions:
-            t.add_row(m.published or "", m.article_id[:12], m.text, m.form or "", f"{m.start}-{m.end}")
+            t.add_row(m.published or "", m.article_id[:12], m.text, m.form or "",
+                      f"{m.start}-{m.end}")
         con.print(t)

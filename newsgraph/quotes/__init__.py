@@ -99,10 +99,11 @@ def extract_quotes(article: Article, doc: Doc, actors: ActorIndex) -> tuple[Quot
     clauses, claims = reported_clauses(doc, lex, qindex)
     clauses = _drop_nested(clauses + according_to(doc, qindex) + colon_headlines(doc, actors))
     direct = quotation_quotes(doc, lex, quotations, [(c.start, c.end) for c in clauses], claims)
-    resolver = SpeakerResolver(doc, actors, lex)
+    cands = sorted(clauses + direct, key=lambda c: (c.start, c.end))
+    resolver = SpeakerResolver(doc, actors, lex, quoted=[(c.start, c.end) for c in cands])
     mentions = _Mentions(actors)
     out: list[Quote] = []
-    for c in sorted(clauses + direct, key=lambda c: (c.start, c.end)):
+    for c in cands:
         speaker = None
         if c.speaker is not None and not resolver.is_first_person(c.speaker):
             speaker = resolver.resolve(c.speaker)

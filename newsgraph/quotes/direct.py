@@ -46,14 +46,16 @@ def _is_cue(tok: Token, lex: Lexicon) -> bool:
 
 
 def _inverted_subject(cue: Token, stop: int) -> Token | None:
-    """ "said Daniel Russel": the first noun after the cue, up to its phrase head."""
+    """ "said Daniel Russel": the noun phrase right after a finite cue, up to its head."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
     doc = cue.doc
     for t in doc[cue.i + 1:stop]:
         if t.pos_ in _NOUNISH:
             while t.dep_ in ("compound", "flat") and cue.i < t.head.i < stop:
                 t = t.head
             return t
-        if t.is_punct:
+        if t.pos_ not in ("DET", "ADJ", "NUM"):
             break
     return None
 
@@ -131,6 +133,7 @@ def quotation_quotes(doc: Doc, lex: Lexicon, quotations: tuple[Quotation, ...],
         if attrib is not None:
             cue, speaker = attrib
             out.append(Candidate(q.start, q.end, cue, speaker, rule, inherit=speaker is None))
-        elif _starts_sentence(q, text) and _words(text[q.start:q.end]) >= _MIN_FLOATING_WORDS:
+        elif (_starts_sentence(q, text) and _words(text[q.start:q.end]) >= _MIN_FLOATING_WORDS
+              and not text[q.start].islower()):
             out.append(Candidate(q.start, q.end, None, None, "quotation-floating", inherit=True))
     return out

@@ -275,14 +275,18 @@ class SpeakerResolver:
 
 
 def _genders(doc: Doc, lex: Lexicon) -> dict[str, str]:
-    """Gender of the people of one article, by surname, as the article itself shows it:
-    a title ("Mr", "Ms") before the name, or the only gendered pronouns of a sentence
+    """Gender of the people of one article, by surname: from a common first name, a
+    title ("Mr", "Ms") before the name, or the only gendered pronouns of a sentence
     whose subject the person is."""
     votes: dict[str, set[str]] = {}
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
         key = ent[-1].lower_
+        first = lex.first_names.get(ent[0].lower_) if len(ent) > 1 else None
+        if first:
+            votes.setdefault(key, set()).add(first)
+            continue
         if ent.start > 0 and doc[ent.start - 1].lower_ in _TITLE_GENDER:
             votes.setdefault(key, set()).add(_TITLE_GENDER[doc[ent.start - 1].lower_])
             continue

@@ -248,17 +248,15 @@ class SpeakerResolver:
         k = bisect_left(self._quoted_starts, pos + 1) - 1
         return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
 
-    def _agrees(self, named: _Named, gender: str | None) -> bool:
-        if gender is None or named.cls != "person":
-            return True
-        got = self._gender.get(named.name.split()[-1].lower()) if named.name.split() else None
-        return got is None or got == gender
-
     def _antecedent(self, refers: str, pos: int, gender: str | None = None) -> _Named | None:
-        """The most recent compatible speaker or name (outside quotes) before ``pos``."""
+        """The most recent compatible speaker or name (outside quotes) before ``pos``.
+
+        With a gendered pronoun, a name known to agree wins over a more recent name
+        of unknown gender."""
         want = _WANT[refers]
         i = len(self._recent) - 1
         k = bisect_left(self._name_starts, pos) - 1
+        unknown: _Named | None = None
         while i >= 0 or k >= 0:
             a = self._recent[i] if i >= 0 else None
             b = self._names[k] if k >= 0 else None
@@ -268,11 +266,25 @@ class SpeakerResolver:
                 named, k = b, k - 1
             if pos - named.start > _REACH:
                 break
-            if named.start < pos and named.end <= pos and named.cls in want and self._agrees(
-                    named, gender):
+            if named.start >= pos or named.end > pos or named.cls not in want:
+                continue
+            got = self._gender_of(named)
+            if gender is None or got == gender:
                 return named
-        return None
+            if got is None and unknown is None:
+                unknown = named
+        return unknown
 
+    def _gender_of(self, named: _Named) -> str | None:
+        if named.cls != "person" or not named.name.split():
+            return None
+        return self._gender.get(named.name.split()[-1].lower())
+
+    def nearest_person(self, pos: int) -> Speaker | None:
+        """The person most recently named or quoted before ``pos`` (for a quote with no
+        attribution and no quote before it to follow)."""
+        prior = self._antecedent("person", pos)
+        return Speaker(prior.actor, prior.name, prior.start, prior.end) if prior else None
 
 def _genders(doc: Doc, lex: Lexicon) -> dict[str, str]:
     """Gender of the people of one article, by surname: from a common first name, a

@@ -22,7 +22,7 @@ from ..errors import NewsgraphError
 __all__ = ["Lexicon", "load_lexicon", "read_tsv", "FRAMES", "WORD_CLASSES", "NOUN_CLASSES"]
 
 FRAMES = frozenset({"say", "promise", "direct"})
-NOUN_CLASSES = frozenset({"document", "body"})
+NOUN_CLASSES = frozenset({"document", "body", "generic"})
 WORD_CLASSES = frozenset({"person-pronoun", "thing-pronoun", "group-pronoun", "first-person",
                           "determiner"})
 

@@ -169,7 +169,7 @@ class SpeakerResolver:
         if any(c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in tok.lefts):
             return None
         noun = self.lex.noun_class(tok.lemma_)
-        if noun == "document":
+        if noun in ("document", "generic"):
             return None
         return "org" if noun == "body" else "person"
 
@@ -188,7 +188,7 @@ class SpeakerResolver:
             return "group"
         if self.lex.noun_class(tok.lemma_) == "document":
             return "document"
-        return "org" if self.lex.noun_class(tok.lemma_) == "body" else "person"
+        return "person" if self.lex.noun_class(tok.lemma_) is None else "org"
 
     def _actor_for(self, tok: Token, start: int, end: int) -> Actor | None:
         actor = self.actors.for_token(tok)

@@ -40,13 +40,18 @@ class Args:
 
 
 def is_participant(actor: Actor | None) -> bool:
-    return actor is not None and actor.kind in _PARTICIPANT_KINDS
+    """An actor that can do or undergo an act: not a document, nor a place with no state."""
+    if actor is None:
+        return False
+    return actor.kind in _PARTICIPANT_KINDS or (actor.kind == "location" and actor.country is not None)
 
 
 def is_political(actor: Actor, lex: Lexicon) -> bool:
     """A state, a group of states, a government person or a political organisation."""
     if actor.sector and actor.sector.upper() in lex.nonpolitical_sectors:
         return False
+    if actor.kind == "location":
+        return False  # a place takes part ("shelled Juba") but does not make an act political
     if actor.kind in lex.political_kinds:
         return True
     if actor.sector and actor.sector.upper() in lex.political_sectors:
@@ -69,17 +74,23 @@ def np_actors(tok: Token, index: ActorIndex, *, depth: int = 0, skip: frozenset[
     if is_participant(own):
         _add(out, own)
     else:
-        for c in tok.children:
-            if c.dep_ in _NP_MOD_DEPS and c.i not in skip:
-                a = index.for_token(c)
-                if is_participant(a):
+        # "his US counterparts": the nationality word names the actor, not the possessor
+        mods = sorted((c for c in tok.children if c.dep_ in _NP_MOD_DEPS and c.i not in skip),
+                      key=lambda c: c.dep_ == "poss")
+        for c in mods:
+            if c.dep_ == "poss" and out:
+                break
+            a = index.for_token(c)
+            if is_participant(a):
+                _add(out, a)
+                for cc in c.children:
+                    if cc.dep_ == "conj" or (cc.dep_ == "compound" and c.dep_ == "compound"):
+                        b = index.for_token(cc)
+                        if is_participant(b):
+                            _add(out, b)
+            elif c.dep_ in ("poss", "nmod") and depth < 2:
+                for a in np_actors(c, index, depth=depth + 1):
                     _add(out, a)
-                    for cc in c.children:
-                        if cc.dep_ == "conj":
-                            _add(out, index.for_token(cc))
-                elif c.dep_ == "poss" and depth < 2:
-                    for a in np_actors(c, index, depth=depth + 1):
-                        _add(out, a)
         if not out and depth < 1:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "for", "by"):

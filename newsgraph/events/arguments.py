@@ -140,7 +140,9 @@ def subject_of(verb: Token, index: ActorIndex, *, max_hops: int = 4) -> Args:
     """Who does the act of ``verb``: its subject, the agent of a passive, or a governing subject."""
     cur, inherited = verb, False
     for _ in range(max_hops + 1):
-        subs, _passive = _own_subjects(cur)
+        subs, passive = _own_subjects(cur)
+        if passive and not subs:
+            return Args((), inherited)  # "a state of siege was declared": no agent named
         if subs:
             actors: list[Actor] = []
             pronoun = relative = False
@@ -259,9 +261,12 @@ def noun_arguments(noun: Token, index: ActorIndex, *, skip: frozenset[int] = fro
 
 
 def location_of(head: Token, index: ActorIndex) -> Actor | None:
-    """The place an act happened, from "in"/"at"/"near" phrases on its head word."""
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+    """The place an act happened, from "in"/"at"/"near" phrases on its head word or its
+    object ("strengthened its forces *in Lebanon*")."""
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    preps += [p for o in head.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"]
+    for c in preps:
+        if c.lower_ in PLACE_PREPS:
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue

@@ -160,7 +160,31 @@ def sentence_drafts(sent: Span, lex: Lexicon, index: ActorIndex,
         d = _draft(m, frame, complements.get(m.token.i, ()), lex, index, quotes)
         if d is not None:
             drafts.append(d)
-    return drafts
+    return _main_first(drafts)
+
+
+def _subordinate(anchor: Token) -> bool:
+    """An act told in a relative, adverbial or participle clause, or as a prepositional noun
+    ("..., killing 20 people", "to demand reforms", "where riots broke out", "in a bomb attack")."""
+    if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "pobj":
+        return True
+    cur = anchor
+    for _ in range(8):
+        if cur.dep_ in ("relcl", "acl", "advcl", "pcomp"):
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _main_first(drafts: list[Draft]) -> list[Draft]:
+    """A sentence's main-clause acts are coded; acts in subordinate clauses only when the
+    main clause has none (PLOVER codes the reported act, not its circumstances)."""
+    if len(drafts) < 2:
+        return drafts
+    main = [d for d in drafts if not _subordinate(d.anchor)]
+    return main or drafts
 
 
 def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex,
@@ -224,7 +248,8 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
     if not tgt and e.frame in ("agree", "threaten", "reject"):
         for c in anchor.children:
             if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
-                tgt = args_.verb_targets(c, index, exclude=exclude)
+                tgt = args_.verb_targets(c, index, exclude=exclude) or \
+                    args_.verb_targets(c, index, exclude=exclude, places=True)
                 break
     if not tgt and e.light and m.obj is not None and e.type == "ACCUSE":
         # "expressed concern that China's efforts ...": whom the concern is about
@@ -241,8 +266,8 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         args_.location_of(m.token, index) if anchor is not m.token else None)
     # --- type
     etype = e.type
-    if e.targeted and tgt:
-        etype = e.targeted
+    if e.targeted and (tgt or _aimed(anchor)):
+        etype = e.targeted  # "fired missiles at ...": an attack, not a test
     future = _future(anchor, frames_, lex)
     if frame is not None:
         rule = f"{frame.entry.rule}>{rule}"
@@ -256,14 +281,15 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
     if etype in _OUTWARD and tgt:
         own = {a.country or a.id for a in source}
         tgt = [a for a in tgt if (a.country or a.id) not in own]
-    if not tgt and etype in _PLACE_TARGET:
+    if not tgt and (etype in _PLACE_TARGET or e.type in _PLACE_TARGET):
         # PLOVER codes an act with no named target against the state where it happens:
         # the place named, else (domestic acts) the state of a single acting state.
         home = None
         if location is not None and location.country:
             home = location if location.kind == "country" else index.get(location.country)
             tag = "+place-target"
-        elif etype in _DOMESTIC_TARGET and len(source) == 1 and source[0].country \
+        elif (etype in _DOMESTIC_TARGET or e.type in _DOMESTIC_TARGET) and len(source) == 1 \
+                and source[0].country \
                 and _object_is_domestic(anchor, index):
             home = source[0] if source[0].kind == "country" else index.get(source[0].country)
             tag = "+domestic-target"
@@ -299,6 +325,15 @@ def _governing_trigger(noun: Token, by_token: dict[int, Match]) -> Match | None:
             and head.lower_ in ("on", "about", "over", "for", "to", "of"):
         return by_token[head.head.i]
     return None
+
+
+def _aimed(verb: Token) -> bool:
+    """The act is aimed at something ("fired at targets", "into the sea"), not a time."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "toward", "towards"):
+            if any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children):
+                return True
+    return False
 
 
 def _has_subject(verb: Token) -> bool:

@@ -29,6 +29,10 @@ _NP_MOD_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
 _SUBJ_DEPS = frozenset(("nsubj", "csubj", "expl"))
 _PARTICIPANT_KINDS = frozenset(("country", "person", "organization", "group"))
 _RELATIVE = frozenset(("which", "that", "who", "whom", "whose"))
+#: Heads of quantity phrases whose actor is further down: "tens of thousands of students".
+_QUANTITY = frozenset(("tens", "thousands", "hundreds", "dozens", "scores", "millions", "group",
+                       "members", "some", "most", "many", "number", "majority", "part", "one",
+                       "third", "half", "all", "each"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +85,10 @@ def np_actors(tok: Token, index: ActorIndex, *, depth: int = 0, skip: frozenset[
             if c.dep_ == "poss" and out:
                 break
             a = index.for_token(c)
+            if not is_participant(a) and c.dep_ == "compound":
+                # "US Predator attacks": a nested compound names the actor
+                a = next((index.for_token(cc) for cc in c.children if cc.dep_ == "compound"
+                          and is_participant(index.for_token(cc))), None)
             if is_participant(a):
                 _add(out, a)
                 for cc in c.children:
@@ -91,9 +99,10 @@ def np_actors(tok: Token, index: ActorIndex, *, depth: int = 0, skip: frozenset[
             elif c.dep_ in ("poss", "nmod") and depth < 2:
                 for a in np_actors(c, index, depth=depth + 1):
                     _add(out, a)
-        if not out and depth < 1:
+        if not out and (depth < 1 or (depth < 3 and (tok.like_num or tok.lower_ in _QUANTITY))):
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "for", "by"):
+                if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "for", "by", "throughout",
+                                                     "across"):
                     for p in c.children:
                         if p.dep_ == "pobj":
                             for a in np_actors(p, index, depth=depth + 1):

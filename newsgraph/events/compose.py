@@ -383,9 +383,9 @@ def _must_clauses(sent: Span, lex: Lexicon, index: ActorIndex, trigger_tokens: s
         source = args_.subject_of(tok.head, index).actors
         if not source:
             continue
-        own = {a.country or a.id for a in source}
-        if any((a.country or a.id) in own for a in target.actors):
-            continue  # "our alliance must ...": the speaker's own side, not a demand on another
+        own = {a.country or a.id for a in source} | {a.id for a in source}
+        if any(a.id in own for a in target.actors):
+            continue  # "our alliance must ...": the speaker's own state, not a demand on another
         tgt = tuple(target.actors)
         used.add(tok.i)
         used.update(t.i for t in tok.subtree if t.i in trigger_tokens and t.head.i == tok.i)

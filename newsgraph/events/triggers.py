@@ -79,7 +79,8 @@ def _verb_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
             return None
         extra.append(hit)
     if e.obj:
-        hit = next((o for o in _objects(tok, e.prep) if _low(o) in e.obj or o.lower_ in e.obj), None)
+        hit = next((o for o in _objects(tok, e.prep) if _low(o) in e.obj or o.lower_ in e.obj
+                    or any(c.dep_ == "compound" and _low(c) in e.obj for c in o.children)), None)
         if hit is None:
             return None
         extra.append(hit)

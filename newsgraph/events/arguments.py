@@ -62,6 +62,10 @@ def is_political(actor: Actor, lex: Lexicon) -> bool:
         return True
     if actor.kind == "person":
         return actor.country is not None
+    if actor.kind == "organization" and actor.sector is None:
+        words = actor.name.replace("-", " ").split()
+        return any(w.lower() in lex.org_words or w in lex.org_acronyms for w in words) \
+            or actor.name in lex.org_acronyms
     return False
 
 

@@ -69,6 +69,14 @@ def is_political(actor: Actor, lex: Lexicon) -> bool:
     return False
 
 
+def _aligned(tok: Token) -> bool:
+    """"pro-Iranian", "anti-American": an alignment, not the actor itself."""
+    if tok.lower_.startswith(("pro-", "anti-")):
+        return True
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti")
+
+
 def _add(out: list[Actor], actor: Actor | None) -> None:
     if is_participant(actor) and all(a.id != actor.id for a in out):
         out.append(actor)
@@ -88,6 +96,8 @@ def np_actors(tok: Token, index: ActorIndex, *, depth: int = 0, skip: frozenset[
         for c in mods:
             if c.dep_ == "poss" and out:
                 break
+            if _aligned(c):
+                continue
             a = index.for_token(c)
             if not is_participant(a) and c.dep_ == "compound":
                 # "US Predator attacks": a nested compound names the actor

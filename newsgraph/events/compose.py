@@ -228,7 +228,7 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         source = list(reporters)
         conf -= 0.2
         rule += "+reporter"
-    # --- target
+    # --- target: an actor named as the source is not also its target
     exclude = frozenset(a.id for a in source)
     if e.pos == "V" or anchor is not m.token:
         light = m.obj if m.obj is not None else (m.token if anchor is not m.token else None)
@@ -256,6 +256,15 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         for c in (*m.obj.children, *anchor.children):
             if c.dep_ in ("acl", "ccomp") and _has_subject(c):
                 tgt = [a for a in args_.subject_of(c, index).actors if a.id not in exclude]
+                break
+    if not tgt and (e.type == "THREATEN" or e.frame == "threaten"):
+        # "threatened to strike unless Israel rescinded ...": the one who must comply
+        for w in (anchor, *(c for c in anchor.children if c.dep_ in ("xcomp", "ccomp"))):
+            for c in w.children:
+                if c.dep_ == "advcl" and any(x.dep_ == "mark" and x.lower_ in ("unless", "if")
+                                             for x in c.children) and _has_subject(c):
+                    tgt = [a for a in args_.subject_of(c, index).actors if a.id not in exclude]
+            if tgt:
                 break
     if not tgt and e.frame == "request":
         for c in anchor.children:

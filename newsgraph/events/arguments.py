@@ -89,6 +89,12 @@ def np_actors(tok: Token, index: ActorIndex, *, depth: int = 0, skip: frozenset[
     own = index.for_token(tok)
     if is_participant(own):
         _add(out, own)
+        if own.kind == "person" and own.country is None:
+            # "Nigerian junior foreign minister Dubem Oniya": the state named in the same
+            # noun phrase, when the actors stage gave the person none
+            state = _np_state(tok, index, own)
+            if state is not None:
+                _add(out, state)
     else:
         # "his US counterparts": the nationality word names the actor, not the possessor
         mods = sorted((c for c in tok.children if c.dep_ in _NP_MOD_DEPS and c.i not in skip),
@@ -130,6 +136,22 @@ def np_actors(tok: Token, index: ActorIndex, *, depth: int = 0, skip: frozenset[
     if not out and tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and depth < 2:
         return np_actors(tok.head.head, index, depth=depth + 1)
     return out
+
+
+def _np_state(tok: Token, index: ActorIndex, person: Actor) -> Actor | None:
+    """A country named among the title words before a person's name (same noun phrase)."""
+    head = tok.head if tok.dep_ in ("appos",) else tok
+    for t in head.subtree:
+        if t.i >= tok.i or t.dep_ in ("prep", "pobj", "relcl", "acl", "punct"):
+            continue
+        a = index.for_token(t)
+        if a is None or a is person or _aligned(t) or not a.country:
+            continue
+        if a.kind == "country":
+            return a
+        if a.kind == "organization":  # "British Defence Secretary": the ministry's state
+            return index.get(a.country) or a
+    return None
 
 
 def _relative_antecedent(verb: Token) -> Token | None:

@@ -244,3 +244,42 @@ def build_kb(path: Path, items: list[Analysis] | None = None) -> Path:
         ensure_fts(kb.conn)
         kb.conn.commit()
     return path
+
+
+_STORY = [
+    # (month, kind, source, target, sentence template, trigger)
+    ("2023-01", "CONSULT", "NOR", "CHL", "{s} officials met {t} negotiators in Lima for talks.",
+     "met"),
+    ("2023-02", "AID", "NOR", "PER", "{s} sent emergency aid to {t} after the floods.",
+     "sent emergency aid"),
+    ("2023-02", "SUPPORT", "CHL", "PER", "{s} praised {t} for its flood response.",
+     "praised"),
+    ("2023-04", "THREATEN", "CHL", "NOR", "{s} warned {t} of retaliation over quotas.",
+     "warned"),
+    ("2023-04", "CONSULT", "PER", "CHL", "{s} held talks with {t} on border trade.",
+     "held talks"),
+    ("2023-07", "SANCTION", "NOR", "CHL", "{s} suspended salmon imports from {t}.",
+     "suspended salmon imports"),
+    ("2023-08", "AGREE", "CHL", "NOR", "{s} promised {t} a review of the tariffs.",
+     "promised"),
+    ("2023-09", "COOPERATE", "PER", "NOR", "{s} and {t} began joint fisheries patrols.",
+     "began joint fisheries patrols"),
+]
+_NAMES = {"NOR": "Norway", "CHL": "Chile", "PER": "Peru"}
+
+
+def story_analyses() -> list[Analysis]:
+    """:func:`analyses` plus eight short reports spread over 2023, for the charts."""
+    out = analyses()
+    for i, (month, kind, src, tgt, tmpl, trigger) in enumerate(_STORY):
+        sentence = tmpl.format(s=_NAMES[src], t=_NAMES[tgt])
+        b = _Builder(f"fx-story-{i}", f"{_NAMES[src]} and {_NAMES[tgt]}: {kind.lower()}",
+                     [sentence, f"Analysts said relations between {_NAMES[src]} and "
+                      f"{_NAMES[tgt]} remained tense."],
+                     published=f"{month}-{10 + i:02d}",
+                     publication=("Pacific Daily", "The Northern Ledger")[i % 2])
+        for code in {src, tgt}:
+            b.actor(code, _NAMES[code], "country", _NAMES[code], country=code)
+        b.event(kind, [src], [tgt], trigger)
+        out.append(b.build())
+    return out

@@ -146,14 +146,15 @@ class ExploreQueries:
     # -- home --------------------------------------------------------------------
 
     def explore_summary(self, *, top: int = 12, recent: int = 10,
-                        window: int = 2000) -> dict[str, Any]:
+                        window: int = 1000) -> dict[str, Any]:
         """Corpus size, date range, publications, top actors and recent articles.
 
         Top actors come from the ``actors`` table when it is filled (by ``link``),
         else from the ``window`` most recent articles.
         """
         c = self.conn
-        first, last = c.execute("SELECT min(published), max(published) FROM articles").fetchone()
+        first = self._scalar("SELECT min(published) FROM articles")
+        last = self._scalar("SELECT max(published) FROM articles")
         pubs = c.execute(
             "SELECT publication, count(*) AS n FROM articles WHERE publication IS NOT NULL "
             "GROUP BY publication ORDER BY n DESC, publication LIMIT 25").fetchall()
@@ -163,13 +164,18 @@ class ExploreQueries:
             "ORDER BY n_articles DESC, id LIMIT ?", (top,)).fetchall()
         if not top_rows:
             actors_basis = f"{window} most recent articles"
-            top_rows = c.execute(
-                "SELECT aa.actor_id AS id, max(aa.name) AS name, max(aa.kind) AS kind, "
-                "max(aa.country) AS country, count(*) AS n_articles FROM "
-                "(SELECT id FROM articles ORDER BY published DESC, rowid DESC LIMIT ?) r "
+            counted = c.execute(
+                "SELECT aa.actor_id AS id, count(*) AS n_articles FROM "
+                "(SELECT id FROM articles ORDER BY published DESC LIMIT ?) r "
                 "JOIN article_actors aa ON aa.article_id = r.id "
                 "GROUP BY aa.actor_id ORDER BY n_articles DESC, aa.actor_id LIMIT ?",
                 (window, top)).fetchall()
+            top_rows = []
+            for r in counted:
+                seen = c.execute("SELECT name, kind, country FROM article_actors "
+                                 "WHERE actor_id = ? LIMIT 1", (r["id"],)).fetchone()
+                top_rows.append({"id": r["id"], "name": seen["name"], "kind": seen["kind"],
+                                 "country": seen["country"], "n_articles": r["n_articles"]})
         recent_rows = c.execute(
             f"SELECT {_ARTICLE_BRIEF} FROM articles a "
             "ORDER BY a.published DESC, a.rowid DESC LIMIT ?", (recent,)).fetchall()
@@ -188,11 +194,14 @@ class ExploreQueries:
 
     def explore_search(self, query: str, *, filters: SearchFilters | None = None,
                        page: int = 1, per_page: int = 20,
-                       facet_sample: int = 2000) -> dict[str, Any]:
+                       facet_sample: int = 2000, rank_limit: int = 20_000) -> dict[str, Any]:
         """Full-text search (FTS5 syntax) with facet filters, paging and snippets.
 
-        Snippets mark matches with ``\\x02``/``\\x03``.  Facets count the first
-        ``facet_sample`` matches.  Raises :class:`QueryError` on a malformed query.
+        Hits are ranked by relevance (bm25) when at most ``rank_limit`` articles
+        match, else listed newest-stored first (``order`` says which); without
+        a query, newest published first.  Snippets mark matches with
+        ``\\x02``/``\\x03``.  Facets count the first ``facet_sample`` matches.
+        Raises :class:`QueryError` on a malformed query.
         """
         filters = filters or SearchFilters()
         page = max(1, int(page))
@@ -217,7 +226,13 @@ class ExploreQueries:
                                   (query,)).fetchall()
             except sqlite3.OperationalError as exc:
                 raise QueryError(f"cannot search for {query!r}: {exc}", code="E501") from None
-        total = self._scalar(f"SELECT count(*) {base}", params)
+        if query and not where:
+            total = self._scalar(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (query,))
+        else:
+            total = self._scalar(f"SELECT count(*) {base}", params)
+        ranked = not query or total <= rank_limit
+        if not ranked:  # bm25 would score every match: newest stored first instead
+            order = "ORDER BY f.rowid DESC"
         rows = self.conn.execute(
             f"SELECT {_ARTICLE_BRIEF}, {snippet} AS snippet {base} {order} "
             "LIMIT ? OFFSET ?", (*params, per_page, (page - 1) * per_page)).fetchall()
@@ -227,6 +242,7 @@ class ExploreQueries:
             "per_page": per_page, "pages": max(1, -(-total // per_page)),
             "hits": [dict(r) for r in rows], "facets": facets,
             "facet_sample": min(total, facet_sample),
+            "order": ("relevance" if query else "published") if ranked else "stored",
         }
 
     @staticmethod
@@ -307,20 +323,32 @@ class ExploreQueries:
 
     # -- actor -------------------------------------------------------------------
 
-    def explore_actor(self, actor_id: str, *, limit: int = 50) -> dict[str, Any] | None:
+    def explore_actor(self, actor_id: str, *, limit: int = 50,
+                      heavy: int = 3000) -> dict[str, Any] | None:
         """An actor: names, kind, country, roles seen, quotes by and about, events
         as source and as target (most recent ``limit`` of each), and a monthly
-        timeline of its events by PLOVER quad class."""
+        timeline of its events by PLOVER quad class.
+
+        For an actor seen in more than ``heavy`` articles the lists are found by
+        walking articles and events newest first (they come up early); for the
+        others, from the actor's own rows.  Names are counted over at most 5,000
+        of its article rows.
+        """
         c = self.conn
         kb = c.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
-        seen = c.execute(
-            "SELECT name, kind, country, sector, count(*) AS n FROM article_actors "
-            "WHERE actor_id = ? OR kb_actor_id = ? GROUP BY name, kind, country, sector "
-            "ORDER BY n DESC LIMIT 10", (actor_id, actor_id)).fetchall()
+        n_articles = self._scalar("SELECT count(*) FROM article_actors WHERE actor_id = ?",
+                                  (actor_id,)) + self._scalar(
+            "SELECT count(*) FROM article_actors WHERE kb_actor_id = ? AND actor_id != ?",
+            (actor_id, actor_id))
         n_events = self._scalar("SELECT count(*) FROM event_actors WHERE actor_id = ?",
                                 (actor_id,))
-        if kb is None and not seen and not n_events:
+        if kb is None and not n_articles and not n_events:
             return None
+        seen = c.execute(
+            "SELECT name, kind, country, sector, count(*) AS n FROM (SELECT * FROM "
+            "article_actors WHERE actor_id = ? OR kb_actor_id = ? LIMIT 5000) "
+            "GROUP BY name, kind, country, sector ORDER BY n DESC LIMIT 10",
+            (actor_id, actor_id)).fetchall()
         first = kb or (seen[0] if seen else None)
         roles = [dict(r) for r in c.execute(
             "SELECT role, country, count(*) AS articles, min(seen) AS first_seen, "
@@ -328,25 +356,38 @@ class ExploreQueries:
             "GROUP BY role, country ORDER BY articles DESC LIMIT 30", (actor_id,))]
         quotes_by = [_quote(r) for r in c.execute(
             "SELECT q.*, a.headline FROM quotes q JOIN articles a ON a.id = q.article_id "
-            "WHERE q.speaker_actor = ? ORDER BY q.published DESC, q.id DESC LIMIT ?",
+            "WHERE q.speaker_actor = ? ORDER BY q.published DESC LIMIT ?",
             (actor_id, limit))]
-        quotes_about = [_quote(r) for r in c.execute(
-            "SELECT q.*, a.headline FROM (SELECT aa.article_id FROM article_actors aa "
-            "JOIN articles a2 ON a2.id = aa.article_id WHERE aa.actor_id = ? "
-            "ORDER BY a2.published DESC LIMIT ?) r "
-            "JOIN quotes q ON q.article_id = r.article_id "
-            "JOIN articles a ON a.id = q.article_id "
-            "WHERE coalesce(q.speaker_actor, '') != ? AND EXISTS "
-            "(SELECT 1 FROM json_each(q.about) WHERE value = ?) "
-            "ORDER BY q.published DESC, q.id DESC LIMIT ?",
-            (actor_id, limit * 4, actor_id, actor_id, limit))]
+        about = ("coalesce(q.speaker_actor, '') != ? AND EXISTS "
+                 "(SELECT 1 FROM json_each(q.about) WHERE value = ?)")
+        if n_articles > heavy:
+            rows = c.execute(
+                "SELECT q.*, a.headline FROM articles a JOIN quotes q ON q.article_id = a.id "
+                "WHERE EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id "
+                f"AND x.actor_id = ?) AND {about} ORDER BY a.published DESC LIMIT ?",
+                (actor_id, actor_id, actor_id, limit))
+        else:
+            rows = c.execute(
+                "SELECT q.*, a.headline FROM article_actors x "
+                "JOIN quotes q ON q.article_id = x.article_id "
+                "JOIN articles a ON a.id = q.article_id "
+                f"WHERE x.actor_id = ? AND {about} ORDER BY a.published DESC LIMIT ?",
+                (actor_id, actor_id, actor_id, limit))
+        quotes_about = [_quote(r) for r in rows]
         events = {}
         for role in ("source", "target"):
-            events[role] = [_event(r) for r in c.execute(
-                f"SELECT {_EVENT_COLS}, {_SENTENCE} FROM event_actors ea "
-                "JOIN events e ON e.id = ea.event_id JOIN articles a ON a.id = e.article_id "
-                "WHERE ea.actor_id = ? AND ea.role = ? "
-                "ORDER BY e.published DESC, e.id DESC LIMIT ?", (actor_id, role, limit))]
+            if n_events > heavy:
+                sql = (f"SELECT {_EVENT_COLS}, {_SENTENCE} FROM events e "
+                       "JOIN articles a ON a.id = e.article_id WHERE EXISTS (SELECT 1 FROM "
+                       "event_actors ea WHERE ea.event_id = e.id AND ea.actor_id = ? "
+                       "AND ea.role = ?) ORDER BY e.published DESC LIMIT ?")
+            else:
+                sql = (f"SELECT {_EVENT_COLS}, {_SENTENCE} FROM event_actors ea "
+                       "JOIN events e ON e.id = ea.event_id "
+                       "JOIN articles a ON a.id = e.article_id "
+                       "WHERE ea.actor_id = ? AND ea.role = ? "
+                       "ORDER BY e.published DESC, e.id DESC LIMIT ?")
+            events[role] = [_event(r) for r in c.execute(sql, (actor_id, role, limit))]
         timeline = [{"month": r[0], "type": r[1], "count": r[2]} for r in c.execute(
             "SELECT substr(coalesce(e.date, e.published), 1, 7) AS m, e.type, count(*) "
             "FROM event_actors ea JOIN events e ON e.id = ea.event_id "
@@ -363,7 +404,7 @@ class ExploreQueries:
             "country": first["country"] if first else None,
             "sector": first["sector"] if first else None,
             "names_seen": [{"name": r["name"], "articles": r["n"]} for r in seen],
-            "articles": (kb["n_articles"] if kb else None) or sum(r["n"] for r in seen),
+            "articles": (kb["n_articles"] if kb else None) or n_articles,
             "roles": roles,
             "quotes_by": quotes_by,
             "quotes_about": quotes_about,
@@ -413,11 +454,14 @@ class ExploreQueries:
                 self._scalar("SELECT max(published) FROM events"))
 
     def explore_network(self, *, types: Iterable[str] = (), date_from: str | None = None,
-                        date_to: str | None = None, max_edges: int = 120) -> dict[str, Any]:
+                        date_to: str | None = None, max_edges: int = 120,
+                        sample: int = 20_000) -> dict[str, Any]:
         """Actors linked by events (source -> target), weighted by event count.
 
         ``types`` keeps only those PLOVER types; dates bound the events'
-        publication date (``YYYY[-MM[-DD]]``).  The ``max_edges`` heaviest edges
+        publication date (``YYYY[-MM[-DD]]``).  The graph is built from the
+        ``sample`` most recent matching events (``events_used`` says how many;
+        ``sampled`` whether more matched), and its ``max_edges`` heaviest edges
         are returned, with the actors they join.
         """
         types = [t for t in types if t]
@@ -428,24 +472,28 @@ class ExploreQueries:
             if value and not _DATE.match(value):
                 raise QueryError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}",
                                  code="E502")
-        where, params = ["s.role = 'source'"], []
+        where, params = [], []
         if types:
-            where.append(f"e.type IN ({','.join('?' * len(types))})")
+            where.append(f"type IN ({','.join('?' * len(types))})")
             params += types
         if date_from:
-            where.append("e.published >= ?")
+            where.append("published >= ?")
             params.append(date_from)
         if date_to:
-            where.append("e.published <= ?")
+            where.append("published <= ?")
             params.append(_date_upper(date_to))
+        cond = ("WHERE " + " AND ".join(where)) if where else ""
+        matched = self._scalar(f"SELECT count(*) FROM (SELECT 1 FROM events {cond} LIMIT ?)",
+                               (*params, sample + 1))
         rows = self.conn.execute(
             "SELECT s.actor_id AS source, t.actor_id AS target, count(*) AS n, "
-            "group_concat(DISTINCT e.type) AS types FROM events e "
-            "JOIN event_actors s ON s.event_id = e.id "
+            "group_concat(DISTINCT e.type) AS types FROM "
+            f"(SELECT id, type FROM events {cond} ORDER BY published DESC LIMIT ?) e "
+            "JOIN event_actors s ON s.event_id = e.id AND s.role = 'source' "
             "JOIN event_actors t ON t.event_id = e.id AND t.role = 'target' "
-            f"WHERE {' AND '.join(where)} AND s.actor_id != t.actor_id "
+            "WHERE s.actor_id != t.actor_id "
             "GROUP BY s.actor_id, t.actor_id ORDER BY n DESC, source, target LIMIT ?",
-            (*params, max_edges)).fetchall()
+            (*params, sample, max_edges)).fetchall()
         edges = [{"source": r["source"], "target": r["target"], "weight": r["n"],
                   "types": sorted((r["types"] or "").split(","))} for r in rows]
         weight: dict[str, int] = {}
@@ -456,4 +504,5 @@ class ExploreQueries:
         nodes = [{"id": k, "name": names[k], "weight": w}
                  for k, w in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
         return {"filters": {"types": types, "date_from": date_from, "date_to": date_to},
-                "nodes": nodes, "edges": edges, "max_edges": max_edges}
+                "nodes": nodes, "edges": edges, "max_edges": max_edges,
+                "events_used": min(matched, sample), "sampled": matched > sample}

@@ -83,7 +83,8 @@ def search_data(kb, path: Mapping[str, str], params: Mapping[str, str]) -> dict[
     page = _int(params.get("page"), 1, name="page")
     if not (params.get("q") or "").strip() and not any(filters.to_dict().values()):
         return {"query": "", "filters": filters.to_dict(), "total": 0, "page": 1,
-                "per_page": 20, "pages": 1, "hits": [], "facets": {}, "facet_sample": 0}
+                "per_page": 20, "pages": 1, "hits": [], "facets": {}, "facet_sample": 0,
+                "order": None}
     return kb.explore_search(params.get("q") or "", filters=filters, page=page)
 
 

@@ -5,7 +5,7 @@
     python benchmarks/web.py --rebuild             # build the knowledge base again
 
 The knowledge base is synthetic: articles with actors, mentions, quotes and
-events written straight into the v1 schema (running the NLP pipeline over
+events written straight into the knowledge base's tables (running the NLP pipeline over
 100,000 articles would take hours on a laptop, and the explorer only reads
 rows).  Actors are drawn from a Zipf-like distribution, as in news, so a few
 actors (the big countries) appear in a large share of articles.
@@ -84,7 +84,7 @@ def build(path: Path, n_articles: int, *, seed: int = 42) -> None:
     path.unlink(missing_ok=True)
     kb = KnowledgeBase(str(path))
     c = kb.conn
-    c.execute("PRAGMA synchronous = OFF")
+    c.execute("PRAGMA synchronous = OFF")  # a throw-away benchmark file
     now = "2025-01-01T00:00:00+00:00"
     t0 = time.perf_counter()
     for first in range(0, n_articles, 2000):
@@ -143,35 +143,24 @@ def build(path: Path, n_articles: int, *, seed: int = 42) -> None:
                                s0 + off, s0 + off + 4, s0 + off, s1 + off, published))
                 eas.append((ev_id, src[0], "source"))
                 eas.append((ev_id, tgt[0], "target"))
-        c.executemany("INSERT INTO articles (id, sha256, source_format, publication, language, "
-                      "country, published, headline, text, paragraphs, ingested_at) "
-                      "VALUES (?,?,?,?,?,?,?,?,?,?,?)", arts)
-        c.executemany("INSERT INTO article_actors (article_id, actor_id, name, kind, country, "
-                      "n_mentions) VALUES (?,?,?,?,?,?)", aas)
-        c.executemany('INSERT INTO mentions (article_id, actor_id, start, "end", text) '
-                      "VALUES (?,?,?,?,?)", mens)
-        c.executemany("INSERT INTO actor_roles (actor_id, role, country, article_id, seen) "
-                      "VALUES (?,?,?,?,?)", roles)
-        c.executemany('INSERT INTO quotes (article_id, seq, start, "end", text, kind, '
-                      "speaker_actor, speaker_name, about, published) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                      quotes)
-        c.executemany("INSERT INTO events (id, article_id, seq, type, quad, source, target, "
-                      "modality, date, trigger, trigger_start, trigger_end, sentence_start, "
-                      "sentence_end, published) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", events)
-        c.executemany("INSERT INTO event_actors (event_id, actor_id, role) VALUES (?,?,?)", eas)
-        c.commit()
-    if not c.execute("SELECT 1 FROM sqlite_master WHERE sql LIKE "
-                     "'CREATE VIRTUAL TABLE%fts5%'").fetchone():
-        # the store's migrations had no FTS table when this was written: make one
-        c.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(headline, text, "
-                  "content='articles', content_rowid='rowid')")
-        c.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
-    else:
-        fts = c.execute("SELECT name FROM sqlite_master WHERE sql LIKE "
-                        "'CREATE VIRTUAL TABLE%fts5%'").fetchone()[0]
-        c.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
-    c.execute("ANALYZE")
-    c.commit()
+        with kb.transaction():
+            c.executemany("INSERT INTO articles (id, sha256, source_format, publication, language, "
+                          "country, published, headline, text, paragraphs, ingested_at) "
+                          "VALUES (?,?,?,?,?,?,?,?,?,?,?)", arts)
+            c.executemany("INSERT INTO article_actors (article_id, actor_id, name, kind, country, "
+                          "n_mentions) VALUES (?,?,?,?,?,?)", aas)
+            c.executemany('INSERT INTO mentions (article_id, actor_id, start, "end", text) '
+                          "VALUES (?,?,?,?,?)", mens)
+            c.executemany("INSERT INTO actor_roles (actor_id, role, country, article_id, seen) "
+                          "VALUES (?,?,?,?,?)", roles)
+            c.executemany('INSERT INTO quotes (article_id, seq, start, "end", text, kind, '
+                          "speaker_actor, speaker_name, about, published) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                          quotes)
+            c.executemany("INSERT INTO events (id, article_id, seq, type, quad, source, target, "
+                          "modality, date, trigger, trigger_start, trigger_end, sentence_start, "
+                          "sentence_end, published) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", events)
+            c.executemany("INSERT INTO event_actors (event_id, actor_id, role) VALUES (?,?,?)", eas)
+    c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     kb.close()
     print(f"built {path} with {n_articles:,} articles in {time.perf_counter() - t0:.0f} s "
           f"({path.stat().st_size / 1e6:.0f} MB)", flush=True)

@@ -108,11 +108,11 @@ def test_search_article_actor_dyad_network(server, browser, tmp_path):
     page.locator("a[href='/dyads/person%3Aingrid-dahl/CHL']").first.click()
     page.wait_for_url("**/dyads/**")
     assert page.locator("svg.chart a").count() >= 1
-    page.locator("svg.chart a").first.click()
-    page.wait_for_url("**#bar-*")
-    target = page.url.split("#", 1)[1]
-    assert page.locator(f"[id='{target}']").is_visible()
     shot("dyad")
+    page.locator("svg.chart a").first.click()
+    page.wait_for_url("**month=*#sentences")
+    assert page.locator("#sentences blockquote.sentence").count() >= 1
+    shot("dyad-bar")
 
     page.goto(server + "/network")
     assert page.locator("svg.chart circle").count() >= 3

@@ -19,6 +19,7 @@ from typing import Any, Iterable
 
 from ..errors import QueryError
 from ..models import EVENT_TYPES, QUAD_CLASS
+from .search import compile_query
 
 __all__ = ["ExploreQueries", "SearchFilters"]
 
@@ -28,8 +29,10 @@ _EVENT_COLS = ("e.id, e.article_id, e.seq, e.type, e.quad, e.mode, e.source, e.t
                "e.modality, e.reported_by, e.date, e.location, e.trigger, e.trigger_start, "
                "e.trigger_end, e.sentence_start, e.sentence_end, e.cameo, e.rule, "
                "e.confidence, e.published")
+_MONTH = ("(CASE WHEN e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(e.date, 1, 7) "
+          "ELSE substr(e.published, 1, 7) END)")  # as in migration 050
 _SENTENCE = ("substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) "
-             "AS sentence_text, a.headline")
+             f"AS sentence_text, a.headline, {_MONTH} AS bucket")
 
 
 class SearchFilters:
@@ -115,16 +118,6 @@ class ExploreQueries:
         row = self.conn.execute(sql, tuple(params)).fetchone()
         return None if row is None else row[0]
 
-    def _fts_table(self) -> str | None:
-        """The FTS5 table indexing ``articles`` (named by the store's migrations)."""
-        rows = self.conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE "
-            "'CREATE VIRTUAL TABLE%fts5%'").fetchall()
-        for row in rows:
-            if "articles" in (row["sql"] or ""):
-                return row["name"]
-        return None
-
     def explore_actor_names(self, ids: Iterable[str]) -> dict[str, str]:
         """Display names of actor ids (the knowledge-base actor, else as seen in an article)."""
         out: dict[str, str] = {}
@@ -132,7 +125,7 @@ class ExploreQueries:
             name = self._scalar("SELECT name FROM actors WHERE id = ?", (actor_id,))
             if name is None:
                 name = self._scalar("SELECT name FROM article_actors WHERE actor_id = ? "
-                                    "OR kb_actor_id = ? LIMIT 1", (actor_id, actor_id))
+                                    "LIMIT 1", (actor_id,))
             out[actor_id] = name or actor_id
         return out
 
@@ -140,7 +133,8 @@ class ExploreQueries:
         """Whether the knowledge base has seen ``actor_id`` in any article or event."""
         return any(self._scalar(sql, (actor_id,) * sql.count("?")) for sql in (
             "SELECT 1 FROM actors WHERE id = ?",
-            "SELECT 1 FROM article_actors WHERE actor_id = ? OR kb_actor_id = ? LIMIT 1",
+            "SELECT 1 FROM article_actors WHERE actor_id = ? LIMIT 1",
+            "SELECT 1 FROM article_actors WHERE kb_actor_id = ? LIMIT 1",
             "SELECT 1 FROM event_actors WHERE actor_id = ? LIMIT 1"))
 
     # -- home --------------------------------------------------------------------
@@ -192,10 +186,15 @@ class ExploreQueries:
 
     # -- search ------------------------------------------------------------------
 
-    def explore_search(self, query: str, *, filters: SearchFilters | None = None,
-                       page: int = 1, per_page: int = 20,
+    def explore_search(self, query: str, *, fts: bool = False,
+                       filters: SearchFilters | None = None, page: int = 1, per_page: int = 20,
                        facet_sample: int = 2000, rank_limit: int = 20_000) -> dict[str, Any]:
-        """Full-text search (FTS5 syntax) with facet filters, paging and snippets.
+        """Full-text search with facet filters, paging and snippets.
+
+        ``query`` is in the simple syntax of :mod:`newsgraph.store.search` (as
+        ``newsgraph search``), or raw FTS5 with ``fts``.  Unlike
+        :meth:`ArticleQueries.search` it filters and facets by actor and month,
+        and bounds its work for the explorer:
 
         Hits are ranked by relevance (bm25) when at most ``rank_limit`` articles
         match, else listed newest-stored first (``order`` says which); without
@@ -207,14 +206,13 @@ class ExploreQueries:
         page = max(1, int(page))
         query = (query or "").strip()
         where, params = self._filter_sql(filters)
-        fts = self._fts_table() if query else None
-        if query and fts is None:
-            raise QueryError("this knowledge base has no full-text index", code="E503")
+        expr = (query if fts else compile_query(query)) if query else ""
+        fts = "articles_fts"
         if query:
             base = (f"FROM {fts} f JOIN articles a ON a.rowid = f.rowid "
                     f"WHERE {fts} MATCH ?" + "".join(f" AND {w}" for w in where))
-            params = [query, *params]
-            order = "ORDER BY f.rank"
+            params = [expr, *params]
+            order = f"ORDER BY bm25({fts}, 4.0, 1.0)"
             snippet = (f"snippet({fts}, -1, char(2), char(3), ' … ', 24)")
         else:
             base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
@@ -223,11 +221,11 @@ class ExploreQueries:
         if query:
             try:  # FTS5 reports a malformed query when it is first run
                 self.conn.execute(f"SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT 1",
-                                  (query,)).fetchall()
+                                  (expr,)).fetchall()
             except sqlite3.OperationalError as exc:
                 raise QueryError(f"cannot search for {query!r}: {exc}", code="E501") from None
         if query and not where:
-            total = self._scalar(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (query,))
+            total = self._scalar(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (expr,))
         else:
             total = self._scalar(f"SELECT count(*) {base}", params)
         ranked = not query or total <= rank_limit
@@ -238,7 +236,8 @@ class ExploreQueries:
             "LIMIT ? OFFSET ?", (*params, per_page, (page - 1) * per_page)).fetchall()
         facets = self._facets(base, params, facet_sample)
         return {
-            "query": query, "filters": filters.to_dict(), "total": total, "page": page,
+            "query": query, "fts": expr, "filters": filters.to_dict(), "total": total,
+            "page": page,
             "per_page": per_page, "pages": max(1, -(-total // per_page)),
             "hits": [dict(r) for r in rows], "facets": facets,
             "facet_sample": min(total, facet_sample),
@@ -346,9 +345,13 @@ class ExploreQueries:
             return None
         seen = c.execute(
             "SELECT name, kind, country, sector, count(*) AS n FROM (SELECT * FROM "
-            "article_actors WHERE actor_id = ? OR kb_actor_id = ? LIMIT 5000) "
+            "article_actors WHERE actor_id = ? LIMIT 5000) "
             "GROUP BY name, kind, country, sector ORDER BY n DESC LIMIT 10",
-            (actor_id, actor_id)).fetchall()
+            (actor_id,)).fetchall() or c.execute(
+            "SELECT name, kind, country, sector, count(*) AS n FROM (SELECT * FROM "
+            "article_actors WHERE kb_actor_id = ? LIMIT 5000) "
+            "GROUP BY name, kind, country, sector ORDER BY n DESC LIMIT 10",
+            (actor_id,)).fetchall()
         first = kb or (seen[0] if seen else None)
         roles = [dict(r) for r in c.execute(
             "SELECT role, country, count(*) AS articles, min(seen) AS first_seen, "
@@ -389,10 +392,8 @@ class ExploreQueries:
                        "ORDER BY e.published DESC, e.id DESC LIMIT ?")
             events[role] = [_event(r) for r in c.execute(sql, (actor_id, role, limit))]
         timeline = [{"month": r[0], "type": r[1], "count": r[2]} for r in c.execute(
-            "SELECT substr(coalesce(e.date, e.published), 1, 7) AS m, e.type, count(*) "
-            "FROM event_actors ea JOIN events e ON e.id = ea.event_id "
-            "WHERE ea.actor_id = ? AND m IS NOT NULL AND length(m) = 7 "
-            "GROUP BY m, e.type ORDER BY m", (actor_id,))]
+            "SELECT month, type, n FROM explore_actor_months WHERE actor_id = ? "
+            "ORDER BY month, type", (actor_id,))]
         for t in timeline:
             t["quad"] = QUAD_CLASS.get(t["type"])
         ids = [i for role in events.values() for e in role for i in e["source"] + e["target"]]
@@ -417,33 +418,50 @@ class ExploreQueries:
 
     # -- dyad --------------------------------------------------------------------
 
-    def explore_dyad(self, a: str, b: str, *, limit: int = 1000) -> dict[str, Any]:
-        """Events between actors ``a`` and ``b`` (either direction), newest first,
-        with a month x event-type count table for the chart."""
-        rows = self.conn.execute(
-            f"SELECT {_EVENT_COLS}, {_SENTENCE}, s.actor_id AS dyad_source "
-            "FROM event_actors s JOIN event_actors t "
-            "ON t.event_id = s.event_id AND t.role = 'target' "
-            "JOIN events e ON e.id = s.event_id JOIN articles a ON a.id = e.article_id "
-            "WHERE s.role = 'source' AND ((s.actor_id = ? AND t.actor_id = ?) "
-            "OR (s.actor_id = ? AND t.actor_id = ?)) "
-            "ORDER BY coalesce(e.date, e.published) DESC, e.id DESC LIMIT ?",
-            (a, b, b, a, limit)).fetchall()
+    def explore_dyad(self, a: str, b: str, *, month: str | None = None,
+                     type: str | None = None, limit: int = 200) -> dict[str, Any]:
+        """Events between actors ``a`` and ``b`` (either direction): a month x type
+        count table for the chart, and the events themselves, newest first (those
+        of one bar with ``month`` and ``type``; at most ``limit``)."""
+        if month is not None and not re.match(r"^\d{4}-\d{2}$", month):
+            raise QueryError(f"month must be YYYY-MM, not {month!r}", code="E502")
+        if type is not None and type not in EVENT_TYPES:
+            raise QueryError(f"unknown event type {type!r}", code="E504")
+        c = self.conn
+        by_month = [{"month": r[0], "type": r[1], "count": r[2]} for r in c.execute(
+            "SELECT month, type, sum(n) FROM (SELECT month, type, n FROM explore_dyad_months "
+            "WHERE source = ? AND target = ? UNION ALL SELECT month, type, n FROM "
+            "explore_dyad_months WHERE source = ? AND target = ?) GROUP BY month, type "
+            "ORDER BY month, type", (a, b, b, a))]
+        n_a = self._scalar("SELECT count(*) FROM event_actors WHERE actor_id = ?", (a,))
+        n_b = self._scalar("SELECT count(*) FROM event_actors WHERE actor_id = ?", (b,))
+        drive, other = (a, b) if n_a <= n_b else (b, a)
+        where, params = ["x.actor_id = ?"], [other, drive]
+        if type:
+            where.append("e.type = ?")
+            params.append(type)
+        if month:
+            where.append(f"{_MONTH} = ?")
+            params.append(month)
+        rows = c.execute(
+            f"SELECT {_EVENT_COLS}, {_SENTENCE}, x.role AS drive_role FROM event_actors x "
+            "JOIN event_actors y ON y.event_id = x.event_id AND y.actor_id = ? "
+            "AND y.role != x.role JOIN events e ON e.id = x.event_id "
+            f"JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(where)} "
+            "ORDER BY e.published DESC, e.id DESC LIMIT ?", (*params, limit + 1)).fetchall()
         events = []
-        counts: dict[tuple[str, str], int] = {}
-        for r in rows:
+        for r in rows[:limit]:
             e = _event(r)
-            e["direction"] = "a->b" if r["dyad_source"] == a else "b->a"
-            e["month"] = (e["date"] or e["published"] or "")[:7] or None
+            source = drive if r["drive_role"] == "source" else other
+            e["direction"] = "a->b" if source == a else "b->a"
+            e["month"] = r["bucket"]
             events.append(e)
-            if e["month"] and len(e["month"]) == 7:
-                counts[(e["month"], e["type"])] = counts.get((e["month"], e["type"]), 0) + 1
         names = self.explore_actor_names([a, b])
         return {
             "a": {"id": a, "name": names[a]}, "b": {"id": b, "name": names[b]},
-            "events": events, "truncated": len(rows) >= limit,
-            "by_month": [{"month": m, "type": t, "count": n}
-                         for (m, t), n in sorted(counts.items())],
+            "total": sum(m["count"] for m in by_month), "by_month": by_month,
+            "selected": {"month": month, "type": type},
+            "events": events, "truncated": len(rows) > limit,
         }
 
     # -- network -----------------------------------------------------------------

@@ -162,7 +162,7 @@ def network(nodes: Sequence[dict], edges: Sequence[dict], *, href: Callable[[str
     top_n = max((n["weight"] for n in nodes), default=1)
     radius = [4 + 14 * (n["weight"] / top_n) ** 0.5 for n in nodes]
     body = ['<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" '
-            'markerWidth="5" markerHeight="5" orient="auto-start-reverse">'
+            'markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
             '<path d="M 0 0 L 10 5 L 0 10 z" fill="#777"/></marker></defs>']
     for e in edges:
         if e["source"] not in index or e["target"] not in index:

@@ -290,3 +290,12 @@ def test_empty_knowledge_base_pages(empty_client, page):
 def test_static_css_is_served(client):
     r = client.get("/static/style.css")
     assert r.status_code == 200 and "text/css" in r.headers["content-type"]
+
+
+def test_unmigrated_knowledge_base_is_refused_at_start(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    sqlite3.connect(path).execute("CREATE TABLE articles (id TEXT)").connection.close()
+    with pytest.raises(StoreError, match="E405"):
+        create_app(path)

@@ -114,3 +114,15 @@ def test_load_groups_reprints_from_shards(tmp_path):
 def test_load_refuses_a_folder_that_is_not_a_batch(tmp_path):
     with pytest.raises(FileNotFoundError, match="E612"):
         load_shards(str(tmp_path), sqlite3.connect(":memory:"))
+
+
+def test_a_second_attempt_at_a_shard_keeps_the_first(tmp_path):
+    from newsgraph.scale.batch import write_shard
+    docs = list(read_paths(write_corpus(tmp_path / "in", 2), ReadOptions()))
+    results = list(analyze_documents(docs, settings=NO_MODEL.settings))
+    first = write_shard(str(tmp_path / "out"), "s1", results)
+    second = write_shard(str(tmp_path / "out"), "s1", results[:1])
+    assert (first["skipped"], second["skipped"]) == (False, True)
+    assert second["n_articles"] == 2 and second["written_at"] == first["written_at"]
+    assert [p.name for p in (tmp_path / "out" / "shards").iterdir()] == ["s1"]
+    assert not list((tmp_path / "out" / "tmp").iterdir())

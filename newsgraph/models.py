@@ -153,10 +153,11 @@ class TimeExpr:
     end: int
     value: str | None  # YYYY-MM-DD | YYYY-Www | YYYY-MM | YYYY | None
     granularity: str | None  # day | week | month | year
+    rule: str = ""  # the versioned rule that read it ("timex.rules.v1:month")
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end,
-                "value": self.value, "granularity": self.granularity}
+                "value": self.value, "granularity": self.granularity, "rule": self.rule}
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,4 +2,265 @@
 
 from __future__ import annotations
 
-from .app import app  # noqa: F401
+import sys
+import time
+from typing import Annotated, Optional
+
+import typer
+
+from ..models import Failure
+from .app import app
+from .common import (DEFAULT_DB, EXIT_FAILED, EXIT_OK, DbOption, JsonOption, fail, handle_errors,
+                     is_tty, open_kb, print_failure, print_json)
+
+__all__ = ["ingest", "search", "show", "stats", "delete", "reprocess", "Reporter"]
+
+_HL = ("\x02", "\x03")  # private highlight markers, rendered by the terminal output
+
+
+class Reporter:
+    """Progress of a long run: a rich bar with rate and ETA on a terminal, else plain lines."""
+
+    def __init__(self, label: str, *, total: int | None = None, quiet: bool = False,
+                 every: float = 10.0):
+        self.label, self.quiet, self.every = label, quiet, every
+        self.bar = None
+        self._last = time.monotonic()
+        if not quiet and is_tty(sys.stderr):
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn,
+                                       TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+
+            self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                                MofNCompleteColumn(), TextColumn("{task.fields[rate]}/s"),
+                                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                                TextColumn("{task.fields[info]}"),
+                                console=Console(stderr=True), transient=False)
+            self.task = self.bar.add_task(label, total=total, rate="0", info="")
+            self.bar.start()
+
+    def __call__(self, s) -> None:
+        now = time.monotonic()
+        if self.bar is not None:
+            if now - self._last >= 0.1 or not s.read % 1000:
+                self._last = now
+                self.bar.update(self.task, completed=s.read, rate=f"{s.rate:,.0f}",
+                                info=f"stored {s.stored} dup {s.duplicates} failed {s.failed}")
+        elif not self.quiet and now - self._last >= self.every:
+            self._last = now
+            sys.stderr.write(f"{self.label}: read {s.read} ({s.rate:,.0f}/s), stored {s.stored}, "
+                             f"duplicates {s.duplicates}, failed {s.failed}\n")
+            sys.stderr.flush()
+
+    def failure(self, f: Failure) -> None:
+        if self.bar is not None:
+            self.bar.console.print(str(f), markup=False, highlight=False, style="red")
+        else:
+            print_failure(f)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            task = self.bar.tasks[0]
+            self.bar.update(self.task, total=max(task.completed, 1))
+            self.bar.stop()
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or - (standard input).")],
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[Optional[str], typer.Option(
+        "--format", help="Input format: newsstand, html, text, jsonl or csv (default: by file "
+        "type).")] = None,
+    date: Annotated[Optional[str], typer.Option(
+        "--date", metavar="YYYY-MM-DD", help="Publication date where the input has none.")] = None,
+    manifest: Annotated[Optional[str], typer.Option(
+        "--manifest", metavar="FILE.csv",
+        help="CSV of path, published, publication, url for the input files.")] = None,
+    no_analysis: Annotated[bool, typer.Option(
+        "--no-analysis", help="Store clean articles only (fast); `reprocess` analyses them "
+        "later.")] = False,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, help="Articles per transaction.")] = 500,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    json_out: JsonOption = False,
+) -> None:
+    """Store articles in the knowledge base (idempotent: the same content twice adds nothing)."""
+    from ..readers import ReadOptions
+    from ..store.ingest import count_documents
+
+    with handle_errors():
+        with open_kb(db) as kb:
+            total = count_documents(paths) if (not quiet and is_tty(sys.stderr)) else None
+            rep = Reporter("ingest", total=total, quiet=quiet)
+            try:
+                s = kb.ingest(paths, analysis=not no_analysis,
+                              options=ReadOptions(format=format, date=date, manifest=manifest),
+                              batch_size=batch_size, on_failure=rep.failure, on_progress=rep)
+            finally:
+                rep.stop()
+    _finish(s, json_out=json_out, label="ingest")
+
+
+def _finish(s, *, json_out: bool, label: str) -> None:
+    if json_out:
+        print_json(s.to_dict())
+    else:
+        sys.stderr.write(f"{label}: {s.line()}\n")
+    raise typer.Exit(EXIT_OK if s.ok else EXIT_FAILED)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, "quoted phrases", -excluded, a OR b.')],
+    db: DbOption = DEFAULT_DB,
+    fts: Annotated[bool, typer.Option("--fts", help="QUERY is raw SQLite FTS5 syntax.")] = False,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="DATE",
+                                                 help="Published on or after.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", metavar="DATE",
+                                                 help="Published on or before.")] = None,
+    publication: Annotated[Optional[str], typer.Option("--publication")] = None,
+    language: Annotated[Optional[str], typer.Option("--language", metavar="ISO639-1")] = None,
+    country: Annotated[Optional[str], typer.Option("--country", metavar="ISO3166-1")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Hits per page.")] = 10,
+    page: Annotated[int, typer.Option("--page", min=1, help="Page of hits.")] = 1,
+    json_out: JsonOption = False,
+) -> None:
+    """Full-text search: ranked hits with highlighted snippets, and facets."""
+    with handle_errors():
+        with open_kb(db, must_exist=True) as kb:
+            res = kb.search(query, fts=fts, since=since, until=until, publication=publication,
+                            language=language, country=country, limit=limit,
+                            offset=(page - 1) * limit,
+                            highlight=("«", "»") if json_out else _HL)
+    if json_out:
+        print_json(res.to_dict())
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    con = Console(highlight=False)
+    first = res.offset + 1
+    last = res.offset + len(res.hits)
+    con.print(f"{res.total} match{'es' if res.total != 1 else ''}"
+              + (f", showing {first}-{last}" if res.hits else ""), markup=False)
+    for i, h in enumerate(res.hits, first):
+        head = Text(f"{i}. ", style="bold")
+        head.append(h.headline or "(no headline)", style="bold")
+        meta = " · ".join(x for x in (h.publication, h.published, h.country, h.language) if x)
+        con.print(head)
+        con.print(Text(f"   {meta}  id {h.id[:12]}", style="dim"))
+        con.print(Text("   ") + _snippet(h.snippet))
+    for name, items in res.facets.items():
+        if items:
+            shown = ", ".join(f"{v or '?'} {n}" for v, n in items[:8])
+            con.print(Text(f"{name}: {shown}", style="dim"))
+
+
+def _snippet(s: str):
+    from rich.text import Text
+
+    out = Text()
+    for i, part in enumerate(s.replace("\n", " ").split(_HL[0])):
+        if i == 0:
+            out.append(part)
+            continue
+        hit, _, rest = part.partition(_HL[1])
+        out.append(hit, style="bold yellow")
+        out.append(rest)
+    return out
+
+
+@app.command()
+def show(
+    id: Annotated[str, typer.Argument(help="Article id, or the first characters of it.")],
+    db: DbOption = DEFAULT_DB,
+    json_out: JsonOption = False,
+) -> None:
+    """The clean article and its metadata."""
+    with handle_errors():
+        with open_kb(db, must_exist=True) as kb:
+            rec = kb.article(id)
+    if rec is None:
+        fail(f"[E504] no article with id {id!r}")
+    if json_out:
+        print_json(rec.to_dict())
+        return
+    a = rec.article
+    fields = [("id", a.id), ("publication", a.publication), ("country", a.country),
+              ("language", a.language), ("published", a.published), ("url", a.url),
+              ("byline", a.byline), ("dateline", a.dateline),
+              ("source", f"{a.source.path or '-'} ({a.source.format}"
+                         + (f", record {a.source.record}" if a.source.record else "") + ")"),
+              ("ingested", rec.ingested_at),
+              ("analysis", f"{rec.pipeline_version} at {rec.analysed_at}: {rec.n_actors} actors, "
+                           f"{rec.n_quotes} quotes, {rec.n_events} events"
+                           if rec.pipeline_version else "not analysed (run `newsgraph reprocess`)")]
+    for k, v in fields:
+        if v:
+            origin = a.origin.get(k)
+            typer.echo(f"{k + ':':<12} {v}" + (f"  [{origin}]" if origin else ""))
+    for c in a.captions:
+        typer.echo(f"{'caption:':<12} {c.text}" + (f" ({c.credit})" if c.credit else ""))
+    for w in list(a.warnings) + list(rec.warnings):
+        typer.echo(f"{'warning:':<12} {w}")
+    typer.echo("")
+    typer.echo(a.text)
+
+
+@app.command()
+def stats(db: DbOption = DEFAULT_DB, json_out: JsonOption = False) -> None:
+    """What the knowledge base holds: counts, dates, languages, publications, versions."""
+    with handle_errors():
+        with open_kb(db, must_exist=True) as kb:
+            st = kb.stats()
+    if json_out:
+        print_json(st.to_dict())
+        return
+    typer.echo(f"knowledge base  {st.path} ({st.size_bytes / 1e6:.1f} MB, schema {st.schema_version})")
+    typer.echo(f"articles        {st.articles} ({st.analysed} analysed, {st.current} by the "
+               f"current pipeline)")
+    typer.echo(f"published       {st.first_published or '?'} to {st.last_published or '?'}")
+    typer.echo(f"actors          {st.actors}   quotes {st.quotes}   events {st.events}")
+    typer.echo(f"runs            {st.runs}   errors recorded {st.errors}")
+    for label, items in (("languages", st.languages), ("publications", st.publications),
+                         ("countries", st.countries), ("pipelines", st.pipeline_versions)):
+        if items:
+            typer.echo(f"{label:<15} " + ", ".join(f"{v or '?'} {n}" for v, n in items))
+
+
+@app.command()
+def delete(
+    id: Annotated[str, typer.Argument(help="Article id, or the first characters of it.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Delete an article and everything found in it."""
+    with handle_errors():
+        with open_kb(db, must_exist=True) as kb:
+            full = kb.delete(id)
+    typer.echo(f"deleted {full}")
+
+
+@app.command()
+def reprocess(
+    db: DbOption = DEFAULT_DB,
+    all: Annotated[bool, typer.Option(
+        "--all", help="Every article, not only those analysed by another pipeline version.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    json_out: JsonOption = False,
+) -> None:
+    """Re-run the analysis stages over stored articles after the rules change."""
+    from ..pipeline import pipeline_version
+
+    with handle_errors():
+        with open_kb(db, must_exist=True) as kb:
+            where = "" if all else " WHERE pipeline_version IS NULL OR pipeline_version != ?"
+            total = kb.conn.execute(f"SELECT count(*) FROM articles{where}",
+                                    () if all else (pipeline_version(),)).fetchone()[0]
+            rep = Reporter("reprocess", total=total, quiet=quiet)
+            try:
+                s = kb.reprocess(all=all, on_failure=rep.failure, on_progress=rep)
+            finally:
+                rep.stop()
+    _finish(s, json_out=json_out, label="reprocess")

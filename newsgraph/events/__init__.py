@@ -1,17 +1,97 @@
-"""Event stage: PLOVER events (placeholder; see the events issue)."""
+"""Event stage: political events coded in PLOVER, each tied to the sentence it came from.
+
+:func:`extract_events` reads each sentence of a parsed article:
+
+1. trigger words and patterns from the lexicon (``data/triggers.tsv``, :mod:`.triggers`);
+2. frames, arguments from the dependency parse, modality and type (:mod:`.compose`);
+3. guards: an event needs a political actor (a state, a group of states, a person acting
+   for a state, a political organisation) on one side, so sport, business and culture
+   news ("attack", "strike", "beat", "shoot") yields nothing;
+4. date (the sentence's time expression, else the publication date), location, PLOVER
+   context, the CAMEO code, the versioned rule and a confidence.
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from ..actors import ActorIndex
-from ..models import Article, Event, Quote, TimeExpr
+from ..models import Article, Event, Quote, Span, TimeExpr, Trigger
+from .arguments import is_political
+from .compose import RULES, Draft, sentence_drafts
+from .lexicon import Lexicon, load_lexicon
 
 __all__ = ["extract_events", "VERSION"]
 
-VERSION = "events.rules.v0"
+VERSION = RULES
 
 
 def extract_events(article: Article, doc: Doc, actors: ActorIndex, *,
                    times: tuple[TimeExpr, ...] = (), quotes: tuple[Quote, ...] = ()) -> tuple[Event, ...]:
-    return ()
+    """PLOVER events of one parsed article, in text order."""
+    lex = load_lexicon()
+    out: list[Event] = []
+    for sent in doc.sents:
+        drafts = sentence_drafts(sent, lex, actors, quotes)
+        if not drafts:
+            continue
+        seen: set[tuple] = set()
+        for d in drafts:
+            if not _political(d, lex):
+                continue
+            key = (d.type, tuple(sorted(a.id for a in d.source)),
+                   tuple(sorted(a.id for a in d.target)), d.modality)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(_event(d, sent.start_char, sent.end_char, article, times, lex))
+    out.sort(key=lambda e: (e.trigger.start, e.type))
+    return tuple(out)
+
+
+def _political(d: Draft, lex: Lexicon) -> bool:
+    """Some participant is political, and the act has someone doing it or done to."""
+    parts = (*d.source, *d.target)
+    return bool(parts) and any(is_political(a, lex) for a in parts)
+
+
+def _event(d: Draft, s_start: int, s_end: int, article: Article, times: tuple[TimeExpr, ...],
+           lex: Lexicon) -> Event:
+    text = article.text
+    while s_end > s_start and text[s_end - 1].isspace():
+        s_end -= 1
+    date, gran = _date(d.start, s_start, s_end, times, article.published)
+    context = _context(d, lex)
+    return Event(
+        type=d.type, source=tuple(a.id for a in d.source), target=tuple(a.id for a in d.target),
+        modality=d.modality, trigger=Trigger(text[d.start:d.end], d.start, d.end),
+        sentence=Span(s_start, s_end), rule=d.rule, confidence=round(d.confidence, 3),
+        mode=d.mode, context=context, reported_by=d.reported_by, date=date,
+        date_granularity=gran, location=d.location.id if d.location is not None else None,
+        cameo=d.cameo,
+    )
+
+
+def _date(pos: int, s_start: int, s_end: int, times: tuple[TimeExpr, ...],
+          published: str | None) -> tuple[str | None, str | None]:
+    """The sentence's time expression nearest the trigger, else the publication date."""
+    best = None
+    for t in times:
+        if t.value and s_start <= t.start < s_end:
+            dist = abs(t.start - pos)
+            if best is None or dist < best[0]:
+                best = (dist, t)
+    if best is not None:
+        return best[1].value, best[1].granularity
+    if published:
+        return published, "day" if len(published) == 10 else None
+    return None, None
+
+
+def _context(d: Draft, lex: Lexicon) -> tuple[str, ...]:
+    found: list[str] = []
+    for tok in d.anchor.sent:
+        c = lex.contexts.get(tok.lemma_.lower())
+        if c and c not in found:
+            found.append(c)
+    return tuple(found)

@@ -6,8 +6,203 @@ A mixin of :class:`newsgraph.store.KnowledgeBase`; uses ``self.conn``
 
 from __future__ import annotations
 
-__all__ = ["ArticleQueries"]
+import json
+import os
+import re
+import sqlite3
+
+from ..errors import QueryError
+from .results import KBStats, SearchHit, SearchResult, StoredArticle
+from .search import compile_query
+from .write import article_from_row, delete_articles
+
+__all__ = ["ArticleQueries", "FACETS"]
+
+FACETS = ("publication", "country", "language")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_FTS_ERRORS = ("fts5", "syntax error", "unterminated", "no such column", "unknown special query",
+               "malformed MATCH")
+
+
+def _date_bound(value: str, name: str) -> str:
+    if not _DATE.match(value):
+        raise QueryError(f"--{name} {value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+                         code="E505")
+    return value
 
 
 class ArticleQueries:
-    pass
+    # -- search ---------------------------------------------------------------------------
+    def search(self, query: str, *, fts: bool = False, since: str | None = None,
+               until: str | None = None, publication: str | None = None,
+               language: str | None = None, country: str | None = None, limit: int = 10,
+               offset: int = 0, facets: bool = True, highlight: tuple[str, str] = ("«", "»"),
+               snippet_words: int = 16) -> SearchResult:
+        """Full-text search over headlines and texts, best matches first (bm25).
+
+        ``query`` uses the simple syntax of :mod:`newsgraph.store.search` unless
+        ``fts`` (raw FTS5).  Filters: ``since``/``until`` (inclusive dates or
+        their prefixes), ``publication``, ``language``, ``country``.  ``facets``
+        counts the matches by publication, country and language.  A query FTS5
+        cannot run raises :class:`QueryError` (``E502``).
+        """
+        expr = query.strip() if fts else compile_query(query)
+        if not expr:
+            raise QueryError("empty query", code="E501")
+        if limit < 0 or offset < 0:
+            raise QueryError("limit and offset must not be negative", code="E506")
+        where, params = ["articles_fts MATCH ?"], [expr]
+        if since:
+            where.append("a.published >= ?")
+            params.append(_date_bound(since, "since"))
+        if until:
+            where.append("a.published <= ?")
+            params.append(_date_bound(until, "until") + "\uffff")
+        for col, val in (("publication", publication), ("language", language),
+                         ("country", country)):
+            if val:
+                where.append(f"a.{col} = ?")
+                params.append(val)
+        filtered = len(where) > 1
+        join = " JOIN articles a ON a.rowid = articles_fts.rowid" if filtered else ""
+        cond = " AND ".join(where)
+        try:
+            ranked = self.conn.execute(
+                f"SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0) AS score "
+                f"FROM articles_fts{join} WHERE {cond} ORDER BY score LIMIT ? OFFSET ?",
+                (*params, limit, offset)).fetchall()
+            hits = self._hits(expr, ranked, highlight, snippet_words)
+            counts = self._facet_counts(cond, params) if facets else None
+            if counts is None:
+                total = self.conn.execute(
+                    f"SELECT count(*) FROM articles_fts{join} WHERE {cond}", params).fetchone()[0]
+                facet_map = {}
+            else:
+                total = sum(n for *_, n in counts)
+                facet_map = _facets(counts)
+        except sqlite3.OperationalError as exc:
+            msg = str(exc)
+            if any(k in msg for k in _FTS_ERRORS):
+                hint = "" if fts else " (simple syntax)"
+                raise QueryError(f"cannot search for {query!r}{hint}: {msg}", code="E502") \
+                    from exc
+            raise
+        return SearchResult(query, expr, total, hits, facet_map, limit, offset)
+
+    def _hits(self, expr, ranked, highlight, words) -> tuple[SearchHit, ...]:
+        if not ranked:
+            return ()
+        score = {r[0]: r[1] for r in ranked}
+        marks = ",".join("?" * len(ranked))
+        rows = self.conn.execute(
+            "SELECT articles_fts.rowid AS rowid, a.id, a.headline, a.publication, a.published, "
+            "a.country, a.language, a.url, "
+            f"snippet(articles_fts, 1, ?, ?, '…', ?) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            f"WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})",
+            (highlight[0], highlight[1], max(1, min(words, 64)), expr, *score)).fetchall()
+        by_rowid = {r["rowid"]: r for r in rows}
+        return tuple(
+            SearchHit(r["id"], r["headline"], r["publication"], r["published"], r["country"],
+                      r["language"], r["url"], r["snippet"] or "", score[rid])
+            for rid in score if (r := by_rowid.get(rid)) is not None)
+
+    def _facet_counts(self, cond: str, params: list) -> list[tuple]:
+        return self.conn.execute(
+            f"SELECT a.publication, a.country, a.language, count(*) FROM articles_fts "
+            f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE {cond} GROUP BY 1, 2, 3",
+            params).fetchall()
+
+    # -- one article ----------------------------------------------------------------------
+    def resolve_id(self, id_or_prefix: str) -> str | None:
+        """The full id of the article with this id or id prefix (None: no such article).
+
+        Raises :class:`QueryError` (``E503``) when the prefix names several articles.
+        """
+        if not id_or_prefix:
+            return None
+        row = self.conn.execute("SELECT id FROM articles WHERE id = ?", (id_or_prefix,)).fetchone()
+        if row:
+            return row[0]
+        upper = id_or_prefix[:-1] + chr(ord(id_or_prefix[-1]) + 1)
+        ids = [r[0] for r in self.conn.execute(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
+            (id_or_prefix, upper))]
+        if len(ids) > 1:
+            shown = ", ".join(i[:16] for i in ids[:5]) + (", ..." if len(ids) > 5 else "")
+            raise QueryError(f"{id_or_prefix!r} matches several articles ({shown}): "
+                             "give more of the id", code="E503")
+        return ids[0] if ids else None
+
+    def article(self, id_or_prefix: str) -> StoredArticle | None:
+        """The stored article with this id (or unambiguous id prefix), or None."""
+        aid = self.resolve_id(id_or_prefix)
+        if aid is None:
+            return None
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (aid,)).fetchone()
+        n = {t: self.conn.execute(f"SELECT count(*) FROM {t} WHERE article_id = ?",
+                                  (aid,)).fetchone()[0]
+             for t in ("article_actors", "quotes", "events")}
+        return StoredArticle(article_from_row(row), row["pipeline_version"], row["ingested_at"],
+                             row["analysed_at"], n["article_actors"], n["quotes"], n["events"],
+                             tuple(json.loads(row["analysis_warnings"] or "[]")))
+
+    def delete(self, id_or_prefix: str) -> str:
+        """Delete one article and everything found in it; returns its full id.
+
+        Raises :class:`QueryError`: ``E504`` no such article, ``E503`` ambiguous prefix.
+        """
+        aid = self.resolve_id(id_or_prefix)
+        if aid is None:
+            raise QueryError(f"no article with id {id_or_prefix!r}", code="E504")
+        with self.transaction() as conn:
+            delete_articles(conn, [aid])
+        return aid
+
+    # -- the whole knowledge base ---------------------------------------------------------
+    def stats(self, *, top: int = 10) -> KBStats:
+        """Counts over the knowledge base (top ``top`` publications and countries)."""
+        from ..pipeline import pipeline_version
+        from .migrate import schema_version
+
+        one = lambda sql, *p: self.conn.execute(sql, p).fetchone()[0]  # noqa: E731
+        group = lambda col, n: tuple(tuple(r) for r in self.conn.execute(  # noqa: E731
+            f"SELECT {col}, count(*) AS n FROM articles GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?",
+            (n,)))
+        first, last = self.conn.execute(
+            "SELECT min(published), max(published) FROM articles").fetchone()
+        size = 0
+        for suffix in ("", "-wal"):
+            try:
+                size += os.path.getsize(self.path + suffix)
+            except OSError:
+                pass
+        return KBStats(
+            path=self.path, size_bytes=size, schema_version=schema_version(self.conn),
+            articles=one("SELECT count(*) FROM articles"),
+            analysed=one("SELECT count(*) FROM articles WHERE pipeline_version IS NOT NULL"),
+            current=one("SELECT count(*) FROM articles WHERE pipeline_version = ?",
+                        pipeline_version()),
+            actors=one("SELECT count(*) FROM article_actors"),
+            quotes=one("SELECT count(*) FROM quotes"), events=one("SELECT count(*) FROM events"),
+            runs=one("SELECT count(*) FROM runs"), errors=one("SELECT count(*) FROM errors"),
+            first_published=first, last_published=last,
+            languages=group("language", 50), publications=group("publication", top),
+            countries=group("country", top), pipeline_versions=group("pipeline_version", 20),
+        )
+
+    def errors(self, *, run_id: int | None = None, limit: int = 100) -> list[sqlite3.Row]:
+        """Recorded failures, newest first (of one run with ``run_id``)."""
+        where, params = ("WHERE run_id = ?", (run_id,)) if run_id is not None else ("", ())
+        return self.conn.execute(f"SELECT * FROM errors {where} ORDER BY id DESC LIMIT ?",
+                                 (*params, limit)).fetchall()
+
+
+def _facets(counts: list[tuple]) -> dict[str, tuple[tuple[str | None, int], ...]]:
+    out: dict[str, tuple[tuple[str | None, int], ...]] = {}
+    for i, name in enumerate(FACETS):
+        acc: dict[str | None, int] = {}
+        for row in counts:
+            acc[row[i]] = acc.get(row[i], 0) + row[3]
+        out[name] = tuple(sorted(acc.items(), key=lambda kv: (-kv[1], kv[0] or "")))
+    return out

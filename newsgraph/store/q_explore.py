@@ -2,12 +2,458 @@
 
 A mixin of :class:`newsgraph.store.KnowledgeBase`; uses ``self.conn``
 (an sqlite3 connection whose rows are ``sqlite3.Row``).
+
+Every method returns plain JSON-able dicts and lists (the web explorer serves
+them as they are) and bounds its work with a ``limit`` so that a page stays
+fast on a large knowledge base.  An actor is named by the id stored with it
+(``USA``, ``person:antony-blinken``); ``article_actors.kb_actor_id`` is
+honoured where the articles of an actor are looked up.
 """
 
 from __future__ import annotations
 
-__all__ = ["ExploreQueries"]
+import json
+import re
+import sqlite3
+from typing import Any, Iterable
+
+from ..errors import QueryError
+from ..models import EVENT_TYPES, QUAD_CLASS
+
+__all__ = ["ExploreQueries", "SearchFilters"]
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ARTICLE_BRIEF = "a.id, a.headline, a.publication, a.published, a.country, a.language"
+_EVENT_COLS = ("e.id, e.article_id, e.seq, e.type, e.quad, e.mode, e.source, e.target, "
+               "e.modality, e.reported_by, e.date, e.location, e.trigger, e.trigger_start, "
+               "e.trigger_end, e.sentence_start, e.sentence_end, e.cameo, e.rule, "
+               "e.confidence, e.published")
+_SENTENCE = ("substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) "
+             "AS sentence_text, a.headline")
+
+
+class SearchFilters:
+    """Facet filters of a search, each optional; dates are ``YYYY[-MM[-DD]]``."""
+
+    __slots__ = ("publication", "country", "language", "actor", "date_from", "date_to")
+
+    def __init__(self, *, publication: str | None = None, country: str | None = None,
+                 language: str | None = None, actor: str | None = None,
+                 date_from: str | None = None, date_to: str | None = None):
+        for name, value in (("date_from", date_from), ("date_to", date_to)):
+            if value and not _DATE.match(value):
+                raise QueryError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}",
+                                 code="E502")
+        self.publication = publication or None
+        self.country = country or None
+        self.language = language or None
+        self.actor = actor or None
+        self.date_from = date_from or None
+        self.date_to = date_to or None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+def _json(value: str | None, default: Any) -> Any:
+    if not value:
+        return default
+    try:
+        return json.loads(value)
+    except ValueError:
+        return default
+
+
+def _date_upper(value: str) -> str:
+    """The inclusive upper bound for a YYYY[-MM[-DD]] prefix, as a string bound."""
+    return value + "\uffff"
+
+
+def _event(row: sqlite3.Row) -> dict[str, Any]:
+    d = {
+        "id": row["id"], "article_id": row["article_id"], "seq": row["seq"],
+        "type": row["type"], "quad": row["quad"] or QUAD_CLASS.get(row["type"]),
+        "mode": row["mode"], "source": _json(row["source"], []),
+        "target": _json(row["target"], []), "modality": row["modality"],
+        "reported_by": row["reported_by"], "date": row["date"], "location": row["location"],
+        "trigger": {"text": row["trigger"], "start": row["trigger_start"],
+                    "end": row["trigger_end"]},
+        "sentence": {"start": row["sentence_start"], "end": row["sentence_end"]},
+        "cameo": row["cameo"], "rule": row["rule"], "confidence": row["confidence"],
+        "published": row["published"],
+    }
+    keys = row.keys()
+    if "sentence_text" in keys:
+        d["sentence"]["text"] = row["sentence_text"]
+        d["headline"] = row["headline"]
+    return d
+
+
+def _quote(row: sqlite3.Row) -> dict[str, Any]:
+    d = {
+        "id": row["id"], "article_id": row["article_id"], "seq": row["seq"],
+        "start": row["start"], "end": row["end"], "text": row["text"], "kind": row["kind"],
+        "speaker": None if row["speaker_start"] is None and row["speaker_name"] is None else {
+            "actor": row["speaker_actor"], "name": row["speaker_name"],
+            "start": row["speaker_start"], "end": row["speaker_end"],
+            "author": row["speaker_author"]},
+        "cue": None if row["cue"] is None else {
+            "text": row["cue"], "start": row["cue_start"], "end": row["cue_end"]},
+        "about": _json(row["about"], []), "rule": row["rule"], "published": row["published"],
+    }
+    if "headline" in row.keys():
+        d["headline"] = row["headline"]
+    return d
 
 
 class ExploreQueries:
-    pass
+    conn: sqlite3.Connection
+
+    # -- helpers -----------------------------------------------------------------
+
+    def _scalar(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        row = self.conn.execute(sql, tuple(params)).fetchone()
+        return None if row is None else row[0]
+
+    def _fts_table(self) -> str | None:
+        """The FTS5 table indexing ``articles`` (named by the store's migrations)."""
+        rows = self.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE "
+            "'CREATE VIRTUAL TABLE%fts5%'").fetchall()
+        for row in rows:
+            if "articles" in (row["sql"] or ""):
+                return row["name"]
+        return None
+
+    def explore_actor_names(self, ids: Iterable[str]) -> dict[str, str]:
+        """Display names of actor ids (the knowledge-base actor, else as seen in an article)."""
+        out: dict[str, str] = {}
+        for actor_id in dict.fromkeys(i for i in ids if i):
+            name = self._scalar("SELECT name FROM actors WHERE id = ?", (actor_id,))
+            if name is None:
+                name = self._scalar("SELECT name FROM article_actors WHERE actor_id = ? "
+                                    "OR kb_actor_id = ? LIMIT 1", (actor_id, actor_id))
+            out[actor_id] = name or actor_id
+        return out
+
+    def explore_actor_known(self, actor_id: str) -> bool:
+        """Whether the knowledge base has seen ``actor_id`` in any article or event."""
+        return any(self._scalar(sql, (actor_id,) * sql.count("?")) for sql in (
+            "SELECT 1 FROM actors WHERE id = ?",
+            "SELECT 1 FROM article_actors WHERE actor_id = ? OR kb_actor_id = ? LIMIT 1",
+            "SELECT 1 FROM event_actors WHERE actor_id = ? LIMIT 1"))
+
+    # -- home --------------------------------------------------------------------
+
+    def explore_summary(self, *, top: int = 12, recent: int = 10,
+                        window: int = 2000) -> dict[str, Any]:
+        """Corpus size, date range, publications, top actors and recent articles.
+
+        Top actors come from the ``actors`` table when it is filled (by ``link``),
+        else from the ``window`` most recent articles.
+        """
+        c = self.conn
+        first, last = c.execute("SELECT min(published), max(published) FROM articles").fetchone()
+        pubs = c.execute(
+            "SELECT publication, count(*) AS n FROM articles WHERE publication IS NOT NULL "
+            "GROUP BY publication ORDER BY n DESC, publication LIMIT 25").fetchall()
+        actors_basis = "knowledge base"
+        top_rows = c.execute(
+            "SELECT id, name, kind, country, n_articles FROM actors "
+            "ORDER BY n_articles DESC, id LIMIT ?", (top,)).fetchall()
+        if not top_rows:
+            actors_basis = f"{window} most recent articles"
+            top_rows = c.execute(
+                "SELECT aa.actor_id AS id, max(aa.name) AS name, max(aa.kind) AS kind, "
+                "max(aa.country) AS country, count(*) AS n_articles FROM "
+                "(SELECT id FROM articles ORDER BY published DESC, rowid DESC LIMIT ?) r "
+                "JOIN article_actors aa ON aa.article_id = r.id "
+                "GROUP BY aa.actor_id ORDER BY n_articles DESC, aa.actor_id LIMIT ?",
+                (window, top)).fetchall()
+        recent_rows = c.execute(
+            f"SELECT {_ARTICLE_BRIEF} FROM articles a "
+            "ORDER BY a.published DESC, a.rowid DESC LIMIT ?", (recent,)).fetchall()
+        return {
+            "articles": self._scalar("SELECT count(*) FROM articles"),
+            "quotes": self._scalar("SELECT count(*) FROM quotes"),
+            "events": self._scalar("SELECT count(*) FROM events"),
+            "date_range": {"first": first, "last": last},
+            "publications": [{"name": r["publication"], "articles": r["n"]} for r in pubs],
+            "top_actors": [dict(r) for r in top_rows],
+            "top_actors_basis": actors_basis,
+            "recent": [dict(r) for r in recent_rows],
+        }
+
+    # -- search ------------------------------------------------------------------
+
+    def explore_search(self, query: str, *, filters: SearchFilters | None = None,
+                       page: int = 1, per_page: int = 20,
+                       facet_sample: int = 2000) -> dict[str, Any]:
+        """Full-text search (FTS5 syntax) with facet filters, paging and snippets.
+
+        Snippets mark matches with ``\\x02``/``\\x03``.  Facets count the first
+        ``facet_sample`` matches.  Raises :class:`QueryError` on a malformed query.
+        """
+        filters = filters or SearchFilters()
+        page = max(1, int(page))
+        query = (query or "").strip()
+        where, params = self._filter_sql(filters)
+        fts = self._fts_table() if query else None
+        if query and fts is None:
+            raise QueryError("this knowledge base has no full-text index", code="E503")
+        if query:
+            base = (f"FROM {fts} f JOIN articles a ON a.rowid = f.rowid "
+                    f"WHERE {fts} MATCH ?" + "".join(f" AND {w}" for w in where))
+            params = [query, *params]
+            order = "ORDER BY f.rank"
+            snippet = (f"snippet({fts}, -1, char(2), char(3), ' … ', 24)")
+        else:
+            base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+            order = "ORDER BY a.published DESC, a.rowid DESC"
+            snippet = "substr(a.text, 1, 200)"
+        if query:
+            try:  # FTS5 reports a malformed query when it is first run
+                self.conn.execute(f"SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT 1",
+                                  (query,)).fetchall()
+            except sqlite3.OperationalError as exc:
+                raise QueryError(f"cannot search for {query!r}: {exc}", code="E501") from None
+        total = self._scalar(f"SELECT count(*) {base}", params)
+        rows = self.conn.execute(
+            f"SELECT {_ARTICLE_BRIEF}, {snippet} AS snippet {base} {order} "
+            "LIMIT ? OFFSET ?", (*params, per_page, (page - 1) * per_page)).fetchall()
+        facets = self._facets(base, params, facet_sample)
+        return {
+            "query": query, "filters": filters.to_dict(), "total": total, "page": page,
+            "per_page": per_page, "pages": max(1, -(-total // per_page)),
+            "hits": [dict(r) for r in rows], "facets": facets,
+            "facet_sample": min(total, facet_sample),
+        }
+
+    @staticmethod
+    def _filter_sql(f: SearchFilters) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        for col in ("publication", "country", "language"):
+            if getattr(f, col):
+                where.append(f"a.{col} = ?")
+                params.append(getattr(f, col))
+        if f.date_from:
+            where.append("a.published >= ?")
+            params.append(f.date_from)
+        if f.date_to:
+            where.append("a.published <= ?")
+            params.append(_date_upper(f.date_to))
+        if f.actor:
+            where.append("EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id "
+                         "AND (x.actor_id = ? OR x.kb_actor_id = ?))")
+            params += [f.actor, f.actor]
+        return where, params
+
+    def _facets(self, base: str, params: list[Any], sample: int) -> dict[str, list]:
+        c = self.conn
+        sub = f"SELECT a.id, a.publication, a.country, a.language, a.published {base} LIMIT {int(sample)}"
+        out: dict[str, list] = {}
+        for col in ("publication", "country", "language"):
+            out[col] = [{"value": r[0], "count": r[1]} for r in c.execute(
+                f"SELECT {col}, count(*) AS n FROM ({sub}) WHERE {col} IS NOT NULL "
+                "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 15", params)]
+        out["month"] = [{"value": r[0], "count": r[1]} for r in c.execute(
+            f"SELECT substr(published, 1, 7) AS m, count(*) FROM ({sub}) "
+            "WHERE published IS NOT NULL GROUP BY m ORDER BY m", params)]
+        out["actor"] = [{"value": r[0], "name": r[1], "count": r[2]} for r in c.execute(
+            f"SELECT coalesce(aa.kb_actor_id, aa.actor_id), max(aa.name), count(*) AS n "
+            f"FROM ({sub}) s JOIN article_actors aa ON aa.article_id = s.id "
+            "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 15", params)]
+        return out
+
+    # -- article -----------------------------------------------------------------
+
+    def explore_article(self, article_id: str) -> dict[str, Any] | None:
+        """One stored article with its actors (and mentions), quotes and events."""
+        c = self.conn
+        row = c.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        art = {k: row[k] for k in row.keys() if k not in ("rowid",)}
+        for col, default in (("paragraphs", []), ("captions", []), ("origin", {}),
+                             ("times", []), ("warnings", [])):
+            art[col] = _json(row[col], default)
+        actors: dict[str, dict[str, Any]] = {}
+        for r in c.execute("SELECT * FROM article_actors WHERE article_id = ? "
+                           "ORDER BY n_mentions DESC, actor_id", (article_id,)):
+            actors[r["actor_id"]] = {
+                "id": r["actor_id"], "kb_id": r["kb_actor_id"] or r["actor_id"],
+                "name": r["name"], "kind": r["kind"], "country": r["country"],
+                "sector": r["sector"], "roles": _json(r["roles"], []),
+                "members": _json(r["members"], []), "affiliation": r["affiliation"],
+                "mentions": []}
+        for r in c.execute('SELECT actor_id, start, "end", text, form FROM mentions '
+                           'WHERE article_id = ? ORDER BY start', (article_id,)):
+            actor = actors.setdefault(r["actor_id"], {
+                "id": r["actor_id"], "kb_id": r["actor_id"], "name": r["text"], "kind": None,
+                "country": None, "sector": None, "roles": [], "members": [],
+                "affiliation": None, "mentions": []})
+            actor["mentions"].append({"start": r["start"], "end": r["end"],
+                                      "text": r["text"], "form": r["form"]})
+        quotes = [_quote(r) for r in c.execute(
+            "SELECT * FROM quotes WHERE article_id = ? ORDER BY seq", (article_id,))]
+        events = [_event(r) for r in c.execute(
+            f"SELECT {_EVENT_COLS} FROM events e WHERE e.article_id = ? ORDER BY e.seq",
+            (article_id,))]
+        art["actors"] = list(actors.values())
+        art["quotes"] = quotes
+        art["events"] = events
+        return art
+
+    # -- actor -------------------------------------------------------------------
+
+    def explore_actor(self, actor_id: str, *, limit: int = 50) -> dict[str, Any] | None:
+        """An actor: names, kind, country, roles seen, quotes by and about, events
+        as source and as target (most recent ``limit`` of each), and a monthly
+        timeline of its events by PLOVER quad class."""
+        c = self.conn
+        kb = c.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
+        seen = c.execute(
+            "SELECT name, kind, country, sector, count(*) AS n FROM article_actors "
+            "WHERE actor_id = ? OR kb_actor_id = ? GROUP BY name, kind, country, sector "
+            "ORDER BY n DESC LIMIT 10", (actor_id, actor_id)).fetchall()
+        n_events = self._scalar("SELECT count(*) FROM event_actors WHERE actor_id = ?",
+                                (actor_id,))
+        if kb is None and not seen and not n_events:
+            return None
+        first = kb or (seen[0] if seen else None)
+        roles = [dict(r) for r in c.execute(
+            "SELECT role, country, count(*) AS articles, min(seen) AS first_seen, "
+            "max(seen) AS last_seen FROM actor_roles WHERE actor_id = ? "
+            "GROUP BY role, country ORDER BY articles DESC LIMIT 30", (actor_id,))]
+        quotes_by = [_quote(r) for r in c.execute(
+            "SELECT q.*, a.headline FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "WHERE q.speaker_actor = ? ORDER BY q.published DESC, q.id DESC LIMIT ?",
+            (actor_id, limit))]
+        quotes_about = [_quote(r) for r in c.execute(
+            "SELECT q.*, a.headline FROM (SELECT aa.article_id FROM article_actors aa "
+            "JOIN articles a2 ON a2.id = aa.article_id WHERE aa.actor_id = ? "
+            "ORDER BY a2.published DESC LIMIT ?) r "
+            "JOIN quotes q ON q.article_id = r.article_id "
+            "JOIN articles a ON a.id = q.article_id "
+            "WHERE coalesce(q.speaker_actor, '') != ? AND EXISTS "
+            "(SELECT 1 FROM json_each(q.about) WHERE value = ?) "
+            "ORDER BY q.published DESC, q.id DESC LIMIT ?",
+            (actor_id, limit * 4, actor_id, actor_id, limit))]
+        events = {}
+        for role in ("source", "target"):
+            events[role] = [_event(r) for r in c.execute(
+                f"SELECT {_EVENT_COLS}, {_SENTENCE} FROM event_actors ea "
+                "JOIN events e ON e.id = ea.event_id JOIN articles a ON a.id = e.article_id "
+                "WHERE ea.actor_id = ? AND ea.role = ? "
+                "ORDER BY e.published DESC, e.id DESC LIMIT ?", (actor_id, role, limit))]
+        timeline = [{"month": r[0], "type": r[1], "count": r[2]} for r in c.execute(
+            "SELECT substr(coalesce(e.date, e.published), 1, 7) AS m, e.type, count(*) "
+            "FROM event_actors ea JOIN events e ON e.id = ea.event_id "
+            "WHERE ea.actor_id = ? AND m IS NOT NULL AND length(m) = 7 "
+            "GROUP BY m, e.type ORDER BY m", (actor_id,))]
+        for t in timeline:
+            t["quad"] = QUAD_CLASS.get(t["type"])
+        ids = [i for role in events.values() for e in role for i in e["source"] + e["target"]]
+        ids += [q["speaker"]["actor"] for q in quotes_about if q["speaker"]]
+        return {
+            "id": actor_id,
+            "name": first["name"] if first else actor_id,
+            "kind": first["kind"] if first else None,
+            "country": first["country"] if first else None,
+            "sector": first["sector"] if first else None,
+            "names_seen": [{"name": r["name"], "articles": r["n"]} for r in seen],
+            "articles": (kb["n_articles"] if kb else None) or sum(r["n"] for r in seen),
+            "roles": roles,
+            "quotes_by": quotes_by,
+            "quotes_about": quotes_about,
+            "events_as_source": events["source"],
+            "events_as_target": events["target"],
+            "n_events": n_events,
+            "timeline": timeline,
+            "names": self.explore_actor_names(ids),
+        }
+
+    # -- dyad --------------------------------------------------------------------
+
+    def explore_dyad(self, a: str, b: str, *, limit: int = 1000) -> dict[str, Any]:
+        """Events between actors ``a`` and ``b`` (either direction), newest first,
+        with a month x event-type count table for the chart."""
+        rows = self.conn.execute(
+            f"SELECT {_EVENT_COLS}, {_SENTENCE}, s.actor_id AS dyad_source "
+            "FROM event_actors s JOIN event_actors t "
+            "ON t.event_id = s.event_id AND t.role = 'target' "
+            "JOIN events e ON e.id = s.event_id JOIN articles a ON a.id = e.article_id "
+            "WHERE s.role = 'source' AND ((s.actor_id = ? AND t.actor_id = ?) "
+            "OR (s.actor_id = ? AND t.actor_id = ?)) "
+            "ORDER BY coalesce(e.date, e.published) DESC, e.id DESC LIMIT ?",
+            (a, b, b, a, limit)).fetchall()
+        events = []
+        counts: dict[tuple[str, str], int] = {}
+        for r in rows:
+            e = _event(r)
+            e["direction"] = "a->b" if r["dyad_source"] == a else "b->a"
+            e["month"] = (e["date"] or e["published"] or "")[:7] or None
+            events.append(e)
+            if e["month"] and len(e["month"]) == 7:
+                counts[(e["month"], e["type"])] = counts.get((e["month"], e["type"]), 0) + 1
+        names = self.explore_actor_names([a, b])
+        return {
+            "a": {"id": a, "name": names[a]}, "b": {"id": b, "name": names[b]},
+            "events": events, "truncated": len(rows) >= limit,
+            "by_month": [{"month": m, "type": t, "count": n}
+                         for (m, t), n in sorted(counts.items())],
+        }
+
+    # -- network -----------------------------------------------------------------
+
+    def explore_date_bounds(self) -> tuple[str | None, str | None]:
+        """The first and last day with a stored event (by publication date)."""
+        return (self._scalar("SELECT min(published) FROM events"),
+                self._scalar("SELECT max(published) FROM events"))
+
+    def explore_network(self, *, types: Iterable[str] = (), date_from: str | None = None,
+                        date_to: str | None = None, max_edges: int = 120) -> dict[str, Any]:
+        """Actors linked by events (source -> target), weighted by event count.
+
+        ``types`` keeps only those PLOVER types; dates bound the events'
+        publication date (``YYYY[-MM[-DD]]``).  The ``max_edges`` heaviest edges
+        are returned, with the actors they join.
+        """
+        types = [t for t in types if t]
+        bad = [t for t in types if t not in EVENT_TYPES]
+        if bad:
+            raise QueryError(f"unknown event type(s): {', '.join(bad)}", code="E504")
+        for name, value in (("date_from", date_from), ("date_to", date_to)):
+            if value and not _DATE.match(value):
+                raise QueryError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}",
+                                 code="E502")
+        where, params = ["s.role = 'source'"], []
+        if types:
+            where.append(f"e.type IN ({','.join('?' * len(types))})")
+            params += types
+        if date_from:
+            where.append("e.published >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("e.published <= ?")
+            params.append(_date_upper(date_to))
+        rows = self.conn.execute(
+            "SELECT s.actor_id AS source, t.actor_id AS target, count(*) AS n, "
+            "group_concat(DISTINCT e.type) AS types FROM events e "
+            "JOIN event_actors s ON s.event_id = e.id "
+            "JOIN event_actors t ON t.event_id = e.id AND t.role = 'target' "
+            f"WHERE {' AND '.join(where)} AND s.actor_id != t.actor_id "
+            "GROUP BY s.actor_id, t.actor_id ORDER BY n DESC, source, target LIMIT ?",
+            (*params, max_edges)).fetchall()
+        edges = [{"source": r["source"], "target": r["target"], "weight": r["n"],
+                  "types": sorted((r["types"] or "").split(","))} for r in rows]
+        weight: dict[str, int] = {}
+        for e in edges:
+            for k in (e["source"], e["target"]):
+                weight[k] = weight.get(k, 0) + e["weight"]
+        names = self.explore_actor_names(weight)
+        nodes = [{"id": k, "name": names[k], "weight": w}
+                 for k, w in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
+        return {"filters": {"types": types, "date_from": date_from, "date_to": date_to},
+                "nodes": nodes, "edges": edges, "max_edges": max_edges}

@@ -1,0 +1,202 @@
+"""Country gazetteer: names, demonyms, capitals and regions -> ISO 3166-1 alpha-3.
+
+The tables are the package's own data files (``data/countries.tsv``,
+``data/regions.tsv``), loaded once per process.  pycountry is not used for
+names: its names miss common forms ("Russia", "Ivory Coast", "Burma") and its
+fuzzy search maps Kosovo to Serbia.
+
+Public helpers::
+
+    lookup_country("Thailand")          # Country(alpha3="THA", alpha2="TH", name="Thailand")
+    lookup_country("the U.S.")          # Country("USA", "US", "United States")
+    gazetteer().find(doc)               # GazMatch for every name, demonym, capital and region
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Iterator
+
+from spacy.tokens import Doc
+
+__all__ = ["Country", "Place", "GazMatch", "Gazetteer", "gazetteer", "lookup_country",
+           "load_countries", "load_regions"]
+
+#: Kinds of gazetteer entries, in priority order when two tables give the same form.
+KINDS = ("country", "demonym", "capital", "region", "city")
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    alpha3: str
+    alpha2: str
+    name: str
+    status: str = "member"  # member | observer | disputed | territory
+    parent: str | None = None  # the state a territory belongs to (HKG -> CHN)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One surface form in the gazetteer: what it names and how."""
+
+    form: str  # as written in the table ("North Korean")
+    kind: str  # country | demonym | capital | region | city
+    code: str  # alpha-3 of the country it names or lies in
+    name: str  # canonical name of the place ("Tokyo", "Xinjiang"; the country's name otherwise)
+
+
+@dataclass(frozen=True, slots=True)
+class GazMatch:
+    start: int  # character offsets into the doc text
+    end: int
+    i: int  # token range [i, j)
+    j: int
+    place: Place
+
+
+def _rows(filename: str) -> Iterator[dict[str, str]]:
+    text = resources.files(__package__).joinpath("data", filename).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    for n, row in enumerate(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), 2):
+        if None in row or any(v is None for v in row.values()):
+            raise ValueError(f"[E310] {filename} line {n}: wrong number of columns")
+        yield row
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split(";") if v.strip()]
+
+
+@functools.cache
+def load_countries() -> dict[str, tuple[Country, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
+    """alpha3 -> (Country, other names, demonyms/adjectives, capitals/seats), from countries.tsv."""
+    out = {}
+    for row in _rows("countries.tsv"):
+        a3 = row["alpha3"]
+        if a3 in out or len(a3) != 3 or not a3.isupper():
+            raise ValueError(f"[E311] countries.tsv: bad or duplicate alpha-3 {a3!r}")
+        c = Country(a3, row["alpha2"], row["name"], row["status"], row["parent"] or None)
+        out[a3] = (c, tuple(_split(row["aliases"])), tuple(_split(row["adjectives"])),
+                   tuple(_split(row["capitals"])))
+    return out
+
+
+@functools.cache
+def load_regions() -> tuple[Place, ...]:
+    countries = load_countries()
+    places = []
+    for row in _rows("regions.tsv"):
+        if row["country"] not in countries:
+            raise ValueError(f"[E312] regions.tsv: {row['name']!r} has unknown country {row['country']!r}")
+        places.append(Place(row["name"], row["kind"], row["country"], row["name"]))
+    return tuple(places)
+
+
+def _norm(name: str) -> str:
+    s = " ".join(name.replace("’", "'").split()).lower()
+    if s.endswith("'s"):
+        s = s[:-2]
+    elif s.endswith("'"):
+        s = s[:-1]
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [ch for ch in form if ch.isalpha()]
+    return " " not in form and len(letters) <= 5 and sum(ch.isupper() for ch in letters) >= 2
+
+
+class Gazetteer:
+    """Surface forms indexed for a linear scan over a spaCy Doc's capitalised tokens."""
+
+    def __init__(self) -> None:
+        self.countries = {a3: row[0] for a3, row in load_countries().items()}
+        self.forms: dict[str, Place] = {}
+        for a3, (c, aliases, adjectives, capitals) in load_countries().items():
+            for form in (c.name, *aliases):
+                self._add(Place(form, "country", a3, c.name))
+            for form in adjectives:
+                self._add(Place(form, "demonym", a3, c.name))
+            for form in capitals:
+                self._add(Place(form, "capital", a3, form))
+        for p in load_regions():
+            self._add(p)
+        by_key: dict[str, list[Place]] = {}
+        for p in self.forms.values():
+            by_key.setdefault(p.form[:2].lower(), []).append(p)
+        self._by_key = {k: sorted(v, key=lambda p: -len(p.form)) for k, v in by_key.items()}
+
+    def _add(self, place: Place) -> None:
+        key = place.form if _is_acronym(place.form) else place.form.lower()
+        old = self.forms.get(key)
+        if old is None or KINDS.index(place.kind) < KINDS.index(old.kind):
+            self.forms[key] = place
+
+    def lookup(self, name: str) -> Place | None:
+        """The entry for a name as written (exact case for acronyms), or None."""
+        s = " ".join(name.replace("’", "'").split())
+        for cand in (s, s[4:] if s.lower().startswith("the ") else s):
+            for trimmed in (cand, cand[:-2] if cand.endswith("'s") else cand):
+                hit = self.forms.get(trimmed) or self.forms.get(trimmed.lower())
+                if hit and (not _is_acronym(hit.form) or trimmed == hit.form):
+                    return hit
+        return None
+
+    def find(self, doc: Doc) -> list[GazMatch]:
+        """Longest gazetteer matches over the doc, aligned to token boundaries."""
+        text = doc.text
+        out: list[GazMatch] = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            tok = doc[i]
+            t = tok.text
+            if not t[:1].isupper():
+                i += 1
+                continue
+            hit = None
+            for p in self._by_key.get(t[:2].lower(), ()):
+                end = tok.idx + len(p.form)
+                piece = text[tok.idx:end]
+                if _is_acronym(p.form):
+                    if piece != p.form:
+                        continue
+                elif piece.lower() != p.form.lower().replace("’", "'") and piece.lower() != p.form.lower():
+                    continue
+                j = i
+                while j < n and doc[j].idx < end:
+                    j += 1
+                last = doc[j - 1]
+                if last.idx + len(last.text) != end:
+                    continue  # ends inside a token ("Chinese" is not "China" + "se")
+                hit = GazMatch(tok.idx, end, i, j, p)
+                break
+            if hit:
+                out.append(hit)
+                i = hit.j
+            else:
+                i += 1
+        return out
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built once from the package's data files)."""
+    return Gazetteer()
+
+
+def lookup_country(name: str) -> Country | None:
+    """The country a name, short name or abbreviation stands for ("Thailand", "the U.S.")."""
+    if not name or not name.strip():
+        return None
+    g = gazetteer()
+    hit = g.lookup(name.strip())
+    if hit is None or hit.kind != "country":
+        return None
+    c = g.countries[hit.code]
+    return Country(c.alpha3, c.alpha2, c.name, c.status, c.parent)

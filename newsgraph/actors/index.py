@@ -1,0 +1,130 @@
+"""ActorIndex (the stage's result) and the per-article builder that collects actors and mentions."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..models import Actor, Mention
+
+__all__ = ["ActorIndex", "Builder", "slug"]
+
+
+def slug(text: str) -> str:
+    s = re.sub(r"[’']s\b", "s", text.lower())
+    return re.sub(r"[^\w]+", "-", s).strip("-_")
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    """Actors of one article and a lookup from character offsets to actors."""
+
+    actors: tuple[Actor, ...]
+    _by_id: dict[str, Actor] = field(default_factory=dict, repr=False)
+    _spans: tuple[tuple[int, int, str], ...] = ()  # sorted (start, end, actor id)
+    _starts: tuple[int, ...] = ()
+
+    @classmethod
+    def build(cls, actors: tuple[Actor, ...]) -> "ActorIndex":
+        spans = tuple(sorted((m.start, m.end, a.id) for a in actors for m in a.mentions))
+        return cls(actors, {a.id: a for a in actors}, spans, tuple(s for s, _, _ in spans))
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self._by_id.get(actor_id)
+
+    def at(self, start: int, end: int) -> Actor | None:
+        """The actor with a mention overlapping [start, end): the longest overlap, then the
+        shortest (most specific) mention."""
+        best, key = None, None
+        hi = bisect.bisect_left(self._starts, end)
+        for s, e, aid in self._spans[max(0, hi - 64):hi]:  # mentions are short: 64 back is plenty
+            overlap = min(e, end) - max(s, start)
+            if overlap <= 0:
+                continue
+            k = (overlap, -(e - s))
+            if key is None or k > key:
+                best, key = aid, k
+        return self._by_id.get(best) if best else None
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[Mention, Actor]]:
+        """Every mention inside [start, end), in text order."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        out = []
+        for s, e, aid in self._spans[lo:hi]:
+            if e <= end:
+                a = self._by_id[aid]
+                out.extend((m, a) for m in a.mentions if m.start == s and m.end == e)
+        return out
+
+    def for_token(self, token: Token) -> Actor | None:
+        return self.at(token.idx, token.idx + len(token.text))
+
+
+class Builder:
+    """Mutable collection of one article's actors while the passes run (never shared)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.data: dict[str, dict] = {}
+        self.mentions: dict[str, list[Mention]] = {}
+        self.claimed: dict[tuple[int, int], str] = {}
+
+    def add(self, aid: str, *, name: str, kind: str, country: str | None = None,
+            sector: str | None = None, members: tuple[str, ...] = (), roles: tuple[str, ...] = (),
+            affiliation: str | None = None) -> str:
+        d = self.data.get(aid)
+        if d is None:
+            d = self.data[aid] = {"name": name, "kind": kind, "country": None, "sector": None,
+                                  "members": (), "roles": [], "affiliation": None}
+            self.mentions[aid] = []
+        self.update(aid, country=country, sector=sector, members=members, roles=roles,
+                    affiliation=affiliation)
+        return aid
+
+    def update(self, aid: str, *, country: str | None = None, sector: str | None = None,
+               members: tuple[str, ...] = (), roles: tuple[str, ...] = (),
+               affiliation: str | None = None, name: str | None = None) -> None:
+        d = self.data[aid]
+        if country and not d["country"]:
+            d["country"] = country
+        if sector and not d["sector"]:
+            d["sector"] = sector
+        if members and not d["members"]:
+            d["members"] = tuple(members)
+        if affiliation and not d["affiliation"]:
+            d["affiliation"] = affiliation
+        if name:
+            d["name"] = name
+        for r in roles:
+            if r and r not in d["roles"]:
+                d["roles"].append(r)
+
+    def mention(self, aid: str, start: int, end: int, form: str = "name") -> bool:
+        """Add a mention unless that exact span already belongs to an actor."""
+        if (start, end) in self.claimed or start >= end:
+            return False
+        self.claimed[(start, end)] = aid
+        self.mentions[aid].append(Mention(start, end, self.text[start:end], form))
+        return True
+
+    def owner(self, start: int, end: int) -> str | None:
+        return self.claimed.get((start, end))
+
+    def kind(self, aid: str) -> str | None:
+        d = self.data.get(aid)
+        return d["kind"] if d else None
+
+    def build(self) -> ActorIndex:
+        actors = []
+        for aid, d in self.data.items():
+            ms = tuple(sorted(self.mentions[aid], key=lambda m: (m.start, m.end)))
+            if not ms:
+                continue
+            actors.append(Actor(aid, d["name"], d["kind"], d["country"], d["sector"], d["members"],
+                                tuple(d["roles"]), d["affiliation"], ms))
+        actors.sort(key=lambda a: (a.mentions[0].start, a.id))
+        return ActorIndex.build(tuple(actors))

@@ -1,0 +1,79 @@
+"""Word lists of the actors stage (``data/roles.tsv``, ``data/lexicon.json``), loaded once."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["Lexicon", "lexicon"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    roles: dict[str, str]  # role title (lower case) -> sector ("" when none)
+    role_words: frozenset[str]  # every word of every role title
+    role_heads: frozenset[str]  # last word of every role title (the noun a role phrase ends in)
+    titles: dict[str, str]  # courtesy/office title -> gender ("m", "f", "")
+    pronouns: dict[str, tuple[str, str, str]]  # pronoun -> (gender, number, kind)
+    role_modifiers: frozenset[str]
+    group_nouns: frozenset[str]
+    numbers: dict[str, int]
+    body_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    document_heads: frozenset[str]
+    org_heads: frozenset[str]
+    place_heads: frozenset[str]
+    reporting_verbs: frozenset[str]
+    not_persons: frozenset[str]
+    given_names: frozenset[str]  # as written ("Nicole")
+
+    def sector(self, role: str) -> str | None:
+        """Sector of a role as written: the longest known title it ends in ("US Secretary of State")."""
+        words = role.lower().replace("-", " ").split()
+        for k in range(len(words)):
+            hit = self.roles.get(" ".join(words[k:]))
+            if hit is not None:
+                return hit or None
+        for k in range(len(words), 0, -1):  # "minister for foreign affairs": a title that starts it
+            hit = self.roles.get(" ".join(words[:k]))
+            if hit is not None:
+                return hit or None
+        return None
+
+
+def _read(name: str) -> str:
+    return resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    roles: dict[str, str] = {}
+    for n, line in enumerate(_read("roles.tsv").splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("role\t"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not parts[0].strip():
+            raise ValueError(f"[E313] roles.tsv line {n}: expected 'role<TAB>sector'")
+        roles[parts[0].strip().lower()] = parts[1].strip()
+    data = json.loads(_read("lexicon.json"))
+    norm = {r.replace("-", " "): s for r, s in roles.items()}
+    roles.update(norm)
+    words = {w for r in roles for w in r.split()}
+    docs = frozenset(data["document_nouns"])
+    return Lexicon(
+        roles=roles, role_words=frozenset(words),
+        role_heads=frozenset(r.split()[-1] for r in roles),
+        titles=dict(data["titles"]),
+        pronouns={k: tuple(v) for k, v in data["pronouns"].items()},
+        role_modifiers=frozenset(data["role_modifiers"]),
+        group_nouns=frozenset(data["group_nouns"]), numbers=dict(data["numbers"]),
+        body_nouns=frozenset(data["body_nouns"]), document_nouns=docs,
+        document_heads=frozenset(d.split()[-1] for d in docs),
+        org_heads=frozenset(data["org_heads"]), place_heads=frozenset(data["place_heads"]),
+        reporting_verbs=frozenset(data["reporting_verbs"]),
+        not_persons=frozenset(data["not_persons"]),
+        given_names=frozenset(ln.strip() for ln in _read("given_names.txt").splitlines()
+                              if ln.strip() and not ln.startswith("#")),
+    )

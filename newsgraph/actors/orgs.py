@@ -1,0 +1,218 @@
+"""Organisations, documents and bodies that speak, and collective references to states.
+
+Rules (``actors.rules.v1``):
+- ``org-ent``: an ORG entity, without "the" and a possessive; not when it is only role words
+  ("State" of "Secretary of State"), a country, or part of a person's name; a facility or
+  natural feature ("... Maneuvering Ground", "the Taiwan Strait") is a location; its country
+  comes from a state named inside it, before it ("Japan's Foreign Ministry") or in an
+  appositive after it ("a US-backed think tank"); "(AFN)" after it is the same organisation;
+- ``document``: "the joint statement", "its state news agency" when it says or does
+  something (a subject, or "according to"); its country from its owner;
+- ``body``: "the ministers", "the officials" as subjects: a group whose members are the
+  states of the latest collective reference;
+- ``group``: "the two allies", "both countries", "the two sides": a group whose members are
+  the states of the latest coordination of that many states ("the United States and Japan",
+  "US-Japan"), else the latest states named.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .context import DETERMINERS, POSSESSIVE, Context
+from .index import slug
+from .places import trim_entity
+
+__all__ = ["extract_orgs", "extract_documents", "extract_groups"]
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+
+
+def _country_near(ctx: Context, i: int, j: int) -> str | None:
+    doc = ctx.doc
+    if i >= 2 and doc[i - 1].text in POSSESSIVE and (i - 2) in ctx.gaz_at:
+        m = ctx.gaz_at[i - 2]
+        if m.place.kind in ("country", "demonym", "capital"):
+            return m.place.code
+    # appositive: ", a US-backed think tank," / ", the Chinese state broadcaster"
+    if j < len(doc) and doc[j].text == ",":
+        k = j + 1
+        while k < len(doc) and k - j < 8 and doc[k].text not in (",", ".", ";") and doc[k].pos_ not in ("VERB", "AUX"):
+            m = ctx.gaz_at.get(k)
+            if m and m.place.kind in ("country", "demonym"):
+                return m.place.code
+            k += 1
+    return None
+
+
+def extract_orgs(ctx: Context, inner: dict[int, str]) -> None:
+    b, doc, lex, text = ctx.builder, ctx.doc, ctx.lex, ctx.article.text
+    acronyms: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        i, j = trim_entity(ent)
+        if i >= j:
+            continue
+        words = [doc[k].lower_ for k in range(i, j)]
+        if all(w in lex.role_words or w in ("of", "the") for w in words):
+            continue  # "State" of "Secretary of State", "Foreign Minister"
+        if all(k in ctx.gaz_at for k in range(i, j)):
+            continue  # a country the model called an organisation: done by places
+        if any(ctx.ent_of[k] is not None and ctx.ent_of[k].label_ == "PERSON" for k in range(i, j)):
+            continue
+        if b.owner(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)):
+            continue
+        if not doc[i].text[:1].isupper() and not doc[i].text[:1].isdigit():
+            continue
+        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        name = text[start:end]
+        if "\n" in name:
+            continue
+        country = inner.get(ent.start) or _country_near(ctx, i, j)
+        if country and ctx.gaz.countries[country].parent:
+            country = ctx.gaz.countries[country].parent
+        if words[-1] in lex.place_heads or name.isupper() and len(words) == 1 and i in ctx.gaz_at:
+            aid = b.add(f"loc:{slug(name)}", name=name, kind="location", country=country)
+            b.mention(aid, start, end, "name")
+            continue
+        aid = acronyms.get(name) or f"org:{slug(name)}"
+        b.add(aid, name=name, kind="organization", country=country)
+        b.mention(aid, start, end, "name" if aid.endswith(slug(name)) else "alias")
+        # "Assembly of First Nations (AFN)": the acronym names the same organisation
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
+            acronyms[doc[j + 1].text] = aid
+            b.mention(aid, doc[j + 1].idx, doc[j + 1].idx + len(doc[j + 1].text), "alias")
+
+
+def _phrase(ctx: Context, head: Token) -> tuple[int, int, int | None]:
+    """Token range [i, j) of a document phrase ending at head (compounds and adjectives before
+    it), and the index of its owner token (possessive pronoun or country), if any."""
+    doc = ctx.doc
+    i = head.i
+    while i - 1 >= 0 and doc[i - 1].dep_ in ("compound", "amod") and doc[i - 1].head.i in range(i, head.i + 1) \
+            and doc[i - 1].pos_ in ("NOUN", "ADJ", "PROPN") and (i - 1) not in ctx.gaz_at:
+        i -= 1
+    owner = None
+    k = i - 1
+    if k >= 0 and doc[k].lower_ in ("its", "their", "his", "her"):
+        owner = k
+    elif k >= 0 and doc[k].text in POSSESSIVE and (k - 1) in ctx.gaz_at:
+        owner = k - 1
+    elif k >= 0 and k in ctx.gaz_at:
+        owner = k
+    return i, head.i + 1, owner
+
+
+def extract_documents(ctx: Context) -> list[tuple[str, int]]:
+    """Add documents that speak; returns (actor id, owner token) for owners still to resolve."""
+    b, doc, lex = ctx.builder, ctx.doc, ctx.lex
+    found: dict[str, list[tuple[int, int, int | None]]] = {}
+    speaking: set[str] = set()
+    for t in doc:
+        if t.lower_ not in lex.document_heads or t.pos_ != "NOUN":
+            continue
+        i, j, owner = _phrase(ctx, t)
+        phrase = " ".join(doc[k].lower_ for k in range(i, j))
+        if not any(phrase == d or phrase.endswith(" " + d) for d in lex.document_nouns):
+            continue
+        name = ctx.article.text[doc[i].idx:t.idx + len(t.text)]
+        aid = f"doc:{slug(name)}"
+        found.setdefault(aid, []).append((i, j, owner))
+        if t.dep_ in SUBJECT_DEPS or (t.dep_ == "pobj" and t.head.lower_ == "to"
+                                      and t.head.i > 0 and doc[t.head.i - 1].lower_ == "according"):
+            speaking.add(aid)
+    pending = []
+    for aid in found:
+        if aid not in speaking:
+            continue
+        for i, j, owner in found[aid]:
+            name = ctx.article.text[doc[i].idx:doc[j - 1].idx + len(doc[j - 1].text)]
+            country = None
+            if owner is not None and owner in ctx.gaz_at:
+                country = ctx.gaz_at[owner].place.code
+            b.add(aid, name=name, kind="document", country=country)
+            start = doc[i - 1].idx if i > 0 and doc[i - 1].lower_ in DETERMINERS else doc[i].idx
+            b.mention(aid, start, doc[j - 1].idx + len(doc[j - 1].text), "name")
+            if owner is not None and owner not in ctx.gaz_at:
+                pending.append((aid, owner))
+    return pending
+
+
+def _coordinations(ctx: Context) -> list[tuple[int, tuple[str, ...]]]:
+    """(token position, member states) of every coordination of two or more states."""
+    doc = ctx.doc
+    heads: dict[int, str] = {}
+    for m in ctx.gaz_matches:
+        if m.place.kind in ("country", "demonym") or (
+                m.place.kind == "capital" and ctx.builder.owner(m.start, m.end) == m.place.code):
+            heads[m.j - 1] = m.place.code
+    groups: dict[int, list[str]] = {}
+    for k, code in heads.items():
+        root = k
+        t = doc[k]
+        while t.dep_ == "conj" and t.head.i in heads and t.head.i != t.i:
+            t = t.head
+        root = t.i
+        if root != k:
+            groups.setdefault(root, [heads[root]])
+            if code not in groups[root]:
+                groups[root].append(code)
+    # "US-Japan alliance"
+    for m in ctx.gaz_matches:
+        if m.j + 1 < len(doc) and doc[m.j].text in ("-", "–", "/") and (m.j + 1) in ctx.gaz_at:
+            other = ctx.gaz_at[m.j + 1].place.code
+            if other != m.place.code:
+                groups.setdefault(m.i, [m.place.code, other])
+    return sorted((k, tuple(v)) for k, v in groups.items())
+
+
+def extract_groups(ctx: Context) -> None:
+    b, doc, lex = ctx.builder, ctx.doc, ctx.lex
+    coords = _coordinations(ctx)
+    latest_group: tuple[str, ...] = ()
+    latest_at = -1
+    for t in doc:
+        low = t.lower_
+        if low in lex.group_nouns and t.pos_ == "NOUN":
+            k = t.i - 1
+            number = None
+            while k >= 0 and doc[k].pos_ in ("ADJ", "NUM", "DET") and t.i - k <= 3:
+                if doc[k].lower_ in lex.numbers:
+                    number = lex.numbers[doc[k].lower_]
+                if doc[k].lower_ in ("the", "both"):
+                    break
+                k -= 1
+            if k < 0 or doc[k].lower_ not in ("the", "both"):
+                continue
+            if doc[k].lower_ == "both":
+                number = 2
+            if number is None and low not in ("allies", "sides"):
+                continue
+            members = _members(ctx, coords, t.i, number)
+            if not members:
+                continue
+            aid = f"group:{'-'.join(m.lower() for m in members)}"
+            b.add(aid, name=ctx.article.text[doc[k].idx:t.idx + len(t.text)], kind="group", members=members)
+            b.mention(aid, doc[k].idx, t.idx + len(t.text), "group")
+            latest_group, latest_at = members, t.i
+        elif low in lex.body_nouns and t.pos_ == "NOUN" and t.dep_ in SUBJECT_DEPS and t.i > 0 \
+                and doc[t.i - 1].lower_ == "the" and latest_group and ctx.sent_of[t.i] - ctx.sent_of[latest_at] <= 3:
+            aid = f"group:{low}"
+            b.add(aid, name=f"the {low}", kind="group", members=latest_group)
+            b.mention(aid, doc[t.i - 1].idx, t.idx + len(t.text), "group")
+
+
+def _members(ctx: Context, coords: list[tuple[int, tuple[str, ...]]], at: int, number: int | None) -> tuple[str, ...]:
+    for k, members in reversed(coords):
+        if k < at and (number is None or len(members) == number):
+            return members
+    if number is None:
+        return ()
+    seen: list[str] = []
+    for m in reversed(ctx.gaz_matches):
+        if m.i < at and m.place.kind in ("country", "demonym") and m.place.code not in seen:
+            seen.append(m.place.code)
+            if len(seen) == number:
+                return tuple(reversed(seen))
+    return ()

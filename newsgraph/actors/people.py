@@ -1,0 +1,207 @@
+"""People: names (spaCy PERSON plus title and appositive cues), one actor per person.
+
+Rules (``actors.rules.v1``):
+- ``person-ent``: a PERSON entity, without a leading courtesy title, a trailing possessive or
+  words that are not part of a name;
+- ``person-after-role``: capitalised proper nouns right after a role title the model did not
+  tag ("economist Philip Cross", "CFO Meng Wanzhou");
+- ``person-before-appositive``: a proper-noun name followed by a role appositive
+  ("Tatiana Stanovaya, an analyst at ...");
+- ``person-given-name``: a known given name (``data/given_names.txt``) followed by one or two
+  capitalised proper nouns, unless the model put it inside a longer entity;
+- ``surname``: "Mr Blinken", "Blinken" -> the person with that surname mentioned nearest
+  before (or, failing that, anywhere in the article); a lone name with no fuller form is a
+  person of its own.
+- roles, the state a person acts for and affiliation come from :mod:`.roles`; a person with a
+  government, military, legislative, judicial or police role and no state of their own acts for
+  the state of the article's dateline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .context import DETERMINERS, POSSESSIVE, Context
+from .index import slug
+from .roles import roles_after, roles_before
+
+__all__ = ["extract_people"]
+
+PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "el", "le", "la", "di", "du", "ibn", "dos"}
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
+SKIP_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "NUM", "SCONJ", "CCONJ", "PART"}
+
+
+@dataclass
+class NameSpan:
+    i: int  # first name token
+    j: int  # end (exclusive)
+    ti: int  # first token including a courtesy title
+    words: tuple[str, ...]
+    rule: str
+
+
+def _clean_span(ctx: Context, i: int, j: int) -> tuple[int, int, int] | None:
+    doc, lex = ctx.doc, ctx.lex
+    while i < j and doc[i].lower_ in DETERMINERS:
+        i += 1
+    while j > i and (doc[j - 1].text in POSSESSIVE or doc[j - 1].is_punct and doc[j - 1].text != "."):
+        j -= 1
+    # cut at the first word that cannot be part of a name ("Blinken said")
+    for k in range(i, j):
+        t = doc[k]
+        if "\n" in t.text or (not t.text[:1].isupper() and t.lower_ not in PARTICLES and t.text not in ("-", ".")):
+            j = k
+            break
+    ti = i
+    while i < j - 1 and doc[i].lower_ in lex.titles:
+        i += 1
+    while ti > 0 and doc[ti - 1].lower_ in lex.titles and doc[ti - 1].text[:1].isupper() \
+            and doc[ti - 1].lower_ not in lex.role_words:
+        ti -= 1
+    if i >= j:
+        return None
+    return ti, i, j
+
+
+def _acceptable(ctx: Context, i: int, j: int) -> bool:
+    doc, lex = ctx.doc, ctx.lex
+    words = [doc[k].text for k in range(i, j)]
+    text = " ".join(words)
+    if not text or len(words) > 5 or text.lower() in lex.not_persons:
+        return False
+    if any(ch.isdigit() or ch in "@#/_" for ch in text):
+        return False
+    if all(k in ctx.gaz_at for k in range(i, j)):
+        return False
+    if all(w.lower() in lex.role_words or w.lower() in lex.titles for w in words):
+        return False
+    if words[-1].lower() in lex.org_heads or words[-1].lower() in lex.place_heads:
+        return False
+    return True
+
+
+def _candidates(ctx: Context) -> list[NameSpan]:
+    doc, lex = ctx.doc, ctx.lex
+    out: dict[int, NameSpan] = {}
+    taken: set[int] = set()
+
+    def add(i: int, j: int, rule: str) -> None:
+        r = _clean_span(ctx, i, j)
+        if r is None:
+            return
+        ti, i2, j2 = r
+        if not _acceptable(ctx, i2, j2) or any(k in taken for k in range(i2, j2)):
+            return
+        taken.update(range(i2, j2))
+        out[i2] = NameSpan(i2, j2, ti, tuple(doc[k].text for k in range(i2, j2)), rule)
+
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            add(ent.start, ent.end, "person-ent")
+    n = len(doc)
+    for t in doc:
+        # role title + proper nouns the model missed
+        if t.lower_ in lex.role_heads and t.i + 1 < n and t.i + 1 not in taken:
+            k = t.i + 1
+            while k < n and k - t.i <= 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() \
+                    and k not in ctx.gaz_at and doc[k].ent_type_ not in ("GPE", "NORP", "DATE", "LOC"):
+                k += 1
+            if k > t.i + 1 and (k >= n or doc[k].pos_ != "PROPN"):
+                add(t.i + 1, k, "person-after-role")
+    for t in doc:
+        # a known given name followed by capitalised proper nouns ("Nicole Kidman")
+        if t.text in lex.given_names and t.i not in taken and t.i not in ctx.gaz_at:
+            k = t.i + 1
+            while k < n and k - t.i <= 2 and doc[k].tag_ == "NNP" and doc[k].text[:1].isupper() \
+                    and k not in ctx.gaz_at and doc[k].text not in lex.given_names:
+                k += 1
+            ent = ctx.ent_of[t.i]
+            if k > t.i + 1 and (ent is None or ent.label_ == "PERSON" or ent.end <= k):
+                add(t.i, k, "person-given-name")
+    for t in doc:
+        # a proper-noun name followed by a role appositive
+        if t.text == "," and t.i >= 2 and t.i - 1 not in taken:
+            k = t.i
+            while k - 1 >= 0 and t.i - k < 3 and doc[k - 1].tag_ == "NNP" and doc[k - 1].text[:1].isupper() \
+                    and (k - 1) not in ctx.gaz_at:
+                k -= 1
+            if t.i - k >= 2 and (k == 0 or doc[k - 1].tag_ != "NNP") and \
+                    (ctx.ent_of[k] is None or ctx.ent_of[k].label_ in ("PERSON", "ORG", "GPE", "WORK_OF_ART", "FAC")):
+                if roles_after(ctx, t.i) is not None:
+                    add(k, t.i, "person-before-appositive")
+    return [out[k] for k in sorted(out)]
+
+
+def extract_people(ctx: Context) -> None:
+    b, doc, lex = ctx.builder, ctx.doc, ctx.lex
+    spans = _candidates(ctx)
+    people: list[tuple[str, tuple[str, ...]]] = []  # (actor id, name words) in order of creation
+    last_seen: dict[str, int] = {}
+    full = [s for s in spans if len(s.words) >= 2]
+    for s in spans:
+        aid = None
+        if len(s.words) >= 2:
+            key = " ".join(s.words).replace("’", "'")
+            for pid, words in people:
+                if words[-1] == s.words[-1] and (words[0] == s.words[0] or len(words) == 1):
+                    aid = pid
+                    break
+            if aid is None:
+                aid = f"person:{slug(key)}"
+                people.append((aid, s.words))
+                b.add(aid, name=key, kind="person")
+            elif len(b.data[aid]["name"].split()) < len(s.words):
+                b.update(aid, name=key)
+            form = "name"
+        else:
+            w = s.words[0]
+            same = [pid for pid, words in people if len(words) >= 2 and words[-1] == w]
+            if not same:
+                later = [f for f in full if f.words[-1] == w]
+                if later:
+                    key = " ".join(later[0].words).replace("’", "'")
+                    aid = f"person:{slug(key)}"
+                    if all(pid != aid for pid, _ in people):
+                        people.append((aid, later[0].words))
+                        b.add(aid, name=key, kind="person")
+            else:
+                aid = max(same, key=lambda p: last_seen.get(p, -1))
+            if aid is None:
+                same1 = [pid for pid, words in people if words == (w,)]
+                aid = same1[0] if same1 else f"person:{slug(w)}"
+                if not same1:
+                    people.append((aid, (w,)))
+                    b.add(aid, name=w, kind="person")
+            form = "surname"
+        start = doc[s.ti].idx
+        end = doc[s.j - 1].idx + len(doc[s.j - 1].text)
+        if s.ti < s.i:
+            form = "title"
+            g = lex.titles.get(doc[s.ti].lower_, "")
+            if g:
+                ctx.gender.setdefault(aid, g)
+        b.mention(aid, start, end, form)
+        last_seen[aid] = s.i
+        _attach_roles(ctx, aid, s)
+    for pid, _ in people:
+        d = b.data[pid]
+        if not d["country"] and d["sector"] in STATE_SECTORS and ctx.dateline_country:
+            b.update(pid, country=ctx.dateline_country)
+
+
+def _attach_roles(ctx: Context, aid: str, s: NameSpan) -> None:
+    b, doc = ctx.builder, ctx.doc
+    infos = []
+    before = roles_before(ctx, s.i)
+    if before is not None:
+        appositive = s.i > 0 and doc[s.i - 1].text == ","
+        closes = s.j >= len(doc) or doc[s.j].text in (",", ")", ".", "\n") or doc[s.j].is_sent_start
+        if not appositive or closes:
+            infos.append(before)
+    after = roles_after(ctx, s.j)
+    if after is not None:
+        infos.append(after)
+    for info in infos:
+        b.update(aid, roles=(info.role,), country=info.country, affiliation=info.affiliation,
+                 sector=ctx.lex.sector(info.role))

@@ -1,0 +1,148 @@
+"""Countries, capitals as governments or places, regions and cities (gazetteer + spaCy places).
+
+Rules (``actors.rules.v1``):
+- a country name, short name, abbreviation or demonym is the state (``USA``), with or without
+  "the" and a possessive;
+- a capital or seat of government is the state when it acts or owns ("Tokyo had explained",
+  "Beijing's actions", "a move by Beijing"), and a place otherwise ("concern in Tokyo", an
+  all-caps dateline);
+- a region, city or territory is a location belonging to its country ("Xinjiang" -> CHN);
+- a gazetteer name inside a longer entity ("the Taiwan Strait", "Bangkok Post") is not a
+  mention of the state: it gives that entity its country;
+- other spaCy places (GPE/LOC/FAC) are locations; "Eniwa, Hokkaido" takes Hokkaido's country.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .context import DETERMINERS, POSSESSIVE, Context
+from .gazetteer import GazMatch
+from .index import slug
+
+__all__ = ["extract_places", "trim_entity"]
+
+GOV_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+GOV_NOUNS = {"government", "governments", "administration", "officials", "authorities",
+             "leadership", "regime", "leaders", "ministry", "cabinet"}
+GOV_PREPS = {"by", "with", "against", "toward", "towards", "between", "from"}
+PLACE_VERBS = {"visit", "leave", "reach", "arrive", "tour", "enter", "hit", "bomb", "strike",
+               "attack", "flee", "fly", "travel", "return", "land", "invade", "occupy"}
+INNER_LABELS = {"ORG", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "GPE"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def trim_entity(ent: Span) -> tuple[int, int]:
+    """Token range of an entity without a leading determiner and a trailing possessive."""
+    i, j = ent.start, ent.end
+    doc = ent.doc
+    while i < j and doc[i].lower_ in DETERMINERS:
+        i += 1
+    while j > i and doc[j - 1].text in POSSESSIVE:
+        j -= 1
+    return i, j
+
+
+def _head(ctx: Context, i: int, j: int) -> Token:
+    doc = ctx.doc
+    for k in range(j - 1, i - 1, -1):
+        if not (i <= doc[k].head.i < j) or doc[k].head.i == k:
+            return doc[k]
+    return doc[j - 1]
+
+
+def acts_as_government(ctx: Context, m: GazMatch) -> bool:
+    """Is a capital used for its government here (vs. as a place)?"""
+    text = ctx.article.text[m.start:m.end]
+    if text.isupper() and len(text) > 3:
+        return False  # an all-caps dateline
+    if ctx.is_possessive(m.j - 1):
+        return True
+    tok = _head(ctx, m.i, m.j)
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in GOV_DEPS:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in GOV_PREPS:
+        if tok.head.lower_ == "from" and tok.head.head.lemma_ not in ctx.lex.reporting_verbs:
+            return False
+        return True
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lower_ in GOV_NOUNS:
+        return True
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_ not in PLACE_VERBS:
+        return True
+    return False
+
+
+def _inside_entity(ctx: Context, m: GazMatch) -> Span | None:
+    """The longer entity a gazetteer match sits inside, if any."""
+    ent = ctx.ent_of[m.i]
+    if ent is None or ent.label_ not in INNER_LABELS:
+        return None
+    i, j = trim_entity(ent)
+    if i >= m.i and j <= m.j:
+        return None
+    if ent.label_ == "GPE" and all(k in ctx.gaz_at for k in range(i, j)):
+        return None  # "Washington and Beijing" tagged as one GPE
+    return ent
+
+
+def extract_places(ctx: Context) -> dict[int, str]:
+    """Add countries and locations; returns {entity start token: country} for entities that
+    contain a gazetteer name (for organisations)."""
+    b, doc = ctx.builder, ctx.doc
+    inner: dict[int, str] = {}
+    for m in ctx.gaz_matches:
+        ent = ctx.ent_of[m.i]
+        if ent is not None and ent.label_ == "PERSON":
+            continue
+        host = _inside_entity(ctx, m)
+        if host is not None:
+            if m.place.kind in ("country", "demonym", "capital"):
+                inner.setdefault(host.start, m.place.code)
+            continue
+        place = m.place
+        start = m.start
+        if place.kind == "country" and m.i > 0 and doc[m.i - 1].lower_ == "the":
+            start = doc[m.i - 1].idx
+        country = ctx.gaz.countries[place.code]
+        if place.kind == "country" and country.parent:
+            aid = b.add(f"loc:{slug(country.name)}", name=country.name, kind="location",
+                        country=country.parent)
+            b.mention(aid, start, m.end, "name")
+        elif place.kind in ("country", "demonym"):
+            b.add(place.code, name=country.name, kind="country", country=place.code)
+            form = "demonym" if place.kind == "demonym" else (
+                "name" if ctx.article.text[m.start:m.end] == country.name else "alias")
+            b.mention(place.code, start, m.end, form)
+        elif place.kind == "capital" and acts_as_government(ctx, m):
+            b.add(place.code, name=country.name, kind="country", country=place.code)
+            b.mention(place.code, start, m.end, "capital")
+        else:
+            aid = b.add(f"loc:{slug(place.name)}", name=place.name, kind="location",
+                        country=place.code)
+            b.mention(aid, start, m.end, "capital" if place.kind == "capital" else "name")
+    _other_places(ctx, inner)
+    return inner
+
+
+def _other_places(ctx: Context, inner: dict[int, str]) -> None:
+    b, doc, text = ctx.builder, ctx.doc, ctx.article.text
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        i, j = trim_entity(ent)
+        if i >= j or any(k in ctx.gaz_at for k in range(i, j)) and ent.start not in inner:
+            continue
+        if not doc[i].text[:1].isupper():
+            continue
+        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        name = text[start:end]
+        country = inner.get(ent.start)
+        nxt = ent.end
+        if country is None and nxt + 1 < len(doc) and doc[nxt].text == "," and nxt + 1 in ctx.gaz_at:
+            country = ctx.gaz_at[nxt + 1].place.code  # "Eniwa, Hokkaido"
+        if country and ctx.gaz.countries[country].parent:
+            country = ctx.gaz.countries[country].parent
+        aid = b.add(f"loc:{slug(name)}", name=name, kind="location", country=country)
+        b.mention(aid, start, end, "name")

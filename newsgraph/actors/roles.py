@@ -1,0 +1,208 @@
+"""Role phrases around a person's name: titles before it, appositives on either side.
+
+"US Secretary of State Antony Blinken"        -> role "US Secretary of State", country USA
+"Japan's foreign minister, Yoshimasa Hayashi" -> role "foreign minister", country JPN
+"Daniel Russel, former United States diplomat for Asia who is now with the Asia Society
+ Policy Institute"                            -> role "former United States diplomat for Asia",
+                                                 country USA, affiliation the institute
+"Jeffrey Hornung, a Japanese security policy expert at the Rand Corporation"
+                                              -> role "Japanese security policy expert",
+                                                 no country ("Japanese" qualifies the policy,
+                                                 not the expert), affiliation Rand Corporation
+
+A state is the person's only when its name or demonym stands right before the role title
+("US Secretary", "Japanese foreign minister"), owns it ("Japan's foreign minister") or
+follows it with "of" ("president of France").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .context import DETERMINERS, POSSESSIVE, Context
+
+__all__ = ["RoleInfo", "roles_before", "roles_after"]
+
+STOP_AFTER = {",", ".", ";", ":", "who", "which", "that", "(", ")", "—", "–", "and", "but", "said",
+              "says", "told", "\n"}
+AFFIL_PREPS = {"at", "with", "of", "for", "from"}
+
+
+@dataclass(frozen=True)
+class RoleInfo:
+    role: str
+    start: int  # char offsets of the role phrase
+    end: int
+    country: str | None = None
+    affiliation: str | None = None
+
+
+def _is_country_tok(ctx: Context, k: int) -> str | None:
+    m = ctx.gaz_at.get(k)
+    if m and m.place.kind in ("country", "demonym", "capital"):
+        c = ctx.gaz.countries[m.place.code]
+        return c.parent or c.alpha3
+    return None
+
+
+def _title_start(ctx: Context, toks: list[Token]) -> int | None:
+    """Index in toks where the role title (the longest known title ending at the head) starts."""
+    words = [t.lower_ for t in toks]
+    roles = ctx.lex.roles
+    for k in range(len(words)):
+        if " ".join(words[k:]) in roles or " ".join(words[k:]).replace("-", " ") in roles:
+            return k
+    return None
+
+
+def _country_for_title(ctx: Context, toks: list[Token], k: int) -> str | None:
+    """A country token (or multi-token name) right before the title start toks[k]."""
+    if k == 0:
+        return None
+    prev = toks[k - 1]
+    if prev.text == "-" and k >= 2:  # "US-born"? no: only "then-" style joins; skip hyphen
+        return None
+    return _is_country_tok(ctx, prev.i)
+
+
+def _text(ctx: Context, toks: list[Token]) -> tuple[str, int, int]:
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return ctx.article.text[start:end], start, end
+
+
+def roles_before(ctx: Context, i: int) -> RoleInfo | None:
+    """A pre-nominal title ("US Secretary of State" Name) or a role appositive before the name
+    ("Japan's foreign minister, " Name), ending at token i-1."""
+    doc = ctx.doc
+    k = i - 1
+    appositive = False
+    if k >= 0 and doc[k].text == ",":
+        appositive = True
+        k -= 1
+    if k < 0 or doc[k].lower_ not in ctx.lex.role_heads:
+        return None
+    if ctx.sent_of[k] != ctx.sent_of[i]:
+        return None
+    end = k
+    country = None
+    affiliation = None
+    while k - 1 >= 0 and ctx.sent_of[k - 1] == ctx.sent_of[end]:
+        t = doc[k - 1]
+        low = t.lower_
+        if t.text in POSSESSIVE and t.tag_ == "POS":
+            owner = k - 2
+            country = _is_country_tok(ctx, owner) if owner >= 0 else None
+            ent = ctx.ent_of[owner] if owner >= 0 else None
+            if country is None and ent is not None and ent.label_ == "ORG":
+                affiliation = ent.text
+            break
+        if low in DETERMINERS or t.is_punct and t.text not in ("-",) or t.pos_ in ("VERB", "AUX", "PRON", "DET", "NUM"):
+            break
+        if t.pos_ == "ADP" and low != "of":
+            break
+        if t.ent_type_ == "PERSON" or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
+            break
+        if t.ent_type_ == "ORG" and k - 1 not in ctx.gaz_at:
+            ent = ctx.ent_of[k - 1]
+            affiliation = ent.text  # "Huawei CFO Meng Wanzhou"
+            break
+        if not (low in ctx.lex.role_words or low in ctx.lex.role_modifiers or k - 1 in ctx.gaz_at
+                or t.pos_ in ("NOUN", "ADJ", "PROPN") or low in ("of", "-")):
+            break
+        k -= 1
+    toks = [doc[x] for x in range(k, end + 1)]
+    while toks and toks[0].lower_ in ("of", "-"):
+        toks = toks[1:]
+    if not toks:
+        return None
+    ts = _title_start(ctx, toks)
+    if ts is None:
+        return None
+    if country is None:
+        country = _country_for_title(ctx, toks, ts)
+    text, start, end_c = _text(ctx, toks)
+    return RoleInfo(text, start, end_c, country, affiliation)
+
+
+def roles_after(ctx: Context, j: int) -> RoleInfo | None:
+    """A role appositive after the name (Name ", a Japanese security policy expert at X")."""
+    doc = ctx.doc
+    n = len(doc)
+    if j >= n or doc[j].text != ",":
+        return None
+    k = j + 1
+    while k < n and (doc[k].lower_ in DETERMINERS or doc[k].text in POSSESSIVE):
+        k += 1
+    country = None
+    if k < n and doc[k].lower_ in ("its", "their"):
+        return None
+    # "Japan's foreign minister": possessor country
+    if k + 1 < n and doc[k + 1].text in POSSESSIVE and _is_country_tok(ctx, k):
+        country = _is_country_tok(ctx, k)
+        k += 2
+    start_k = k
+    head = None
+    while k < n and ctx.sent_of[k] == ctx.sent_of[j] and k - start_k < 12:
+        t = doc[k]
+        if t.lower_ in STOP_AFTER or t.pos_ in ("VERB", "AUX", "PRON"):
+            break
+        if t.pos_ == "ADP" and t.lower_ != "of" or t.lower_ in AFFIL_PREPS and head is not None:
+            nxt = k + 1
+            while nxt < n and doc[nxt].lower_ in DETERMINERS:
+                nxt += 1
+            ent = ctx.ent_of[nxt] if nxt < n else None
+            if ent is not None and ent.label_ == "ORG":
+                break  # "at the Rand Corporation": the affiliation, not the role
+            if t.lower_ not in ("for", "of", "to", "on", "in"):
+                break
+        if t.lower_ in ctx.lex.role_heads:
+            head = k
+        k += 1
+    if head is None:
+        return None
+    end_k = k
+    toks = [doc[x] for x in range(start_k, end_k)]
+    # drop trailing prepositions
+    while toks and (toks[-1].pos_ == "ADP" or toks[-1].lower_ in ("of", "and")):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    head_pos = head - start_k
+    ts = _title_start(ctx, toks[:head_pos + 1])
+    if ts is None:
+        return None
+    if country is None:
+        country = _country_for_title(ctx, toks, ts)
+    if country is None:  # "president of France"
+        for x in range(head + 1, end_k - 1):
+            if doc[x].lower_ == "of" and _is_country_tok(ctx, x + 1):
+                country = _is_country_tok(ctx, x + 1)
+                break
+    affiliation = _affiliation(ctx, end_k)
+    text, start, end = _text(ctx, toks)
+    return RoleInfo(text, start, end, country, affiliation)
+
+
+def _affiliation(ctx: Context, k: int) -> str | None:
+    """An organisation after "at/with/of X" or in a "who is now with X" clause, before the next
+    comma or full stop."""
+    doc = ctx.doc
+    n = len(doc)
+    sent = ctx.sent_of[k - 1] if k > 0 else 0
+    prev_prep = False
+    while k < n and ctx.sent_of[k] == sent and doc[k].text not in (".", ";"):
+        t = doc[k]
+        ent = ctx.ent_of[k]
+        if ent is not None and ent.label_ == "ORG" and prev_prep:
+            from .places import trim_entity
+            i, j = trim_entity(ent)
+            return ctx.article.text[doc[i].idx:doc[j - 1].idx + len(doc[j - 1].text)]
+        if t.text == "," and not prev_prep and k > 0 and doc[k - 1].ent_type_ != "ORG":
+            # a comma ends the appositive unless a "who ..." clause follows
+            if not (k + 1 < n and doc[k + 1].lower_ in ("who", "which")):
+                return None
+        prev_prep = t.lower_ in AFFIL_PREPS or (prev_prep and t.lower_ in DETERMINERS)
+        k += 1
+    return None

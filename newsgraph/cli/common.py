@@ -1,0 +1,107 @@
+"""Helpers every CLI module shares: the ``--db`` option, JSON output, error lines, exit codes.
+
+Usage in a command module::
+
+    from .common import DbOption, JsonOption, open_kb, print_json, handle_errors
+
+    @app.command()
+    def thing(db: DbOption = DEFAULT_DB, json_out: JsonOption = False) -> None:
+        with handle_errors():
+            with open_kb(db, readonly=True) as kb:
+                print_json(kb.something().to_dict())
+
+Exit codes: ``EXIT_OK`` (0) everything worked, ``EXIT_FAILED`` (1) some input or
+record failed (the rest was done), ``EXIT_USAGE`` (2) the command could not run
+as asked (bad query, unknown id, missing knowledge base).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from contextlib import contextmanager
+from typing import Annotated, Any, Iterator
+
+import typer
+
+from ..errors import NewsgraphError, QueryError, StoreError
+from ..models import Failure
+
+__all__ = ["DbOption", "JsonOption", "DEFAULT_DB", "EXIT_OK", "EXIT_FAILED", "EXIT_USAGE",
+           "open_kb", "print_json", "print_jsonl", "print_error", "print_failure", "fail",
+           "handle_errors", "is_tty"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_DB = "newsgraph.db"
+
+DbOption = Annotated[str, typer.Option(
+    "--db", envvar="NEWSGRAPH_DB", metavar="FILE",
+    help="Knowledge base file (default ./newsgraph.db, or $NEWSGRAPH_DB).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def is_tty(stream=None) -> bool:
+    stream = stream or sys.stdout
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def print_json(obj: Any, *, indent: int | None = 2) -> None:
+    """Print one JSON document to standard output (UTF-8, non-ASCII kept)."""
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=indent, default=str) + "\n")
+
+
+def print_jsonl(obj: Any) -> None:
+    """Print one JSON Lines record."""
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=str)
+                     + "\n")
+
+
+def print_error(err: NewsgraphError | Exception | str) -> None:
+    """One line on standard error: ``where: [E123] message``."""
+    text = str(err) if isinstance(err, (NewsgraphError, str)) else f"{type(err).__name__}: {err}"
+    sys.stderr.write(f"newsgraph: {text}\n")
+    sys.stderr.flush()
+
+
+def print_failure(failure: Failure) -> None:
+    """One line on standard error naming the file (line or record) and the problem."""
+    sys.stderr.write(f"{failure}\n")
+    sys.stderr.flush()
+
+
+def fail(err: NewsgraphError | str, *, code: int = EXIT_USAGE) -> None:
+    """Print ``err`` as one line and exit with ``code``."""
+    print_error(err)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def handle_errors() -> Iterator[None]:
+    """Turn newsgraph errors into one line and an exit status (never a traceback)."""
+    try:
+        yield
+    except (QueryError, StoreError) as exc:
+        fail(exc, code=EXIT_USAGE)
+    except NewsgraphError as exc:
+        fail(exc, code=EXIT_FAILED)
+    except BrokenPipeError:  # `newsgraph search ... | head`
+        try:
+            sys.stdout.close()
+        except OSError:
+            pass
+        os._exit(EXIT_OK)
+
+
+def open_kb(db: str, *, readonly: bool = False, must_exist: bool = False):
+    """Open the knowledge base at ``db``.
+
+    ``readonly``/``must_exist``: a missing file is a clear ``E404`` error instead
+    of a new empty knowledge base.
+    """
+    from ..store import KnowledgeBase
+
+    if (readonly or must_exist) and not os.path.isfile(db):
+        raise StoreError("no knowledge base here (run `newsgraph ingest PATH` first, or "
+                         "give --db)", code="E404", where=db)
+    return KnowledgeBase(db, readonly=readonly)

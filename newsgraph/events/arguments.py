@@ -1,0 +1,270 @@
+"""Source and target of an act, read from the dependency parse.
+
+Every function here maps tokens to actors through the article's
+:class:`~newsgraph.actors.ActorIndex` (``for_token``), so names, demonyms,
+capitals and resolved pronouns all count, however the actors stage found them.
+Noun phrases that are not actors themselves are searched one level down
+("*Israeli* soldiers", "*Japan's* foreign minister", "security forces *in Guinea*").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..actors import ActorIndex
+from ..models import Actor
+from .lexicon import Lexicon
+
+__all__ = ["Args", "np_actors", "subject_of", "verb_targets", "noun_arguments", "location_of",
+           "is_political", "is_participant"]
+
+#: Prepositions whose object is the target of an act ("talks with Japan", "concern about China").
+TARGET_PREPS = frozenset(("to", "with", "against", "on", "at", "into", "toward", "towards", "about",
+                          "over", "upon", "from", "for", "between", "of", "among", "onto"))
+#: Prepositions whose object is where the act happened.
+PLACE_PREPS = frozenset(("in", "at", "near", "inside", "across", "throughout", "outside"))
+_NP_MOD_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
+_SUBJ_DEPS = frozenset(("nsubj", "csubj", "expl"))
+_PARTICIPANT_KINDS = frozenset(("country", "person", "organization", "group"))
+_RELATIVE = frozenset(("which", "that", "who", "whom", "whose"))
+
+
+@dataclass(frozen=True, slots=True)
+class Args:
+    actors: tuple[Actor, ...] = ()
+    inherited: bool = False  # taken from a governing clause, not the act's own words
+    unresolved_pronoun: bool = False  # the subject is a pronoun the actors stage did not resolve
+    relative: bool = False  # the subject came through a relative clause ("a resolution that aims to")
+
+
+def is_participant(actor: Actor | None) -> bool:
+    return actor is not None and actor.kind in _PARTICIPANT_KINDS
+
+
+def is_political(actor: Actor, lex: Lexicon) -> bool:
+    """A state, a group of states, a government person or a political organisation."""
+    if actor.sector and actor.sector.upper() in lex.nonpolitical_sectors:
+        return False
+    if actor.kind in lex.political_kinds:
+        return True
+    if actor.sector and actor.sector.upper() in lex.political_sectors:
+        return True
+    if actor.kind == "person":
+        return actor.country is not None
+    return False
+
+
+def _add(out: list[Actor], actor: Actor | None) -> None:
+    if is_participant(actor) and all(a.id != actor.id for a in out):
+        out.append(actor)
+
+
+def np_actors(tok: Token, index: ActorIndex, *, depth: int = 0, skip: frozenset[int] = frozenset()
+              ) -> list[Actor]:
+    """The actors a noun phrase headed by ``tok`` stands for (conjuncts expanded)."""
+    out: list[Actor] = []
+    own = index.for_token(tok)
+    if is_participant(own):
+        _add(out, own)
+    else:
+        for c in tok.children:
+            if c.dep_ in _NP_MOD_DEPS and c.i not in skip:
+                a = index.for_token(c)
+                if is_participant(a):
+                    _add(out, a)
+                    for cc in c.children:
+                        if cc.dep_ == "conj":
+                            _add(out, index.for_token(cc))
+                elif c.dep_ == "poss" and depth < 2:
+                    for a in np_actors(c, index, depth=depth + 1):
+                        _add(out, a)
+        if not out and depth < 1:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "for", "by"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            for a in np_actors(p, index, depth=depth + 1):
+                                _add(out, a)
+                if out:
+                    break
+    for c in tok.children:
+        if c.dep_ == "conj" and c.i not in skip:
+            for a in np_actors(c, index, depth=depth, skip=skip):
+                _add(out, a)
+    if not out and tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and depth < 2:
+        return np_actors(tok.head.head, index, depth=depth + 1)
+    return out
+
+
+def _relative_antecedent(verb: Token) -> Token | None:
+    """For a verb inside a relative clause (or a clause reported inside one), its antecedent."""
+    cur, hops = verb, 0
+    while hops < 3:
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.dep_ not in ("ccomp", "xcomp", "conj"):
+            return None
+        cur, hops = cur.head, hops + 1
+    return None
+
+
+#: Participles that describe a stance, not a passive act: "Vietnam is committed to ...".
+_STATAL = frozenset(("committed", "prepared", "determined", "resolved", "poised", "set", "pledged"))
+
+
+def _own_subjects(verb: Token) -> tuple[list[Token], bool]:
+    """Subject tokens of ``verb`` and whether the clause is passive (agent = subject)."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if passive and verb.lower_ in _STATAL and not any(c.dep_ == "agent" for c in verb.children):
+        return [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")], False
+    if passive:
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        return agents, True
+    return [c for c in verb.children if c.dep_ in _SUBJ_DEPS], False
+
+
+def subject_of(verb: Token, index: ActorIndex, *, max_hops: int = 4) -> Args:
+    """Who does the act of ``verb``: its subject, the agent of a passive, or a governing subject."""
+    cur, inherited = verb, False
+    for _ in range(max_hops + 1):
+        subs, _passive = _own_subjects(cur)
+        if subs:
+            actors: list[Actor] = []
+            pronoun = relative = False
+            for s in subs:
+                if s.lower_ in _RELATIVE:
+                    ante = _relative_antecedent(cur)
+                    found = np_actors(ante, index) if ante is not None else []
+                    relative = True
+                else:
+                    found = np_actors(s, index)
+                    pronoun = pronoun or (not found and s.pos_ == "PRON")
+                for a in found:
+                    _add(actors, a)
+            return Args(tuple(actors), inherited, pronoun and not actors, relative and not actors)
+        if cur.dep_ == "xcomp" and cur.head.pos_ == "VERB":
+            # object control: "urged Japan to act" -> Japan acts
+            objs = [c for c in cur.head.children if c.dep_ in ("dobj", "dative")]
+            if objs and cur.head.lemma_ not in ("promise",):
+                found = [a for o in objs for a in np_actors(o, index)]
+                return Args(tuple(found), True)
+        if cur.dep_ in ("xcomp", "conj", "acomp", "advcl", "ccomp", "relcl", "acl") and cur.head is not cur:
+            if cur.dep_ in ("relcl", "acl"):
+                found = np_actors(cur.head, index)
+                return Args(tuple(found), True, relative=not found)
+            cur, inherited = cur.head, True
+            continue
+        break
+    return Args((), inherited)
+
+
+def verb_targets(verb: Token, index: ActorIndex, *, extra: Token | None = None,
+                 exclude: frozenset[str] = frozenset(), places: bool = False) -> list[Actor]:
+    """Whom the act of ``verb`` is done to: objects, passive subjects, prepositional targets.
+
+    ``extra`` is a noun carrying the act in a light-verb pattern ("voiced concern
+    *about China*"): its prepositional objects count too.  With ``places`` the
+    objects of "in"/"at" count as well (used when nothing else is found).
+    """
+    out: list[Actor] = []
+    cands: list[Token] = []
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) \
+        and verb.lower_ not in _STATAL
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "iobj", "oprd") or (passive and c.dep_ in ("nsubjpass", "nsubj")):
+            if c is not extra:
+                cands.append(c)
+        elif c.dep_ in ("prep", "prt") and (c.lower_ in TARGET_PREPS or (places and c.lower_ in PLACE_PREPS)):
+            cands.extend(p for p in c.children if p.dep_ == "pobj")
+    if extra is not None:
+        for c in extra.children:
+            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                cands.extend(p for p in c.children if p.dep_ == "pobj")
+            elif c.dep_ in ("poss", "compound", "amod"):
+                pass  # the act's own modifiers ("strong concern") are not targets
+    for cand in cands:
+        if cand.lower_ in _RELATIVE:
+            ante = _relative_antecedent(verb)
+            found = np_actors(ante, index) if ante is not None else []
+            if not found and ante is not None:
+                found = owner_of(ante, index)
+        else:
+            found = np_actors(cand, index)
+        for a in found:
+            if a.id not in exclude:
+                _add(out, a)
+    return out
+
+
+def owner_of(noun: Token, index: ActorIndex, *, max_hops: int = 8) -> list[Actor]:
+    """Whose thing a noun is: a possessor up the chain of nouns, or the subject that has it.
+
+    "its plan to revise the strategy to boost capabilities, which ..." -> the owner of "its".
+    """
+    cur = noun
+    for _ in range(max_hops):
+        for c in cur.children:
+            if c.dep_ == "poss":
+                found = np_actors(c, index)
+                if found:
+                    return found
+        if cur.dep_ in ("dobj", "pobj", "relcl", "acl", "nsubjpass") or cur.pos_ == "VERB":
+            if cur.pos_ == "VERB" and cur.dep_ not in ("relcl", "acl", "xcomp"):
+                subs = [c for c in cur.children if c.dep_ in _SUBJ_DEPS]
+                found = [a for s in subs for a in np_actors(s, index)]
+                return found
+            cur = cur.head
+            continue
+        break
+    return []
+
+
+def noun_arguments(noun: Token, index: ActorIndex, *, skip: frozenset[int] = frozenset()
+                   ) -> tuple[list[Actor], list[Actor]]:
+    """Source and target of a nominal act: "Russia's buildup against Ukraine", "talks with Japan"."""
+    src: list[Actor] = []
+    for c in noun.children:
+        if c.dep_ in _NP_MOD_DEPS and c.i not in skip:
+            a = index.for_token(c)
+            if is_participant(a):
+                _add(src, a)
+                for cc in c.children:
+                    if cc.dep_ == "conj":
+                        _add(src, index.for_token(cc))
+            elif c.dep_ == "poss":
+                for a in np_actors(c, index):
+                    _add(src, a)
+    tgt: list[Actor] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for a in np_actors(p, index):
+                        if all(a.id != s.id for s in src):
+                            _add(tgt, a)
+    return src, tgt
+
+
+def location_of(head: Token, index: ActorIndex) -> Actor | None:
+    """The place an act happened, from "in"/"at"/"near" phrases on its head word."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                a = index.for_token(p)
+                if a is None:
+                    for m in p.children:
+                        if m.dep_ in ("compound", "amod", "poss"):
+                            a = index.for_token(m)
+                            if a is not None:
+                                break
+                if a is None:
+                    for pp in p.children:
+                        if pp.dep_ == "prep" and pp.lower_ in ("of", "in"):
+                            a = next((index.for_token(x) for x in pp.children if x.dep_ == "pobj"), None)
+                if a is not None and a.kind in ("country", "location"):
+                    return a
+    return None

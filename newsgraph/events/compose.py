@@ -1,0 +1,336 @@
+"""From trigger matches to events in one sentence: frames, arguments, modality, type.
+
+A frame verb ("pledged to", "refused to", "demanded that", "threatened to")
+governs another act.  A promise frame passes its commitment to the act it
+governs ("pledged to work together" is one intended act); refusal, request and
+threat frames are the act themselves and take their target from the act they
+govern.  Reporting verbs ("said", "announced") give the act a ``reported_by``
+and lend their subject to a pronoun the actors stage left unresolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..actors import ActorIndex
+from ..models import QUAD_CLASS, Actor, Quote
+from . import arguments as args_
+from .lexicon import Lexicon
+from .modality import HYPOTHETICAL, INTENDED, NEGATED, ASSERTED, governing_chain, modality_of
+from .triggers import Match, match_sentence
+
+__all__ = ["Draft", "sentence_drafts", "RULES"]
+
+RULES = "events.rules.v1"
+_COOP = frozenset(("verbal cooperation", "material cooperation"))
+_DOMESTIC_TARGET = frozenset(("PROTEST", "COERCE", "CONCEDE", "RETREAT", "ASSAULT", "REQUEST",
+                              "REJECT", "MOBILIZE", "ACCUSE", "THREATEN", "SANCTION"))
+_LIGHT_HEADS = frozenset(("dobj", "nsubjpass", "attr", "pobj", "nsubj", "conj", "appos"))
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An event before dates and provenance are attached."""
+
+    type: str
+    source: tuple[Actor, ...]
+    target: tuple[Actor, ...]
+    modality: str
+    start: int  # trigger span
+    end: int
+    rule: str
+    confidence: float
+    mode: str | None
+    cameo: str | None
+    reported_by: str | None
+    location: Actor | None
+    anchor: Token
+
+
+def _anchor(m: Match, lex: Lexicon) -> Token:
+    """The support verb whose clause carries a nominal act ("held talks"), or the match token."""
+    tok = m.token
+    if m.entry.pos == "V":
+        return tok
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX") \
+            and head.lemma_.lower() in lex.support_verbs:
+        return head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
+            and head.lower_ in ("on", "to", "into") and head.head.lemma_.lower() in lex.support_verbs:
+        return head.head
+    return tok
+
+
+def _frame_of(verb: Token, frames: dict[int, Match]) -> Match | None:
+    """The frame word directly governing ``verb`` (through adjectives: "is willing to";
+    from a noun: "its demand that Israel ease")."""
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "ccomp", "acl") or cur.head is cur:
+            return None
+        head = cur.head
+        if head.i in frames:
+            return frames[head.i]
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp"):
+            cur = head
+            continue
+        return None
+    return None
+
+
+def _reporter(verb: Token, lex: Lexicon, index: ActorIndex) -> tuple[Token | None, tuple[Actor, ...]]:
+    """The reporting verb above ``verb`` (if any) and the actors who report."""
+    for dep, head in governing_chain(verb).links:
+        if dep == "conj":
+            break
+        if head.lemma_.lower() in lex.report_verbs and dep in ("ccomp", "conj", "xcomp"):
+            subj = args_.subject_of(head, index)
+            return head, subj.actors
+    # "..., X said." with the report verb as the root and the act in a parataxis/ccomp
+    root = verb.sent.root
+    if root is not verb and root.lemma_.lower() in lex.report_verbs and verb.head is root \
+            and verb.dep_ in ("ccomp", "parataxis"):
+        return root, args_.subject_of(root, index).actors
+    return None, ()
+
+
+def _convert(etype: str, modality: str, future: bool = False) -> str:
+    """Intended cooperation is AGREE; intended material conflict is THREATEN (PLOVER).
+    A conditional future act ("would meet if ...") is converted the same way."""
+    if modality != INTENDED and not (modality == HYPOTHETICAL and future):
+        return etype
+    quad = QUAD_CLASS[etype]
+    if quad in _COOP and etype != "AGREE":
+        return "AGREE"
+    if quad == "material conflict":
+        return "THREATEN"
+    return etype
+
+
+def _ids(actors) -> tuple[str, ...]:
+    return tuple(a.id for a in actors)
+
+
+def sentence_drafts(sent: Span, lex: Lexicon, index: ActorIndex,
+                    quotes: tuple[Quote, ...] = ()) -> list[Draft]:
+    """The events of one sentence (before political guards and dates)."""
+    matches = match_sentence(sent, lex)
+    drafts: list[Draft] = []
+    must = _must_clauses(sent, lex, index, {m.token.i for m in matches})
+    drafts.extend(must[0])
+    if not matches:
+        return drafts
+    frames = {m.token.i: m for m in matches if m.entry.frame}
+    by_token = {m.token.i: m for m in matches}
+    absorbed: dict[int, Match] = {}  # complement token -> frame match that governs it
+    complements: dict[int, list[Match]] = {}  # frame token -> complement matches
+    topics: set[int] = set()  # nominal acts that are another act's object or background
+    for m in matches:
+        if m.token.i in must[1]:
+            continue
+        if m.entry.pos == "N":
+            gov = _governing_trigger(m.token, by_token)
+            if gov is not None:
+                topics.add(m.token.i)
+                complements.setdefault(gov.token.i, []).append(m)
+                continue
+            if _background(m.token):
+                topics.add(m.token.i)
+                continue
+        f = _frame_of(_anchor(m, lex), frames)
+        if f is not None and f.token.i != m.token.i:
+            absorbed[m.token.i] = f
+            complements.setdefault(f.token.i, []).append(m)
+    for m in matches:
+        if m.token.i in must[1] or m.token.i in topics:
+            continue
+        frame = absorbed.get(m.token.i)
+        if m.entry.frame == "agree" and m.token.i in complements:
+            continue  # the promise is coded on the act it governs
+        if frame is not None and frame.entry.frame != "agree":
+            continue  # "refused to deploy": coded as the refusal
+        d = _draft(m, frame, complements.get(m.token.i, ()), lex, index, quotes)
+        if d is not None:
+            drafts.append(d)
+    return drafts
+
+
+def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex,
+           quotes: tuple[Quote, ...]) -> Draft | None:
+    e = m.entry
+    anchor = _anchor(m, lex)
+    conf = 0.9
+    rule = e.rule
+    # --- modality
+    report_verb, reporters = _reporter(frame.token if frame else anchor, lex, index)
+    stop = frozenset((report_verb.i,)) if report_verb is not None else frozenset()
+    frames_ = (frame.token,) if frame is not None else ()
+    modality = modality_of(anchor, lex, frames=frames_, stop=stop)
+    if e.frame in ("reject", "request", "threaten") and modality == INTENDED and not frames_:
+        modality = ASSERTED if not (set(c.lower_ for c in anchor.children if c.dep_ == "aux")
+                                   & lex.future_modals) else INTENDED
+    # --- source
+    if e.pos == "N" and anchor is m.token:
+        src, tgt = args_.noun_arguments(m.token, index, skip=frozenset(t.i for t in m.parts))
+        subj = args_.Args(tuple(src))
+        conf -= 0.1
+        if not src and m.token.dep_ in ("pobj",) and m.token.head.dep_ == "prep":
+            pass
+    else:
+        subj = args_.subject_of(frame.token if frame is not None and _no_subject(anchor) else anchor,
+                                index)
+        tgt = []
+    source = list(subj.actors)
+    if not source and frame is not None and not _no_subject(anchor):
+        # "officials agreed that their countries should cooperate": the frame's subject acts
+        subj = args_.subject_of(frame.token, index)
+        source = list(subj.actors)
+    if subj.inherited:
+        conf -= 0.1
+    if not source and reporters and (subj.unresolved_pronoun or not _has_subject(anchor)):
+        source = list(reporters)
+        conf -= 0.2
+        rule += "+reporter"
+    # --- target
+    exclude = frozenset(a.id for a in source)
+    if e.pos == "V" or anchor is not m.token:
+        light = m.obj if m.obj is not None else (m.token if anchor is not m.token else None)
+        tgt = args_.verb_targets(anchor, index, extra=light, exclude=exclude)
+    if not tgt and comps:
+        for c in comps:
+            ca = _anchor(c, lex)
+            if e.frame == "request":
+                tgt = [a for a in args_.subject_of(ca, index).actors if a.id not in exclude] \
+                    if _has_subject(ca) else []
+            if not tgt:
+                tgt = args_.verb_targets(ca, index, extra=c.obj, exclude=exclude)
+            if not tgt:
+                tgt = args_.verb_targets(ca, index, exclude=exclude, places=True)
+            if tgt:
+                break
+    if not tgt and e.frame == "request":
+        for c in anchor.children:
+            if c.dep_ == "ccomp" and _has_subject(c):
+                tgt = [a for a in args_.subject_of(c, index).actors if a.id not in exclude]
+                break
+    location = args_.location_of(anchor, index) or (
+        args_.location_of(m.token, index) if anchor is not m.token else None)
+    # --- type
+    etype = e.type
+    if e.targeted and tgt:
+        etype = e.targeted
+    future = _future(anchor, frames_, lex)
+    if frame is not None:
+        rule = f"{frame.entry.rule}>{rule}"
+        etype = _convert(etype, modality, future)
+    elif e.frame is None:
+        etype = _convert(etype, modality, future)
+    if modality == NEGATED and QUAD_CLASS[e.type] in _COOP and future:
+        etype, modality, rule = "REJECT", ASSERTED, rule + "+refusal"
+    if not source and subj.relative:
+        return None  # "a resolution that aims to impose ...": nobody we know acts
+    if not tgt and etype in _DOMESTIC_TARGET:
+        # PLOVER codes an act with no named target against the state where it happens:
+        # the place named, else the state of a single acting state.
+        home = None
+        if location is not None and location.country:
+            home = location if location.kind == "country" else index.get(location.country)
+            tag = "+place-target"
+        elif len(source) == 1 and source[0].country and _object_is_domestic(anchor, index):
+            home = source[0] if source[0].kind == "country" else index.get(source[0].country)
+            tag = "+domestic-target"
+        if home is not None:
+            tgt = [home]
+            conf -= 0.1
+            rule += tag
+    start = min(m.start, frame.start) if frame is not None else m.start
+    end = max(m.end, frame.end) if frame is not None else m.end
+    reported_by = reporters[0].id if reporters else _quote_speaker(m.start, quotes)
+    return Draft(etype, tuple(source), tuple(tgt), modality, start, end, f"{RULES}:{rule}",
+                 max(conf, 0.1), e.mode, e.cameo or lex.crosswalk[etype] if etype == e.type else
+                 lex.crosswalk[etype], reported_by, location, anchor)
+
+
+#: Prepositions that put a nominal act in the background ("following the invasion").
+_BACKGROUND_PREPS = frozenset(("after", "following", "since", "before", "despite", "amid", "amidst",
+                               "prior", "because", "until", "ahead"))
+
+
+def _background(noun: Token) -> bool:
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ in _BACKGROUND_PREPS
+
+
+def _governing_trigger(noun: Token, by_token: dict[int, Match]) -> Match | None:
+    """The trigger whose object (or prepositional object) a nominal act is: "demanded a truce",
+    "talks on a pullback"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.i in by_token and head is not noun:
+        return by_token[head.i]
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in by_token \
+            and head.lower_ in ("on", "about", "over", "for", "to", "of"):
+        return by_token[head.head.i]
+    return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
+
+
+def _no_subject(verb: Token) -> bool:
+    return not _has_subject(verb)
+
+
+def _object_is_domestic(verb: Token, index: ActorIndex) -> bool:
+    """The act's objects name no foreign actor: "lifted the curfew", "banned opposition candidates"."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "prep", "dative"):
+            for t in c.subtree:
+                a = index.for_token(t)
+                if a is not None and a.kind in ("country", "group", "person", "organization"):
+                    return False
+    return True
+
+
+def _future(verb: Token, frames: tuple[Token, ...], lex: Lexicon) -> bool:
+    words = (verb, *frames)
+    return any(c.dep_ == "aux" and c.lower_ in lex.future_modals for w in words for c in w.children)
+
+
+def _quote_speaker(pos: int, quotes: tuple[Quote, ...]) -> str | None:
+    for q in quotes:
+        if q.start <= pos < q.end and q.speaker is not None:
+            return q.speaker.actor
+    return None
+
+
+def _must_clauses(sent: Span, lex: Lexicon, index: ActorIndex, trigger_tokens: set[int]
+                  ) -> tuple[list[Draft], set[int]]:
+    """"X said that Y must do Z" is a request from X to Y (rule ``must-clause``)."""
+    drafts: list[Draft] = []
+    used: set[int] = set()
+    for tok in sent:
+        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in lex.report_verbs:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in lex.obligation_modals for c in tok.children):
+            continue
+        target = args_.subject_of(tok, index)
+        if not target.actors or target.inherited:
+            continue
+        source = args_.subject_of(tok.head, index).actors
+        if not source:
+            continue
+        src_ids = set(_ids(source))
+        tgt = tuple(a for a in target.actors if a.id not in src_ids)
+        if not tgt:
+            continue
+        used.add(tok.i)
+        used.update(t.i for t in tok.subtree if t.i in trigger_tokens and t.head.i == tok.i)
+        aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in lex.obligation_modals)
+        s, e = min(aux.idx, tok.idx), max(aux.idx + len(aux.text), tok.idx + len(tok.text))
+        drafts.append(Draft("REQUEST", tuple(source), tgt, ASSERTED, s, e, f"{RULES}:must-clause",
+                            0.6, "demand", "100", None, args_.location_of(tok, index), tok))
+    return drafts, used

@@ -1,0 +1,167 @@
+"""The event lexicon: trigger words and patterns, modality words, crosswalk, contexts.
+
+All of it is data under ``newsgraph/events/data/``, read once per process by
+:func:`load_lexicon` (the loaded object is immutable, so the cache never changes
+a result).  Malformed lines raise :class:`LexiconError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ..models import EVENT_TYPES
+
+__all__ = ["Entry", "Lexicon", "LexiconError", "load_lexicon", "LEXICON_VERSION", "FRAMES"]
+
+LEXICON_VERSION = "events.lexicon.v1"
+FRAMES = ("agree", "reject", "request", "threaten")
+_CONDITIONS = ("obj", "prt", "prep", "mod", "nomod")
+
+
+class LexiconError(ValueError):
+    """A lexicon data file is malformed ([E501])."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One trigger: a verb or noun lemma, the conditions it needs, and what it codes."""
+
+    rule: str  # e.g. "voice-concern"
+    type: str  # PLOVER type
+    pos: str  # "V" | "N"
+    lemma: str
+    mode: str | None
+    cameo: str | None
+    obj: frozenset[str] = frozenset()
+    prt: frozenset[str] = frozenset()
+    prep: frozenset[str] = frozenset()
+    mod: frozenset[str] = frozenset()
+    nomod: frozenset[str] = frozenset()
+    intrans: bool = False
+    frame: str | None = None  # agree | reject | request | threaten
+    targeted: str | None = None  # type when a target is found
+    light: bool = False  # the object noun carries the act's arguments
+
+    @property
+    def specificity(self) -> int:
+        return sum(bool(x) for x in (self.obj, self.prt, self.prep, self.mod)) + self.intrans
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    version: str
+    verbs: dict[str, tuple[Entry, ...]]  # lemma -> entries, most specific first
+    nouns: dict[str, tuple[Entry, ...]]
+    report_verbs: frozenset[str]
+    support_verbs: frozenset[str]
+    intent_verbs: frozenset[str]
+    asserted_intent_verbs: frozenset[str]
+    intent_adjectives: frozenset[str]
+    intent_nouns: frozenset[str]
+    future_modals: frozenset[str]
+    hypothetical_modals: frozenset[str]
+    obligation_modals: frozenset[str]
+    negators: frozenset[str]
+    condition_marks: frozenset[str]
+    crosswalk: dict[str, str]
+    contexts: dict[str, str]
+    political_kinds: frozenset[str]
+    political_sectors: frozenset[str]
+    nonpolitical_sectors: frozenset[str]
+    entries: tuple[Entry, ...] = field(default=(), repr=False)
+
+
+def _data(name: str) -> tuple[str, str]:
+    path = resources.files("newsgraph.events").joinpath("data", name)
+    return f"newsgraph/events/data/{name}", path.read_text(encoding="utf-8")
+
+
+def _rows(name: str, ncols: int) -> list[tuple[int, list[str]]]:
+    where, text = _data(name)
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) != ncols:
+            raise LexiconError(f"[E501] {where}:{n}: expected {ncols} tab-separated columns, "
+                               f"found {len(cols)}")
+        rows.append((n, cols))
+    return rows
+
+
+def parse_entry(cols: list[str], where: str = "<entry>") -> Entry:
+    """Build an :class:`Entry` from the eight columns of ``triggers.tsv``."""
+    rule, etype, pos, lemma, cond, mode, cameo, flags = (c.strip() for c in cols)
+    if etype not in EVENT_TYPES:
+        raise LexiconError(f"[E502] {where}: unknown PLOVER type {etype!r}")
+    if pos not in ("V", "N"):
+        raise LexiconError(f"[E503] {where}: pos must be V or N, not {pos!r}")
+    kw: dict = {}
+    for part in filter(None, (p.strip() for p in cond.split(";"))):
+        if part == "intrans":
+            kw["intrans"] = True
+            continue
+        key, _, vals = part.partition("=")
+        if key not in _CONDITIONS or not vals:
+            raise LexiconError(f"[E504] {where}: bad condition {part!r}")
+        kw[key] = frozenset(v.strip().lower() for v in vals.split("|") if v.strip())
+    for flag in filter(None, (f.strip() for f in flags.split(",") if f.strip() != "-")):
+        key, _, val = flag.partition(":") if ":" in flag else flag.partition("=")
+        if key == "frame" and val in FRAMES:
+            kw["frame"] = val
+        elif key == "targeted" and val in EVENT_TYPES:
+            kw["targeted"] = val
+        elif key == "light" and not val:
+            kw["light"] = True
+        else:
+            raise LexiconError(f"[E505] {where}: bad flag {flag!r}")
+    return Entry(rule, etype, pos, lemma.lower(), None if mode == "-" else mode,
+                 None if cameo == "-" else cameo, **kw)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read the lexicon data files (once per process)."""
+    entries = []
+    seen = set()
+    for n, cols in _rows("triggers.tsv", 8):
+        e = parse_entry(cols, f"newsgraph/events/data/triggers.tsv:{n}")
+        if e.rule in seen:
+            raise LexiconError(f"[E506] newsgraph/events/data/triggers.tsv:{n}: duplicate rule {e.rule!r}")
+        seen.add(e.rule)
+        entries.append(e)
+    verbs: dict[str, list[Entry]] = {}
+    nouns: dict[str, list[Entry]] = {}
+    for e in entries:
+        (verbs if e.pos == "V" else nouns).setdefault(e.lemma, []).append(e)
+    order = lambda es: tuple(sorted(es, key=lambda e: -e.specificity))  # noqa: E731
+    where, text = _data("modality.json")
+    try:
+        mod = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LexiconError(f"[E507] {where}: not JSON ({exc})") from exc
+    where, text = _data("political.json")
+    pol = json.loads(text)
+    crosswalk = {t: c for _, (t, c) in _rows("crosswalk.tsv", 2)}
+    missing = set(EVENT_TYPES) - set(crosswalk)
+    if missing:
+        raise LexiconError(f"[E508] newsgraph/events/data/crosswalk.tsv: no CAMEO code for {sorted(missing)}")
+    contexts = {w: c for _, (w, c) in _rows("context.tsv", 2)}
+    fs = lambda key, src=mod: frozenset(src[key])  # noqa: E731
+    return Lexicon(
+        version=LEXICON_VERSION,
+        verbs={k: order(v) for k, v in verbs.items()},
+        nouns={k: order(v) for k, v in nouns.items()},
+        report_verbs=fs("report_verbs"), support_verbs=fs("support_verbs"), intent_verbs=fs("intent_verbs"),
+        asserted_intent_verbs=fs("asserted_intent_verbs"),
+        intent_adjectives=fs("intent_adjectives"), intent_nouns=fs("intent_nouns"),
+        future_modals=fs("future_modals"), hypothetical_modals=fs("hypothetical_modals"),
+        obligation_modals=fs("obligation_modals"), negators=fs("negators"),
+        condition_marks=fs("condition_marks"), crosswalk=crosswalk, contexts=contexts,
+        political_kinds=fs("political_kinds", pol), political_sectors=fs("political_sectors", pol),
+        nonpolitical_sectors=fs("nonpolitical_sectors", pol), entries=tuple(entries),
+    )

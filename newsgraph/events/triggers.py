@@ -1,0 +1,141 @@
+"""Trigger matching: which tokens of a sentence name a PLOVER act, by the lexicon.
+
+A match is a token (the verb or noun that carries the act), the lexicon entry
+whose conditions hold there, and the tokens that make up the trigger's text
+("voiced ... concern", "pulled out", "hunger strike").  Each token is looked up
+once in a dict, so matching costs O(tokens) per sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .lexicon import Entry, Lexicon
+
+__all__ = ["Match", "match_sentence", "match_token"]
+
+_OBJ_DEPS = frozenset(("dobj", "obj", "nsubjpass", "attr", "oprd"))
+_MOD_DEPS = frozenset(("compound", "amod", "nmod", "npadvmod"))
+_VERB_POS = frozenset(("VERB",))
+_NOUN_POS = frozenset(("NOUN",))
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    token: Token  # the word that carries the act
+    entry: Entry
+    parts: tuple[Token, ...]  # every token of the trigger text, in order
+    obj: Token | None = None  # the object noun a light-verb pattern consumed
+
+    @property
+    def start(self) -> int:
+        return self.parts[0].idx
+
+    @property
+    def end(self) -> int:
+        last = self.parts[-1]
+        return last.idx + len(last.text)
+
+
+def _low(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _objects(tok: Token, preps: frozenset[str]) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in _OBJ_DEPS and (c.dep_ != "nsubjpass" or _is_passive(tok)):
+            out.append(c)
+            for x in c.children:
+                if x.dep_ == "conj":
+                    out.append(x)
+                elif x.dep_ == "prep" and x.lower_ == "of":  # "700 kg of medicine"
+                    out.extend(p for p in x.children if p.dep_ == "pobj")
+        elif c.dep_ == "prep" and (not preps or c.lower_ in preps):
+            out.extend(x for x in c.children if x.dep_ == "pobj")
+    return out
+
+
+def _verb_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
+    """The extra tokens of the trigger when ``e``'s conditions hold at verb ``tok``."""
+    extra: list[Token] = []
+    if e.prt:
+        hit = next((c for c in tok.children if c.dep_ in ("prt", "advmod", "prep")
+                    and c.lower_ in e.prt), None)
+        if hit is None:
+            return None
+        extra.append(hit)
+    if e.prep:
+        hit = next((c for c in tok.children if c.dep_ in ("prep", "prt", "agent")
+                    and c.lower_ in e.prep), None)
+        if hit is None:
+            return None
+        extra.append(hit)
+    if e.obj:
+        hit = next((o for o in _objects(tok, e.prep) if _low(o) in e.obj or o.lower_ in e.obj), None)
+        if hit is None:
+            return None
+        extra.append(hit)
+    if e.intrans and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+        return None
+    return tuple(extra)
+
+
+def _noun_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
+    extra: list[Token] = []
+    mods = [c for c in tok.children if c.dep_ in _MOD_DEPS]
+    if e.mod:
+        hit = next((c for c in mods if _low(c) in e.mod or c.lower_ in e.mod), None)
+        if hit is None:
+            return None
+        extra.append(hit)
+    if e.nomod and any(_low(c) in e.nomod or c.lower_ in e.nomod for c in mods):
+        return None
+    if e.prep:
+        head_prep = tok.dep_ == "pobj" and tok.head.lower_ in e.prep
+        if not head_prep and not any(c.dep_ == "prep" and c.lower_ in e.prep for c in tok.children):
+            return None
+    return tuple(extra)
+
+
+def match_token(tok: Token, lex: Lexicon) -> Match | None:
+    """The most specific lexicon entry whose conditions hold at ``tok``, or None."""
+    lemma = _low(tok)
+    if tok.pos_ in _VERB_POS:
+        for e in lex.verbs.get(lemma, ()):
+            extra = _verb_match(tok, e)
+            if extra is not None:
+                obj = extra[-1] if e.obj and e.light else None
+                parts = tuple(sorted((tok, *extra), key=lambda t: t.i))
+                return Match(tok, e, parts, obj)
+    elif tok.pos_ in _NOUN_POS:
+        for e in lex.nouns.get(lemma, ()):
+            extra = _noun_match(tok, e)
+            if extra is not None:
+                return Match(tok, e, tuple(sorted((tok, *extra), key=lambda t: t.i)))
+    return None
+
+
+def match_sentence(sent: Span, lex: Lexicon) -> list[Match]:
+    """All trigger matches of a sentence, in text order.
+
+    A noun that a light-verb pattern already consumed ("voiced concern": concern)
+    or that is part of a longer match is not matched again on its own.
+    """
+    matches: list[Match] = []
+    for tok in sent:
+        if tok.pos_ not in _VERB_POS and tok.pos_ not in _NOUN_POS:
+            continue
+        m = match_token(tok, lex)
+        if m is not None:
+            matches.append(m)
+    if len(matches) < 2:
+        return matches
+    covered = {t.i for m in matches if m.entry.pos == "V" for t in m.parts if t.i != m.token.i}
+    return [m for m in matches if m.token.i not in covered]

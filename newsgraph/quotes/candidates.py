@@ -1,0 +1,52 @@
+"""What every quote finder returns before speakers are resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+__all__ = ["Candidate", "RULES", "subject_of", "trim_tokens"]
+
+#: Versioned name of this stage's rules; each record stores ``RULES + ":" + rule``.
+RULES = "quotes.rules.v1"
+
+_REL_PRONOUNS = {"who", "which", "that"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A quote's content span with the tokens of its cue and speaker (either may be None)."""
+
+    start: int
+    end: int
+    cue: Token | None
+    speaker: Token | None
+    rule: str
+    inherit: bool = False  # no attribution of its own: take the previous quote's speaker
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """Who does the reporting: the verb's subject, else (for "…, saying", "and added",
+    "went on to say", "who said", "a statement saying") the subject it shares."""
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            if c.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return c
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+        return subject_of(verb.head, depth + 1)
+    return None
+
+
+def trim_tokens(toks: list[Token]) -> list[Token]:
+    """Drop leading and trailing punctuation, spaces and a leading "that"."""
+    a, b = 0, len(toks)
+    while a < b and (toks[a].is_punct or toks[a].is_space or toks[a].dep_ == "mark"
+                     and toks[a].lower_ == "that"):
+        a += 1
+    while b > a and (toks[b - 1].is_punct or toks[b - 1].is_space):
+        b -= 1
+    return toks[a:b]

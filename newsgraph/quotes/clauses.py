@@ -1,0 +1,163 @@
+"""Reported speech found in the parse: indirect and mixed quotes.
+
+- ``reported-clause``: a cue verb with a clausal complement, speaker before or
+  after ("X said (that) ...", "..., X said", "X told reporters ...");
+- ``reported-infinitive``: a promise-frame verb with "to ..." ("X pledged to ...");
+- ``according-to``: "According to X, ..." / "..., according to X";
+- ``colon-headline``: a short line "Name: words" (headlines and captions).
+
+A complement that lies (almost) wholly inside quotation marks is not a quote
+here: it is handed back as the attribution of that quotation (``claims``), and
+:mod:`newsgraph.quotes.direct` makes the direct quote.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .candidates import Candidate, subject_of, trim_tokens
+from .lexicon import Lexicon
+from .marks import Quotation, QuotationIndex, quoted_share
+
+__all__ = ["reported_clauses", "according_to", "colon_headlines", "DIRECT_SHARE"]
+
+#: A content with at least this share of its letters inside quotation marks is direct.
+DIRECT_SHARE = 0.95
+_MIN_TOKENS = 3
+_CONTENT_DEPS = ("ccomp",)
+_COLON_NAME_ENTS = {"PERSON", "ORG"}
+_COLON_ACTOR_KINDS = {"person", "organization", "group", "document"}
+
+
+def _content_head(verb: Token, frame: str) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in _CONTENT_DEPS:
+            return c
+    if frame == "promise":
+        for c in verb.rights:
+            if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return c
+    return None
+
+
+def _clause_tokens(verb: Token, head: Token) -> list[Token]:
+    """The content: the head's subtree, joined with the cue's other complements and
+    clause-initial adverbials on the same side ("said while ..., X would ..."),
+    without a trailing ", citing/adding ..." participle clause."""
+    doc = head.doc
+    left, right = head.left_edge.i, head.right_edge.i
+    if head.i > verb.i:
+        for c in verb.rights:
+            if c.dep_ in _CONTENT_DEPS or (c.dep_ == "advcl" and verb.i < c.i < head.i):
+                left, right = min(left, c.left_edge.i), max(right, c.right_edge.i)
+    last = max((c for c in doc[left:right + 1] if c.head.i in (head.i, verb.i) and c.i > head.i),
+               key=lambda c: c.i, default=None)
+    if (last is not None and last.dep_ == "advcl" and last.tag_ == "VBG"
+            and doc[last.left_edge.i - 1].text == ","):
+        right = last.left_edge.i - 2
+    return list(doc[left:right + 1])
+
+
+def _span_of(toks: list[Token]) -> tuple[int, int]:
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _fit_marks(text: str, start: int, end: int, qindex: QuotationIndex) -> tuple[int, int] | None:
+    """Extend a content to the end of quotations it opens; None when it starts inside one."""
+    for q in qindex.overlapping(start, end):
+        if q.start < start:
+            return None
+        if q.end > end or (q.close is not None and q.close >= end):
+            end = max(end, q.outer_end)
+    return start, end
+
+
+def reported_clauses(doc: Doc, lex: Lexicon, qindex: QuotationIndex
+                     ) -> tuple[list[Candidate], dict[Quotation, tuple[Token, Token | None]]]:
+    """Indirect and mixed quotes of the parse, and the attributions of quotations."""
+    text = doc.text
+    found: list[Candidate] = []
+    claims: dict[Quotation, tuple[Token, Token | None]] = {}
+    for verb in doc:
+        if verb.pos_ != "VERB":
+            continue
+        frame = lex.frame(verb.lemma_)
+        if frame is None or qindex.containing(verb.idx) is not None:
+            continue
+        speaker = subject_of(verb)
+        head = _content_head(verb, frame)
+        if head is None:
+            continue
+        toks = trim_tokens(_clause_tokens(verb, head))
+        if len(toks) < _MIN_TOKENS:
+            continue
+        start, end = _span_of(toks)
+        if start <= verb.idx < end:
+            continue
+        quoted = qindex.overlapping(start, end)
+        if quoted:
+            share = quoted_share(text, start, end, quoted)
+            if share >= DIRECT_SHARE or quoted[0].start < start:
+                for q in quoted:
+                    claims.setdefault(q, (verb, speaker))
+                continue
+            fitted = _fit_marks(text, start, end, qindex)
+            if fitted is None:
+                continue
+            start, end = fitted
+        if frame == "direct" or speaker is None:
+            continue
+        rule = "reported-clause" if head.dep_ == "ccomp" else "reported-infinitive"
+        found.append(Candidate(start, end, verb, speaker, rule))
+    return found, claims
+
+
+def according_to(doc: Doc, qindex: QuotationIndex) -> list[Candidate]:
+    """ "According to X, ..." and "..., according to X": the rest of the sentence."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None or qindex.containing(tok.idx) is not None:
+            continue
+        sent = tok.sent
+        left = trim_tokens(list(doc[sent.start:tok.i]))
+        right = trim_tokens(list(doc[to.right_edge.i + 1:sent.end]))
+        part = left if len(left) >= len(right) else right
+        if len(part) < _MIN_TOKENS:
+            continue
+        start, end = _span_of(part)
+        fitted = _fit_marks(doc.text, start, end, qindex)
+        if fitted is None:
+            continue
+        out.append(Candidate(fitted[0], fitted[1], None, source, "according-to"))
+    return out
+
+
+def colon_headlines(doc: Doc, actors) -> list[Candidate]:
+    """Short lines of the form "Name: words" (headline and caption attribution)."""
+    text, out = doc.text, []
+    pos = 0
+    for line in text.split("\n"):
+        lstart, pos = pos, pos + len(line) + 1
+        colon = line.find(": ")
+        if colon <= 0 or colon > 40 or len(line.split()) > 20:
+            continue
+        lead = len(line) - len(line.lstrip())
+        name = doc.char_span(lstart + lead, lstart + colon, alignment_mode="strict")
+        if name is None or not all(t.pos_ == "PROPN" or t.ent_type_ in _COLON_NAME_ENTS
+                                   for t in name):
+            continue
+        actor = actors.at(name.start_char, name.end_char)
+        if not (any(t.ent_type_ in _COLON_NAME_ENTS for t in name)
+                or (actor is not None and actor.kind in _COLON_ACTOR_KINDS)):
+            continue
+        rest = doc.char_span(lstart + colon + 2, lstart + len(line.rstrip()), alignment_mode="expand")
+        toks = trim_tokens(list(rest)) if rest is not None else []
+        if len(toks) < _MIN_TOKENS:
+            continue
+        start, end = _span_of(toks)
+        out.append(Candidate(start, end, None, name.root, "colon-headline"))
+    return out

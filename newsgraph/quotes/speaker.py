@@ -1,0 +1,261 @@
+"""Speakers: from the token that names a speaker to a :class:`Speaker`.
+
+The actors stage does the coreference work: a name, a surname, a description or
+a pronoun it resolved is looked up with ``ActorIndex.for_token`` /
+``ActorIndex.at`` and the speaker gets that actor's id and name.  Where the
+index has nothing, the name is read from the text: the named entity at the
+token (an acronym such as "IRCC" spelled out from an organisation named in the
+article), else the noun phrase without its determiner or possessor ("its
+state news agency" -> "state news agency").  A pronoun ("he", "it", "they") or
+a definite description ("the mayor", "the utility") goes to the most recent
+compatible speaker or name before it; a document ("the joint statement")
+keeps its own name.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..models import Actor, Speaker
+from .lexicon import Lexicon
+
+__all__ = ["SpeakerResolver", "phrase_span", "phrase_tokens"]
+
+_NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
+_NOT_PERSON_ENTS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+                    "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
+_PHRASE_DEPS = {"det", "poss", "compound", "amod", "nmod", "nummod", "quantmod", "case",
+                "advmod", "cc", "conj", "prep", "pobj", "predet", "npadvmod"}
+_PRONOUN_CLASSES = ("person-pronoun", "thing-pronoun", "group-pronoun")
+_WANT = {"person-pronoun": ("person",), "thing-pronoun": ("org", "document"),
+         "group-pronoun": ("group", "org"), "person": ("person",), "org": ("org",)}
+_INITIAL_SKIP = {"and", "of", "the", "for", "&", "de", "la", "du"}
+#: How far back (characters) a pronoun or description looks for its antecedent.
+_REACH = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """A name or resolved speaker remembered for later pronouns and descriptions."""
+
+    start: int
+    end: int
+    actor: str | None
+    name: str
+    cls: str  # person | org | document | group
+    subject: bool = False
+
+
+def _entity(tok: Token) -> SpacySpan | None:
+    if tok.ent_type_ not in _NAME_ENTS:
+        return None
+    for ent in tok.sent.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def phrase_tokens(tok: Token) -> tuple[int, int]:
+    """Token range [i, j) of the noun phrase headed by ``tok``: its name entity, or
+    its left modifiers and conjuncts (no relative clauses, appositions or trailing
+    prepositional phrases except "of ...")."""
+    ent = _entity(tok)
+    if ent is not None and not any(c.dep_ == "conj" for c in tok.rights):
+        return ent.start, ent.end
+    left = tok
+    for c in tok.lefts:
+        if c.dep_ in _PHRASE_DEPS:
+            left = c.left_edge
+            break
+    right = tok
+    for c in tok.rights:
+        if c.dep_ == "conj" or (c.dep_ == "cc" and any(x.dep_ == "conj" for x in tok.rights)):
+            right = c.right_edge if c.dep_ == "conj" else c
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            right = c.right_edge
+        else:
+            break
+    return left.i, right.i + 1
+
+
+def phrase_span(tok: Token) -> tuple[int, int]:
+    """Character span of :func:`phrase_tokens`."""
+    i, j = phrase_tokens(tok)
+    doc = tok.doc
+    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace(",", " ").split()
+                   if w.lower() not in _INITIAL_SKIP and w[:1].isupper())
+
+
+class SpeakerResolver:
+    """Resolves the speaker tokens of one article, in document order."""
+
+    def __init__(self, doc: Doc, actors, lexicon: Lexicon):
+        self.doc = doc
+        self.actors = actors
+        self.lex = lexicon
+        self._recent: list[_Named] = []  # speakers so far, in document order
+        names: list[_Named] = []
+        seen = set()
+        for actor in actors.actors:
+            cls = {"person": "person", "organization": "org"}.get(actor.kind)
+            if cls is None:
+                continue
+            for m in actor.mentions:
+                if m.form != "pronoun":
+                    names.append(_Named(m.start, m.end, actor.id, actor.name, cls))
+                    seen.add(m.start)
+        self._acronyms: dict[str, str] = {}
+        self._full: dict[str, str] = {}
+        for ent in doc.ents:
+            cls = {"PERSON": "person", "ORG": "org"}.get(ent.label_)
+            if cls is None:
+                continue
+            if cls == "org" and len(ent) > 1:
+                self._acronyms.setdefault(_initials(ent.text), ent.text)
+            if cls == "person" and len(ent) > 1:
+                self._full.setdefault(ent[-1].text, ent.text)
+            if ent.start_char not in seen:
+                subj = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ == "ROOT"
+                names.append(_Named(ent.start_char, ent.end_char, None, ent.text, cls, subj))
+        names.sort(key=lambda n: n.start)
+        self._names = names
+        self._name_starts = [n.start for n in names]
+
+    # -- naming -------------------------------------------------------------
+
+    def is_first_person(self, tok: Token) -> bool:
+        return tok.pos_ == "PRON" and self.lex.is_class(tok.lower_, "first-person")
+
+    def _pronoun_class(self, tok: Token) -> str | None:
+        if tok.pos_ != "PRON":
+            return None
+        return next((c for c in _PRONOUN_CLASSES if self.lex.is_class(tok.lower_, c)), None)
+
+    def _phrase_name(self, tok: Token) -> str:
+        """The phrase's text without leading determiners and possessors."""
+        doc = self.doc
+        i, j = phrase_tokens(tok)
+        drop = set()
+        for c in tok.lefts:
+            if c.dep_ == "poss":
+                drop.update(t.i for t in c.subtree)
+        while i < j - 1 and (i in drop or doc[i].dep_ == "case" or doc[i].is_punct
+                             or self.lex.is_class(doc[i].lower_, "determiner")):
+            i += 1
+        return doc[i:j].text
+
+    def _description(self, tok: Token) -> str | None:
+        """ "the mayor" / "the utility": the class of what it refers back to, or None."""
+        if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.ent_type_:
+            return None
+        dets = [c for c in tok.lefts if c.dep_ == "det"]
+        if not dets or dets[0].lower_ != "the":
+            return None
+        if any(c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in tok.lefts):
+            return None
+        noun = self.lex.noun_class(tok.lemma_)
+        if noun == "document":
+            return None
+        return "org" if noun == "body" else "person"
+
+    def _class_of(self, tok: Token, actor: Actor | None) -> str:
+        if actor is not None:
+            return {"person": "person", "group": "group", "document": "document"}.get(
+                actor.kind, "org")
+        ent = _entity(tok)
+        if ent is not None:
+            if ent.label_ == "PERSON":
+                return "person"
+            return "group" if ent.label_ == "NORP" else "org"
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PERSON_ENTS:
+            return "person"
+        if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.rights):
+            return "group"
+        if self.lex.noun_class(tok.lemma_) == "document":
+            return "document"
+        return "org" if self.lex.noun_class(tok.lemma_) == "body" else "person"
+
+    def _actor_for(self, tok: Token, start: int, end: int) -> Actor | None:
+        actor = self.actors.for_token(tok)
+        if actor is None and tok.pos_ == "PROPN":
+            actor = self.actors.at(start, end)
+        return actor
+
+    def _author(self, tok: Token) -> str | None:
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.ent_type_ == "PERSON":
+                        ent = _entity(p)
+                        return ent.text if ent is not None else p.text
+        return None
+
+    # -- resolution ---------------------------------------------------------
+
+    def resolve(self, tok: Token) -> Speaker:
+        """The speaker named (or referred to) by ``tok``; remembered for later pronouns."""
+        if tok.ent_type_ != "PERSON":  # "Japan's foreign minister, Yoshimasa Hayashi, said"
+            tok = next((c for c in tok.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), tok)
+        pron = self._pronoun_class(tok)
+        start, end = (tok.idx, tok.idx + len(tok.text)) if pron else phrase_span(tok)
+        actor = self._actor_for(tok, start, end)
+        refers = pron or (self._description(tok) if actor is None else None)
+        if refers:
+            if actor is not None:
+                return Speaker(actor.id, actor.name, start, end)
+            prior = self._antecedent(refers, start)
+            if prior is None:
+                if pron:
+                    return Speaker(None, None, start, end)
+            else:
+                speaker = Speaker(prior.actor, prior.name, start, end)
+                self._remember(speaker, prior.cls)
+                return speaker
+        cls = self._class_of(tok, actor)
+        if actor is not None:
+            speaker = Speaker(actor.id, actor.name, start, end, self._author(tok))
+        else:
+            name = self._phrase_name(tok)
+            if name.isupper() and name.isalpha():
+                name = self._acronyms.get(name, name)
+            elif cls == "person" and " " not in name:
+                name = self._full.get(name, name)
+            speaker = Speaker(None, name, start, end, self._author(tok))
+        self._remember(speaker, cls)
+        return speaker
+
+    def _remember(self, speaker: Speaker, cls: str) -> None:
+        if speaker.name:
+            self._recent.append(_Named(speaker.start, speaker.end, speaker.actor, speaker.name,
+                                       cls, True))
+
+    def _antecedent(self, refers: str, pos: int) -> _Named | None:
+        want = _WANT[refers]
+        best: _Named | None = None
+        for named in reversed(self._recent):
+            if pos - named.start > _REACH:
+                break
+            if named.start < pos and named.cls in want:
+                best = named
+                break
+        if refers not in ("person-pronoun", "person", "org"):
+            return best
+        # a name (a subject) given after the last such speaker is the better guess
+        k = bisect_left(self._name_starts, pos) - 1
+        floor = best.start if best is not None else pos - _REACH
+        fallback = None
+        while k >= 0 and self._names[k].start > floor:
+            named = self._names[k]
+            if named.end <= pos and named.cls in want:
+                if named.subject:
+                    return named
+                fallback = fallback or named
+            k -= 1
+        return best or fallback

@@ -1,0 +1,275 @@
+"""The explorer in-process: every page and its JSON twin, safety, errors, read-only."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import warnings
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("starlette")
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+from newsgraph.web import create_app
+from newsgraph.errors import StoreError
+
+from webkb import HOSTILE_URL, build_kb
+
+
+@pytest.fixture(scope="module")
+def kb_path(tmp_path_factory) -> Path:
+    return build_kb(tmp_path_factory.mktemp("web") / "kb.db")
+
+
+@pytest.fixture(scope="module")
+def client(kb_path) -> TestClient:
+    return TestClient(create_app(kb_path))
+
+
+@pytest.fixture(scope="module")
+def empty_client(tmp_path_factory) -> TestClient:
+    return TestClient(create_app(build_kb(tmp_path_factory.mktemp("empty") / "kb.db", [])))
+
+
+class _Scan(HTMLParser):
+    """Collects the elements, attributes and text of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def scan(html: str) -> _Scan:
+    s = _Scan()
+    s.feed(html)
+    return s
+
+
+PAGES = [
+    ("/", "/index.json"),
+    ("/search?q=fisheries", "/search.json?q=fisheries"),
+    ("/articles/fx-pact", "/articles/fx-pact.json"),
+    ("/actors/NOR", "/actors/NOR.json"),
+    ("/actors/person%3Aingrid-dahl", "/actors/person%3Aingrid-dahl.json"),
+    ("/dyads/NOR/CHL", "/dyads/NOR/CHL.json"),
+    ("/network", "/network.json"),
+]
+
+
+@pytest.mark.parametrize("page,twin", PAGES)
+def test_every_page_and_its_json_twin(client, page, twin):
+    html = client.get(page)
+    assert html.status_code == 200, html.text
+    assert html.headers["content-type"].startswith("text/html")
+    assert "script-src" not in html.headers["content-security-policy"]  # no scripts at all
+    assert "<script" not in html.text
+    js = client.get(twin)
+    assert js.status_code == 200
+    assert js.headers["content-type"] == "application/json"
+    assert isinstance(js.json(), dict)
+
+
+def test_home_summary(client):
+    d = client.get("/index.json").json()
+    assert d["articles"] == 4 and d["events"] == 7 and d["quotes"] == 4
+    assert d["date_range"] == {"first": "2023-03-06", "last": "2023-06-01"}
+    assert {p["name"]: p["articles"] for p in d["publications"]}["The Northern Ledger"] == 2
+    assert d["top_actors"][0]["id"] == "NOR"  # in all four articles
+    assert d["recent"][0]["id"] == "fx-hostile"
+    html = client.get("/").text
+    assert "/articles/fx-pact" in html and "<svg" in html
+
+
+def test_search_hits_facets_paging_and_snippets(client):
+    d = client.get("/search.json", params={"q": "Chile"}).json()
+    assert d["total"] == 3
+    assert {h["id"] for h in d["hits"]} == {"fx-pact", "fx-talks", "fx-visit"}
+    assert all("\x02" in h["snippet"] for h in d["hits"])
+    pubs = {f["value"]: f["count"] for f in d["facets"]["publication"]}
+    assert pubs == {"The Northern Ledger": 2, "Pacific Daily": 1}
+    assert {f["value"] for f in d["facets"]["actor"]} >= {"NOR", "CHL"}
+    narrowed = client.get("/search.json", params={"q": "Chile", "publication": "Pacific Daily"})
+    assert [h["id"] for h in narrowed.json()["hits"]] == ["fx-talks"]
+    dated = client.get("/search.json", params={"q": "Chile", "from": "2023-05", "to": "2023-05"})
+    assert {h["id"] for h in dated.json()["hits"]} == {"fx-talks", "fx-visit"}
+    by_actor = client.get("/search.json", params={"actor": "person:pablo-rojas"}).json()
+    assert {h["id"] for h in by_actor["hits"]} == {"fx-pact", "fx-talks"}
+    page2 = client.get("/search.json", params={"q": "Chile", "page": 2}).json()
+    assert page2["hits"] == [] and page2["page"] == 2
+    html = client.get("/search", params={"q": "fisheries"}).text
+    assert "<mark>fisheries</mark>" in html or "<mark>Fisheries</mark>" in html
+
+
+def test_search_without_query_is_a_form(client):
+    r = client.get("/search")
+    assert r.status_code == 200 and "Type words to search" in r.text
+
+
+@pytest.mark.parametrize("q", ['"unterminated', "AND", "foo:bar", "(Chile"])
+def test_malformed_search_is_a_400_with_the_reason(client, q):
+    r = client.get("/search", params={"q": q})
+    assert r.status_code == 400
+    assert "E501" in r.text and "cannot search" in r.text
+    j = client.get("/search.json", params={"q": q})
+    assert j.status_code == 400 and j.json()["error"]["code"] == "E501"
+
+
+@pytest.mark.parametrize("url,code", [
+    ("/search?q=x&from=yesterday", "E502"), ("/search?q=x&page=zero", "E505"),
+    ("/network?type=NOPE", "E504"), ("/network?to=2023-13-45x", "E502")])
+def test_bad_parameters_are_400(client, url, code):
+    r = client.get(url)
+    assert r.status_code == 400 and code in r.text
+
+
+@pytest.mark.parametrize("url", ["/articles/nope", "/articles/nope.json", "/actors/nobody",
+                                 "/actors/nobody.json", "/dyads/NOR/nobody",
+                                 "/dyads/nobody/NOR.json", "/no/such/page"])
+def test_unknown_ids_are_404(client, url):
+    r = client.get(url)
+    assert r.status_code == 404
+    if url.endswith(".json"):
+        assert r.json()["error"]["status"] == 404
+
+
+def test_article_page_highlights_actors_quotes_and_events(client):
+    d = client.get("/articles/fx-pact.json").json()
+    text = d["text"]
+    for a in d["actors"]:
+        for m in a["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+    for q in d["quotes"]:
+        assert text[q["start"]:q["end"]] == q["text"]
+    for e in d["events"]:
+        assert text[e["trigger"]["start"]:e["trigger"]["end"]] == e["trigger"]["text"]
+    html = client.get("/articles/fx-pact").text
+    s = scan(html)
+    mention_links = {a["href"] for t, a in s.tags if t == "a" and "mention" in a.get("class", "")}
+    assert {"/actors/NOR", "/actors/CHL", "/actors/person%3Aingrid-dahl"} <= mention_links
+    quotes = [a for t, a in s.tags if "hl quote" in a.get("class", "")]
+    assert any("Ingrid Dahl" in a.get("title", "") for a in quotes)  # speaker shown
+    assert any(a.get("id") == "q1" for _, a in s.tags)
+    triggers = [a for t, a in s.tags if "hl trigger" in a.get("class", "")]
+    assert any(a.get("title") == "COOPERATE Norway → Chile (intended)" for a in triggers)
+    assert "Example Photo Agency" in html  # caption credit
+    assert "The Northern Ledger" in html and "2023-03-06" in html
+
+
+def test_actor_page(client):
+    d = client.get("/actors/person%3Aingrid-dahl.json").json()
+    assert d["name"] == "Ingrid Dahl" and d["country"] == "NOR" and d["kind"] == "person"
+    assert [r["role"] for r in d["roles"]] == ["Foreign Minister"]
+    assert len(d["quotes_by"]) == 2
+    assert [e["type"] for e in d["events_as_source"]] == ["CONSULT"]
+    nor = client.get("/actors/NOR.json").json()
+    assert {q["text"] for q in nor["quotes_about"]} == {
+        "This pact protects both our fleets.",
+        "Oslo would send inspectors to Valparaiso next year"}
+    assert {e["type"] for e in nor["events_as_target"]} == {"SUPPORT", "ACCUSE", "REQUEST"}
+    quads = {(t["month"], t["quad"]) for t in nor["timeline"]}
+    assert ("2024-01"[:4], None) not in quads
+    assert ("2023-05", "verbal conflict") in quads
+    html = client.get("/actors/NOR").text
+    assert 'aria-label="events of Norway by quad class"' in html
+    assert "/dyads/NOR/CHL" in html
+
+
+def test_dyad_page_bars_link_to_their_sentences(client):
+    d = client.get("/dyads/NOR/CHL.json").json()
+    assert {(e["type"], e["direction"]) for e in d["events"]} == {
+        ("SUPPORT", "a->b"), ("SUPPORT", "b->a"), ("COOPERATE", "a->b"), ("ACCUSE", "b->a")}
+    assert all(e["sentence"]["text"] for e in d["events"])
+    html = client.get("/dyads/NOR/CHL").text
+    s = scan(html)
+    bar_links = [a["href"] for t, a in s.tags if t == "a" and a.get("href", "").startswith("#bar-")]
+    ids = {a.get("id") for _, a in s.tags}
+    assert bar_links and all(h[1:] in ids for h in bar_links)
+    assert "#bar-2023-05-ACCUSE" in bar_links
+
+
+def test_network_filters(client):
+    d = client.get("/network.json").json()
+    pairs = {(e["source"], e["target"]): e["weight"] for e in d["edges"]}
+    assert pairs[("CHL", "NOR")] == 2  # SUPPORT (pact) and ACCUSE (summons)
+    only = client.get("/network.json", params=[("type", "ACCUSE")]).json()
+    assert {e["types"][0] for e in only["edges"]} == {"ACCUSE"}
+    dated = client.get("/network.json", params={"from": "2023-05-01", "to": "2023-05-15"}).json()
+    assert {(e["source"], e["target"]) for e in dated["edges"]} == {
+        ("CHL", "NOR"), ("person:pablo-rojas", "NOR")}
+    html = client.get("/network", params=[("type", "ACCUSE")]).text
+    assert 'value="ACCUSE" checked' in html and "<svg" in html
+
+
+def test_hostile_article_renders_inert(client):
+    html = client.get("/articles/fx-hostile").text
+    s = scan(html)
+    assert not [t for t, _ in s.tags if t in ("script", "img", "iframe", "b", "i", "svg")]
+    assert not [a for _, a in s.tags if any(k.startswith("on") for k in a)]
+    hrefs = [a.get("href", "") for _, a in s.tags]
+    assert not [h for h in hrefs if h.strip().lower().startswith("javascript")]
+    text = "".join(s.text)
+    assert "<script>alert('quote')</script> & friends" in text  # shown, as text
+    assert HOSTILE_URL in text
+    for page in ("/", "/search?q=hostile", "/actors/person%3Aspokesman",
+                 "/dyads/NOR/person%3Aspokesman", "/network"):
+        s = scan(client.get(page).text)
+        assert not [t for t, _ in s.tags if t in ("script", "img", "iframe", "b", "i")], page
+        assert not [a for _, a in s.tags if any(k.startswith("on") for k in a)], page
+
+
+def test_query_strings_are_escaped(client):
+    r = client.get("/search", params={"q": '"<script>alert(1)</script>"'})
+    assert r.status_code == 200
+    assert "<script>alert(1)" not in r.text and "&lt;script&gt;" in r.text
+    r = client.get("/search", params={"q": "<img src=x onerror=alert(1)>"})
+    assert r.status_code == 400 and "<img" not in r.text
+
+
+def test_nothing_writes(client, kb_path):
+    before = hashlib.sha256(kb_path.read_bytes()).hexdigest()
+    for page, twin in PAGES:
+        client.get(page), client.get(twin)
+    for method in ("post", "put", "delete", "patch"):
+        r = getattr(client, method)("/articles/fx-pact")
+        assert r.status_code == 405
+    assert hashlib.sha256(kb_path.read_bytes()).hexdigest() == before
+
+
+def test_connection_is_read_only(kb_path):
+    import sqlite3
+
+    from newsgraph.web.app import _ReadOnlyKB
+
+    kb = _ReadOnlyKB(str(kb_path)).get()
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        kb.conn.execute("DELETE FROM articles")
+
+
+def test_missing_knowledge_base_is_refused(tmp_path):
+    with pytest.raises(StoreError, match="E410"):
+        create_app(tmp_path / "nope.db")
+    assert not (tmp_path / "nope.db").exists()
+
+
+@pytest.mark.parametrize("page", ["/", "/search?q=anything", "/network", "/search?actor=NOR"])
+def test_empty_knowledge_base_pages(empty_client, page):
+    r = empty_client.get(page)
+    assert r.status_code == 200
+    assert re.search(r'class="empty"', r.text)
+
+
+def test_static_css_is_served(client):
+    r = client.get("/static/style.css")
+    assert r.status_code == 200 and "text/css" in r.headers["content-type"]

@@ -82,8 +82,7 @@ def test_load_is_idempotent_and_skips_duplicates(tmp_path):
     # a second batch folder holding some of the same articles
     _run_all(paths[:2], tmp_path / "out2", BatchOptions(shard_size=5,
                                                         settings=NO_MODEL.settings))
-    conn = sqlite3.connect(tmp_path / "kb.db")
-    KnowledgeBase(str(tmp_path / "kb.db")).close()
+    conn = KnowledgeBase(str(tmp_path / "kb.db")).conn
     first = load_shards(str(tmp_path / "out"), conn)
     assert (first.n_shards, first.n_articles, first.n_duplicates) == (2, 5, 0)
     again = load_shards(str(tmp_path / "out"), conn)
@@ -101,8 +100,7 @@ def test_load_groups_reprints_from_shards(tmp_path):
     text = (src / "a000.txt").read_text()
     (src / "copy-of-a000.txt").write_text("A new headline for the same story\n\n" + text)
     _run_all([str(src)], tmp_path / "out")
-    KnowledgeBase(str(tmp_path / "kb.db")).close()
-    conn = sqlite3.connect(tmp_path / "kb.db")
+    conn = KnowledgeBase(str(tmp_path / "kb.db")).conn
     report = load_shards(str(tmp_path / "out"), conn)
     assert report.clusters.n_clusters == 1 and report.clusters.n_clustered == 2
     rows = conn.execute("SELECT source_path, cluster_id FROM articles "

@@ -9,6 +9,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from newsgraph.errors import InputError
+
 from newsgraph.models import Analysis
 from newsgraph.pipeline import Settings, analyze_documents
 from newsgraph.readers import ReadOptions, read_paths
@@ -37,7 +39,7 @@ def test_plan_groups_article_files_and_keeps_corpus_files_whole(tmp_path):
         str(Path(p).resolve()) for p in paths)
     again = plan_shards([str(tmp_path / "in"), str(corpus)], shard_size=3)
     assert [s.id for s in again] == [s.id for s in shards]  # stable ids: reruns skip
-    with pytest.raises(FileNotFoundError, match="E610"):
+    with pytest.raises(InputError, match="E610"):
         plan_shards([str(tmp_path / "missing")])
 
 
@@ -110,7 +112,7 @@ def test_load_groups_reprints_from_shards(tmp_path):
 
 
 def test_load_refuses_a_folder_that_is_not_a_batch(tmp_path):
-    with pytest.raises(FileNotFoundError, match="E612"):
+    with pytest.raises(InputError, match="E612"):
         load_shards(str(tmp_path), sqlite3.connect(":memory:"))
 
 

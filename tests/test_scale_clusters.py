@@ -85,3 +85,9 @@ def test_reclustering_is_idempotent_and_follows_the_threshold(kb):
     strict = kb.update_clusters(threshold=0.95)  # the update (b2) is no longer a copy
     assert strict.n_signed == 0 and strict.n_clusters == 1
     assert kb.conn.execute("SELECT cluster_id FROM articles WHERE id = 'b2'").fetchone()[0] is None
+
+
+def test_search_dedupe_shows_a_story_once(kb):
+    assert kb.search("Amber").total == 4
+    res = kb.search("Amber", dedupe=True)
+    assert res.total == 2 and sorted(h.id for h in res.hits) == ["c1", "h1"]

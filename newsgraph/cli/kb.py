@@ -134,6 +134,8 @@ def search(
     country: Annotated[Optional[str], typer.Option("--country", metavar="ISO3166-1")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Hits per page.")] = 10,
     page: Annotated[int, typer.Option("--page", min=1, help="Page of hits.")] = 1,
+    dedupe: Annotated[bool, typer.Option(
+        "--dedupe", help="One article per near-duplicate story (see `newsgraph dedupe`).")] = False,
     json_out: JsonOption = False,
 ) -> None:
     """Full-text search: ranked hits with highlighted snippets, and facets."""
@@ -141,7 +143,7 @@ def search(
         with open_kb(db, must_exist=True) as kb:
             res = kb.search(query, fts=fts, since=since, until=until, publication=publication,
                             language=language, country=country, limit=limit,
-                            offset=(page - 1) * limit,
+                            offset=(page - 1) * limit, dedupe=dedupe,
                             highlight=("«", "»") if json_out else _HL)
     if json_out:
         print_json(res.to_dict())

@@ -34,6 +34,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from ..errors import InputError
 from ..pipeline import Settings
 from ..readers import ReadOptions
 
@@ -83,7 +84,7 @@ def _expand(inputs: Iterable[str]) -> list[str]:
         elif p.is_file():
             files.append(str(p.resolve()))
         else:
-            raise FileNotFoundError(f"[E610] input not found: {name}")
+            raise InputError("input not found", code="E610", where=name)
     return files
 
 

@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InputError
 from ..store.write import delete_articles
 from .batch import read_manifest
 from .clusters import ClusterReport, transaction, update_clusters
@@ -48,7 +49,8 @@ def _read(folder: Path, table: str) -> list[dict]:
     if not path.exists():
         if table in ("signatures", "actor_roles", "event_actors"):
             return []
-        raise FileNotFoundError(f"[E611] shard table missing: {path}")
+        raise InputError("shard table missing (a shard is complete only with all its "
+                         "tables)", code="E611", where=str(path))
     return pq.read_table(path).to_pylist()
 
 
@@ -112,7 +114,8 @@ def load_shards(out: str, conn: sqlite3.Connection, *, dedupe: bool = True) -> L
     ``conn``: the connection of a migrated :class:`~newsgraph.store.KnowledgeBase`.
     """
     if not (Path(out) / "shards").is_dir():
-        raise FileNotFoundError(f"[E612] not a batch output folder (no shards/): {out}")
+        raise InputError("not a `newsgraph batch` output folder (no shards/)", code="E612",
+                         where=str(out))
     report = LoadReport()
     done = {r[0] for r in conn.execute("SELECT shard_id FROM loaded_shards")}
     with transaction(conn):

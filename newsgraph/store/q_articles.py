@@ -12,6 +12,7 @@ import re
 import sqlite3
 
 from ..errors import QueryError
+from .q_clusters import story_filter
 from .results import KBStats, SearchHit, SearchResult, StoredArticle
 from .search import compile_query
 from .write import article_from_row, delete_articles
@@ -37,14 +38,16 @@ class ArticleQueries:
                until: str | None = None, publication: str | None = None,
                language: str | None = None, country: str | None = None, limit: int = 10,
                offset: int = 0, facets: bool = True, highlight: tuple[str, str] = ("«", "»"),
-               snippet_words: int = 16) -> SearchResult:
+               snippet_words: int = 16, dedupe: bool = False) -> SearchResult:
         """Full-text search over headlines and texts, best matches first (bm25).
 
         ``query`` uses the simple syntax of :mod:`newsgraph.store.search` unless
         ``fts`` (raw FTS5).  Filters: ``since``/``until`` (inclusive dates or
         their prefixes), ``publication``, ``language``, ``country``.  ``facets``
-        counts the matches by publication, country and language.  A query FTS5
-        cannot run raises :class:`QueryError` (``E502``).
+        counts the matches by publication, country and language.  ``dedupe``
+        keeps one article per near-duplicate story (its representative, see
+        :mod:`newsgraph.store.q_clusters`).  A query FTS5 cannot run raises
+        :class:`QueryError` (``E502``).
         """
         expr = query.strip() if fts else compile_query(query)
         if not expr:
@@ -63,6 +66,8 @@ class ArticleQueries:
             if val:
                 where.append(f"a.{col} = ?")
                 params.append(val)
+        if dedupe:
+            where.append(story_filter("a"))
         filtered = len(where) > 1
         join = " JOIN articles a ON a.rowid = articles_fts.rowid" if filtered else ""
         cond = " AND ".join(where)

@@ -76,10 +76,14 @@ def own_corpus(folder: Path, n: int, *, seed: int = 7) -> list[str]:
 
 
 class RssSampler:
-    """Peak RSS of each descendant process of this one, sampled in a thread."""
+    """Peak RSS of each worker process, sampled in a thread.
+
+    Helper processes are left out: those that have children (the pool's
+    forkserver) and multiprocessing's resource tracker.
+    """
 
     def __init__(self, interval: float = 0.1):
-        self.interval, self.peak = interval, {}
+        self.interval, self.peak, self.helpers = interval, {}, set()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -88,12 +92,16 @@ class RssSampler:
         while not self._stop.is_set():
             for p in me.children(recursive=True):
                 try:
+                    if p.pid in self.helpers:
+                        continue
+                    if p.children() or any("resource_tracker" in a for a in p.cmdline()):
+                        self.helpers.add(p.pid)
+                        self.peak.pop(p.pid, None)
+                        continue
                     rss = p.memory_info().rss
-                    name = " ".join(p.cmdline()[:3])
                 except psutil.Error:
                     continue
-                key = (p.pid, name)
-                self.peak[key] = max(self.peak.get(key, 0), rss)
+                self.peak[p.pid] = max(self.peak.get(p.pid, 0), rss)
             self._stop.wait(self.interval)
 
     def __enter__(self) -> "RssSampler":
@@ -104,9 +112,8 @@ class RssSampler:
         self._stop.set()
         self._thread.join()
 
-    def workers(self, min_bytes: int = 150 * 2**20) -> list[int]:
-        """Peaks of processes big enough to hold the model (skips helper processes)."""
-        return sorted((v for v in self.peak.values() if v >= min_bytes), reverse=True)
+    def workers(self) -> list[int]:
+        return sorted(self.peak.values(), reverse=True)
 
 
 def run_pool(paths: list[str], workers: int, batch_size: int) -> tuple[float, list[int]]:
@@ -120,6 +127,14 @@ def run_pool(paths: list[str], workers: int, batch_size: int) -> tuple[float, li
     return len(paths) / dt, rss.workers()
 
 
+def _warm_up() -> bool:
+    import datasketch  # noqa: F401
+    import pyarrow.parquet  # noqa: F401
+
+    from newsgraph.parse import load_model
+    return bool(load_model())
+
+
 def run_dask(paths: list[str], workers: int, out: Path, shard_size: int) -> tuple[float, list[int]]:
     from distributed import Client, LocalCluster
 
@@ -128,9 +143,7 @@ def run_dask(paths: list[str], workers: int, out: Path, shard_size: int) -> tupl
                                host="127.0.0.1", dashboard_address=None)
         client = Client(cluster)
         try:
-            # warm-up: load the model in every worker before timing
-            from newsgraph.parse import load_model
-            client.run(lambda: bool(load_model()))
+            client.run(_warm_up)  # as the pool's warm-up: model and imports before timing
             t0 = time.perf_counter()
             report = run_batch(paths, str(out), client=client,
                                options=BatchOptions(shard_size=shard_size))

@@ -24,7 +24,8 @@ MIN_BODY_CHARS = 80
 _CREDIT_ATTR = re.compile(r"credit|copyright|photographer|attribution|byline|source|author|rights",
                           re.I)
 _CREDIT_PREFIX = re.compile(
-    r"^\s*(?:\(?(?:photo(?:graph)?|picture|image|credit|foto|source)s?\s*(?:credit)?\s*[:/]\s*"
+    r"^\s*(?:\(?(?:photo(?:graph)?|picture|image|credit|foto|source)s?\s*(?:credit)?\s*"
+    r"(?:[:/]|\.{2,}|\u2026)\s*"
     r"|©\s*|\(c\)\s*|copyright\s+)+", re.I)
 _SPLIT_CREDIT = re.compile(r"\s*(?:\((?:photo|picture|image)s?[:/]?\s*([^()]{2,60})\)|"
                            r"(?:photo(?:graph)?|picture|image)\s*:\s*([^.]{2,60}))\s*$", re.I)

@@ -37,17 +37,14 @@ def parse_html(markup: str, *, url: str | None = None) -> Layout:
     Raises :class:`InputError` ``E201`` when the page holds no article text.
     """
     import trafilatura
-    from lxml import html as lxml_html
-    from lxml.etree import ParserError
     from trafilatura.xml import xmltotxt
 
-    try:
-        tree = lxml_html.document_fromstring(markup)
-    except (ParserError, ValueError) as exc:
-        raise InputError(f"not parseable as HTML ({exc})", code="E201") from None
+    tree = trafilatura.load_html(markup)  # parsed once: captions are read before extraction prunes it
+    if tree is None:
+        raise InputError("not parseable as HTML", code="E201")
     lang = (tree.get("lang") or tree.get("xml:lang") or "").strip()
     captions = _captions(tree)
-    doc = trafilatura.bare_extraction(markup, url=url, include_comments=False, with_metadata=True,
+    doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, with_metadata=True,
                                       favor_precision=True)
     body = unicodedata.normalize("NFC", xmltotxt(doc.body, False)) if doc is not None and \
         doc.body is not None else ""

@@ -39,7 +39,7 @@ def parse_html(markup: str, *, url: str | None = None) -> Layout:
     import trafilatura
     from trafilatura.xml import xmltotxt
 
-    tree = trafilatura.load_html(markup)  # parsed once: captions are read before extraction prunes it
+    tree = trafilatura.load_html(markup)  # parsed once; captions are read before pruning
     if tree is None:
         raise InputError("not parseable as HTML", code="E201")
     lang = (tree.get("lang") or tree.get("xml:lang") or "").strip()

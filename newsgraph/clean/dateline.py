@@ -39,6 +39,6 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
         # one short capitalised word is an acronym ("AP:", "UN -"), not a place
         return None, None, paragraph
     rest = paragraph[m.end():]
-    if not rest or not (rest[0].isalnum() or rest[0] in "\"'\u201c\u2018("):
+    if not rest or rest[0] in ":-\u2013\u2014":
         return None, None, paragraph
     return place, m.group("agency"), rest

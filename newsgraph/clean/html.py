@@ -45,7 +45,7 @@ def parse_html(markup: str, *, url: str | None = None) -> Layout:
     lang = (tree.get("lang") or tree.get("xml:lang") or "").strip()
     captions = _captions(tree)
     doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, with_metadata=True,
-                                      favor_precision=True)
+                                      favor_precision=True, date_extraction_params=_date_params())
     body = unicodedata.normalize("NFC", xmltotxt(doc.body, False)) if doc is not None and \
         doc.body is not None else ""
     paragraphs = [p for p in (normalize_block(ln) for ln in body.split("\n")) if p]
@@ -72,6 +72,15 @@ def parse_html(markup: str, *, url: str | None = None) -> Layout:
     origin = {k: "html" for k in meta}
     return Layout(tuple(paragraphs), headline=headline, byline=byline,
                   captions=tuple(captions), meta=meta, origin=origin)
+
+
+def _date_params() -> dict:
+    """Dates from the page's markup and metadata only: no extensive search through the
+    text, which would guess a publication date rather than read it."""
+    import datetime as dt
+
+    return {"original_date": True, "extensive_search": False,
+            "max_date": dt.date.today().isoformat()}
 
 
 def _captions(tree) -> list[tuple[str, str | None]]:

@@ -29,7 +29,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 
 def _country_near(ctx: Context, i: int, j: int) -> str | None:
-    doc = ctx.doc
+    doc = ctx.toks
     if i >= 2 and doc[i - 1].text in POSSESSIVE and (i - 2) in ctx.gaz_at:
         m = ctx.gaz_at[i - 2]
         if m.place.kind in ("country", "demonym", "capital"):
@@ -46,9 +46,9 @@ def _country_near(ctx: Context, i: int, j: int) -> str | None:
 
 
 def extract_orgs(ctx: Context, inner: dict[int, str]) -> None:
-    b, doc, lex, text = ctx.builder, ctx.doc, ctx.lex, ctx.article.text
+    b, doc, lex, text = ctx.builder, ctx.toks, ctx.lex, ctx.article.text
     acronyms: dict[str, str] = {}
-    for ent in doc.ents:
+    for ent in ctx.ents:
         if ent.label_ != "ORG":
             continue
         i, j = trim_entity(ent)
@@ -88,7 +88,7 @@ def extract_orgs(ctx: Context, inner: dict[int, str]) -> None:
 def _phrase(ctx: Context, head: Token) -> tuple[int, int, int | None]:
     """Token range [i, j) of a document phrase ending at head (compounds and adjectives before
     it), and the index of its owner token (possessive pronoun or country), if any."""
-    doc = ctx.doc
+    doc = ctx.toks
     i = head.i
     while i - 1 >= 0 and doc[i - 1].dep_ in ("compound", "amod") and doc[i - 1].head.i in range(i, head.i + 1) \
             and doc[i - 1].pos_ in ("NOUN", "ADJ", "PROPN") and (i - 1) not in ctx.gaz_at:
@@ -106,7 +106,7 @@ def _phrase(ctx: Context, head: Token) -> tuple[int, int, int | None]:
 
 def extract_documents(ctx: Context) -> list[tuple[str, int]]:
     """Add documents that speak; returns (actor id, owner token) for owners still to resolve."""
-    b, doc, lex = ctx.builder, ctx.doc, ctx.lex
+    b, doc, lex = ctx.builder, ctx.toks, ctx.lex
     found: dict[str, list[tuple[int, int, int | None]]] = {}
     speaking: set[str] = set()
     for t in doc:
@@ -141,7 +141,7 @@ def extract_documents(ctx: Context) -> list[tuple[str, int]]:
 
 def _coordinations(ctx: Context) -> list[tuple[int, tuple[str, ...]]]:
     """(token position, member states) of every coordination of two or more states."""
-    doc = ctx.doc
+    doc = ctx.toks
     heads: dict[int, str] = {}
     for m in ctx.gaz_matches:
         if m.place.kind in ("country", "demonym") or (
@@ -168,7 +168,7 @@ def _coordinations(ctx: Context) -> list[tuple[int, tuple[str, ...]]]:
 
 
 def extract_groups(ctx: Context) -> None:
-    b, doc, lex = ctx.builder, ctx.doc, ctx.lex
+    b, doc, lex = ctx.builder, ctx.toks, ctx.lex
     coords = _coordinations(ctx)
     latest_group: tuple[str, ...] = ()
     latest_at = -1

@@ -44,7 +44,7 @@ def trim_entity(ent: Span) -> tuple[int, int]:
 
 
 def _head(ctx: Context, i: int, j: int) -> Token:
-    doc = ctx.doc
+    doc = ctx.toks
     for k in range(j - 1, i - 1, -1):
         if not (i <= doc[k].head.i < j) or doc[k].head.i == k:
             return doc[k]
@@ -90,7 +90,7 @@ def _inside_entity(ctx: Context, m: GazMatch) -> Span | None:
 def extract_places(ctx: Context) -> dict[int, str]:
     """Add countries and locations; returns {entity start token: country} for entities that
     contain a gazetteer name (for organisations)."""
-    b, doc = ctx.builder, ctx.doc
+    b, doc = ctx.builder, ctx.toks
     inner: dict[int, str] = {}
     for m in ctx.gaz_matches:
         ent = ctx.ent_of[m.i]
@@ -127,8 +127,8 @@ def extract_places(ctx: Context) -> dict[int, str]:
 
 
 def _other_places(ctx: Context, inner: dict[int, str]) -> None:
-    b, doc, text = ctx.builder, ctx.doc, ctx.article.text
-    for ent in doc.ents:
+    b, doc, text = ctx.builder, ctx.toks, ctx.article.text
+    for ent in ctx.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
         i, j = trim_entity(ent)

@@ -36,6 +36,7 @@ def check_offsets(index, text):
     for a in index.actors:
         for m in a.mentions:
             assert text[m.start:m.end] == m.text
+            assert m.rule.startswith("actors.rules.v1:")
 
 
 def test_country_forms_are_one_actor(run):
@@ -153,6 +154,14 @@ def test_model_slips_are_fixed(run):
     assert not [a for a in idx.actors if a.kind == "organization" and a.name == "State"]
     g = by_text(idx, "Kensington Proving Ground", text)
     assert g is None or g.kind == "location"
+
+
+def test_group_named_by_a_following_appositive(run):
+    text = "The two countries, Chile and Peru, said they would talk."
+    idx = run(text)
+    g = by_text(idx, "The two countries", text)
+    assert g.members == ("CHL", "PER")
+    assert by_text(idx, "they", text) is g
 
 
 def test_actors_ordered_by_first_mention(run):

@@ -112,6 +112,6 @@ def resolve_pronouns(ctx: Context) -> dict[int, str]:
             back += 1
         if choice is None:
             continue
-        if b.mention(choice.aid, t.idx, t.idx + len(t.text), "pronoun"):
+        if b.mention(choice.aid, t.idx, t.idx + len(t.text), "pronoun", rule="pronoun"):
             resolved[t.i] = choice.aid
     return resolved

@@ -190,7 +190,7 @@ def extract_people(ctx: Context) -> None:
         if owner is not None and owner != aid and b.kind(owner) == "location" \
                 and not any(k in ctx.gaz_at for k in range(s.i, s.j)):
             b.remove(start, end)  # the model's place ("Penelope Cruz" as GPE) is a person's name
-        b.mention(aid, start, end, form)
+        b.mention(aid, start, end, form, rule=s.rule if form == "name" else "surname")
         last_seen[aid] = s.i
         _attach_roles(ctx, aid, s)
     _lone_surnames(ctx, people)
@@ -226,7 +226,7 @@ def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> N
             if b.kind(owner) not in ("country", "location"):
                 continue
             b.remove(start, end)
-        b.mention(pids[0], start, end, "surname")
+        b.mention(pids[0], start, end, "surname", rule="lone-surname")
 
 
 def _attach_roles(ctx: Context, aid: str, s: NameSpan) -> None:

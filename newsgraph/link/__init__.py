@@ -57,8 +57,8 @@ class LinkReport:
 
 
 def ensure_schema(conn: sqlite3.Connection) -> None:
-    """Create the link tables and triggers (migrations 010, 011) if they are missing (a knowledge base
-    opened by :class:`~newsgraph.store.KnowledgeBase` has them already)."""
+    """Create the link tables and triggers (migrations 010, 011) if they are missing
+    (a knowledge base opened by :class:`~newsgraph.store.KnowledgeBase` has them already)."""
     have = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name IN "
                         "('link_state', 'actor_keys', 'link_pending', 'link_dirty', "
                         "'link_stale_delete', 'link_stale_insert')").fetchone()[0]
@@ -230,7 +230,8 @@ def _link_surnames(conn: sqlite3.Connection) -> tuple[int, int, int]:
     conn.execute("DROP TABLE temp.link_try")
     links = [(kb, art, act) for art, act, n, kb in rows if n == 1]
     many = [(art, act) for art, act, n, _ in rows if n > 1]
-    conn.executemany("UPDATE article_actors SET kb_actor_id = ? WHERE article_id = ? AND actor_id = ?",
+    conn.executemany("UPDATE article_actors SET kb_actor_id = ? "
+                     "WHERE article_id = ? AND actor_id = ?",
                      links)
     conn.executemany("DELETE FROM link_pending WHERE article_id = ? AND actor_id = ?",
                      [(art, act) for _, art, act in links])
@@ -238,7 +239,8 @@ def _link_surnames(conn: sqlite3.Connection) -> tuple[int, int, int]:
                      "WHERE article_id = ? AND actor_id = ?", many)
     conn.executemany("INSERT OR IGNORE INTO temp.link_touched_surnames VALUES (?)",
                      [(kb,) for kb, _, _ in links])
-    conn.executemany("INSERT OR IGNORE INTO temp.link_roles VALUES (?)", [(art,) for _, art, _ in links])
+    conn.executemany("INSERT OR IGNORE INTO temp.link_roles VALUES (?)",
+                     [(art,) for _, art, _ in links])
     unknown = conn.execute(
         "SELECT COUNT(*) FROM link_pending WHERE reason = 'unknown' "
         "AND article_id IN (SELECT id FROM temp.link_todo)").fetchone()[0]
@@ -308,7 +310,8 @@ _REFRESH = (
 
 def _refresh_roles(conn: sqlite3.Connection) -> None:
     """The roles of the articles this run touched, under knowledge-base ids, with dates."""
-    conn.execute("DELETE FROM actor_roles WHERE article_id IN (SELECT article_id FROM temp.link_roles)")
+    conn.execute("DELETE FROM actor_roles "
+                 "WHERE article_id IN (SELECT article_id FROM temp.link_roles)")
     conn.execute(
         """
         INSERT INTO actor_roles (actor_id, role, country, article_id, seen)

@@ -12,7 +12,8 @@ import re
 import unicodedata
 from importlib import resources
 
-__all__ = ["name_tokens", "name_keys", "person_id", "surname_key", "slug", "load_titles", "TITLES_VERSION"]
+__all__ = ["name_tokens", "name_keys", "person_id", "surname_key", "slug", "load_titles",
+           "TITLES_VERSION"]
 
 TITLES_VERSION = "link.titles.v1"
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

@@ -62,8 +62,7 @@ def _inverted_subject(cue: Token, stop: int) -> Token | None:
     return None
 
 
-def _after(q: Quotation, doc: Doc, lex: Lexicon) -> tuple[Token, Token | None] | None:
-    text = doc.text
+def _after(q: Quotation, doc: Doc, lex: Lexicon, text: str) -> tuple[Token, Token | None] | None:
     if q.close is None:
         return None
     mark = _token_at(doc, q.close)
@@ -91,14 +90,15 @@ def _after(q: Quotation, doc: Doc, lex: Lexicon) -> tuple[Token, Token | None] |
     return None
 
 
-def _before(q: Quotation, doc: Doc, lex: Lexicon) -> tuple[Token | None, Token | None] | None:
+def _before(q: Quotation, doc: Doc, lex: Lexicon, text: str
+            ) -> tuple[Token | None, Token | None] | None:
     if q.open is None:
         return None
     mark = _token_at(doc, q.open)
     if mark is None:
         return None
     sent_start = mark.sent.start
-    line_start = doc.text.rfind("\n", 0, q.open) + 1
+    line_start = text.rfind("\n", 0, q.open) + 1
     toks = [t for t in doc[sent_start:mark.i] if t.idx >= line_start]
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k]
@@ -126,9 +126,9 @@ def _starts_sentence(q: Quotation, text: str) -> bool:
 
 def quotation_quotes(doc: Doc, lex: Lexicon, quotations: tuple[Quotation, ...],
                      held: list[tuple[int, int]],
-                     claims: dict[Quotation, tuple[Token, Token | None]]) -> list[Candidate]:
+                     claims: dict[Quotation, tuple[Token, Token | None]], *,
+                     text: str) -> list[Candidate]:
     """Direct quotes from the quotations not held by a reported clause in ``held``."""
-    text = doc.text
     out: list[Candidate] = []
     for q in quotations:
         if any(s <= q.start and q.end <= e for s, e in held):
@@ -136,9 +136,9 @@ def quotation_quotes(doc: Doc, lex: Lexicon, quotations: tuple[Quotation, ...],
         attrib = claims.get(q)
         rule = "quotation-clause"
         if attrib is None:
-            attrib, rule = _after(q, doc, lex), "quotation-after"
+            attrib, rule = _after(q, doc, lex, text), "quotation-after"
         if attrib is None:
-            attrib, rule = _before(q, doc, lex), "quotation-before"
+            attrib, rule = _before(q, doc, lex, text), "quotation-before"
         if attrib is not None:
             cue, speaker = attrib
             rule = rule if cue is not None else "quotation-colon"

@@ -56,10 +56,14 @@ class _Named:
 def _entity(tok: Token) -> SpacySpan | None:
     if tok.ent_type_ not in _NAME_ENTS:
         return None
-    for ent in tok.sent.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                         label=tok.ent_type_)
 
 
 def phrase_tokens(tok: Token) -> tuple[int, int]:

@@ -96,6 +96,10 @@ def phrase_span(tok: Token) -> tuple[int, int]:
     return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
 
 
+def _same_name(a: str, b: str) -> bool:
+    return bool(a.split()) and bool(b.split()) and a.split()[-1].lower() == b.split()[-1].lower()
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.replace(",", " ").split()
                    if w.lower() not in _INITIAL_SKIP and w[:1].isupper())
@@ -218,16 +222,24 @@ class SpeakerResolver:
         pron = self._pronoun_class(tok)
         start, end = (tok.idx, tok.idx + len(tok.text)) if pron else phrase_span(tok)
         actor = self._actor_for(tok, start, end)
-        refers = pron or (self._description(tok) if actor is None else None)
+        desc = None if pron else self._description(tok)
+        if desc == "person" and actor is not None and actor.kind != "person":
+            actor = None  # "the mayor" is a person, whatever group the index put it in
+        refers = pron or (desc if actor is None else None)
         if refers:
-            if actor is not None:
-                return Speaker(actor.id, actor.name, start, end)
+            # Who spoke last matters more for a quote's "he said" than a general antecedent:
+            # the quote structure (speaker continuity, gender, names outside quotes) comes first,
+            # the actors stage's resolution where it finds nothing.
             prior = self._antecedent(refers, start, _PRONOUN_GENDER.get(tok.lower_))
             if prior is None:
+                if actor is not None:
+                    return Speaker(actor.id, actor.name, start, end)
                 if pron:
                     return Speaker(None, None, start, end)
             else:
-                speaker = Speaker(prior.actor, prior.name, start, end)
+                aid = prior.actor or (actor.id if actor is not None and _same_name(
+                    actor.name, prior.name) else None)
+                speaker = Speaker(aid, prior.name, start, end)
                 self._remember(speaker, prior.cls)
                 return speaker
         cls = self._class_of(tok, actor)

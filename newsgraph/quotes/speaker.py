@@ -196,7 +196,8 @@ class SpeakerResolver:
             return "group"
         if self.lex.noun_class(tok.lemma_) == "document":
             return "document"
-        return "person" if self.lex.noun_class(tok.lemma_) is None else "org"
+        # "the spokeswoman", "city staff": a role, not a name a later "he" or "the mayor" points to
+        return "role" if self.lex.noun_class(tok.lemma_) is None else "org"
 
     def _actor_for(self, tok: Token, start: int, end: int) -> Actor | None:
         actor = self.actors.for_token(tok)
@@ -230,7 +231,8 @@ class SpeakerResolver:
             # Who spoke last matters more for a quote's "he said" than a general antecedent:
             # the quote structure (speaker continuity, gender, names outside quotes) comes first,
             # the actors stage's resolution where it finds nothing.
-            prior = self._antecedent(refers, start, _PRONOUN_GENDER.get(tok.lower_))
+            prior = self._antecedent(refers, start, _PRONOUN_GENDER.get(tok.lower_),
+                                     noun=tok.lower_ if desc else None)
             if prior is None:
                 if actor is not None:
                     return Speaker(actor.id, actor.name, start, end)
@@ -244,7 +246,10 @@ class SpeakerResolver:
                 return speaker
         cls = self._class_of(tok, actor)
         if actor is not None:
-            speaker = Speaker(actor.id, actor.name, start, end, self._author(tok))
+            name = actor.name
+            if name.isupper() and name.isalpha():
+                name = self._acronyms.get(name, name)
+            speaker = Speaker(actor.id, name, start, end, self._author(tok))
         else:
             name = self._phrase_name(tok)
             if name.isupper() and name.isalpha():
@@ -264,11 +269,20 @@ class SpeakerResolver:
         k = bisect_left(self._quoted_starts, pos + 1) - 1
         return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
 
-    def _antecedent(self, refers: str, pos: int, gender: str | None = None) -> _Named | None:
+    def _antecedent(self, refers: str, pos: int, gender: str | None = None, *,
+                    noun: str | None = None) -> _Named | None:
         """The most recent compatible speaker or name (outside quotes) before ``pos``.
 
         With a gendered pronoun, a name known to agree wins over a more recent name
-        of unknown gender."""
+        of unknown gender; for a description ("the commission"), a name containing
+        its noun ("Ontario Civilian Police Commission") wins over a more recent one."""
+        if noun is not None and refers == "org":
+            k = bisect_left(self._name_starts, pos) - 1
+            while k >= 0 and pos - self._names[k].start <= _REACH:
+                named = self._names[k]
+                if named.cls == "org" and noun in named.name.lower().split():
+                    return named
+                k -= 1
         want = _WANT[refers]
         i = len(self._recent) - 1
         k = bisect_left(self._name_starts, pos) - 1

@@ -70,7 +70,7 @@ def _after(q: Quotation, doc: Doc, lex: Lexicon, text: str) -> tuple[Token, Toke
         return None
     inner = text[q.start:q.close].rstrip()
     i = mark.i + 1
-    while i < len(doc) and doc[i].is_space:
+    while i < len(doc) and (doc[i].is_space or doc[i].text in ("’", "'", "”")):
         i += 1
     reach = _AFTER_REACH
     if i < len(doc) and doc[i].text == ",":

@@ -53,7 +53,7 @@ def _inverted_subject(cue: Token, stop: int) -> Token | None:
         return None
     doc = cue.doc
     for t in doc[cue.i + 1:stop]:
-        if t.pos_ in _NOUNISH:
+        if t.pos_ in _NOUNISH and any(ch.isalpha() for ch in t.text):
             while t.dep_ in ("compound", "flat") and cue.i < t.head.i < stop:
                 t = t.head
             return t

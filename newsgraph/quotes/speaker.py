@@ -179,7 +179,22 @@ class SpeakerResolver:
         noun = self.lex.noun_class(tok.lemma_)
         if noun in ("document", "generic"):
             return None
-        return "org" if noun == "body" else "person"
+        if noun == "body":
+            # "the Canadian government", "the provincial ministry" name themselves
+            modified = any(c.dep_ in ("amod", "compound", "nmod") for c in tok.lefts)
+            return None if modified and not self._named_org(tok.lower_, tok.idx) else "org"
+        return "person"
+
+    def _named_org(self, noun: str, pos: int) -> _Named | None:
+        """The most recent organisation named with ``noun`` ("the commission" ->
+        "Ontario Civilian Police Commission") before ``pos``."""
+        k = bisect_left(self._name_starts, pos) - 1
+        while k >= 0 and pos - self._names[k].start <= _REACH:
+            named = self._names[k]
+            if named.cls == "org" and noun in named.name.lower().split():
+                return named
+            k -= 1
+        return None
 
     def _class_of(self, tok: Token, actor: Actor | None) -> str:
         if actor is not None:
@@ -226,6 +241,8 @@ class SpeakerResolver:
         desc = None if pron else self._description(tok)
         if desc == "person" and actor is not None and actor.kind != "person":
             actor = None  # "the mayor" is a person, whatever group the index put it in
+        if desc == "org" and self._named_org(tok.lower_, start) is not None:
+            actor = None  # "the commission": the organisation named with that word
         refers = pron or (desc if actor is None else None)
         if refers:
             # Who spoke last matters more for a quote's "he said" than a general antecedent:
@@ -277,12 +294,9 @@ class SpeakerResolver:
         of unknown gender; for a description ("the commission"), a name containing
         its noun ("Ontario Civilian Police Commission") wins over a more recent one."""
         if noun is not None and refers == "org":
-            k = bisect_left(self._name_starts, pos) - 1
-            while k >= 0 and pos - self._names[k].start <= _REACH:
-                named = self._names[k]
-                if named.cls == "org" and noun in named.name.lower().split():
-                    return named
-                k -= 1
+            named = self._named_org(noun, pos)
+            if named is not None:
+                return named
         want = _WANT[refers]
         i = len(self._recent) - 1
         k = bisect_left(self._name_starts, pos) - 1

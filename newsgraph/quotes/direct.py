@@ -12,8 +12,9 @@ quote when it has an attribution:
 - ``quotation-floating``: a quotation of its own at a sentence start, with no
   cue: it takes the speaker of the quote before it (see ``Candidate.inherit``).
 
-A short quotation in mid-sentence with no attribution is a scare quote and is
-left out.
+A short quotation (under four words) in mid-sentence that the parse does not
+make a cue's complement is a scare quote or a title and is left out, even with a
+cue nearby.
 """
 
 from __future__ import annotations
@@ -139,6 +140,9 @@ def quotation_quotes(doc: Doc, lex: Lexicon, quotations: tuple[Quotation, ...],
             attrib, rule = _after(q, doc, lex, text), "quotation-after"
         if attrib is None:
             attrib, rule = _before(q, doc, lex, text), "quotation-before"
+        if (attrib is not None and rule != "quotation-clause" and not _starts_sentence(q, text)
+                and _words(text[q.start:q.end]) < _MIN_FLOATING_WORDS):
+            attrib = None  # a word or two in mid-sentence near a cue: a scare quote or a title
         if attrib is not None:
             cue, speaker = attrib
             rule = rule if cue is not None else "quotation-colon"

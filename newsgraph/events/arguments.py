@@ -209,6 +209,8 @@ def subject_of(verb: Token, index: ActorIndex, *, max_hops: int = 4) -> Args:
                 found = [a for o in objs for a in np_actors(o, index)]
                 return Args(tuple(found), True)
         if cur.dep_ in ("xcomp", "conj", "acomp", "advcl", "ccomp", "relcl", "acl") and cur.head is not cur:
+            if cur.dep_ == "acl" and cur.tag_ == "VBN":
+                return Args((), True)  # "soldiers killed in the rising": the noun is the patient
             if cur.dep_ in ("relcl", "acl"):
                 found = np_actors(cur.head, index)
                 return Args(tuple(found), True, relative=not found)

@@ -41,13 +41,14 @@ class Entry:
     mod: frozenset[str] = frozenset()
     nomod: frozenset[str] = frozenset()
     intrans: bool = False
+    comp: bool = False  # needs a complement clause
     frame: str | None = None  # agree | reject | request | threaten
     targeted: str | None = None  # type when a target is found
     light: bool = False  # the object noun carries the act's arguments
 
     @property
     def specificity(self) -> int:
-        return sum(bool(x) for x in (self.obj, self.prt, self.prep, self.mod)) + self.intrans
+        return sum(bool(x) for x in (self.obj, self.prt, self.prep, self.mod)) + self.intrans + self.comp
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,8 @@ def parse_entry(cols: list[str], where: str = "<entry>") -> Entry:
         raise LexiconError(f"[E503] {where}: pos must be V or N, not {pos!r}")
     kw: dict = {}
     for part in filter(None, (p.strip() for p in cond.split(";"))):
-        if part == "intrans":
-            kw["intrans"] = True
+        if part in ("intrans", "comp"):
+            kw[part] = True
             continue
         key, _, vals = part.partition("=")
         if key not in _CONDITIONS or not vals:

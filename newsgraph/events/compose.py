@@ -64,8 +64,9 @@ def _anchor(m: Match, lex: Lexicon) -> Token:
             and head.lemma_.lower() in lex.support_verbs:
         return head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
-            and head.lower_ in ("on", "to", "into") and head.head.lemma_.lower() in lex.support_verbs:
-        return head.head
+            and head.lower_ in ("on", "to", "into") and head.head.lemma_.lower() in lex.support_verbs \
+            and not any(c.dep_ == "dobj" for c in head.head.children):
+        return head.head  # "went on strike", "remained on alert"
     return tok
 
 
@@ -285,6 +286,13 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         etype = _convert(etype, modality, future)
     if modality == NEGATED and QUAD_CLASS[e.type] in _COOP and future:
         etype, modality, rule = "REJECT", ASSERTED, rule + "+refusal"
+    if QUAD_CLASS[e.type] in _COOP and any(
+            dep == "xcomp" and h.lemma_.lower() in lex.failure_verbs
+            for dep, h in governing_chain(anchor).links[:2]):
+        etype, modality, rule = "REJECT", ASSERTED, rule + "+failure"  # "failed to reach agreement"
+    if etype == "CONSULT" and len({*_ids(source), *_ids(tgt)}) < 2 \
+            and not any(a.kind == "group" for a in (*source, *tgt)) and location is None:
+        return None  # a meeting needs two sides ("the Cabinet met" is not a consultation)
     if not source and subj.relative:
         return None  # "a resolution that aims to impose ...": nobody we know acts
     if etype in _OUTWARD and tgt:

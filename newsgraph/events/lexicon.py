@@ -57,6 +57,7 @@ class Lexicon:
     verbs: dict[str, tuple[Entry, ...]]  # lemma -> entries, most specific first
     nouns: dict[str, tuple[Entry, ...]]
     report_verbs: frozenset[str]
+    failure_verbs: frozenset[str]
     support_verbs: frozenset[str]
     intent_verbs: frozenset[str]
     asserted_intent_verbs: frozenset[str]
@@ -159,7 +160,7 @@ def load_lexicon() -> Lexicon:
         version=LEXICON_VERSION,
         verbs={k: order(v) for k, v in verbs.items()},
         nouns={k: order(v) for k, v in nouns.items()},
-        report_verbs=fs("report_verbs"), support_verbs=fs("support_verbs"), intent_verbs=fs("intent_verbs"),
+        report_verbs=fs("report_verbs"), failure_verbs=fs("failure_verbs"), support_verbs=fs("support_verbs"), intent_verbs=fs("intent_verbs"),
         asserted_intent_verbs=fs("asserted_intent_verbs"),
         intent_adjectives=fs("intent_adjectives"), intent_nouns=fs("intent_nouns"),
         future_modals=fs("future_modals"), hypothetical_modals=fs("hypothetical_modals"),

@@ -295,6 +295,9 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         return None  # a meeting needs two sides ("the Cabinet met" is not a consultation)
     if not source and subj.relative:
         return None  # "a resolution that aims to impose ...": nobody we know acts
+    if not source and QUAD_CLASS[e.type].startswith("verbal") and e.pos == "V" \
+            and not _passive(anchor) and not (frame is not None and _passive(frame.token)):
+        return None  # a statement, promise or threat needs someone who makes it
     if etype in _OUTWARD and tgt:
         own = {a.country or a.id for a in source}
         tgt = [a for a in tgt if (a.country or a.id) not in own]
@@ -351,6 +354,10 @@ def _aimed(verb: Token) -> bool:
             if any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children):
                 return True
     return False
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _has_subject(verb: Token) -> bool:

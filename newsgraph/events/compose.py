@@ -105,8 +105,9 @@ def _reporter(verb: Token, lex: Lexicon, index: ActorIndex) -> tuple[Token | Non
 
 def _convert(etype: str, modality: str, future: bool = False) -> str:
     """Intended cooperation is AGREE; intended material conflict is THREATEN (PLOVER).
-    A conditional future act ("would meet if ...") is converted the same way."""
-    if modality != INTENDED and not (modality == HYPOTHETICAL and future):
+    A conditional act ("would meet if ...", "may halt mediation if ...") is converted the
+    same way: a conditional sanction is a threat."""
+    if modality not in (INTENDED, HYPOTHETICAL):
         return etype
     quad = QUAD_CLASS[etype]
     if quad in _COOP and etype != "AGREE":

@@ -268,6 +268,13 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                     tgt = [a for a in args_.subject_of(c, index).actors if a.id not in exclude]
             if tgt:
                 break
+    if not tgt and e.type == "PROTEST":
+        # "staged demonstrations to demand the resignation of the Algerian president"
+        for c in anchor.children:
+            if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB":
+                tgt = args_.verb_targets(c, index, exclude=exclude)
+                if tgt:
+                    break
     if not tgt and e.frame == "request":
         for c in anchor.children:
             if c.dep_ == "ccomp" and _has_subject(c):
@@ -318,6 +325,9 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             tgt = [home]
             conf -= 0.1
             rule += tag
+            if not source and etype == "PROTEST" and tag == "+place-target":
+                source = [home]  # protesters named only by where they protest
+                rule += "+place-source"
     start = min(m.start, frame.start) if frame is not None else m.start
     end = max(m.end, frame.end) if frame is not None else m.end
     reported_by = reporters[0].id if reporters else _quote_speaker(m.start, quotes)

@@ -318,7 +318,7 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             tag = "+place-target"
         elif (etype in _DOMESTIC_TARGET or e.type in _DOMESTIC_TARGET) and len(source) == 1 \
                 and source[0].country \
-                and _object_is_domestic(anchor, index):
+                and _object_is_domestic(anchor, index, source[0]):
             home = source[0] if source[0].kind == "country" else index.get(source[0].country)
             tag = "+domestic-target"
         if home is not None:
@@ -379,13 +379,16 @@ def _no_subject(verb: Token) -> bool:
     return not _has_subject(verb)
 
 
-def _object_is_domestic(verb: Token, index: ActorIndex) -> bool:
-    """The act's objects name no foreign actor: "lifted the curfew", "banned opposition candidates"."""
+def _object_is_domestic(verb: Token, index: ActorIndex, home: Actor) -> bool:
+    """The act's objects name no other actor than the acting state: "lifted the curfew",
+    "accepted demands that it initiate reforms"."""
+    own = {home.id, home.country}
     for c in verb.children:
         if c.dep_ in ("dobj", "prep", "dative"):
             for t in c.subtree:
                 a = index.for_token(t)
-                if a is not None and a.kind in ("country", "group", "person", "organization"):
+                if a is not None and a.kind in ("country", "group", "person", "organization") \
+                        and a.id not in own and (a.country is None or a.country not in own):
                     return False
     return True
 

@@ -301,6 +301,18 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
     if etype == "CONSULT" and len({*_ids(source), *_ids(tgt)}) < 2 \
             and not any(a.kind == "group" for a in (*source, *tgt)) and location is None:
         return None  # a meeting needs two sides ("the Cabinet met" is not a consultation)
+    if not source and e.type == "ASSAULT" and e.pos == "V":
+        # "a roadside bombing near Samarra killed ...": violence with no named perpetrator
+        # is coded to the place it came from
+        for c in anchor.children:
+            if c.dep_ in ("nsubj", "csubj") and c.pos_ == "NOUN":
+                place = args_.location_of(c, index)
+                if place is not None and place.country:
+                    home = place if place.kind == "country" else index.get(place.country) or place
+                    source = [home]
+                    rule += "+place-source"
+                    conf -= 0.2
+                break
     if not source and subj.relative:
         return None  # "a resolution that aims to impose ...": nobody we know acts
     if not source and QUAD_CLASS[e.type].startswith("verbal") and e.pos == "V" \
@@ -350,7 +362,7 @@ def _governing_trigger(noun: Token, by_token: dict[int, Match]) -> Match | None:
     """The trigger whose object (or prepositional object) a nominal act is: "demanded a truce",
     "talks on a pullback"."""
     head = noun.head
-    if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.i in by_token and head is not noun:
+    if noun.dep_ in ("dobj", "attr", "nsubjpass", "nsubj") and head.i in by_token and head is not noun:
         return by_token[head.i]
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in by_token \
             and head.lower_ in ("on", "about", "over", "for", "to", "of"):

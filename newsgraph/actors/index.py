@@ -111,6 +111,12 @@ class Builder:
         self.mentions[aid].append(Mention(start, end, self.text[start:end], form))
         return True
 
+    def remove(self, start: int, end: int) -> None:
+        """Take back the mention at exactly [start, end) (a later rule knows better)."""
+        aid = self.claimed.pop((start, end), None)
+        if aid is not None:
+            self.mentions[aid] = [m for m in self.mentions[aid] if (m.start, m.end) != (start, end)]
+
     def owner(self, start: int, end: int) -> str | None:
         return self.claimed.get((start, end))
 

@@ -16,7 +16,10 @@ import unicodedata
 from ..errors import InputError
 from .layout import Layout, norm_key, normalize_block
 
-__all__ = ["parse_html"]
+__all__ = ["parse_html", "MIN_BODY_CHARS"]
+
+#: A page whose extracted body is shorter than this holds no article (menus, stubs).
+MIN_BODY_CHARS = 80
 
 _CREDIT_ATTR = re.compile(r"credit|copyright|photographer|attribution|byline|source|author|rights",
                           re.I)
@@ -48,8 +51,10 @@ def parse_html(markup: str, *, url: str | None = None) -> Layout:
     body = unicodedata.normalize("NFC", xmltotxt(doc.body, False)) if doc is not None and \
         doc.body is not None else ""
     paragraphs = [p for p in (normalize_block(ln) for ln in body.split("\n")) if p]
-    if not paragraphs:
-        raise InputError("no article text found in the page", code="E201")
+    size = sum(len(p) for p in paragraphs)
+    if size < MIN_BODY_CHARS:
+        raise InputError(f"no article text found in the page ({size} characters of text)",
+                         code="E201")
 
     headline = normalize_block(doc.title or "") or None
     skip = {norm_key(t) for t, _ in captions}

@@ -25,8 +25,13 @@ __all__ = ["Draft", "sentence_drafts", "RULES"]
 
 RULES = "events.rules.v1"
 _COOP = frozenset(("verbal cooperation", "material cooperation"))
-_DOMESTIC_TARGET = frozenset(("PROTEST", "COERCE", "CONCEDE", "RETREAT", "ASSAULT", "REQUEST",
-                              "REJECT", "MOBILIZE", "ACCUSE", "THREATEN", "SANCTION"))
+#: Acts coded against the acting state itself when the text names no other target
+#: (repression, violence, protest, concessions and demands inside one state).
+_DOMESTIC_TARGET = frozenset(("PROTEST", "COERCE", "CONCEDE", "ASSAULT", "REQUEST"))
+#: Acts whose target may be the place where they happen ("deployed troops in Somalia").
+_PLACE_TARGET = _DOMESTIC_TARGET | {"MOBILIZE", "SANCTION", "AID", "CONSULT"}
+#: Cooperative acts are between states: a target that is the source's own state is dropped.
+_OUTWARD = frozenset(("AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID"))
 _LIGHT_HEADS = frozenset(("dobj", "nsubjpass", "attr", "pobj", "nsubj", "conj", "appos"))
 
 
@@ -155,7 +160,31 @@ def sentence_drafts(sent: Span, lex: Lexicon, index: ActorIndex,
         d = _draft(m, frame, complements.get(m.token.i, ()), lex, index, quotes)
         if d is not None:
             drafts.append(d)
-    return drafts
+    return _main_first(drafts)
+
+
+def _subordinate(anchor: Token) -> bool:
+    """An act told in a relative, adverbial or participle clause, or as a prepositional noun
+    ("..., killing 20 people", "to demand reforms", "where riots broke out", "in a bomb attack")."""
+    if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "pobj":
+        return True
+    cur = anchor
+    for _ in range(8):
+        if cur.dep_ in ("relcl", "acl", "advcl", "pcomp"):
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _main_first(drafts: list[Draft]) -> list[Draft]:
+    """A sentence's main-clause acts are coded; acts in subordinate clauses only when the
+    main clause has none (PLOVER codes the reported act, not its circumstances)."""
+    if len(drafts) < 2:
+        return drafts
+    main = [d for d in drafts if not _subordinate(d.anchor)]
+    return main or drafts
 
 
 def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex,
@@ -169,12 +198,17 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
     stop = frozenset((report_verb.i,)) if report_verb is not None else frozenset()
     frames_ = (frame.token,) if frame is not None else ()
     modality = modality_of(anchor, lex, frames=frames_, stop=stop)
+    if e.frame == "agree" and frame is None and modality == ASSERTED and any(
+            c.dep_ in ("xcomp", "ccomp") for c in anchor.children):
+        modality = INTENDED  # "vows to step up cooperation": a commitment to a future act
     if e.frame in ("reject", "request", "threaten") and modality == INTENDED and not frames_:
         modality = ASSERTED if not (set(c.lower_ for c in anchor.children if c.dep_ == "aux")
                                    & lex.future_modals) else INTENDED
     # --- source
     if e.pos == "N" and anchor is m.token:
         src, tgt = args_.noun_arguments(m.token, index, skip=frozenset(t.i for t in m.parts))
+        if e.type == "CONSULT" and not src:
+            src, tgt = tgt, []  # "a meeting of the two ministers": the participants
         subj = args_.Args(tuple(src))
         conf -= 0.1
         if not src and m.token.dep_ in ("pobj",) and m.token.head.dep_ == "prep":
@@ -194,7 +228,7 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         source = list(reporters)
         conf -= 0.2
         rule += "+reporter"
-    # --- target
+    # --- target: an actor named as the source is not also its target
     exclude = frozenset(a.id for a in source)
     if e.pos == "V" or anchor is not m.token:
         light = m.obj if m.obj is not None else (m.token if anchor is not m.token else None)
@@ -211,6 +245,27 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                 tgt = args_.verb_targets(ca, index, exclude=exclude, places=True)
             if tgt:
                 break
+    if not tgt and e.frame in ("agree", "threaten", "reject"):
+        for c in anchor.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                tgt = args_.verb_targets(c, index, exclude=exclude) or \
+                    args_.verb_targets(c, index, exclude=exclude, places=True)
+                break
+    if not tgt and e.light and m.obj is not None and e.type == "ACCUSE":
+        # "expressed concern that China's efforts ...": whom the concern is about
+        for c in (*m.obj.children, *anchor.children):
+            if c.dep_ in ("acl", "ccomp") and _has_subject(c):
+                tgt = [a for a in args_.subject_of(c, index).actors if a.id not in exclude]
+                break
+    if not tgt and (e.type == "THREATEN" or e.frame == "threaten"):
+        # "threatened to strike unless Israel rescinded ...": the one who must comply
+        for w in (anchor, *(c for c in anchor.children if c.dep_ in ("xcomp", "ccomp"))):
+            for c in w.children:
+                if c.dep_ == "advcl" and any(x.dep_ == "mark" and x.lower_ in ("unless", "if")
+                                             for x in c.children) and _has_subject(c):
+                    tgt = [a for a in args_.subject_of(c, index).actors if a.id not in exclude]
+            if tgt:
+                break
     if not tgt and e.frame == "request":
         for c in anchor.children:
             if c.dep_ == "ccomp" and _has_subject(c):
@@ -220,8 +275,8 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         args_.location_of(m.token, index) if anchor is not m.token else None)
     # --- type
     etype = e.type
-    if e.targeted and tgt:
-        etype = e.targeted
+    if e.targeted and (tgt or _aimed(anchor)):
+        etype = e.targeted  # "fired missiles at ...": an attack, not a test
     future = _future(anchor, frames_, lex)
     if frame is not None:
         rule = f"{frame.entry.rule}>{rule}"
@@ -232,14 +287,19 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         etype, modality, rule = "REJECT", ASSERTED, rule + "+refusal"
     if not source and subj.relative:
         return None  # "a resolution that aims to impose ...": nobody we know acts
-    if not tgt and etype in _DOMESTIC_TARGET:
+    if etype in _OUTWARD and tgt:
+        own = {a.country or a.id for a in source}
+        tgt = [a for a in tgt if (a.country or a.id) not in own]
+    if not tgt and (etype in _PLACE_TARGET or e.type in _PLACE_TARGET):
         # PLOVER codes an act with no named target against the state where it happens:
-        # the place named, else the state of a single acting state.
+        # the place named, else (domestic acts) the state of a single acting state.
         home = None
         if location is not None and location.country:
             home = location if location.kind == "country" else index.get(location.country)
             tag = "+place-target"
-        elif len(source) == 1 and source[0].country and _object_is_domestic(anchor, index):
+        elif (etype in _DOMESTIC_TARGET or e.type in _DOMESTIC_TARGET) and len(source) == 1 \
+                and source[0].country \
+                and _object_is_domestic(anchor, index):
             home = source[0] if source[0].kind == "country" else index.get(source[0].country)
             tag = "+domestic-target"
         if home is not None:
@@ -274,6 +334,15 @@ def _governing_trigger(noun: Token, by_token: dict[int, Match]) -> Match | None:
             and head.lower_ in ("on", "about", "over", "for", "to", "of"):
         return by_token[head.head.i]
     return None
+
+
+def _aimed(verb: Token) -> bool:
+    """The act is aimed at something ("fired at targets", "into the sea"), not a time."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "toward", "towards"):
+            if any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children):
+                return True
+    return False
 
 
 def _has_subject(verb: Token) -> bool:
@@ -323,10 +392,10 @@ def _must_clauses(sent: Span, lex: Lexicon, index: ActorIndex, trigger_tokens: s
         source = args_.subject_of(tok.head, index).actors
         if not source:
             continue
-        src_ids = set(_ids(source))
-        tgt = tuple(a for a in target.actors if a.id not in src_ids)
-        if not tgt:
-            continue
+        own = {a.country or a.id for a in source} | {a.id for a in source}
+        if any(a.id in own for a in target.actors):
+            continue  # "our alliance must ...": the speaker's own state, not a demand on another
+        tgt = tuple(target.actors)
         used.add(tok.i)
         used.update(t.i for t in tok.subtree if t.i in trigger_tokens and t.head.i == tok.i)
         aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in lex.obligation_modals)

@@ -71,6 +71,8 @@ class Lexicon:
     political_kinds: frozenset[str]
     political_sectors: frozenset[str]
     nonpolitical_sectors: frozenset[str]
+    org_words: frozenset[str]
+    org_acronyms: frozenset[str]
     entries: tuple[Entry, ...] = field(default=(), repr=False)
 
 
@@ -163,5 +165,7 @@ def load_lexicon() -> Lexicon:
         obligation_modals=fs("obligation_modals"), negators=fs("negators"),
         condition_marks=fs("condition_marks"), crosswalk=crosswalk, contexts=contexts,
         political_kinds=fs("political_kinds", pol), political_sectors=fs("political_sectors", pol),
-        nonpolitical_sectors=fs("nonpolitical_sectors", pol), entries=tuple(entries),
+        nonpolitical_sectors=fs("nonpolitical_sectors", pol),
+        org_words=frozenset(w.lower() for w in pol["org_words"]),
+        org_acronyms=frozenset(pol["org_acronyms"]), entries=tuple(entries),
     )

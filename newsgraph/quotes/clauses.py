@@ -139,6 +139,8 @@ def according_to(doc: Doc, qindex: QuotationIndex) -> list[Candidate]:
 def colon_headlines(doc: Doc, actors) -> list[Candidate]:
     """Short lines of the form "Name: words" (headline and caption attribution)."""
     text, out = doc.text, []
+    surnames = {a.name.split()[-1] for a in actors.actors if a.kind == "person" and a.name.split()}
+    surnames |= {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
     pos = 0
     for line in text.split("\n"):
         lstart, pos = pos, pos + len(line) + 1
@@ -151,7 +153,7 @@ def colon_headlines(doc: Doc, actors) -> list[Candidate]:
                                    for t in name):
             continue
         actor = actors.at(name.start_char, name.end_char)
-        if not (any(t.ent_type_ in _COLON_NAME_ENTS for t in name)
+        if not (any(t.ent_type_ in _COLON_NAME_ENTS for t in name) or name[-1].text in surnames
                 or (actor is not None and actor.kind in _COLON_ACTOR_KINDS)):
             continue
         rest = doc.char_span(lstart + colon + 2, lstart + len(line.rstrip()), alignment_mode="expand")

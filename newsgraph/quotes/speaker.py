@@ -33,6 +33,10 @@ _PRONOUN_CLASSES = ("person-pronoun", "thing-pronoun", "group-pronoun")
 _WANT = {"person-pronoun": ("person",), "thing-pronoun": ("org", "document"),
          "group-pronoun": ("group", "org"), "person": ("person",), "org": ("org",)}
 _INITIAL_SKIP = {"and", "of", "the", "for", "&", "de", "la", "du"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_TITLE_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+                 "miss": "f", "madam": "f", "dame": "f", "lady": "f", "lord": "m"}
 #: How far back (characters) a pronoun or description looks for its antecedent.
 _REACH = 2000
 
@@ -96,11 +100,14 @@ def _initials(name: str) -> str:
 class SpeakerResolver:
     """Resolves the speaker tokens of one article, in document order."""
 
-    def __init__(self, doc: Doc, actors, lexicon: Lexicon):
+    def __init__(self, doc: Doc, actors, lexicon: Lexicon, *,
+                 quoted: list[tuple[int, int]] = ()):
         self.doc = doc
         self.actors = actors
         self.lex = lexicon
         self._recent: list[_Named] = []  # speakers so far, in document order
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [s for s, _ in self._quoted]
         names: list[_Named] = []
         seen = set()
         for actor in actors.actors:
@@ -125,8 +132,9 @@ class SpeakerResolver:
                 subj = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ == "ROOT"
                 names.append(_Named(ent.start_char, ent.end_char, None, ent.text, cls, subj))
         names.sort(key=lambda n: n.start)
-        self._names = names
-        self._name_starts = [n.start for n in names]
+        self._names = [n for n in names if not self._in_quote(n.start)]
+        self._name_starts = [n.start for n in self._names]
+        self._gender = _genders(doc, lexicon)
 
     # -- naming -------------------------------------------------------------
 
@@ -161,7 +169,7 @@ class SpeakerResolver:
         if any(c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in tok.lefts):
             return None
         noun = self.lex.noun_class(tok.lemma_)
-        if noun == "document":
+        if noun in ("document", "generic"):
             return None
         return "org" if noun == "body" else "person"
 
@@ -171,7 +179,7 @@ class SpeakerResolver:
                 actor.kind, "org")
         ent = _entity(tok)
         if ent is not None:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" or (len(ent) == 1 and ent.text in self._full):
                 return "person"
             return "group" if ent.label_ == "NORP" else "org"
         if tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PERSON_ENTS:
@@ -180,7 +188,7 @@ class SpeakerResolver:
             return "group"
         if self.lex.noun_class(tok.lemma_) == "document":
             return "document"
-        return "org" if self.lex.noun_class(tok.lemma_) == "body" else "person"
+        return "person" if self.lex.noun_class(tok.lemma_) is None else "org"
 
     def _actor_for(self, tok: Token, start: int, end: int) -> Actor | None:
         actor = self.actors.for_token(tok)
@@ -210,7 +218,7 @@ class SpeakerResolver:
         if refers:
             if actor is not None:
                 return Speaker(actor.id, actor.name, start, end)
-            prior = self._antecedent(refers, start)
+            prior = self._antecedent(refers, start, _PRONOUN_GENDER.get(tok.lower_))
             if prior is None:
                 if pron:
                     return Speaker(None, None, start, end)
@@ -236,26 +244,68 @@ class SpeakerResolver:
             self._recent.append(_Named(speaker.start, speaker.end, speaker.actor, speaker.name,
                                        cls, True))
 
-    def _antecedent(self, refers: str, pos: int) -> _Named | None:
+    def _in_quote(self, pos: int) -> bool:
+        k = bisect_left(self._quoted_starts, pos + 1) - 1
+        return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
+
+    def _antecedent(self, refers: str, pos: int, gender: str | None = None) -> _Named | None:
+        """The most recent compatible speaker or name (outside quotes) before ``pos``.
+
+        With a gendered pronoun, a name known to agree wins over a more recent name
+        of unknown gender."""
         want = _WANT[refers]
-        best: _Named | None = None
-        for named in reversed(self._recent):
+        i = len(self._recent) - 1
+        k = bisect_left(self._name_starts, pos) - 1
+        unknown: _Named | None = None
+        while i >= 0 or k >= 0:
+            a = self._recent[i] if i >= 0 else None
+            b = self._names[k] if k >= 0 else None
+            if b is None or (a is not None and a.start >= b.start):
+                named, i = a, i - 1
+            else:
+                named, k = b, k - 1
             if pos - named.start > _REACH:
                 break
-            if named.start < pos and named.cls in want:
-                best = named
-                break
-        if refers not in ("person-pronoun", "person", "org"):
-            return best
-        # a name (a subject) given after the last such speaker is the better guess
-        k = bisect_left(self._name_starts, pos) - 1
-        floor = best.start if best is not None else pos - _REACH
-        fallback = None
-        while k >= 0 and self._names[k].start > floor:
-            named = self._names[k]
-            if named.end <= pos and named.cls in want:
-                if named.subject:
-                    return named
-                fallback = fallback or named
-            k -= 1
-        return best or fallback
+            if named.start >= pos or named.end > pos or named.cls not in want:
+                continue
+            got = self._gender_of(named)
+            if gender is None or got == gender:
+                return named
+            if got is None and unknown is None:
+                unknown = named
+        return unknown
+
+    def _gender_of(self, named: _Named) -> str | None:
+        if named.cls != "person" or not named.name.split():
+            return None
+        return self._gender.get(named.name.split()[-1].lower())
+
+    def nearest_person(self, pos: int) -> Speaker | None:
+        """The person most recently named or quoted before ``pos`` (for a quote with no
+        attribution and no quote before it to follow)."""
+        prior = self._antecedent("person", pos)
+        return Speaker(prior.actor, prior.name, prior.start, prior.end) if prior else None
+
+def _genders(doc: Doc, lex: Lexicon) -> dict[str, str]:
+    """Gender of the people of one article, by surname: from a common first name, a
+    title ("Mr", "Ms") before the name, or the only gendered pronouns of a sentence
+    whose subject the person is."""
+    votes: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        key = ent[-1].lower_
+        first = lex.first_names.get(ent[0].lower_) if len(ent) > 1 else None
+        if first:
+            votes.setdefault(key, set()).add(first)
+            continue
+        if ent.start > 0 and doc[ent.start - 1].lower_ in _TITLE_GENDER:
+            votes.setdefault(key, set()).add(_TITLE_GENDER[doc[ent.start - 1].lower_])
+            continue
+        if ent.root.dep_ != "nsubj":
+            continue
+        found = {_PRONOUN_GENDER[t.lower_] for t in ent.sent
+                 if t.lower_ in _PRONOUN_GENDER and t.i >= ent.end}
+        if len(found) == 1:
+            votes.setdefault(key, set()).update(found)
+    return {k: next(iter(v)) for k, v in votes.items() if len(v) == 1}

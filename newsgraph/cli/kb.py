@@ -71,8 +71,9 @@ def ingest(
         metavar="PATH", help="Files, directories or - (standard input).")],
     db: DbOption = DEFAULT_DB,
     format: Annotated[Optional[str], typer.Option(
-        "--format", help="Input format: newsstand, html, text, jsonl or csv (default: by file "
-        "type).")] = None,
+        "--input-format", "--format", metavar="FORMAT",
+        help="Read every input in this format: newsstand, html, text, jsonl or csv (default: "
+        "by file type and content).")] = None,
     date: Annotated[Optional[str], typer.Option(
         "--date", metavar="YYYY-MM-DD", help="Publication date where the input has none.")] = None,
     manifest: Annotated[Optional[str], typer.Option(
@@ -94,6 +95,12 @@ def ingest(
     from ..scale.ingest import ingest_parallel
     from ..store.ingest import count_documents
 
+    if date is not None:
+        from ..readers.meta import normalize_date
+
+        if normalize_date(date) != date:
+            raise typer.BadParameter(f"{date!r} is not a date in the form YYYY-MM-DD",
+                                     param_hint="--date")
     with handle_errors():
         with open_kb(db) as kb:
             total = count_documents(paths) if (not quiet and is_tty(sys.stderr)) else None

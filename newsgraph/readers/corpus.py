@@ -72,14 +72,16 @@ def iter_jsonl(stream: BinaryIO, *, max_record_bytes: int) -> Iterator[Record | 
             try:
                 fields = json.loads(line)
             except (ValueError, UnicodeDecodeError) as exc:
-                yield InputError(f"not valid JSON ({_short(exc)})", code="E106", where=f"line {number}")
+                yield InputError(f"not valid JSON ({_short(exc)})", code="E106",
+                                 where=f"line {number}")
                 continue
             yield check_record(fields, number=number, unit="line")
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield InputError(f"corrupt or truncated gzip data ({exc})", code="E104",
                          where=f"line {number + 1}")
     except OSError as exc:
-        yield InputError(f"cannot read: {exc.strerror or exc}", code="E101", where=f"line {number + 1}")
+        yield InputError(f"cannot read: {exc.strerror or exc}", code="E101",
+                         where=f"line {number + 1}")
 
 
 def iter_json(data: bytes) -> Iterator[Record | InputError]:

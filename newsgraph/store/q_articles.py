@@ -14,6 +14,7 @@ from collections import Counter
 
 from ..errors import QueryError
 from .facets import FacetTable, row_filter
+from .q_clusters import story_filter
 from .results import KBStats, SearchHit, SearchResult, StoredArticle
 from .search import compile_query
 from .write import article_from_row, delete_articles
@@ -41,14 +42,16 @@ class ArticleQueries:
                until: str | None = None, publication: str | None = None,
                language: str | None = None, country: str | None = None, limit: int = 10,
                offset: int = 0, facets: bool = True, highlight: tuple[str, str] = ("«", "»"),
-               snippet_words: int = 16) -> SearchResult:
+               snippet_words: int = 16, dedupe: bool = False) -> SearchResult:
         """Full-text search over headlines and texts, best matches first (bm25).
 
         ``query`` uses the simple syntax of :mod:`newsgraph.store.search` unless
         ``fts`` (raw FTS5).  Filters: ``since``/``until`` (inclusive dates or
         their prefixes), ``publication``, ``language``, ``country``.  ``facets``
-        counts the matches by publication, country and language.  A query FTS5
-        cannot run raises :class:`QueryError` (``E502``).
+        counts the matches by publication, country and language.  ``dedupe``
+        keeps one article per near-duplicate story (its representative, see
+        :mod:`newsgraph.store.q_clusters`).  A query FTS5 cannot run raises
+        :class:`QueryError` (``E502``).
         """
         expr = query.strip() if fts else compile_query(query)
         if not expr:
@@ -59,12 +62,13 @@ class ArticleQueries:
         until = _date_bound(until, "until") + "\uffff" if until else None
         keep = row_filter(since=since, until=until, publication=publication,
                           language=language, country=country)
+        copies = self._copy_rowids() if dedupe else frozenset()
         try:
             cur = self.conn.cursor()
             cur.row_factory = None  # plain tuples: these queries return many rows
             if facets:
                 ranked, total, facet_map = self._ranked_with_facets(cur, expr, keep, limit,
-                                                                    offset)
+                                                                    offset, copies)
             else:
                 cond, params = "articles_fts MATCH ?", [expr]
                 if keep is not None:
@@ -74,6 +78,9 @@ class ArticleQueries:
                     cond += (" AND +articles_fts.rowid IN (SELECT rowid FROM articles INDEXED "
                              f"BY articles_facets WHERE {fconds})")
                     params += fparams
+                if copies:
+                    cond += (" AND +articles_fts.rowid NOT IN (SELECT rowid FROM articles a "
+                             f"WHERE NOT {story_filter('a')})")
                 ranked = cur.execute(_RANKED.format(cond=cond), (*params, limit, offset)
                                      ).fetchall()
                 total = cur.execute(f"SELECT count(*) FROM articles_fts WHERE {cond}",
@@ -107,7 +114,12 @@ class ArticleQueries:
                       r["language"], r["url"], r["snippet"] or "", score[rid])
             for rid in score if (r := by_rowid.get(rid)) is not None)
 
-    def _ranked_with_facets(self, cur, expr, keep, limit, offset):
+    def _copy_rowids(self) -> frozenset[int]:
+        """Rowids of articles that are copies of another article's story."""
+        return frozenset(r[0] for r in self.conn.execute(
+            f"SELECT rowid FROM articles a WHERE a.cluster_id IS NOT NULL AND NOT {story_filter('a')}"))
+
+    def _ranked_with_facets(self, cur, expr, keep, limit, offset, copies=frozenset()):
         """Best ``limit`` matches after ``offset``, the number of matches, and facets.
 
         The matches' rowids are read once (no scoring) and counted by facet, with
@@ -117,21 +129,23 @@ class ArticleQueries:
         """
         table = self._facet_table().refresh(self.conn)
         rowids = [r[0] for r in cur.execute(
-            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (expr,))]
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (expr,))
+            if r[0] not in copies]
         total, counts = table.counts(rowids, keep)
         facet_map = _facets(counts)
         want = offset + limit
         if not total or not limit:
             return [], total, facet_map
-        if keep is None:
+        if keep is None and not copies:
             return cur.execute(_RANKED.format(cond="articles_fts MATCH ?"),
                                (expr, limit, offset)).fetchall(), total, facet_map
-        n = len(rowids)
+        n = len(rowids) + len(copies)
         ask = min(n, int(want * n / total * 1.3) + 32)
         while True:
             rows = cur.execute(_RANKED.format(cond="articles_fts MATCH ?"),
                                (expr, ask, 0)).fetchall()
-            kept = [r for r in rows if table.passes(r[0], keep)]
+            kept = [r for r in rows if r[0] not in copies
+                    and (keep is None or table.passes(r[0], keep))]
             if len(kept) >= want or ask >= n:
                 return kept[offset:want], total, facet_map
             ask = min(n, ask * 4)

@@ -14,7 +14,8 @@ Rules (``actors.rules.v1``):
   person of its own.
 - roles, the state a person acts for and affiliation come from :mod:`.roles`; a person with a
   government, military, legislative, judicial or police role and no state of their own acts for
-  the state of the article's dateline.
+  the state of the article's dateline or, without one, for the only state the article names
+  (or, naming none, the only state its places lie in).
 """
 
 from __future__ import annotations
@@ -194,10 +195,15 @@ def extract_people(ctx: Context) -> None:
         last_seen[aid] = s.i
         _attach_roles(ctx, aid, s)
     _lone_surnames(ctx, people)
+    states = {aid for aid, d in b.data.items() if d["kind"] == "country" and b.mentions[aid]}
+    if not states:  # no state named: the one state its places lie in ("east Beirut")
+        states = {d["country"] for aid, d in b.data.items()
+                  if d["kind"] == "location" and d["country"] and b.mentions[aid]}
+    only_state = next(iter(states)) if len(states) == 1 else None
     for pid, _ in people:
         d = b.data[pid]
-        if not d["country"] and d["sector"] in STATE_SECTORS and ctx.dateline_country:
-            b.update(pid, country=ctx.dateline_country)
+        if not d["country"] and d["sector"] in STATE_SECTORS:
+            b.update(pid, country=ctx.dateline_country or only_state)
 
 
 def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> None:

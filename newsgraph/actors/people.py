@@ -31,6 +31,12 @@ __all__ = ["extract_people"]
 
 PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "el", "le", "la", "di", "du", "ibn", "dos"}
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
+#: last words of facility and organisation names that are never a family name
+NEVER_SURNAMES = {"station", "street", "avenue", "road", "highway", "airport", "stadium", "square",
+                  "mall", "library", "complex", "centre", "center", "strait", "ocean", "river",
+                  "island", "islands", "university", "college", "institute", "corporation", "inc",
+                  "ltd", "ministry", "department", "agency", "council", "committee", "commission",
+                  "association", "foundation", "society", "party", "program", "programme"}
 SKIP_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "NUM", "SCONJ", "CCONJ", "PART"}
 
 
@@ -78,6 +84,8 @@ def _acceptable(ctx: Context, i: int, j: int, *, strict: bool) -> bool:
         return False
     if all(w.lower() in lex.role_words or w.lower() in lex.titles for w in words):
         return False
+    if words[-1].lower() in NEVER_SURNAMES:
+        return False  # "King George Station"
     if strict and (words[-1].lower() in lex.org_heads or words[-1].lower() in lex.place_heads):
         return False  # "Cloverdale Sport Complex" is no person, unless the model says so
     return True

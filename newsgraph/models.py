@@ -104,7 +104,7 @@ class Article:
     """A clean article: metadata plus canonical ``text``.
 
     ``text`` is the headline, deck, body paragraphs, then captions, each block on
-    its own line(s), separated by a blank line.  ``paragraphs`` are the body
+    its own line, joined by a single ``"\\n"``.  ``paragraphs`` are the body
     paragraphs only.
     """
 

@@ -151,3 +151,21 @@ def test_cli_events_dyad_export(tmp_path):
     assert r.exit_code == 2 and "E531" in r.output
     r = CliRunner().invoke(app, ["events", "--db", str(tmp_path / "none.db")])
     assert r.exit_code == 2 and "E401" in r.output
+
+
+@pytest.mark.model
+def test_end_to_end_analyse_store_query(tmp_path):
+    from newsgraph.pipeline import analyze
+
+    text = ("France condemns Iran over missile tests\n\n"
+            "France yesterday condemned Iran's latest missile tests and said it would impose "
+            "new sanctions on Tehran if talks failed.\n")
+    a = analyze(text, published="2023-03-02", format="text")
+    assert any(e.type == "ACCUSE" for e in a.events), a.events
+    with KnowledgeBase(str(tmp_path / "kb.db")) as kb:
+        kb.store(a)
+        rows = kb.events(filter=EventFilter(source="FRA", target="IRN"))
+        assert {r["type"] for r in rows} >= {"ACCUSE"}
+        assert all(r["modality"] in ("asserted", "intended", "hypothetical", "negated") for r in rows)
+        d = kb.dyad("FRA", "IRN", by="week")
+        assert d["total"] == len(kb.events(filter=EventFilter(source="FRA", target="IRN")))

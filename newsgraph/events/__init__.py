@@ -59,10 +59,23 @@ def _merge_subsets(drafts: list[Draft]) -> list[Draft]:
         dominated = any(
             j != i and drafts[j].type == d.type and parts[i] <= parts[j]
             and (parts[i] < parts[j] or j < i)
+            and (_governs(drafts[j].anchor, d.anchor) or _governs(d.anchor, drafts[j].anchor))
             for j in range(len(drafts)))
         if not dominated:
             keep.append(d)
     return keep
+
+
+def _governs(a, b) -> bool:
+    """``a`` is ``b`` or governs it through dependents other than coordination."""
+    cur = b
+    for _ in range(12):
+        if cur is a:
+            return True
+        if cur.dep_ == "conj" or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _political(d: Draft, lex: Lexicon) -> bool:

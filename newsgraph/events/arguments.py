@@ -119,7 +119,8 @@ def np_actors(tok: Token, index: ActorIndex, *, depth: int = 0, skip: frozenset[
             elif c.dep_ in ("poss", "nmod") and depth < 2:
                 for a in np_actors(c, index, depth=depth + 1):
                     _add(out, a)
-        if not out and (depth < 1 or (depth < 3 and (tok.like_num or tok.lower_ in _QUANTITY))):
+        if not out and (depth < 1 or (depth < 3 and (tok.like_num or tok.lower_ in _QUANTITY
+                                                      or tok.head.lower_ == "of"))):
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "for", "by", "throughout",
                                                      "across"):
@@ -209,6 +210,8 @@ def subject_of(verb: Token, index: ActorIndex, *, max_hops: int = 4) -> Args:
                 found = [a for o in objs for a in np_actors(o, index)]
                 return Args(tuple(found), True)
         if cur.dep_ in ("xcomp", "conj", "acomp", "advcl", "ccomp", "relcl", "acl") and cur.head is not cur:
+            if cur.dep_ == "acl" and cur.tag_ == "VBN":
+                return Args((), True)  # "soldiers killed in the rising": the noun is the patient
             if cur.dep_ in ("relcl", "acl"):
                 found = np_actors(cur.head, index)
                 return Args(tuple(found), True, relative=not found)
@@ -250,6 +253,10 @@ def verb_targets(verb: Token, index: ActorIndex, *, extra: Token | None = None,
                 found = owner_of(ante, index)
         else:
             found = np_actors(cand, index)
+            if found and all(a.id in exclude for a in found):
+                # "reneged on *his* commitment to the Zambian people": past the possessor
+                found = [a for c in cand.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                         for p in c.children if p.dep_ == "pobj" for a in np_actors(p, index)]
         for a in found:
             if a.id not in exclude:
                 _add(out, a)

@@ -64,8 +64,9 @@ def _anchor(m: Match, lex: Lexicon) -> Token:
             and head.lemma_.lower() in lex.support_verbs:
         return head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
-            and head.lower_ in ("on", "to", "into") and head.head.lemma_.lower() in lex.support_verbs:
-        return head.head
+            and head.lower_ in ("on", "to", "into") and head.head.lemma_.lower() in lex.support_verbs \
+            and not any(c.dep_ == "dobj" for c in head.head.children):
+        return head.head  # "went on strike", "remained on alert"
     return tok
 
 
@@ -104,8 +105,9 @@ def _reporter(verb: Token, lex: Lexicon, index: ActorIndex) -> tuple[Token | Non
 
 def _convert(etype: str, modality: str, future: bool = False) -> str:
     """Intended cooperation is AGREE; intended material conflict is THREATEN (PLOVER).
-    A conditional future act ("would meet if ...") is converted the same way."""
-    if modality != INTENDED and not (modality == HYPOTHETICAL and future):
+    A conditional act ("would meet if ...", "may halt mediation if ...") is converted the
+    same way: a conditional sanction is a threat."""
+    if modality not in (INTENDED, HYPOTHETICAL):
         return etype
     quad = QUAD_CLASS[etype]
     if quad in _COOP and etype != "AGREE":
@@ -266,6 +268,13 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                     tgt = [a for a in args_.subject_of(c, index).actors if a.id not in exclude]
             if tgt:
                 break
+    if not tgt and e.type == "PROTEST":
+        # "staged demonstrations to demand the resignation of the Algerian president"
+        for c in anchor.children:
+            if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB":
+                tgt = args_.verb_targets(c, index, exclude=exclude)
+                if tgt:
+                    break
     if not tgt and e.frame == "request":
         for c in anchor.children:
             if c.dep_ == "ccomp" and _has_subject(c):
@@ -285,8 +294,30 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         etype = _convert(etype, modality, future)
     if modality == NEGATED and QUAD_CLASS[e.type] in _COOP and future:
         etype, modality, rule = "REJECT", ASSERTED, rule + "+refusal"
+    if QUAD_CLASS[e.type] in _COOP and any(
+            dep == "xcomp" and h.lemma_.lower() in lex.failure_verbs
+            for dep, h in governing_chain(anchor).links[:2]):
+        etype, modality, rule = "REJECT", ASSERTED, rule + "+failure"  # "failed to reach agreement"
+    if etype == "CONSULT" and len({*_ids(source), *_ids(tgt)}) < 2 \
+            and not any(a.kind == "group" for a in (*source, *tgt)) and location is None:
+        return None  # a meeting needs two sides ("the Cabinet met" is not a consultation)
+    if not source and e.type == "ASSAULT" and e.pos == "V":
+        # "a roadside bombing near Samarra killed ...": violence with no named perpetrator
+        # is coded to the place it came from
+        for c in anchor.children:
+            if c.dep_ in ("nsubj", "csubj") and c.pos_ == "NOUN":
+                place = args_.location_of(c, index)
+                if place is not None and place.country:
+                    home = place if place.kind == "country" else index.get(place.country) or place
+                    source = [home]
+                    rule += "+place-source"
+                    conf -= 0.2
+                break
     if not source and subj.relative:
         return None  # "a resolution that aims to impose ...": nobody we know acts
+    if not source and QUAD_CLASS[e.type].startswith("verbal") and e.pos == "V" \
+            and not _passive(anchor) and not (frame is not None and _passive(frame.token)):
+        return None  # a statement, promise or threat needs someone who makes it
     if etype in _OUTWARD and tgt:
         own = {a.country or a.id for a in source}
         tgt = [a for a in tgt if (a.country or a.id) not in own]
@@ -299,13 +330,16 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             tag = "+place-target"
         elif (etype in _DOMESTIC_TARGET or e.type in _DOMESTIC_TARGET) and len(source) == 1 \
                 and source[0].country \
-                and _object_is_domestic(anchor, index):
+                and _object_is_domestic(anchor, index, source[0]):
             home = source[0] if source[0].kind == "country" else index.get(source[0].country)
             tag = "+domestic-target"
         if home is not None:
             tgt = [home]
             conf -= 0.1
             rule += tag
+            if not source and etype == "PROTEST" and tag == "+place-target":
+                source = [home]  # protesters named only by where they protest
+                rule += "+place-source"
     start = min(m.start, frame.start) if frame is not None else m.start
     end = max(m.end, frame.end) if frame is not None else m.end
     reported_by = reporters[0].id if reporters else _quote_speaker(m.start, quotes)
@@ -328,7 +362,7 @@ def _governing_trigger(noun: Token, by_token: dict[int, Match]) -> Match | None:
     """The trigger whose object (or prepositional object) a nominal act is: "demanded a truce",
     "talks on a pullback"."""
     head = noun.head
-    if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.i in by_token and head is not noun:
+    if noun.dep_ in ("dobj", "attr", "nsubjpass", "nsubj") and head.i in by_token and head is not noun:
         return by_token[head.i]
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in by_token \
             and head.lower_ in ("on", "about", "over", "for", "to", "of"):
@@ -345,6 +379,10 @@ def _aimed(verb: Token) -> bool:
     return False
 
 
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
 
@@ -353,13 +391,16 @@ def _no_subject(verb: Token) -> bool:
     return not _has_subject(verb)
 
 
-def _object_is_domestic(verb: Token, index: ActorIndex) -> bool:
-    """The act's objects name no foreign actor: "lifted the curfew", "banned opposition candidates"."""
+def _object_is_domestic(verb: Token, index: ActorIndex, home: Actor) -> bool:
+    """The act's objects name no other actor than the acting state: "lifted the curfew",
+    "accepted demands that it initiate reforms"."""
+    own = {home.id, home.country}
     for c in verb.children:
         if c.dep_ in ("dobj", "prep", "dative"):
             for t in c.subtree:
                 a = index.for_token(t)
-                if a is not None and a.kind in ("country", "group", "person", "organization"):
+                if a is not None and a.kind in ("country", "group", "person", "organization") \
+                        and a.id not in own and (a.country is None or a.country not in own):
                     return False
     return True
 

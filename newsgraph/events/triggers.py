@@ -86,6 +86,8 @@ def _verb_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
         extra.append(hit)
     if e.intrans and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return None
+    if e.comp and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return None
     return tuple(extra)
 
 

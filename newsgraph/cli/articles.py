@@ -45,7 +45,7 @@ def _analyses(paths, date, input_format, manifest, failed: list) -> Iterator:
 
 @app.command()
 def analyze(
-    paths: list[str] = typer.Argument(..., metavar="PATH...",
+    paths: list[str] = typer.Argument(..., metavar="PATH",
                                       help="Files, folders (read recursively) or - for standard input."),
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
                                        help="Publication date for articles whose input gives none."),
@@ -80,7 +80,7 @@ def analyze(
 
 @app.command()
 def report(
-    paths: list[str] = typer.Argument(..., metavar="PATH...",
+    paths: list[str] = typer.Argument(..., metavar="PATH",
                                       help="Files, folders (read recursively) or - for standard input."),
     html: Optional[Path] = typer.Option(None, "--html", metavar="FILE",
                                         help="Write one standalone HTML page instead of "

@@ -82,11 +82,15 @@ def ingest(
         "later.")] = False,
     batch_size: Annotated[int, typer.Option(
         "--batch-size", min=1, help="Articles per transaction.")] = 500,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", "-w", min=1, help="Analysis processes (default: the number of cores; "
+        "small inputs use fewer; 1: in this process). Ctrl-C finishes the batch and stops.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     json_out: JsonOption = False,
 ) -> None:
     """Store articles in the knowledge base (idempotent: the same content twice adds nothing)."""
     from ..readers import ReadOptions
+    from ..scale.ingest import ingest_parallel
     from ..store.ingest import count_documents
 
     with handle_errors():
@@ -94,9 +98,15 @@ def ingest(
             total = count_documents(paths) if (not quiet and is_tty(sys.stderr)) else None
             rep = Reporter("ingest", total=total, quiet=quiet)
             try:
-                s = kb.ingest(paths, analysis=not no_analysis,
-                              options=ReadOptions(format=format, date=date, manifest=manifest),
-                              batch_size=batch_size, on_failure=rep.failure, on_progress=rep)
+                if not no_analysis:
+                    s = ingest_parallel(kb, paths, workers=workers, batch_size=batch_size,
+                                        options=ReadOptions(format=format, date=date,
+                                                            manifest=manifest),
+                                        on_failure=rep.failure, on_progress=rep)
+                else:
+                    s = kb.ingest(paths, analysis=False,
+                                  options=ReadOptions(format=format, date=date, manifest=manifest),
+                                  batch_size=batch_size, on_failure=rep.failure, on_progress=rep)
             finally:
                 rep.stop()
     _finish(s, json_out=json_out, label="ingest")
@@ -124,6 +134,8 @@ def search(
     country: Annotated[Optional[str], typer.Option("--country", metavar="ISO3166-1")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Hits per page.")] = 10,
     page: Annotated[int, typer.Option("--page", min=1, help="Page of hits.")] = 1,
+    dedupe: Annotated[bool, typer.Option(
+        "--dedupe", help="One article per near-duplicate story (see `newsgraph dedupe`).")] = False,
     json_out: JsonOption = False,
 ) -> None:
     """Full-text search: ranked hits with highlighted snippets, and facets."""
@@ -131,7 +143,7 @@ def search(
         with open_kb(db, must_exist=True) as kb:
             res = kb.search(query, fts=fts, since=since, until=until, publication=publication,
                             language=language, country=country, limit=limit,
-                            offset=(page - 1) * limit,
+                            offset=(page - 1) * limit, dedupe=dedupe,
                             highlight=("«", "»") if json_out else _HL)
     if json_out:
         print_json(res.to_dict())

@@ -78,10 +78,13 @@ def read_paths(paths: Iterable[str | os.PathLike], opts: ReadOptions = ReadOptio
             manifest = meta.load_manifest(opts.manifest)
         except InputError as exc:
             yield Failure(exc.where or opts.manifest, exc.code, exc.message)
+    skip = os.path.abspath(opts.manifest) if opts.manifest else None
     for p in paths:
         path = os.fspath(p)
         if path != "-" and os.path.isdir(path):
             for found in files.walk(path):
+                if skip and os.path.abspath(found.path) == skip:
+                    continue  # the manifest itself, when it lies among the articles
                 if found.error is not None:
                     yield Failure(found.path, found.error.code, found.error.message)
                 else:

@@ -313,6 +313,16 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                     rule += "+place-source"
                     conf -= 0.2
                 break
+    if not any(a.country for a in source) and location is not None and location.country:
+        # "the military government ... declared a state of siege in Haiti": a state organ
+        # with no state named acts for the state where it acts
+        head = next((c for c in anchor.children if c.dep_ in ("nsubj", "agent")), None)
+        if head is not None and head.lemma_.lower() in lex.state_organs:
+            home = location if location.kind == "country" else index.get(location.country)
+            if home is not None:
+                source = [*source, home]
+                rule += "+organ-of-place"
+                conf -= 0.2
     if not source and subj.relative:
         return None  # "a resolution that aims to impose ...": nobody we know acts
     if not source and QUAD_CLASS[e.type].startswith("verbal") and e.pos == "V" \

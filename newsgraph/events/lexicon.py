@@ -75,6 +75,7 @@ class Lexicon:
     nonpolitical_sectors: frozenset[str]
     org_words: frozenset[str]
     org_acronyms: frozenset[str]
+    state_organs: frozenset[str]
     entries: tuple[Entry, ...] = field(default=(), repr=False)
 
 
@@ -169,5 +170,6 @@ def load_lexicon() -> Lexicon:
         political_kinds=fs("political_kinds", pol), political_sectors=fs("political_sectors", pol),
         nonpolitical_sectors=fs("nonpolitical_sectors", pol),
         org_words=frozenset(w.lower() for w in pol["org_words"]),
-        org_acronyms=frozenset(pol["org_acronyms"]), entries=tuple(entries),
+        org_acronyms=frozenset(pol["org_acronyms"]), state_organs=fs("state_organs", pol),
+        entries=tuple(entries),
     )

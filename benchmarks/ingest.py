@@ -32,6 +32,9 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 import corpus  # noqa: E402
+import functools  # noqa: E402
+
+print = functools.partial(print, flush=True)  # noqa: A001  (interleave with the child)
 
 
 def _pct(values: list[float], p: float) -> float:
@@ -42,13 +45,14 @@ def _pct(values: list[float], p: float) -> float:
     return s[k]
 
 
-def _run_child(cmd: list[str]) -> tuple[int, float, float]:
-    """Run ``cmd``; returns (exit status, wall seconds, peak RSS in MB of that process)."""
+def _run_child(cmd: list[str]) -> tuple[int, float, float, float]:
+    """Run ``cmd``; returns (exit status, wall seconds, CPU seconds, peak RSS in MB) of it."""
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT)
     _pid, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, time.perf_counter() - t, usage.ru_maxrss / 1024  # Linux: KB
+    cpu = usage.ru_utime + usage.ru_stime
+    return proc.returncode, time.perf_counter() - t, cpu, usage.ru_maxrss / 1024  # Linux: KB
 
 
 def main() -> int:
@@ -95,7 +99,7 @@ def main() -> int:
 
     cmd = [py, "-m", "newsgraph", "ingest", "--no-analysis", "--quiet", "--db", str(db),
            "--batch-size", str(args.batch_size), *paths]
-    rc, secs, rss = _run_child(cmd)
+    rc, secs, cpu, rss = _run_child(cmd)
     from newsgraph.store import KnowledgeBase
 
     with KnowledgeBase(db) as kb:
@@ -104,6 +108,8 @@ def main() -> int:
     print(f"ingest          exit {rc}, {stored:,} articles stored in {secs:.1f}s: "
           f"{stored / secs:,.0f} articles/s (read + clean + store, one process, "
           "process start included)")
+    print(f"                {cpu:.1f} CPU-seconds: {stored / cpu:,.0f} articles per CPU-second "
+          "(what one uncontended core would do)")
     print(f"peak RSS        {rss:,.0f} MB (the ingest process)")
     if stored != args.articles:
         print(f"WARNING         expected {args.articles:,} stored articles, found {stored:,}")
@@ -111,22 +117,26 @@ def main() -> int:
     print(f"database size   {size / 1e6:,.0f} MB ({size / max(stored, 1) / 1e3:.1f} KB/article)")
 
     if args.rerun:
-        rc2, secs2, _ = _run_child(cmd)
+        rc2, secs2, _, _ = _run_child(cmd)
         print(f"rerun           exit {rc2}, {secs2:.1f}s ({args.articles / secs2:,.0f} "
               "articles/s, all skipped as duplicates)")
 
     lat: dict[str, list[float]] = {"rare": [], "common": []}
+    cpu_ms: list[float] = []
     matches: dict[str, list[int]] = {"rare": [], "common": []}
     with KnowledgeBase(db, readonly=True) as kb:
         kb.search("government")  # warm the page cache once, as a running server would be
         for q, kind, filters in corpus.queries(args.queries, seed=args.seed):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             res = kb.search(q, facets=True, **filters)
             lat[kind].append((time.perf_counter() - t) * 1000)
+            cpu_ms.append((time.process_time() - c) * 1000)
             matches[kind].append(res.total)
     both = lat["rare"] + lat["common"]
     print(f"search          {len(both)} queries, facets included: p50 {_pct(both, 50):.1f} ms, "
           f"p95 {_pct(both, 95):.1f} ms, max {max(both):.1f} ms")
+    print(f"                CPU time per query: p50 {_pct(cpu_ms, 50):.1f} ms, "
+          f"p95 {_pct(cpu_ms, 95):.1f} ms; load average now {os.getloadavg()[0]:.2f}")
     for kind in ("rare", "common"):
         v, m = lat[kind], matches[kind]
         print(f"  {kind:<7}       {len(v)} queries: p50 {_pct(v, 50):.1f} ms, p95 {_pct(v, 95):.1f} "

@@ -36,6 +36,7 @@ def check_offsets(index, text):
     for a in index.actors:
         for m in a.mentions:
             assert text[m.start:m.end] == m.text
+            assert m.rule.startswith("actors.rules.v1:")
 
 
 def test_country_forms_are_one_actor(run):
@@ -155,6 +156,14 @@ def test_model_slips_are_fixed(run):
     assert g is None or g.kind == "location"
 
 
+def test_group_named_by_a_following_appositive(run):
+    text = "The two countries, Chile and Peru, said they would talk."
+    idx = run(text)
+    g = by_text(idx, "The two countries", text)
+    assert g.members == ("CHL", "PER")
+    assert by_text(idx, "they", text) is g
+
+
 def test_actors_ordered_by_first_mention(run):
     text = "Sweden criticised Norway. Later Kenya joined Sweden."
     idx = run(text)
@@ -185,3 +194,21 @@ def test_mentions_point_into_the_text(run, parts):
     for n, _c, _r in parts:
         p = by_text(idx, n, text)
         assert p is not None and p.kind == "person"
+
+
+WORDS = ["Japan", "the", "US", "said", "he", "it", "its", "they", "“", "”", '"', ",", ".", "\n", "\n\n",
+         "Mr", "Smith", "John", "Beijing", "'s", "minister", "foreign", "two", "allies", "both", "sides",
+         "statement", "joint", "Tokyo", "TOKYO", ":", "of", "State", "Secretary", "a", "Chinese", "Institute",
+         "at", "who", "is", "with", "Hong", "Kong", "(", ")", "-", "Rand", "Corporation", "Maria"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), max_size=40))
+def test_never_raises_and_offsets_hold_on_word_salad(run, words):
+    text = " ".join(words)
+    idx = run(text)
+    check_offsets(idx, text)
+    for a in idx.actors:
+        assert a.mentions and a.kind in ("country", "person", "organization", "location", "group", "document")
+        for m in a.mentions:
+            assert idx.at(m.start, m.end) is not None

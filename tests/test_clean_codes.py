@@ -13,7 +13,7 @@ from newsgraph.lang import detect_language
     ("the United States", "US"), ("United Kingdom", "GB"), ("South Korea", "KR"),
     ("North Korea", "KP"), ("South Africa", "ZA"), ("Russia", "RU"), ("Philippines", "PH"),
     ("the Philippines", "PH"), ("Vietnam", "VN"), ("Czech Republic", "CZ"), ("Taiwan", "TW"),
-    ("Hong Kong", "HK"), ("  Sri   Lanka ", "LK"), ("THA", "TH"), ("th", "TH"),
+    ("Hong Kong", "HK"), ("UK", "GB"), ("US", "US"), ("USA", "US"), ("  Sri   Lanka ", "LK"), ("THA", "TH"), ("th", "TH"),
     ("Atlantis", None), ("", None), (None, None), ("Korea Foods", None),
 ])
 def test_country_code(name, code):
@@ -35,3 +35,12 @@ def test_detect_language_on_prefix():
     assert detect_language(es)[0] == "es"
     assert detect_language("Too short.") == (None, 0.0)
     assert detect_language(en * 200)[0] == "en"  # only a prefix is classified
+
+
+def test_english_word_list_data_file():
+    from newsgraph.lang import _english_words
+
+    words = _english_words()
+    assert 20 <= len(words) <= 60
+    assert all(w == w.lower() and w.isalpha() for w in words)
+    assert {"the", "of", "and", "said"} <= words

@@ -14,6 +14,11 @@ def test_curly_and_straight_double_marks():
     assert contents(text) == ["the plan works", "it does not."]
 
 
+def test_two_single_marks_close_a_double_one():
+    text = "“We print local comics,’’ says the owner. “Always.”"
+    assert contents(text) == ["We print local comics", "Always."]
+
+
 def test_apostrophes_are_not_marks():
     text = "The council’s vote wasn’t close, the mayor's aides said."
     assert contents(text) == []

@@ -91,3 +91,25 @@ def test_search_dedupe_shows_a_story_once(kb):
     assert kb.search("Amber").total == 4
     res = kb.search("Amber", dedupe=True)
     assert res.total == 2 and sorted(h.id for h in res.hits) == ["c1", "h1"]
+
+
+def test_events_quotes_and_dyad_count_a_story_once(kb):
+    from newsgraph.store.q_events import EventFilter
+    assert len(kb.events()) == 5
+    assert len(kb.events(filter=EventFilter(dedupe=True))) == 3
+    assert len(kb.quotes()) == 3 and len(kb.quotes(dedupe=True)) == 1
+    assert kb.dyad("FRE", "SYL")["total"] == 3  # by default: three events, h1's two and c1's
+    assert kb.dyad("FRE", "SYL", dedupe=False)["total"] == 5
+
+
+def test_cli_dedupe_options(kb):
+    import json
+    from typer.testing import CliRunner
+    from newsgraph.cli import app
+    run = lambda *a: CliRunner().invoke(app, [*a, "--db", kb.path])
+    res = run("dyad", "FRE", "SYL", "--format", "json")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["total"] == 3
+    assert json.loads(run("dyad", "FRE", "SYL", "--format", "json", "--no-dedupe").stdout)["total"] == 5
+    assert len(run("events", "--dedupe").stdout.splitlines()) == 3
+    assert len(json.loads(run("quotes", "--dedupe", "--json").stdout)) == 1

@@ -43,7 +43,7 @@ class NameSpan:
 
 
 def _clean_span(ctx: Context, i: int, j: int) -> tuple[int, int, int] | None:
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.toks, ctx.lex
     while i < j and doc[i].lower_ in DETERMINERS:
         i += 1
     while j > i and (doc[j - 1].text in POSSESSIVE or doc[j - 1].is_punct and doc[j - 1].text != "."):
@@ -66,7 +66,7 @@ def _clean_span(ctx: Context, i: int, j: int) -> tuple[int, int, int] | None:
 
 
 def _acceptable(ctx: Context, i: int, j: int, *, strict: bool) -> bool:
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.toks, ctx.lex
     words = [doc[k].text for k in range(i, j)]
     text = " ".join(words)
     if not text or len(words) > 5 or text.lower() in lex.not_persons:
@@ -83,7 +83,7 @@ def _acceptable(ctx: Context, i: int, j: int, *, strict: bool) -> bool:
 
 
 def _candidates(ctx: Context) -> list[NameSpan]:
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.toks, ctx.lex
     out: dict[int, NameSpan] = {}
     taken: set[int] = set()
 
@@ -97,7 +97,7 @@ def _candidates(ctx: Context) -> list[NameSpan]:
         taken.update(range(i2, j2))
         out[i2] = NameSpan(i2, j2, ti, tuple(doc[k].text for k in range(i2, j2)), rule)
 
-    for ent in doc.ents:
+    for ent in ctx.ents:
         if ent.label_ == "PERSON":
             add(ent.start, ent.end, "person-ent")
     n = len(doc)
@@ -135,7 +135,7 @@ def _candidates(ctx: Context) -> list[NameSpan]:
 
 
 def extract_people(ctx: Context) -> None:
-    b, doc, lex = ctx.builder, ctx.doc, ctx.lex
+    b, doc, lex = ctx.builder, ctx.toks, ctx.lex
     spans = _candidates(ctx)
     people: list[tuple[str, tuple[str, ...]]] = []  # (actor id, name words) in order of creation
     last_seen: dict[str, int] = {}
@@ -190,7 +190,7 @@ def extract_people(ctx: Context) -> None:
         if owner is not None and owner != aid and b.kind(owner) == "location" \
                 and not any(k in ctx.gaz_at for k in range(s.i, s.j)):
             b.remove(start, end)  # the model's place ("Penelope Cruz" as GPE) is a person's name
-        b.mention(aid, start, end, form)
+        b.mention(aid, start, end, form, rule=s.rule if form == "name" else "surname")
         last_seen[aid] = s.i
         _attach_roles(ctx, aid, s)
     _lone_surnames(ctx, people)
@@ -203,7 +203,7 @@ def extract_people(ctx: Context) -> None:
 def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> None:
     """A bare surname the model did not tag ("Jordan said" after "Michael Jordan") is that person,
     even where the gazetteer read it as a place."""
-    b, doc = ctx.builder, ctx.doc
+    b, doc = ctx.builder, ctx.toks
     surnames: dict[str, list[str]] = {}
     for pid, words in people:
         if len(words) >= 2:
@@ -226,11 +226,11 @@ def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> N
             if b.kind(owner) not in ("country", "location"):
                 continue
             b.remove(start, end)
-        b.mention(pids[0], start, end, "surname")
+        b.mention(pids[0], start, end, "surname", rule="lone-surname")
 
 
 def _attach_roles(ctx: Context, aid: str, s: NameSpan) -> None:
-    b, doc = ctx.builder, ctx.doc
+    b, doc = ctx.builder, ctx.toks
     infos = []
     before = roles_before(ctx, s.i)
     if before is not None:

@@ -76,7 +76,7 @@ def _text(ctx: Context, toks: list[Token]) -> tuple[str, int, int]:
 def roles_before(ctx: Context, i: int) -> RoleInfo | None:
     """A pre-nominal title ("US Secretary of State" Name) or a role appositive before the name
     ("Japan's foreign minister, " Name), ending at token i-1."""
-    doc = ctx.doc
+    doc = ctx.toks
     k = i - 1
     appositive = False
     if k >= 0 and doc[k].text == ",":
@@ -129,7 +129,7 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
 
 def roles_after(ctx: Context, j: int) -> RoleInfo | None:
     """A role appositive after the name (Name ", a Japanese security policy expert at X")."""
-    doc = ctx.doc
+    doc = ctx.toks
     n = len(doc)
     if j >= n or doc[j].text != ",":
         return None
@@ -189,7 +189,7 @@ def roles_after(ctx: Context, j: int) -> RoleInfo | None:
 def _affiliation(ctx: Context, k: int) -> str | None:
     """An organisation after "at/with/of X" or in a "who is now with X" clause, before the next
     comma or full stop."""
-    doc = ctx.doc
+    doc = ctx.toks
     n = len(doc)
     sent = ctx.sent_of[k - 1] if k > 0 else 0
     prev_prep = False

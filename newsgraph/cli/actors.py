@@ -13,12 +13,24 @@ import typer
 
 from ..errors import QueryError
 from .app import app
-from .common import DEFAULT_DB, DbOption, JsonOption, handle_errors, open_kb, print_json, print_jsonl
+from .common import (DEFAULT_DB, DbOption, JsonOption, handle_errors, open_kb, print_json,
+                     print_jsonl)
+
+FullOption = Annotated[bool, typer.Option(
+    "--full", help="Link every article again, not only new ones.")]
+KindOption = Annotated[Optional[str], typer.Option(
+    "--kind", help="country, person, organization, location, group or document.")]
+CountryOption = Annotated[Optional[str], typer.Option(
+    "--country", help="ISO alpha-3 the actor belongs to or acts for.")]
+NameOption = Annotated[Optional[str], typer.Option(
+    "--name", help="Part of a name seen for the actor.")]
+JsonLinesOption = Annotated[bool, typer.Option("--json", help="JSON Lines, one actor a line.")]
+ActorArg = Annotated[str, typer.Argument(
+    help="An id (USA, person:fumio-kishida) or a name or surname.")]
 
 
 @app.command()
-def link(db: DbOption = DEFAULT_DB,
-         full: Annotated[bool, typer.Option("--full", help="Link every article again, not only new ones.")] = False,
+def link(db: DbOption = DEFAULT_DB, full: FullOption = False,
          json_out: JsonOption = False) -> None:
     """Link actors across articles (run after each ingest): a bare "Kishida" in a later
     article joins the one known person with that surname and the state they act for."""
@@ -39,12 +51,9 @@ def link(db: DbOption = DEFAULT_DB,
 
 
 @app.command()
-def actors(kind: Annotated[Optional[str], typer.Option("--kind", help="country, person, organization, location, group or document.")] = None,
-           country: Annotated[Optional[str], typer.Option("--country", help="ISO alpha-3 the actor belongs to or acts for.")] = None,
-           name: Annotated[Optional[str], typer.Option("--name", help="Part of a name seen for the actor.")] = None,
+def actors(kind: KindOption = None, country: CountryOption = None, name: NameOption = None,
            limit: Annotated[int, typer.Option("--limit", min=1, help="How many to list.")] = 50,
-           json_out: Annotated[bool, typer.Option("--json", help="JSON Lines, one actor a line.")] = False,
-           db: DbOption = DEFAULT_DB) -> None:
+           json_out: JsonLinesOption = False, db: DbOption = DEFAULT_DB) -> None:
     """List knowledge-base actors (after `newsgraph link`), most often named first."""
     with handle_errors():
         with open_kb(db, readonly=True) as kb:
@@ -68,8 +77,9 @@ def actors(kind: Annotated[Optional[str], typer.Option("--kind", help="country, 
 
 
 @app.command()
-def actor(name: Annotated[str, typer.Argument(help="An id (USA, person:fumio-kishida) or a name or surname.")],
-          limit: Annotated[int, typer.Option("--limit", min=1, help="How many articles and mentions.")] = 20,
+def actor(name: ActorArg,
+          limit: Annotated[int, typer.Option(
+              "--limit", min=1, help="How many articles and mentions.")] = 20,
           json_out: JsonOption = False,
           db: DbOption = DEFAULT_DB) -> None:
     """One actor: names, state, the roles it was seen in with dates, its articles and mentions."""

@@ -58,6 +58,8 @@ def events_cmd(
     since: Optional[str] = typer.Option(None, "--since", help="Earliest event date (YYYY[-MM[-DD]])."),
     until: Optional[str] = typer.Option(None, "--until", help="Latest event date (YYYY[-MM[-DD]])."),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most this many events."),
+    dedupe: bool = typer.Option(False, "--dedupe",
+                                help="One event per near-duplicate story (see `newsgraph dedupe`)."),
     format: str = typer.Option("jsonl", "--format", help="jsonl, csv or plover (PLOVER JSON records)."),
     db: str = typer.Option("newsgraph.db", "--db", envvar="NEWSGRAPH_DB", help=DB_HELP),
 ) -> None:
@@ -68,8 +70,8 @@ def events_cmd(
         _fail(NewsgraphError(f"--format {format!r}: expected jsonl, csv or plover", code="E536"))
     try:
         with _kb(db) as kb:
-            rows = kb.iter_events(filter=EventFilter(source, target, type, modality, since, until),
-                                  limit=limit)
+            rows = kb.iter_events(filter=EventFilter(source, target, type, modality, since, until,
+                                                     dedupe=dedupe), limit=limit)
             if format == "csv":
                 w = csv.writer(sys.stdout)
                 w.writerow(_CSV_FIELDS)
@@ -91,6 +93,8 @@ def dyad_cmd(
     modality: Optional[str] = typer.Option(None, "--modality", help="Only these modalities."),
     since: Optional[str] = typer.Option(None, "--since", help="Earliest event date."),
     until: Optional[str] = typer.Option(None, "--until", help="Latest event date."),
+    dedupe: bool = typer.Option(True, "--dedupe/--no-dedupe",
+                                help="Count an event reported by several copies of a story once."),
     format: str = typer.Option("text", "--format", help="text or json."),
     db: str = typer.Option("newsgraph.db", "--db", envvar="NEWSGRAPH_DB", help=DB_HELP),
 ) -> None:
@@ -99,7 +103,8 @@ def dyad_cmd(
 
     try:
         with _kb(db) as kb:
-            d = kb.dyad(a, b, by=by, filter=EventFilter(None, None, type, modality, since, until))
+            d = kb.dyad(a, b, by=by, filter=EventFilter(None, None, type, modality, since, until),
+                        dedupe=dedupe)
     except NewsgraphError as exc:
         _fail(exc)
     if format == "json":

@@ -26,6 +26,8 @@ def quotes_command(
     until: Annotated[Optional[str], typer.Option(
         "--until", metavar="DATE", help="Published on or before DATE (YYYY-MM-DD).")] = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many quotes.")] = 100,
+    dedupe: Annotated[bool, typer.Option(
+        "--dedupe", help="One quote per near-duplicate story (see `newsgraph dedupe`).")] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
     csv_out: Annotated[bool, typer.Option("--csv", help="Print CSV instead of text.")] = False,
     db: DbOption = DEFAULT_DB,
@@ -33,7 +35,8 @@ def quotes_command(
     """Quotes in the knowledge base: who said what, about whom, when."""
     with handle_errors():
         with open_kb(db, readonly=True) as kb:
-            rows = kb.quotes(by=by, about=about, since=since, until=until, limit=limit)
+            rows = kb.quotes(by=by, about=about, since=since, until=until, limit=limit,
+                             dedupe=dedupe)
     if json_out:
         print_json(rows)
     elif csv_out:

@@ -57,8 +57,8 @@ class LinkReport:
 
 
 def ensure_schema(conn: sqlite3.Connection) -> None:
-    """Create the link tables and triggers (migrations 010, 011) if they are missing (a knowledge base
-    opened by :class:`~newsgraph.store.KnowledgeBase` has them already)."""
+    """Create the link tables and triggers (migrations 010, 011) if they are missing
+    (a knowledge base opened by :class:`~newsgraph.store.KnowledgeBase` has them already)."""
     have = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name IN "
                         "('link_state', 'actor_keys', 'link_pending', 'link_dirty', "
                         "'link_stale_delete', 'link_stale_insert')").fetchone()[0]
@@ -128,6 +128,7 @@ def link(conn: sqlite3.Connection, *, full: bool = False) -> LinkReport:
 
 
 _TODO = (
+    "DROP TABLE IF EXISTS temp.link_names",
     "DROP TABLE IF EXISTS temp.link_todo",
     "DROP TABLE IF EXISTS temp.link_touched",
     "DROP TABLE IF EXISTS temp.link_touched_surnames",
@@ -150,10 +151,18 @@ _TODO = (
     # actors that lost rows when articles were re-analysed or deleted
     "INSERT OR IGNORE INTO link_touched SELECT actor_id FROM main.link_dirty",
     "DELETE FROM main.link_dirty",
-    "UPDATE article_actors SET kb_actor_id = NULL WHERE article_id IN (SELECT id FROM link_todo)",
+    """UPDATE article_actors SET kb_actor_id = NULL
+       WHERE article_id IN (SELECT id FROM link_todo) AND kb_actor_id IS NOT NULL""",
+    # the distinct person names of the new articles, with their id and key
+    """CREATE TEMP TABLE link_names AS
+       SELECT name, ng_person_id(name) AS pid, ng_surname_key(name) AS key
+       FROM (SELECT DISTINCT name FROM article_actors
+             WHERE article_id IN (SELECT id FROM link_todo) AND kind = 'person')""",
+    "CREATE UNIQUE INDEX temp.link_names_name ON link_names(name)",
 )
 
 _DROP = (
+    "DROP TABLE IF EXISTS temp.link_names",
     "DROP TABLE IF EXISTS temp.link_todo",
     "DROP TABLE IF EXISTS temp.link_touched",
     "DROP TABLE IF EXISTS temp.link_touched_surnames",
@@ -168,9 +177,10 @@ def _link_named(conn: sqlite3.Connection) -> int:
         f"UPDATE article_actors SET kb_actor_id = actor_id "
         f"WHERE article_id IN (SELECT id FROM temp.link_todo) AND kind IN ({kinds})", SELF_KINDS)
     cur = conn.execute(
-        "UPDATE article_actors SET kb_actor_id = ng_person_id(name) "
-        "WHERE article_id IN (SELECT id FROM temp.link_todo) AND kind = 'person' "
-        "AND ng_person_id(name) IS NOT NULL")
+        "UPDATE article_actors SET kb_actor_id = n.pid FROM temp.link_names n "
+        "WHERE article_actors.article_id IN (SELECT id FROM temp.link_todo) "
+        "AND article_actors.kind = 'person' AND n.name = article_actors.name "
+        "AND n.pid IS NOT NULL")
     persons = cur.rowcount
     conn.execute(
         "INSERT OR IGNORE INTO temp.link_touched SELECT DISTINCT kb_actor_id FROM article_actors "
@@ -182,9 +192,7 @@ def _link_named(conn: sqlite3.Connection) -> int:
         "WHERE aa.article_id IN (SELECT id FROM temp.link_todo) AND aa.kb_actor_id IS NOT NULL")
     conn.execute(
         "INSERT OR IGNORE INTO actor_keys (key, actor_id) "
-        "SELECT DISTINCT ng_surname_key(name), kb_actor_id FROM article_actors "
-        "WHERE article_id IN (SELECT id FROM temp.link_todo) AND kind = 'person' "
-        "AND kb_actor_id IS NOT NULL AND ng_surname_key(name) IS NOT NULL")
+        "SELECT DISTINCT key, pid FROM temp.link_names WHERE pid IS NOT NULL AND key IS NOT NULL")
     return persons
 
 
@@ -192,27 +200,38 @@ def _link_surnames(conn: sqlite3.Connection) -> tuple[int, int, int]:
     """Bare surnames of the new articles, and waiting ones whose surname became known."""
     conn.execute(
         "INSERT OR REPLACE INTO link_pending (article_id, actor_id, key, reason) "
-        "SELECT article_id, actor_id, ng_surname_key(name), 'unknown' FROM article_actors "
-        "WHERE article_id IN (SELECT id FROM temp.link_todo) AND kind = 'person' "
-        "AND kb_actor_id IS NULL AND ng_surname_key(name) IS NOT NULL")
+        "SELECT aa.article_id, aa.actor_id, n.key, 'unknown' "
+        "FROM article_actors aa JOIN temp.link_names n ON n.name = aa.name "
+        "WHERE aa.article_id IN (SELECT id FROM temp.link_todo) AND aa.kind = 'person' "
+        "AND aa.kb_actor_id IS NULL AND n.key IS NOT NULL")
+    # the mentions to try: those of the new articles, and waiting ones whose surname
+    # a new article named in full
+    conn.execute("DROP TABLE IF EXISTS temp.link_try")
+    conn.execute(
+        """
+        CREATE TEMP TABLE link_try AS
+        SELECT article_id, actor_id, key FROM link_pending
+        WHERE article_id IN (SELECT id FROM temp.link_todo)
+        UNION
+        SELECT article_id, actor_id, key FROM link_pending
+        WHERE key IN (SELECT key FROM temp.link_names WHERE pid IS NOT NULL)
+        """)
     # candidates: known people under the key, restricted to the mention's state when it has one
     rows = conn.execute(
         """
         SELECT p.article_id, p.actor_id, COUNT(DISTINCT k.actor_id) AS n, MIN(k.actor_id) AS kb
-        FROM link_pending p
+        FROM temp.link_try p
         JOIN article_actors aa ON aa.article_id = p.article_id AND aa.actor_id = p.actor_id
         JOIN actor_keys k ON k.key = p.key
         JOIN actors a ON a.id = k.actor_id
-        WHERE (p.article_id IN (SELECT id FROM temp.link_todo)
-               OR p.key IN (SELECT ng_surname_key(aa2.name) FROM article_actors aa2
-                            WHERE aa2.article_id IN (SELECT id FROM temp.link_todo)
-                            AND aa2.kind = 'person' AND aa2.kb_actor_id LIKE 'person:%'))
-          AND (aa.country IS NULL OR a.country IS NULL OR a.country = aa.country)
+        WHERE aa.country IS NULL OR a.country IS NULL OR a.country = aa.country
         GROUP BY p.article_id, p.actor_id
         """).fetchall()
+    conn.execute("DROP TABLE temp.link_try")
     links = [(kb, art, act) for art, act, n, kb in rows if n == 1]
     many = [(art, act) for art, act, n, _ in rows if n > 1]
-    conn.executemany("UPDATE article_actors SET kb_actor_id = ? WHERE article_id = ? AND actor_id = ?",
+    conn.executemany("UPDATE article_actors SET kb_actor_id = ? "
+                     "WHERE article_id = ? AND actor_id = ?",
                      links)
     conn.executemany("DELETE FROM link_pending WHERE article_id = ? AND actor_id = ?",
                      [(art, act) for _, art, act in links])
@@ -220,7 +239,8 @@ def _link_surnames(conn: sqlite3.Connection) -> tuple[int, int, int]:
                      "WHERE article_id = ? AND actor_id = ?", many)
     conn.executemany("INSERT OR IGNORE INTO temp.link_touched_surnames VALUES (?)",
                      [(kb,) for kb, _, _ in links])
-    conn.executemany("INSERT OR IGNORE INTO temp.link_roles VALUES (?)", [(art,) for _, art, _ in links])
+    conn.executemany("INSERT OR IGNORE INTO temp.link_roles VALUES (?)",
+                     [(art,) for _, art, _ in links])
     unknown = conn.execute(
         "SELECT COUNT(*) FROM link_pending WHERE reason = 'unknown' "
         "AND article_id IN (SELECT id FROM temp.link_todo)").fetchone()[0]
@@ -228,43 +248,70 @@ def _link_surnames(conn: sqlite3.Connection) -> tuple[int, int, int]:
 
 
 def _refresh_actors(conn: sqlite3.Connection, touched: str) -> None:
-    """Names, state, dates and counts of the actors in the temp table ``touched``."""
-    conn.execute(
-        f"""
-        UPDATE actors SET
-          name = COALESCE((SELECT aa.name FROM article_actors aa
-                           WHERE aa.kb_actor_id = actors.id
-                             AND (actors.kind != 'person' OR ng_person_id(aa.name) IS NOT NULL)
-                           GROUP BY aa.name ORDER BY COUNT(*) DESC, LENGTH(aa.name) DESC
-                           LIMIT 1), name),
-          country = (SELECT aa.country FROM article_actors aa JOIN articles ar ON ar.id = aa.article_id
-                     WHERE aa.kb_actor_id = actors.id AND aa.country IS NOT NULL
-                     GROUP BY aa.country ORDER BY COUNT(*) DESC, MAX(ar.published) DESC LIMIT 1),
-          sector = (SELECT aa.sector FROM article_actors aa JOIN articles ar ON ar.id = aa.article_id
-                    WHERE aa.kb_actor_id = actors.id AND aa.sector IS NOT NULL
-                    GROUP BY aa.sector ORDER BY COUNT(*) DESC, MAX(ar.published) DESC LIMIT 1),
-          members = COALESCE((SELECT aa.members FROM article_actors aa
-                              WHERE aa.kb_actor_id = actors.id AND aa.members != '[]' LIMIT 1),
-                             '[]'),
-          aliases = (SELECT json_group_array(name) FROM
-                       (SELECT DISTINCT aa.name FROM article_actors aa
-                        WHERE aa.kb_actor_id = actors.id ORDER BY aa.name)),
-          first_seen = (SELECT MIN(ar.published) FROM article_actors aa
-                        JOIN articles ar ON ar.id = aa.article_id WHERE aa.kb_actor_id = actors.id),
-          last_seen = (SELECT MAX(ar.published) FROM article_actors aa
-                       JOIN articles ar ON ar.id = aa.article_id WHERE aa.kb_actor_id = actors.id),
-          n_articles = (SELECT COUNT(DISTINCT aa.article_id) FROM article_actors aa
-                        WHERE aa.kb_actor_id = actors.id)
-        WHERE id IN (SELECT id FROM temp.{touched})
-        """)
+    """Names, state, dates and counts of the actors in the temp table ``touched``,
+    recomputed from their rows in one grouped pass (no per-actor subqueries)."""
+    for stmt in _REFRESH:
+        conn.execute(stmt.format(touched=touched))
     # actors whose every row went away (articles deleted or re-analysed without them)
     conn.execute(f"DELETE FROM actors WHERE id IN (SELECT id FROM temp.{touched}) "
-                 "AND n_articles = 0")
+                 "AND id NOT IN (SELECT id FROM temp.link_stats)")
+    conn.execute("DROP TABLE temp.link_stats")
+
+
+_REFRESH = (
+    "DROP TABLE IF EXISTS temp.link_rows",
+    "DROP TABLE IF EXISTS temp.link_stats",
+    # the rows of the touched actors, with their article's date
+    """CREATE TEMP TABLE link_rows AS
+       SELECT aa.kb_actor_id AS id, aa.article_id, aa.name, aa.kind, aa.country, aa.sector,
+              aa.members, ar.published
+       FROM article_actors aa JOIN articles ar ON ar.id = aa.article_id
+       WHERE aa.kb_actor_id IN (SELECT id FROM temp.{touched})""",
+    # one grouped pass each: counts and dates; the most frequent name (for a person a
+    # full name, not a bare surname); the most frequent state and sector (ties: the
+    # latest); every name seen
+    """CREATE TEMP TABLE link_stats AS
+       WITH agg AS (
+         SELECT id, COUNT(DISTINCT article_id) AS n, MIN(published) AS first_seen,
+                MAX(published) AS last_seen,
+                MAX(CASE WHEN members != '[]' THEN members END) AS members
+         FROM link_rows GROUP BY id),
+       names AS (
+         SELECT id, name FROM (
+           SELECT id, name, ROW_NUMBER() OVER (
+             PARTITION BY id ORDER BY COUNT(*) DESC, LENGTH(name) DESC, name) AS rn
+           FROM link_rows WHERE kind != 'person' OR ng_person_id(name) IS NOT NULL
+           GROUP BY id, name) WHERE rn = 1),
+       states AS (
+         SELECT id, country FROM (
+           SELECT id, country, ROW_NUMBER() OVER (
+             PARTITION BY id ORDER BY COUNT(*) DESC, MAX(published) DESC, country) AS rn
+           FROM link_rows WHERE country IS NOT NULL GROUP BY id, country) WHERE rn = 1),
+       sectors AS (
+         SELECT id, sector FROM (
+           SELECT id, sector, ROW_NUMBER() OVER (
+             PARTITION BY id ORDER BY COUNT(*) DESC, MAX(published) DESC, sector) AS rn
+           FROM link_rows WHERE sector IS NOT NULL GROUP BY id, sector) WHERE rn = 1),
+       aliases AS (
+         SELECT id, json_group_array(name) AS aliases
+         FROM (SELECT DISTINCT id, name FROM link_rows ORDER BY id, name) GROUP BY id)
+       SELECT agg.*, names.name, states.country, sectors.sector, aliases.aliases
+       FROM agg LEFT JOIN names USING (id) LEFT JOIN states USING (id)
+       LEFT JOIN sectors USING (id) LEFT JOIN aliases USING (id)""",
+    "CREATE UNIQUE INDEX temp.link_stats_id ON link_stats(id)",
+    """UPDATE actors SET
+         n_articles = st.n, first_seen = st.first_seen, last_seen = st.last_seen,
+         members = COALESCE(st.members, '[]'), name = COALESCE(st.name, actors.name),
+         country = st.country, sector = st.sector, aliases = COALESCE(st.aliases, '[]')
+       FROM temp.link_stats st WHERE st.id = actors.id""",
+    "DROP TABLE temp.link_rows",
+)
 
 
 def _refresh_roles(conn: sqlite3.Connection) -> None:
     """The roles of the articles this run touched, under knowledge-base ids, with dates."""
-    conn.execute("DELETE FROM actor_roles WHERE article_id IN (SELECT article_id FROM temp.link_roles)")
+    conn.execute("DELETE FROM actor_roles "
+                 "WHERE article_id IN (SELECT article_id FROM temp.link_roles)")
     conn.execute(
         """
         INSERT INTO actor_roles (actor_id, role, country, article_id, seen)
@@ -274,5 +321,5 @@ def _refresh_roles(conn: sqlite3.Connection) -> None:
         JOIN articles ar ON ar.id = aa.article_id
         JOIN json_each(CASE WHEN json_valid(aa.roles) THEN aa.roles ELSE '[]' END) r
         WHERE aa.article_id IN (SELECT article_id FROM temp.link_roles)
-          AND TRIM(r.value) != ''
+          AND aa.roles != '[]' AND TRIM(r.value) != ''
         """)

@@ -12,7 +12,8 @@ import re
 import unicodedata
 from importlib import resources
 
-__all__ = ["name_tokens", "person_id", "surname_key", "slug", "load_titles", "TITLES_VERSION"]
+__all__ = ["name_tokens", "name_keys", "person_id", "surname_key", "slug", "load_titles",
+           "TITLES_VERSION"]
 
 TITLES_VERSION = "link.titles.v1"
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -29,6 +30,14 @@ def load_titles() -> tuple[tuple[str, ...], ...]:
     titles = {tuple(line.split()) for line in text.splitlines()
               if line.strip() and not line.startswith("#")}
     return tuple(sorted(titles, key=len, reverse=True))
+
+
+@functools.cache
+def _titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for t in load_titles():  # longest first, kept in that order
+        out.setdefault(t[0], []).append(t)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def slug(text: str) -> str:
@@ -48,12 +57,15 @@ def name_tokens(name: str | None) -> tuple[str, ...]:
     words = [w.strip(".,;:()\"") for w in name.split()]
     words = [_POSSESSIVE.sub("", w) for w in words if w]
     words = [w for w in words if _ALNUM.search(w)]
-    titles = load_titles()
+    by_first = _titles_by_first_word()
     changed = True
     while changed and len(words) > 1:
         changed = False
+        first = words[0].lower().rstrip(".")
+        if first not in by_first:
+            break
         low = tuple(w.lower().rstrip(".") for w in words)
-        for t in titles:
+        for t in by_first[first]:
             if len(t) < len(words) and low[:len(t)] == t:
                 words = words[len(t):]
                 changed = True
@@ -63,19 +75,25 @@ def name_tokens(name: str | None) -> tuple[str, ...]:
     return tuple(words)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # saves work only: the result depends on the name alone
+def name_keys(name: str | None) -> tuple[str | None, str | None]:
+    """``(person_id(name), surname_key(name))`` from one normalisation."""
+    words = name_tokens(name)
+    if not words:
+        return None, None
+    first = words[0].lower().rstrip(".")
+    if len(words) == 1 and (first,) in _titles_by_first_word().get(first, ()):
+        return None, None  # "President" alone names nobody
+    last = slug(words[-1])
+    full = slug(" ".join(words)) if len(words) >= 2 else ""
+    return (f"person:{full}" if full else None), (f"surname:{last}" if last else None)
+
+
 def person_id(name: str | None) -> str | None:
     """``person:<slug>`` for a full name (two words or more), else ``None``."""
-    words = name_tokens(name)
-    if len(words) < 2:
-        return None
-    s = slug(" ".join(words))
-    return f"person:{s}" if s else None
+    return name_keys(name)[0]
 
 
 def surname_key(name: str | None) -> str | None:
-    """``surname:<slug of the last word>``, or ``None`` for an empty name."""
-    words = name_tokens(name)
-    if not words or (len(words) == 1 and (words[0].lower().rstrip("."),) in load_titles()):
-        return None  # "President" alone names nobody
-    s = slug(words[-1])
-    return f"surname:{s}" if s else None
+    """``surname:<slug of the last word>``, or ``None`` for an empty name or a lone title."""
+    return name_keys(name)[1]

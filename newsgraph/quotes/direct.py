@@ -12,8 +12,9 @@ quote when it has an attribution:
 - ``quotation-floating``: a quotation of its own at a sentence start, with no
   cue: it takes the speaker of the quote before it (see ``Candidate.inherit``).
 
-A short quotation in mid-sentence with no attribution is a scare quote and is
-left out.
+A short quotation (under four words) in mid-sentence that the parse does not
+make a cue's complement is a scare quote or a title and is left out, even with a
+cue nearby.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def _inverted_subject(cue: Token, stop: int) -> Token | None:
         return None
     doc = cue.doc
     for t in doc[cue.i + 1:stop]:
-        if t.pos_ in _NOUNISH:
+        if t.pos_ in _NOUNISH and any(ch.isalpha() for ch in t.text):
             while t.dep_ in ("compound", "flat") and cue.i < t.head.i < stop:
                 t = t.head
             return t
@@ -62,8 +63,7 @@ def _inverted_subject(cue: Token, stop: int) -> Token | None:
     return None
 
 
-def _after(q: Quotation, doc: Doc, lex: Lexicon) -> tuple[Token, Token | None] | None:
-    text = doc.text
+def _after(q: Quotation, doc: Doc, lex: Lexicon, text: str) -> tuple[Token, Token | None] | None:
     if q.close is None:
         return None
     mark = _token_at(doc, q.close)
@@ -71,7 +71,7 @@ def _after(q: Quotation, doc: Doc, lex: Lexicon) -> tuple[Token, Token | None] |
         return None
     inner = text[q.start:q.close].rstrip()
     i = mark.i + 1
-    while i < len(doc) and doc[i].is_space:
+    while i < len(doc) and (doc[i].is_space or doc[i].text in ("’", "'", "”")):
         i += 1
     reach = _AFTER_REACH
     if i < len(doc) and doc[i].text == ",":
@@ -91,14 +91,15 @@ def _after(q: Quotation, doc: Doc, lex: Lexicon) -> tuple[Token, Token | None] |
     return None
 
 
-def _before(q: Quotation, doc: Doc, lex: Lexicon) -> tuple[Token | None, Token | None] | None:
+def _before(q: Quotation, doc: Doc, lex: Lexicon, text: str
+            ) -> tuple[Token | None, Token | None] | None:
     if q.open is None:
         return None
     mark = _token_at(doc, q.open)
     if mark is None:
         return None
     sent_start = mark.sent.start
-    line_start = doc.text.rfind("\n", 0, q.open) + 1
+    line_start = text.rfind("\n", 0, q.open) + 1
     toks = [t for t in doc[sent_start:mark.i] if t.idx >= line_start]
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k]
@@ -126,9 +127,9 @@ def _starts_sentence(q: Quotation, text: str) -> bool:
 
 def quotation_quotes(doc: Doc, lex: Lexicon, quotations: tuple[Quotation, ...],
                      held: list[tuple[int, int]],
-                     claims: dict[Quotation, tuple[Token, Token | None]]) -> list[Candidate]:
+                     claims: dict[Quotation, tuple[Token, Token | None]], *,
+                     text: str) -> list[Candidate]:
     """Direct quotes from the quotations not held by a reported clause in ``held``."""
-    text = doc.text
     out: list[Candidate] = []
     for q in quotations:
         if any(s <= q.start and q.end <= e for s, e in held):
@@ -136,9 +137,12 @@ def quotation_quotes(doc: Doc, lex: Lexicon, quotations: tuple[Quotation, ...],
         attrib = claims.get(q)
         rule = "quotation-clause"
         if attrib is None:
-            attrib, rule = _after(q, doc, lex), "quotation-after"
+            attrib, rule = _after(q, doc, lex, text), "quotation-after"
         if attrib is None:
-            attrib, rule = _before(q, doc, lex), "quotation-before"
+            attrib, rule = _before(q, doc, lex, text), "quotation-before"
+        if (attrib is not None and rule != "quotation-clause" and not _starts_sentence(q, text)
+                and _words(text[q.start:q.end]) < _MIN_FLOATING_WORDS):
+            attrib = None  # a word or two in mid-sentence near a cue: a scare quote or a title
         if attrib is not None:
             cue, speaker = attrib
             rule = rule if cue is not None else "quotation-colon"

@@ -56,10 +56,14 @@ class _Named:
 def _entity(tok: Token) -> SpacySpan | None:
     if tok.ent_type_ not in _NAME_ENTS:
         return None
-    for ent in tok.sent.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                         label=tok.ent_type_)
 
 
 def phrase_tokens(tok: Token) -> tuple[int, int]:
@@ -90,6 +94,10 @@ def phrase_span(tok: Token) -> tuple[int, int]:
     i, j = phrase_tokens(tok)
     doc = tok.doc
     return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+
+
+def _same_name(a: str, b: str) -> bool:
+    return bool(a.split()) and bool(b.split()) and a.split()[-1].lower() == b.split()[-1].lower()
 
 
 def _initials(name: str) -> str:
@@ -171,7 +179,22 @@ class SpeakerResolver:
         noun = self.lex.noun_class(tok.lemma_)
         if noun in ("document", "generic"):
             return None
-        return "org" if noun == "body" else "person"
+        if noun == "body":
+            # "the Canadian government", "the provincial ministry" name themselves
+            modified = any(c.dep_ in ("amod", "compound", "nmod") for c in tok.lefts)
+            return None if modified and not self._named_org(tok.lower_, tok.idx) else "org"
+        return "person"
+
+    def _named_org(self, noun: str, pos: int) -> _Named | None:
+        """The most recent organisation named with ``noun`` ("the commission" ->
+        "Ontario Civilian Police Commission") before ``pos``."""
+        k = bisect_left(self._name_starts, pos) - 1
+        while k >= 0 and pos - self._names[k].start <= _REACH:
+            named = self._names[k]
+            if named.cls == "org" and noun in named.name.lower().split():
+                return named
+            k -= 1
+        return None
 
     def _class_of(self, tok: Token, actor: Actor | None) -> str:
         if actor is not None:
@@ -188,7 +211,8 @@ class SpeakerResolver:
             return "group"
         if self.lex.noun_class(tok.lemma_) == "document":
             return "document"
-        return "person" if self.lex.noun_class(tok.lemma_) is None else "org"
+        # "the spokeswoman", "city staff": a role, not a name a later "he" or "the mayor" points to
+        return "role" if self.lex.noun_class(tok.lemma_) is None else "org"
 
     def _actor_for(self, tok: Token, start: int, end: int) -> Actor | None:
         actor = self.actors.for_token(tok)
@@ -214,21 +238,35 @@ class SpeakerResolver:
         pron = self._pronoun_class(tok)
         start, end = (tok.idx, tok.idx + len(tok.text)) if pron else phrase_span(tok)
         actor = self._actor_for(tok, start, end)
-        refers = pron or (self._description(tok) if actor is None else None)
+        desc = None if pron else self._description(tok)
+        if desc == "person" and actor is not None and actor.kind != "person":
+            actor = None  # "the mayor" is a person, whatever group the index put it in
+        if desc == "org" and self._named_org(tok.lower_, start) is not None:
+            actor = None  # "the commission": the organisation named with that word
+        refers = pron or (desc if actor is None else None)
         if refers:
-            if actor is not None:
-                return Speaker(actor.id, actor.name, start, end)
-            prior = self._antecedent(refers, start, _PRONOUN_GENDER.get(tok.lower_))
+            # Who spoke last matters more for a quote's "he said" than a general antecedent:
+            # the quote structure (speaker continuity, gender, names outside quotes) comes first,
+            # the actors stage's resolution where it finds nothing.
+            prior = self._antecedent(refers, start, _PRONOUN_GENDER.get(tok.lower_),
+                                     noun=tok.lower_ if desc else None)
             if prior is None:
+                if actor is not None:
+                    return Speaker(actor.id, actor.name, start, end)
                 if pron:
                     return Speaker(None, None, start, end)
             else:
-                speaker = Speaker(prior.actor, prior.name, start, end)
+                aid = prior.actor or (actor.id if actor is not None and _same_name(
+                    actor.name, prior.name) else None)
+                speaker = Speaker(aid, prior.name, start, end)
                 self._remember(speaker, prior.cls)
                 return speaker
         cls = self._class_of(tok, actor)
         if actor is not None:
-            speaker = Speaker(actor.id, actor.name, start, end, self._author(tok))
+            name = actor.name
+            if name.isupper() and name.isalpha():
+                name = self._acronyms.get(name, name)
+            speaker = Speaker(actor.id, name, start, end, self._author(tok))
         else:
             name = self._phrase_name(tok)
             if name.isupper() and name.isalpha():
@@ -248,11 +286,17 @@ class SpeakerResolver:
         k = bisect_left(self._quoted_starts, pos + 1) - 1
         return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
 
-    def _antecedent(self, refers: str, pos: int, gender: str | None = None) -> _Named | None:
+    def _antecedent(self, refers: str, pos: int, gender: str | None = None, *,
+                    noun: str | None = None) -> _Named | None:
         """The most recent compatible speaker or name (outside quotes) before ``pos``.
 
         With a gendered pronoun, a name known to agree wins over a more recent name
-        of unknown gender."""
+        of unknown gender; for a description ("the commission"), a name containing
+        its noun ("Ontario Civilian Police Commission") wins over a more recent one."""
+        if noun is not None and refers == "org":
+            named = self._named_org(noun, pos)
+            if named is not None:
+                return named
         want = _WANT[refers]
         i = len(self._recent) - 1
         k = bisect_left(self._name_starts, pos) - 1

@@ -190,7 +190,8 @@ class ActorQueries:
         """Every mention of the actor across articles, newest article first."""
         rows = self.conn.execute(
             """
-            SELECT m.article_id, ar.published, ar.headline, aa.name, m.text, m.start, m."end", m.form
+            SELECT m.article_id, ar.published, ar.headline, aa.name, m.text, m.start, m."end",
+                   m.form
             FROM article_actors aa
             JOIN mentions m ON m.article_id = aa.article_id AND m.actor_id = aa.actor_id
             JOIN articles ar ON ar.id = aa.article_id

@@ -18,6 +18,7 @@ from typing import Any, Iterator
 
 from ..errors import QueryError
 from ..models import EVENT_TYPES, QUAD_CLASS
+from .q_clusters import event_ids_once
 
 __all__ = ["EventQueries", "EventFilter", "Graph", "MODALITIES"]
 
@@ -47,6 +48,7 @@ class EventFilter:
     modality: str | None = None  # one modality, or several separated by commas
     since: str | None = None  # YYYY[-MM[-DD]], compared with the event date
     until: str | None = None
+    dedupe: bool = False  # one event per (story, type, source, target, date)
 
     def where(self) -> tuple[str, dict[str, Any]]:
         clauses, params = [], {}
@@ -71,6 +73,8 @@ class EventFilter:
             # "2022-01" includes every day of January: compare on a prefix-padded bound
             clauses.append("COALESCE(e.date, e.published) <= :until")
             params["until"] = _check_date(self.until, "until") + "\uffff"
+        if self.dedupe:
+            clauses.append(f"e.id IN ({event_ids_once()})")
         return (" AND ".join(clauses) or "1"), params
 
 
@@ -152,9 +156,12 @@ class EventQueries:
             d["target_countries"] = countries.of(d["article_id"], d["target"])
             yield d
 
-    def dyad(self, a: str, b: str, *, by: str = "month", filter: EventFilter = EventFilter()
-             ) -> dict[str, Any]:
+    def dyad(self, a: str, b: str, *, by: str = "month", filter: EventFilter = EventFilter(),
+             dedupe: bool = True) -> dict[str, Any]:
         """Events between ``a`` and ``b`` in both directions, counted by period, type and quad class.
+
+        ``dedupe`` (the default) counts a story once: the same event (type, source,
+        target, date) reported by several near-duplicate articles is one event.
 
         Returns ``{"a", "b", "by", "total", "by_type": {(direction, type): n},
         "by_quad": {(direction, quad): n}, "periods": [{"period", "direction", "type", "quad", "n"}]}``
@@ -168,7 +175,7 @@ class EventQueries:
         for direction, src, tgt, both in (("a->b", a, b, None), ("b->a", b, a, None),
                                           ("a&b", a, None, b)):
             f = EventFilter(source=src, target=tgt, type=filter.type, modality=filter.modality,
-                            since=filter.since, until=filter.until)
+                            since=filter.since, until=filter.until, dedupe=dedupe)
             for ev in self.iter_events(filter=f):
                 if ev["id"] in seen:
                     continue

@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from ..errors import QueryError
+from .q_clusters import quote_ids_once
 
 __all__ = ["QuoteQueries", "quote_row"]
 
@@ -64,8 +65,10 @@ class QuoteQueries:
 
     def quotes(self, *, by: str | None = None, about: str | None = None,
                since: str | None = None, until: str | None = None,
-               limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+               limit: int = 100, offset: int = 0, dedupe: bool = False) -> list[dict[str, Any]]:
         """Stored quotes, newest article first (then in text order).
+
+        ``dedupe``: one quote per (story, speaker, text) across near-duplicate articles.
 
         Raises :class:`~newsgraph.errors.QueryError` ``[E520]`` on a malformed date and
         ``[E521]`` on a negative limit or offset.
@@ -93,6 +96,8 @@ class QuoteQueries:
         if until:
             where.append("q.published < ?")
             args.append(_after(until))
+        if dedupe:
+            where.append(f"q.id IN ({quote_ids_once()})")
         sql = ("SELECT q.*, a.headline, a.publication FROM quotes q "
                "JOIN articles a ON a.id = q.article_id"
                + (" WHERE " + " AND ".join(where) if where else "")

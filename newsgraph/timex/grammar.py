@@ -80,7 +80,8 @@ class Grammar:
         self.anchor_words = (frozenset(self.months) | frozenset(self.weekdays)
                              | frozenset(self.deictic) | {"ago", "this", "last", "next", "current"})
         self._rewrites = [(re.compile(rf"\b{re.escape(k)}\b"), v)
-                          for k, v in sorted(lexicon["rewrites"].items(), key=lambda kv: -len(kv[0]))]
+                          for k, v in sorted(lexicon["rewrites"].items(),
+                                             key=lambda kv: -len(kv[0]))]
 
         mon = _alt(self.months)
         wd = _alt(self.weekdays)

@@ -350,6 +350,14 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             if not source and etype == "PROTEST" and tag == "+place-target":
                 source = [home]  # protesters named only by where they protest
                 rule += "+place-source"
+    if etype in _SOLE_STATE_TYPES or e.type in _SOLE_STATE_TYPES:
+        sole = _sole_state(anchor.sent, index)
+        if sole is not None:
+            fill = lambda xs: [*xs, sole] if xs and not any(a.country for a in xs) and any(  # noqa: E731
+                a.kind == "person" and a.roles for a in xs) else xs
+            source2, tgt2 = fill(source), fill(tgt)
+            if (source2, tgt2) != (source, tgt):
+                source, tgt, rule, conf = source2, tgt2, rule + "+sole-state", conf - 0.2
     start = min(m.start, frame.start) if frame is not None else m.start
     end = max(m.end, frame.end) if frame is not None else m.end
     reported_by = reporters[0].id if reporters else _quote_speaker(m.start, quotes)
@@ -378,6 +386,22 @@ def _governing_trigger(noun: Token, by_token: dict[int, Match]) -> Match | None:
             and head.lower_ in ("on", "about", "over", "for", "to", "of"):
         return by_token[head.head.i]
     return None
+
+
+#: Acts inside one state, where an office-holder with no state named ("President X banned
+#: Ugandan opposition candidates") acts for the one state the sentence names.
+_SOLE_STATE_TYPES = _DOMESTIC_TARGET | {"REJECT", "THREATEN", "RETREAT"}
+
+
+def _sole_state(sent: Span, index: ActorIndex) -> Actor | None:
+    found: dict[str, Actor] = {}
+    for tok in sent:
+        a = index.for_token(tok)
+        if a is not None and a.kind == "country":
+            found[a.id] = a
+            if len(found) > 1:
+                return None
+    return next(iter(found.values()), None)
 
 
 def _aimed(verb: Token) -> bool:

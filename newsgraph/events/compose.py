@@ -298,7 +298,7 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             dep == "xcomp" and h.lemma_.lower() in lex.failure_verbs
             for dep, h in governing_chain(anchor).links[:2]):
         etype, modality, rule = "REJECT", ASSERTED, rule + "+failure"  # "failed to reach agreement"
-    if etype == "CONSULT" and len({*_ids(source), *_ids(tgt)}) < 2 \
+    if "CONSULT" in (etype, e.type) and len({*_ids(source), *_ids(tgt)}) < 2 \
             and not any(a.kind == "group" for a in (*source, *tgt)) and location is None:
         return None  # a meeting needs two sides ("the Cabinet met" is not a consultation)
     if not source and e.type == "ASSAULT" and e.pos == "V":
@@ -354,7 +354,7 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         sole = _sole_state(anchor.sent, index)
         if sole is not None:
             fill = lambda xs: [*xs, sole] if xs and not any(a.country for a in xs) and any(  # noqa: E731
-                a.kind == "person" and a.roles for a in xs) else xs
+                a.kind == "person" and _office_holder(a, lex) for a in xs) else xs
             source2, tgt2 = fill(source), fill(tgt)
             if (source2, tgt2) != (source, tgt):
                 source, tgt, rule, conf = source2, tgt2, rule + "+sole-state", conf - 0.2
@@ -391,6 +391,10 @@ def _governing_trigger(noun: Token, by_token: dict[int, Match]) -> Match | None:
 #: Acts inside one state, where an office-holder with no state named ("President X banned
 #: Ugandan opposition candidates") acts for the one state the sentence names.
 _SOLE_STATE_TYPES = _DOMESTIC_TARGET | {"REJECT", "THREATEN", "RETREAT"}
+
+
+def _office_holder(a: Actor, lex: Lexicon) -> bool:
+    return any(w.lower().strip(",") in lex.office_words for r in a.roles for w in r.split())
 
 
 def _sole_state(sent: Span, index: ActorIndex) -> Actor | None:

@@ -188,7 +188,8 @@ class ExploreQueries:
 
     def explore_search(self, query: str, *, fts: bool = False,
                        filters: SearchFilters | None = None, page: int = 1, per_page: int = 20,
-                       facet_sample: int = 1000, rank_limit: int = 5_000) -> dict[str, Any]:
+                       facet_sample: int = 1000, rank_limit: int = 5_000,
+                       filter_scan: int = 5_000) -> dict[str, Any]:
         """Full-text search with facet filters, paging and snippets.
 
         ``query`` is in the simple syntax of :mod:`newsgraph.store.search` (as
@@ -198,7 +199,9 @@ class ExploreQueries:
 
         Hits are ranked by relevance (bm25) when at most ``rank_limit`` articles
         match, else listed newest-stored first (``order`` says which); without
-        a query, newest published first.  Snippets mark matches with
+        a query, newest published first.  With filters, only the ``filter_scan``
+        newest-stored matches of the words are filtered (``matches`` counts all
+        of them, ``scanned`` those filtered).  Snippets mark matches with
         ``\\x02``/``\\x03``.  Facets count the first ``facet_sample`` matches.
         Raises :class:`QueryError` on a malformed query.
         """
@@ -213,18 +216,30 @@ class ExploreQueries:
                                   "LIMIT 1", (expr,)).fetchall()
             except sqlite3.OperationalError as exc:
                 raise QueryError(f"cannot search for {query!r}: {exc}", code="E501") from None
-            join = " JOIN articles a ON a.rowid = f.rowid" if where else ""
-            base = (f"FROM articles_fts f{join} WHERE articles_fts MATCH ?"
-                    + "".join(f" AND {w}" for w in where))
+            matches = self._scalar("SELECT count(*) FROM articles_fts WHERE articles_fts "
+                                   "MATCH ?", (expr,))
+            if where:
+                scanned = min(matches, filter_scan)
+                # filters look at the newest-stored filter_scan matches only
+                source = ("(SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM "
+                          "articles_fts WHERE articles_fts MATCH ? "
+                          f"ORDER BY rowid DESC LIMIT {int(filter_scan)}) f")
+                base = (f"FROM {source} CROSS JOIN articles a ON a.rowid = f.rowid WHERE "
+                        + " AND ".join(where))
+            else:
+                scanned = matches
+                base = "FROM articles_fts f WHERE articles_fts MATCH ?"
             params = [expr, *params]
-            total = self._scalar(f"SELECT count(*) {base}", params)
+            total = self._scalar(f"SELECT count(*) {base}", params) if where else matches
             ranked = total <= rank_limit
             # bm25 scores every match: past rank_limit, newest stored first instead
-            order = "ORDER BY bm25(articles_fts, 4.0, 1.0)" if ranked else "ORDER BY f.rowid DESC"
+            order = "ORDER BY f.rowid DESC"
+            if ranked:
+                order = "ORDER BY f.score" if where else "ORDER BY bm25(articles_fts, 4.0, 1.0)"
         else:
             base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
             total = self._scalar(f"SELECT count(*) {base}", params)
-            ranked = True
+            ranked, matches, scanned = True, None, None
             order = "ORDER BY a.published DESC, a.rowid DESC"
         rowid = "f.rowid" if query else "a.rowid"
         page_ids = [r[0] for r in self.conn.execute(
@@ -252,6 +267,7 @@ class ExploreQueries:
             "page": page, "per_page": per_page, "pages": max(1, -(-total // per_page)),
             "hits": hits, "facets": facets, "facet_sample": min(total, facet_sample),
             "order": ("relevance" if query else "published") if ranked else "stored",
+            "matches": matches, "scanned": scanned,
         }
 
     @staticmethod
@@ -501,7 +517,7 @@ class ExploreQueries:
 
     def explore_network(self, *, types: Iterable[str] = (), date_from: str | None = None,
                         date_to: str | None = None, max_edges: int = 120,
-                        sample: int = 20_000) -> dict[str, Any]:
+                        sample: int = 5_000) -> dict[str, Any]:
         """Actors linked by events (source -> target), weighted by event count.
 
         ``types`` keeps only those PLOVER types; dates bound the events'
@@ -520,7 +536,7 @@ class ExploreQueries:
                                  code="E502")
         where, params = [], []
         if types:
-            where.append(f"type IN ({','.join('?' * len(types))})")
+            where.append(f"+type IN ({','.join('?' * len(types))})")  # walk by date
             params += types
         if date_from:
             where.append("published >= ?")
@@ -531,15 +547,17 @@ class ExploreQueries:
         cond = ("WHERE " + " AND ".join(where)) if where else ""
         matched = self._scalar(f"SELECT count(*) FROM (SELECT 1 FROM events {cond} LIMIT ?)",
                                (*params, sample + 1))
+        # the sample size is written into the SQL (an int): with a bound LIMIT the
+        # planner does not walk events_published newest first
         rows = self.conn.execute(
             "SELECT s.actor_id AS source, t.actor_id AS target, count(*) AS n, "
             "group_concat(DISTINCT e.type) AS types FROM "
-            f"(SELECT id, type FROM events {cond} ORDER BY published DESC LIMIT ?) e "
-            "JOIN event_actors s ON s.event_id = e.id AND s.role = 'source' "
-            "JOIN event_actors t ON t.event_id = e.id AND t.role = 'target' "
-            "WHERE s.actor_id != t.actor_id "
+            f"(SELECT id, type FROM events {cond} ORDER BY published DESC LIMIT {int(sample)}) e "
+            "CROSS JOIN event_actors s CROSS JOIN event_actors t "
+            "WHERE s.event_id = e.id AND s.role = 'source' AND t.event_id = e.id "
+            "AND t.role = 'target' AND s.actor_id != t.actor_id "
             "GROUP BY s.actor_id, t.actor_id ORDER BY n DESC, source, target LIMIT ?",
-            (*params, sample, max_edges)).fetchall()
+            (*params, max_edges)).fetchall()
         edges = [{"source": r["source"], "target": r["target"], "weight": r["n"],
                   "types": sorted((r["types"] or "").split(","))} for r in rows]
         weight: dict[str, int] = {}

@@ -188,7 +188,7 @@ class ExploreQueries:
 
     def explore_search(self, query: str, *, fts: bool = False,
                        filters: SearchFilters | None = None, page: int = 1, per_page: int = 20,
-                       facet_sample: int = 1000, rank_limit: int = 5_000,
+                       facet_sample: int = 500, rank_limit: int = 5_000,
                        filter_scan: int = 5_000) -> dict[str, Any]:
         """Full-text search with facet filters, paging and snippets.
 
@@ -230,21 +230,30 @@ class ExploreQueries:
                 scanned = matches
                 base = "FROM articles_fts f WHERE articles_fts MATCH ?"
             params = [expr, *params]
-            total = self._scalar(f"SELECT count(*) {base}", params) if where else matches
-            ranked = total <= rank_limit
             # bm25 scores every match: past rank_limit, newest stored first instead
-            order = "ORDER BY f.rowid DESC"
-            if ranked:
-                order = "ORDER BY f.score" if where else "ORDER BY bm25(articles_fts, 4.0, 1.0)"
+            if where:  # at most filter_scan rows: filter, count and order them at once
+                found = self.conn.execute(f"SELECT f.rowid, f.score {base}", params).fetchall()
+                total = len(found)
+                ranked = total <= rank_limit
+                found.sort(key=(lambda r: (r[1], -r[0])) if ranked else (lambda r: -r[0]))
+                filtered_ids = [r[0] for r in found]
+            else:
+                total = matches
+                ranked = total <= rank_limit
+                order = ("ORDER BY bm25(articles_fts, 4.0, 1.0)" if ranked
+                         else "ORDER BY f.rowid DESC")
         else:
             base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
             total = self._scalar(f"SELECT count(*) {base}", params)
             ranked, matches, scanned = True, None, None
             order = "ORDER BY a.published DESC, a.rowid DESC"
         rowid = "f.rowid" if query else "a.rowid"
-        page_ids = [r[0] for r in self.conn.execute(
-            f"SELECT {rowid} {base} {order} LIMIT ? OFFSET ?",
-            (*params, per_page, (page - 1) * per_page))]
+        if query and where:
+            page_ids = filtered_ids[(page - 1) * per_page:page * per_page]
+        else:
+            page_ids = [r[0] for r in self.conn.execute(
+                f"SELECT {rowid} {base} {order} LIMIT ? OFFSET ?",
+                (*params, per_page, (page - 1) * per_page))]
         hits = []
         if page_ids:
             marks = ",".join("?" * len(page_ids))
@@ -261,7 +270,11 @@ class ExploreQueries:
             by_rowid = {r["rid"]: r for r in found}
             hits = [{k: by_rowid[i][k] for k in by_rowid[i].keys() if k != "rid"}
                     for i in page_ids if i in by_rowid]
-        facets = self._facets(f"SELECT {rowid} {base} LIMIT {int(facet_sample)}", params)
+        if query and where:
+            facets = self._facets(filtered_ids[:facet_sample])
+        else:
+            facets = self._facets([r[0] for r in self.conn.execute(
+                f"SELECT {rowid} {base} LIMIT {int(facet_sample)}", params)])
         return {
             "query": query, "fts": expr, "filters": filters.to_dict(), "total": total,
             "page": page, "per_page": per_page, "pages": max(1, -(-total // per_page)),
@@ -290,11 +303,10 @@ class ExploreQueries:
             params += [f.actor, f.actor]
         return where, params
 
-    def _facets(self, sample_sql: str, params: list[Any]) -> dict[str, list]:
+    def _facets(self, ids: list[int]) -> dict[str, list]:
         """Counts by publication, country, language, month and actor over the
-        articles whose rowids ``sample_sql`` selects."""
+        articles with these rowids."""
         c = self.conn
-        ids = [r[0] for r in c.execute(sample_sql, params)]
         counts: dict[str, dict[str, int]] = {k: {} for k in
                                               ("publication", "country", "language", "month")}
         rows = []

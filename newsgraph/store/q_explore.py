@@ -120,9 +120,16 @@ class ExploreQueries:
 
     def explore_actor_names(self, ids: Iterable[str]) -> dict[str, str]:
         """Display names of actor ids (the knowledge-base actor, else as seen in an article)."""
+        wanted = list(dict.fromkeys(i for i in ids if i))
+        known: dict[str, str] = {}
+        for i in range(0, len(wanted), 900):
+            chunk = wanted[i:i + 900]
+            known.update(self.conn.execute(
+                f"SELECT id, name FROM actors WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk).fetchall())
         out: dict[str, str] = {}
-        for actor_id in dict.fromkeys(i for i in ids if i):
-            name = self._scalar("SELECT name FROM actors WHERE id = ?", (actor_id,))
+        for actor_id in wanted:
+            name = known.get(actor_id)
             if name is None:
                 name = self._scalar("SELECT name FROM article_actors WHERE actor_id = ? "
                                     "LIMIT 1", (actor_id,))
@@ -378,7 +385,7 @@ class ExploreQueries:
     # -- actor -------------------------------------------------------------------
 
     def explore_actor(self, actor_id: str, *, limit: int = 25,
-                      heavy: int = 3000) -> dict[str, Any] | None:
+                      heavy: int = 2000) -> dict[str, Any] | None:
         """An actor: names, kind, country, roles seen, quotes by and about, events
         as source and as target (most recent ``limit`` of each), and a monthly
         timeline of its events by PLOVER quad class.
@@ -426,12 +433,14 @@ class ExploreQueries:
                 f"AND x.actor_id = ?) AND {about} ORDER BY a.published DESC LIMIT ?",
                 (actor_id, actor_id, actor_id, limit))
         else:
-            rows = c.execute(
-                "SELECT q.*, a.headline FROM article_actors x "
-                "JOIN quotes q ON q.article_id = x.article_id "
-                "JOIN articles a ON a.id = q.article_id "
-                f"WHERE x.actor_id = ? AND {about} ORDER BY a.published DESC LIMIT ?",
-                (actor_id, actor_id, actor_id, limit))
+            ids = [r[0] for r in c.execute(
+                "SELECT q.id FROM article_actors x CROSS JOIN quotes q "
+                f"ON q.article_id = x.article_id WHERE x.actor_id = ? AND {about} "
+                "ORDER BY q.published DESC, q.id DESC LIMIT ?",
+                (actor_id, actor_id, actor_id, limit))]
+            rows = [c.execute("SELECT q.*, a.headline FROM quotes q JOIN articles a "
+                              "ON a.id = q.article_id WHERE q.id = ?", (i,)).fetchone()
+                    for i in ids]
         quotes_about = [_quote(r) for r in rows]
         events = {}
         for role in ("source", "target"):
@@ -499,19 +508,23 @@ class ExploreQueries:
         if month:
             where.append(f"{_MONTH} = ?")
             params.append(month)
-        rows = c.execute(
-            f"SELECT {_EVENT_COLS}, {_SENTENCE}, x.role AS drive_role FROM event_actors x "
-            "JOIN event_actors y ON y.event_id = x.event_id AND y.actor_id = ? "
-            "AND y.role != x.role JOIN events e ON e.id = x.event_id "
-            f"JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(where)} "
+        # the pairs first (index only), then the rows of the newest ones
+        found = c.execute(
+            "SELECT e.id, x.role FROM event_actors x CROSS JOIN event_actors y "
+            "CROSS JOIN events e WHERE y.event_id = x.event_id AND y.actor_id = ? "
+            f"AND y.role != x.role AND e.id = x.event_id AND {' AND '.join(where)} "
             "ORDER BY e.published DESC, e.id DESC LIMIT ?", (*params, limit + 1)).fetchall()
         events = []
-        for r in rows[:limit]:
-            e = _event(r)
-            source = drive if r["drive_role"] == "source" else other
+        for r in found[:limit]:
+            row = c.execute(f"SELECT {_EVENT_COLS}, {_SENTENCE} FROM events e "
+                            "JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+                            (r[0],)).fetchone()
+            e = _event(row)
+            source = drive if r[1] == "source" else other
             e["direction"] = "a->b" if source == a else "b->a"
-            e["month"] = r["bucket"]
+            e["month"] = row["bucket"]
             events.append(e)
+        rows = found
         names = self.explore_actor_names([a, b])
         return {
             "a": {"id": a, "name": names[a]}, "b": {"id": b, "name": names[b]},

@@ -24,7 +24,7 @@ __all__ = ["Lexicon", "load_lexicon", "read_tsv", "FRAMES", "WORD_CLASSES", "NOU
 FRAMES = frozenset({"say", "promise", "direct"})
 NOUN_CLASSES = frozenset({"document", "body", "generic"})
 WORD_CLASSES = frozenset({"person-pronoun", "thing-pronoun", "group-pronoun", "first-person",
-                          "determiner"})
+                          "determiner", "place-word"})
 
 
 @dataclass(frozen=True)

@@ -140,9 +140,20 @@ class SpeakerResolver:
                 subj = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ == "ROOT"
                 names.append(_Named(ent.start_char, ent.end_char, None, ent.text, cls, subj))
         names.sort(key=lambda n: n.start)
-        self._names = [n for n in names if not self._in_quote(n.start)]
+        text = doc.text
+        self._names = [n for n in names if not self._in_quote(n.start)
+                       and not (n.cls == "person" and self._not_a_person(n, text))]
         self._name_starts = [n.start for n in self._names]
         self._gender = _genders(doc, lexicon)
+
+    def _not_a_person(self, named: _Named, text: str) -> bool:
+        """A place the model took for a person: "Winston Churchill Square", "Ont." """
+        words = named.name.split()
+        if not words:
+            return True
+        if self.lex.is_class(words[-1], "place-word"):
+            return True
+        return len(words) == 1 and len(words[0]) <= 4 and text[named.end:named.end + 1] == "."
 
     # -- naming -------------------------------------------------------------
 

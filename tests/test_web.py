@@ -117,13 +117,22 @@ def test_search_without_query_is_a_form(client):
     assert r.status_code == 200 and "Type words to search" in r.text
 
 
-@pytest.mark.parametrize("q", ['"unterminated', "AND", "foo:bar", "(Chile"])
-def test_malformed_search_is_a_400_with_the_reason(client, q):
-    r = client.get("/search", params={"q": q})
+@pytest.mark.parametrize("q,fts,reason", [
+    ("-Chile", None, "only excludes terms"), ("*** ???", None, "has no words"),
+    ('"unterminated', "1", "cannot search"), ("AND", "1", "cannot search"),
+    ("foo:bar", "1", "cannot search"), ("(Chile", "1", "cannot search")])
+def test_malformed_search_is_a_400_with_the_reason(client, q, fts, reason):
+    params = {"q": q, "fts": fts} if fts else {"q": q}
+    r = client.get("/search", params=params)
     assert r.status_code == 400
-    assert "E501" in r.text and "cannot search" in r.text
-    j = client.get("/search.json", params={"q": q})
+    assert "E501" in r.text and reason in r.text
+    j = client.get("/search.json", params=params)
     assert j.status_code == 400 and j.json()["error"]["code"] == "E501"
+
+
+def test_simple_syntax_needs_no_escaping(client):
+    for q in ['"unterminated Chile', "Chile:Norway", "(Chile", "Chile AND"]:
+        assert client.get("/search.json", params={"q": q}).status_code == 200, q
 
 
 @pytest.mark.parametrize("url,code", [
@@ -191,12 +200,18 @@ def test_dyad_page_bars_link_to_their_sentences(client):
     assert {(e["type"], e["direction"]) for e in d["events"]} == {
         ("SUPPORT", "a->b"), ("SUPPORT", "b->a"), ("COOPERATE", "a->b"), ("ACCUSE", "b->a")}
     assert all(e["sentence"]["text"] for e in d["events"])
+    assert {(m["month"], m["type"]): m["count"] for m in d["by_month"]} == {
+        ("2023-03", "SUPPORT"): 2, ("2023-03", "COOPERATE"): 1, ("2023-05", "ACCUSE"): 1}
     html = client.get("/dyads/NOR/CHL").text
     s = scan(html)
-    bar_links = [a["href"] for t, a in s.tags if t == "a" and a.get("href", "").startswith("#bar-")]
-    ids = {a.get("id") for _, a in s.tags}
-    assert bar_links and all(h[1:] in ids for h in bar_links)
-    assert "#bar-2023-05-ACCUSE" in bar_links
+    svg_links = [a["href"] for t, a in s.tags if t == "a" and "month=" in a.get("href", "")]
+    assert "/dyads/NOR/CHL?month=2023-05&type=ACCUSE#sentences" in svg_links
+    bar = client.get("/dyads/NOR/CHL.json", params={"month": "2023-05", "type": "ACCUSE"}).json()
+    assert [(e["type"], e["month"]) for e in bar["events"]] == [("ACCUSE", "2023-05")]
+    assert "summoned" in bar["events"][0]["sentence"]["text"]
+    page = client.get("/dyads/NOR/CHL", params={"month": "2023-05", "type": "ACCUSE"}).text
+    assert "Chile summoned Norway" in page and 'id="sentences"' in page
+    assert client.get("/dyads/NOR/CHL", params={"month": "May"}).status_code == 400
 
 
 def test_network_filters(client):
@@ -234,7 +249,9 @@ def test_query_strings_are_escaped(client):
     assert r.status_code == 200
     assert "<script>alert(1)" not in r.text and "&lt;script&gt;" in r.text
     r = client.get("/search", params={"q": "<img src=x onerror=alert(1)>"})
-    assert r.status_code == 400 and "<img" not in r.text
+    assert r.status_code == 200 and "<img" not in r.text
+    r = client.get("/search", params={"q": "<img src=x onerror=alert(1)>", "fts": "1"})
+    assert r.status_code == 400 and "<img" not in r.text and "&lt;img" in r.text
 
 
 def test_nothing_writes(client, kb_path):
@@ -273,3 +290,12 @@ def test_empty_knowledge_base_pages(empty_client, page):
 def test_static_css_is_served(client):
     r = client.get("/static/style.css")
     assert r.status_code == 200 and "text/css" in r.headers["content-type"]
+
+
+def test_unmigrated_knowledge_base_is_refused_at_start(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    sqlite3.connect(path).execute("CREATE TABLE articles (id TEXT)").connection.close()
+    with pytest.raises(StoreError, match="E405"):
+        create_app(path)

@@ -2,17 +2,14 @@
 
 The texts are written for these tests (no evaluation text).  Offsets are found
 with ``str.index`` so every span satisfies ``text[start:end] == span text``.
-Rows are written per ``store/migrations/001_initial.sql`` by :func:`write_rows`.
+They are stored with ``KnowledgeBase.ingest_items``, as ``newsgraph ingest`` does.
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
-from datetime import datetime, timezone
 from pathlib import Path
 
-from newsgraph.models import (QUAD_CLASS, Actor, Analysis, Article, Caption, Cue, Event,
+from newsgraph.models import (Actor, Analysis, Article, Caption, Cue, Event,
                               Mention, Quote, Source, Span, Speaker, Trigger)
 from newsgraph.store import KnowledgeBase
 
@@ -174,73 +171,49 @@ def analyses() -> list[Analysis]:
     return out
 
 
-def _j(value) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def write_rows(conn: sqlite3.Connection, a: Analysis) -> None:
-    """Write one analysis as rows of the v1 schema (test helper)."""
-    art = a.article
-    now = datetime.now(timezone.utc).isoformat()
-    conn.execute(
-        "INSERT INTO articles (id, sha256, source_path, source_format, publication, language, "
-        "country, published, url, headline, deck, byline, dateline, text, paragraphs, captions, "
-        "pipeline_version, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (art.id, art.source.sha256, art.source.path, art.source.format, art.publication,
-         art.language, art.country, art.published, art.url, art.headline, art.deck, art.byline,
-         art.dateline, art.text, _j([[p.start, p.end] for p in art.paragraphs]),
-         _j([c.to_dict() for c in art.captions]), a.pipeline_version, now))
-    for act in a.actors:
-        conn.execute(
-            "INSERT INTO article_actors (article_id, actor_id, name, kind, country, roles, "
-            "n_mentions) VALUES (?,?,?,?,?,?,?)",
-            (art.id, act.id, act.name, act.kind, act.country, _j(list(act.roles)),
-             len(act.mentions)))
-        conn.executemany(
-            'INSERT INTO mentions (article_id, actor_id, start, "end", text, form) '
-            "VALUES (?,?,?,?,?,?)",
-            [(art.id, act.id, m.start, m.end, m.text, m.form) for m in act.mentions])
-        for role in act.roles:
-            conn.execute("INSERT INTO actor_roles (actor_id, role, country, article_id, seen) "
-                         "VALUES (?,?,?,?,?)", (act.id, role, act.country, art.id,
-                                                art.published))
-    for i, q in enumerate(a.quotes, 1):
-        sp, cu = q.speaker, q.cue
-        conn.execute(
-            'INSERT INTO quotes (article_id, seq, start, "end", text, kind, speaker_actor, '
-            "speaker_name, speaker_start, speaker_end, cue, cue_start, cue_end, about, rule, "
-            "published) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (art.id, i, q.start, q.end, q.text, q.kind, sp and sp.actor, sp and sp.name,
-             sp and sp.start, sp and sp.end, cu and cu.text, cu and cu.start, cu and cu.end,
-             _j(list(q.about)), q.rule, art.published))
-    for i, e in enumerate(a.events, 1):
-        cur = conn.execute(
-            "INSERT INTO events (article_id, seq, type, quad, source, target, modality, date, "
-            "trigger, trigger_start, trigger_end, sentence_start, sentence_end, rule, "
-            "confidence, published) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (art.id, i, e.type, QUAD_CLASS[e.type], _j(list(e.source)), _j(list(e.target)),
-             e.modality, e.date, e.trigger.text, e.trigger.start, e.trigger.end,
-             e.sentence.start, e.sentence.end, e.rule, e.confidence, art.published))
-        conn.executemany("INSERT INTO event_actors (event_id, actor_id, role) VALUES (?,?,?)",
-                         [(cur.lastrowid, x, "source") for x in e.source]
-                         + [(cur.lastrowid, x, "target") for x in e.target])
-
-
-def ensure_fts(conn: sqlite3.Connection) -> None:
-    """An FTS5 index over headline and text, unless the store's migrations made one."""
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
-                    ).fetchone():
-        return
-    conn.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(headline, text, "
-                 "content='articles', content_rowid='rowid')")
-    conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
-
-
 def build_kb(path: Path, items: list[Analysis] | None = None) -> Path:
-    """A knowledge base file holding ``items`` (default: :func:`analyses`)."""
+    """A knowledge base file holding ``items`` (default: :func:`analyses`), stored
+    through the knowledge base's own ingest."""
     with KnowledgeBase(str(path)) as kb:
-        for a in items if items is not None else analyses():
-            write_rows(kb.conn, a)
-        ensure_fts(kb.conn)
-        kb.conn.commit()
+        summary = kb.ingest_items(analyses() if items is None else items)
+        assert summary.failed == 0, summary
     return path
+
+
+_STORY = [
+    # (month, kind, source, target, sentence template, trigger)
+    ("2023-01", "CONSULT", "NOR", "CHL", "{s} officials met {t} negotiators in Lima for talks.",
+     "met"),
+    ("2023-02", "AID", "NOR", "PER", "{s} sent emergency aid to {t} after the floods.",
+     "sent emergency aid"),
+    ("2023-02", "SUPPORT", "CHL", "PER", "{s} praised {t} for its flood response.",
+     "praised"),
+    ("2023-04", "THREATEN", "CHL", "NOR", "{s} warned {t} of retaliation over quotas.",
+     "warned"),
+    ("2023-04", "CONSULT", "PER", "CHL", "{s} held talks with {t} on border trade.",
+     "held talks"),
+    ("2023-07", "SANCTION", "NOR", "CHL", "{s} suspended salmon imports from {t}.",
+     "suspended salmon imports"),
+    ("2023-08", "AGREE", "CHL", "NOR", "{s} promised {t} a review of the tariffs.",
+     "promised"),
+    ("2023-09", "COOPERATE", "PER", "NOR", "{s} and {t} began joint fisheries patrols.",
+     "began joint fisheries patrols"),
+]
+_NAMES = {"NOR": "Norway", "CHL": "Chile", "PER": "Peru"}
+
+
+def story_analyses() -> list[Analysis]:
+    """:func:`analyses` plus eight short reports spread over 2023, for the charts."""
+    out = analyses()
+    for i, (month, kind, src, tgt, tmpl, trigger) in enumerate(_STORY):
+        sentence = tmpl.format(s=_NAMES[src], t=_NAMES[tgt])
+        b = _Builder(f"fx-story-{i}", f"{_NAMES[src]} and {_NAMES[tgt]}: {kind.lower()}",
+                     [sentence, f"Analysts said relations between {_NAMES[src]} and "
+                      f"{_NAMES[tgt]} remained tense."],
+                     published=f"{month}-{10 + i:02d}",
+                     publication=("Pacific Daily", "The Northern Ledger")[i % 2])
+        for code in {src, tgt}:
+            b.actor(code, _NAMES[code], "country", _NAMES[code], country=code)
+        b.event(kind, [src], [tgt], trigger)
+        out.append(b.build())
+    return out

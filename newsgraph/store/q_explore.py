@@ -19,6 +19,7 @@ from typing import Any, Iterable
 
 from ..errors import QueryError
 from ..models import EVENT_TYPES, QUAD_CLASS
+from .search import compile_query
 
 __all__ = ["ExploreQueries", "SearchFilters"]
 
@@ -28,8 +29,10 @@ _EVENT_COLS = ("e.id, e.article_id, e.seq, e.type, e.quad, e.mode, e.source, e.t
                "e.modality, e.reported_by, e.date, e.location, e.trigger, e.trigger_start, "
                "e.trigger_end, e.sentence_start, e.sentence_end, e.cameo, e.rule, "
                "e.confidence, e.published")
+_MONTH = ("(CASE WHEN e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(e.date, 1, 7) "
+          "ELSE substr(e.published, 1, 7) END)")  # as in migration 050
 _SENTENCE = ("substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) "
-             "AS sentence_text, a.headline")
+             f"AS sentence_text, a.headline, {_MONTH} AS bucket")
 
 
 class SearchFilters:
@@ -115,24 +118,21 @@ class ExploreQueries:
         row = self.conn.execute(sql, tuple(params)).fetchone()
         return None if row is None else row[0]
 
-    def _fts_table(self) -> str | None:
-        """The FTS5 table indexing ``articles`` (named by the store's migrations)."""
-        rows = self.conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE "
-            "'CREATE VIRTUAL TABLE%fts5%'").fetchall()
-        for row in rows:
-            if "articles" in (row["sql"] or ""):
-                return row["name"]
-        return None
-
     def explore_actor_names(self, ids: Iterable[str]) -> dict[str, str]:
         """Display names of actor ids (the knowledge-base actor, else as seen in an article)."""
+        wanted = list(dict.fromkeys(i for i in ids if i))
+        known: dict[str, str] = {}
+        for i in range(0, len(wanted), 900):
+            chunk = wanted[i:i + 900]
+            known.update(self.conn.execute(
+                f"SELECT id, name FROM actors WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk).fetchall())
         out: dict[str, str] = {}
-        for actor_id in dict.fromkeys(i for i in ids if i):
-            name = self._scalar("SELECT name FROM actors WHERE id = ?", (actor_id,))
+        for actor_id in wanted:
+            name = known.get(actor_id)
             if name is None:
                 name = self._scalar("SELECT name FROM article_actors WHERE actor_id = ? "
-                                    "OR kb_actor_id = ? LIMIT 1", (actor_id, actor_id))
+                                    "LIMIT 1", (actor_id,))
             out[actor_id] = name or actor_id
         return out
 
@@ -140,20 +140,22 @@ class ExploreQueries:
         """Whether the knowledge base has seen ``actor_id`` in any article or event."""
         return any(self._scalar(sql, (actor_id,) * sql.count("?")) for sql in (
             "SELECT 1 FROM actors WHERE id = ?",
-            "SELECT 1 FROM article_actors WHERE actor_id = ? OR kb_actor_id = ? LIMIT 1",
+            "SELECT 1 FROM article_actors WHERE actor_id = ? LIMIT 1",
+            "SELECT 1 FROM article_actors WHERE kb_actor_id = ? LIMIT 1",
             "SELECT 1 FROM event_actors WHERE actor_id = ? LIMIT 1"))
 
     # -- home --------------------------------------------------------------------
 
     def explore_summary(self, *, top: int = 12, recent: int = 10,
-                        window: int = 2000) -> dict[str, Any]:
+                        window: int = 500) -> dict[str, Any]:
         """Corpus size, date range, publications, top actors and recent articles.
 
         Top actors come from the ``actors`` table when it is filled (by ``link``),
         else from the ``window`` most recent articles.
         """
         c = self.conn
-        first, last = c.execute("SELECT min(published), max(published) FROM articles").fetchone()
+        first = self._scalar("SELECT min(published) FROM articles")
+        last = self._scalar("SELECT max(published) FROM articles")
         pubs = c.execute(
             "SELECT publication, count(*) AS n FROM articles WHERE publication IS NOT NULL "
             "GROUP BY publication ORDER BY n DESC, publication LIMIT 25").fetchall()
@@ -163,13 +165,18 @@ class ExploreQueries:
             "ORDER BY n_articles DESC, id LIMIT ?", (top,)).fetchall()
         if not top_rows:
             actors_basis = f"{window} most recent articles"
-            top_rows = c.execute(
-                "SELECT aa.actor_id AS id, max(aa.name) AS name, max(aa.kind) AS kind, "
-                "max(aa.country) AS country, count(*) AS n_articles FROM "
-                "(SELECT id FROM articles ORDER BY published DESC, rowid DESC LIMIT ?) r "
-                "JOIN article_actors aa ON aa.article_id = r.id "
+            counted = c.execute(
+                "SELECT aa.actor_id AS id, count(*) AS n_articles FROM "
+                "(SELECT id FROM articles ORDER BY published DESC LIMIT ?) r "
+                "CROSS JOIN article_actors aa ON aa.article_id = r.id "
                 "GROUP BY aa.actor_id ORDER BY n_articles DESC, aa.actor_id LIMIT ?",
                 (window, top)).fetchall()
+            top_rows = []
+            for r in counted:
+                seen = c.execute("SELECT name, kind, country FROM article_actors "
+                                 "WHERE actor_id = ? LIMIT 1", (r["id"],)).fetchone()
+                top_rows.append({"id": r["id"], "name": seen["name"], "kind": seen["kind"],
+                                 "country": seen["country"], "n_articles": r["n_articles"]})
         recent_rows = c.execute(
             f"SELECT {_ARTICLE_BRIEF} FROM articles a "
             "ORDER BY a.published DESC, a.rowid DESC LIMIT ?", (recent,)).fetchall()
@@ -186,47 +193,101 @@ class ExploreQueries:
 
     # -- search ------------------------------------------------------------------
 
-    def explore_search(self, query: str, *, filters: SearchFilters | None = None,
-                       page: int = 1, per_page: int = 20,
-                       facet_sample: int = 2000) -> dict[str, Any]:
-        """Full-text search (FTS5 syntax) with facet filters, paging and snippets.
+    def explore_search(self, query: str, *, fts: bool = False,
+                       filters: SearchFilters | None = None, page: int = 1, per_page: int = 20,
+                       facet_sample: int = 500, rank_limit: int = 5_000,
+                       filter_scan: int = 5_000) -> dict[str, Any]:
+        """Full-text search with facet filters, paging and snippets.
 
-        Snippets mark matches with ``\\x02``/``\\x03``.  Facets count the first
-        ``facet_sample`` matches.  Raises :class:`QueryError` on a malformed query.
+        ``query`` is in the simple syntax of :mod:`newsgraph.store.search` (as
+        ``newsgraph search``), or raw FTS5 with ``fts``.  Unlike
+        :meth:`ArticleQueries.search` it filters and facets by actor and month,
+        and bounds its work for the explorer:
+
+        Hits are ranked by relevance (bm25) when at most ``rank_limit`` articles
+        match, else listed newest-stored first (``order`` says which); without
+        a query, newest published first.  With filters, only the ``filter_scan``
+        newest-stored matches of the words are filtered (``matches`` counts all
+        of them, ``scanned`` those filtered).  Snippets mark matches with
+        ``\\x02``/``\\x03``.  Facets count the first ``facet_sample`` matches.
+        Raises :class:`QueryError` on a malformed query.
         """
         filters = filters or SearchFilters()
         page = max(1, int(page))
         query = (query or "").strip()
         where, params = self._filter_sql(filters)
-        fts = self._fts_table() if query else None
-        if query and fts is None:
-            raise QueryError("this knowledge base has no full-text index", code="E503")
-        if query:
-            base = (f"FROM {fts} f JOIN articles a ON a.rowid = f.rowid "
-                    f"WHERE {fts} MATCH ?" + "".join(f" AND {w}" for w in where))
-            params = [query, *params]
-            order = "ORDER BY f.rank"
-            snippet = (f"snippet({fts}, -1, char(2), char(3), ' … ', 24)")
-        else:
-            base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-            order = "ORDER BY a.published DESC, a.rowid DESC"
-            snippet = "substr(a.text, 1, 200)"
+        expr = (query if fts else compile_query(query)) if query else ""
         if query:
             try:  # FTS5 reports a malformed query when it is first run
-                self.conn.execute(f"SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT 1",
-                                  (query,)).fetchall()
+                self.conn.execute("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? "
+                                  "LIMIT 1", (expr,)).fetchall()
             except sqlite3.OperationalError as exc:
                 raise QueryError(f"cannot search for {query!r}: {exc}", code="E501") from None
-        total = self._scalar(f"SELECT count(*) {base}", params)
-        rows = self.conn.execute(
-            f"SELECT {_ARTICLE_BRIEF}, {snippet} AS snippet {base} {order} "
-            "LIMIT ? OFFSET ?", (*params, per_page, (page - 1) * per_page)).fetchall()
-        facets = self._facets(base, params, facet_sample)
+            matches = self._scalar("SELECT count(*) FROM articles_fts WHERE articles_fts "
+                                   "MATCH ?", (expr,))
+            if where:
+                scanned = min(matches, filter_scan)
+                # filters look at the newest-stored filter_scan matches only
+                source = ("(SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM "
+                          "articles_fts WHERE articles_fts MATCH ? "
+                          f"ORDER BY rowid DESC LIMIT {int(filter_scan)}) f")
+                base = (f"FROM {source} CROSS JOIN articles a ON a.rowid = f.rowid WHERE "
+                        + " AND ".join(where))
+            else:
+                scanned = matches
+                base = "FROM articles_fts f WHERE articles_fts MATCH ?"
+            params = [expr, *params]
+            # bm25 scores every match: past rank_limit, newest stored first instead
+            if where:  # at most filter_scan rows: filter, count and order them at once
+                found = self.conn.execute(f"SELECT f.rowid, f.score {base}", params).fetchall()
+                total = len(found)
+                ranked = total <= rank_limit
+                found.sort(key=(lambda r: (r[1], -r[0])) if ranked else (lambda r: -r[0]))
+                filtered_ids = [r[0] for r in found]
+            else:
+                total = matches
+                ranked = total <= rank_limit
+                order = ("ORDER BY bm25(articles_fts, 4.0, 1.0)" if ranked
+                         else "ORDER BY f.rowid DESC")
+        else:
+            base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+            total = self._scalar(f"SELECT count(*) {base}", params)
+            ranked, matches, scanned = True, None, None
+            order = "ORDER BY a.published DESC, a.rowid DESC"
+        rowid = "f.rowid" if query else "a.rowid"
+        if query and where:
+            page_ids = filtered_ids[(page - 1) * per_page:page * per_page]
+        else:
+            page_ids = [r[0] for r in self.conn.execute(
+                f"SELECT {rowid} {base} {order} LIMIT ? OFFSET ?",
+                (*params, per_page, (page - 1) * per_page))]
+        hits = []
+        if page_ids:
+            marks = ",".join("?" * len(page_ids))
+            if query:
+                snippet = "snippet(articles_fts, -1, char(2), char(3), ' … ', 24)"
+                sql = (f"SELECT f.rowid AS rid, {_ARTICLE_BRIEF}, {snippet} AS snippet "
+                       "FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
+                       f"WHERE articles_fts MATCH ? AND f.rowid IN ({marks})")
+                found = self.conn.execute(sql, (expr, *page_ids)).fetchall()
+            else:
+                found = self.conn.execute(
+                    f"SELECT a.rowid AS rid, {_ARTICLE_BRIEF}, substr(a.text, 1, 200) AS snippet "
+                    f"FROM articles a WHERE a.rowid IN ({marks})", page_ids).fetchall()
+            by_rowid = {r["rid"]: r for r in found}
+            hits = [{k: by_rowid[i][k] for k in by_rowid[i].keys() if k != "rid"}
+                    for i in page_ids if i in by_rowid]
+        if query and where:
+            facets = self._facets(filtered_ids[:facet_sample])
+        else:
+            facets = self._facets([r[0] for r in self.conn.execute(
+                f"SELECT {rowid} {base} LIMIT {int(facet_sample)}", params)])
         return {
-            "query": query, "filters": filters.to_dict(), "total": total, "page": page,
-            "per_page": per_page, "pages": max(1, -(-total // per_page)),
-            "hits": [dict(r) for r in rows], "facets": facets,
-            "facet_sample": min(total, facet_sample),
+            "query": query, "fts": expr, "filters": filters.to_dict(), "total": total,
+            "page": page, "per_page": per_page, "pages": max(1, -(-total // per_page)),
+            "hits": hits, "facets": facets, "facet_sample": min(total, facet_sample),
+            "order": ("relevance" if query else "published") if ranked else "stored",
+            "matches": matches, "scanned": scanned,
         }
 
     @staticmethod
@@ -249,21 +310,37 @@ class ExploreQueries:
             params += [f.actor, f.actor]
         return where, params
 
-    def _facets(self, base: str, params: list[Any], sample: int) -> dict[str, list]:
+    def _facets(self, ids: list[int]) -> dict[str, list]:
+        """Counts by publication, country, language, month and actor over the
+        articles with these rowids."""
         c = self.conn
-        sub = f"SELECT a.id, a.publication, a.country, a.language, a.published {base} LIMIT {int(sample)}"
-        out: dict[str, list] = {}
-        for col in ("publication", "country", "language"):
-            out[col] = [{"value": r[0], "count": r[1]} for r in c.execute(
-                f"SELECT {col}, count(*) AS n FROM ({sub}) WHERE {col} IS NOT NULL "
-                "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 15", params)]
-        out["month"] = [{"value": r[0], "count": r[1]} for r in c.execute(
-            f"SELECT substr(published, 1, 7) AS m, count(*) FROM ({sub}) "
-            "WHERE published IS NOT NULL GROUP BY m ORDER BY m", params)]
-        out["actor"] = [{"value": r[0], "name": r[1], "count": r[2]} for r in c.execute(
-            f"SELECT coalesce(aa.kb_actor_id, aa.actor_id), max(aa.name), count(*) AS n "
-            f"FROM ({sub}) s JOIN article_actors aa ON aa.article_id = s.id "
-            "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 15", params)]
+        counts: dict[str, dict[str, int]] = {k: {} for k in
+                                              ("publication", "country", "language", "month")}
+        rows = []
+        for i in range(0, len(ids), 900):
+            chunk = ids[i:i + 900]
+            rows += c.execute("SELECT id, publication, country, language, "
+                              "substr(published, 1, 7) FROM articles WHERE rowid IN "
+                              f"({','.join('?' * len(chunk))})", chunk).fetchall()
+        actors: dict[str, int] = {}
+        for r in rows:
+            for key, value in zip(("publication", "country", "language", "month"), r[1:]):
+                if value:
+                    counts[key][value] = counts[key].get(value, 0) + 1
+        article_ids = [r[0] for r in rows]
+        for i in range(0, len(article_ids), 900):
+            chunk = article_ids[i:i + 900]
+            for actor_id, n in c.execute(
+                    "SELECT actor_id, count(*) FROM article_actors "
+                    f"WHERE article_id IN ({','.join('?' * len(chunk))}) GROUP BY 1", chunk):
+                actors[actor_id] = actors.get(actor_id, 0) + n
+        out = {k: [{"value": v, "count": n} for v, n in
+                   sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))[:15]]
+               for k, d in counts.items() if k != "month"}
+        out["month"] = [{"value": v, "count": n} for v, n in sorted(counts["month"].items())]
+        top = sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))[:15]
+        names = self.explore_actor_names(k for k, _ in top)
+        out["actor"] = [{"value": k, "name": names[k], "count": n} for k, n in top]
         return out
 
     # -- article -----------------------------------------------------------------
@@ -307,20 +384,37 @@ class ExploreQueries:
 
     # -- actor -------------------------------------------------------------------
 
-    def explore_actor(self, actor_id: str, *, limit: int = 50) -> dict[str, Any] | None:
+    def explore_actor(self, actor_id: str, *, limit: int = 25,
+                      heavy: int = 2000) -> dict[str, Any] | None:
         """An actor: names, kind, country, roles seen, quotes by and about, events
         as source and as target (most recent ``limit`` of each), and a monthly
-        timeline of its events by PLOVER quad class."""
+        timeline of its events by PLOVER quad class.
+
+        For an actor seen in more than ``heavy`` articles the lists are found by
+        walking articles and events newest first (they come up early); for the
+        others, from the actor's own rows.  Names are counted over at most 500
+        of its article rows; ``n_events`` counts its dated events.
+        """
         c = self.conn
         kb = c.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
-        seen = c.execute(
-            "SELECT name, kind, country, sector, count(*) AS n FROM article_actors "
-            "WHERE actor_id = ? OR kb_actor_id = ? GROUP BY name, kind, country, sector "
-            "ORDER BY n DESC LIMIT 10", (actor_id, actor_id)).fetchall()
-        n_events = self._scalar("SELECT count(*) FROM event_actors WHERE actor_id = ?",
-                                (actor_id,))
-        if kb is None and not seen and not n_events:
+        n_articles = self._scalar("SELECT count(*) FROM article_actors WHERE actor_id = ?",
+                                  (actor_id,)) + self._scalar(
+            "SELECT count(*) FROM article_actors WHERE kb_actor_id = ? AND actor_id != ?",
+            (actor_id, actor_id))
+        n_events = self._scalar("SELECT coalesce(sum(n), 0) FROM explore_actor_months "
+                                "WHERE actor_id = ?", (actor_id,))
+        if kb is None and not n_articles and not n_events and not self._scalar(
+                "SELECT 1 FROM event_actors WHERE actor_id = ? LIMIT 1", (actor_id,)):
             return None
+        seen = c.execute(
+            "SELECT name, kind, country, sector, count(*) AS n FROM (SELECT name, kind, "
+            "country, sector FROM article_actors WHERE actor_id = ? LIMIT 500) "
+            "GROUP BY name, kind, country, sector ORDER BY n DESC LIMIT 10",
+            (actor_id,)).fetchall() or c.execute(
+            "SELECT name, kind, country, sector, count(*) AS n FROM (SELECT name, kind, "
+            "country, sector FROM article_actors WHERE kb_actor_id = ? LIMIT 500) "
+            "GROUP BY name, kind, country, sector ORDER BY n DESC LIMIT 10",
+            (actor_id,)).fetchall()
         first = kb or (seen[0] if seen else None)
         roles = [dict(r) for r in c.execute(
             "SELECT role, country, count(*) AS articles, min(seen) AS first_seen, "
@@ -328,30 +422,43 @@ class ExploreQueries:
             "GROUP BY role, country ORDER BY articles DESC LIMIT 30", (actor_id,))]
         quotes_by = [_quote(r) for r in c.execute(
             "SELECT q.*, a.headline FROM quotes q JOIN articles a ON a.id = q.article_id "
-            "WHERE q.speaker_actor = ? ORDER BY q.published DESC, q.id DESC LIMIT ?",
+            "WHERE q.speaker_actor = ? ORDER BY q.published DESC LIMIT ?",
             (actor_id, limit))]
-        quotes_about = [_quote(r) for r in c.execute(
-            "SELECT q.*, a.headline FROM (SELECT aa.article_id FROM article_actors aa "
-            "JOIN articles a2 ON a2.id = aa.article_id WHERE aa.actor_id = ? "
-            "ORDER BY a2.published DESC LIMIT ?) r "
-            "JOIN quotes q ON q.article_id = r.article_id "
-            "JOIN articles a ON a.id = q.article_id "
-            "WHERE coalesce(q.speaker_actor, '') != ? AND EXISTS "
-            "(SELECT 1 FROM json_each(q.about) WHERE value = ?) "
-            "ORDER BY q.published DESC, q.id DESC LIMIT ?",
-            (actor_id, limit * 4, actor_id, actor_id, limit))]
+        about = ("coalesce(q.speaker_actor, '') != ? AND EXISTS "
+                 "(SELECT 1 FROM json_each(q.about) WHERE value = ?)")
+        if n_articles > heavy:
+            rows = c.execute(
+                "SELECT q.*, a.headline FROM articles a JOIN quotes q ON q.article_id = a.id "
+                "WHERE EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id "
+                f"AND x.actor_id = ?) AND {about} ORDER BY a.published DESC LIMIT ?",
+                (actor_id, actor_id, actor_id, limit))
+        else:
+            ids = [r[0] for r in c.execute(
+                "SELECT q.id FROM article_actors x CROSS JOIN quotes q "
+                f"ON q.article_id = x.article_id WHERE x.actor_id = ? AND {about} "
+                "ORDER BY q.published DESC, q.id DESC LIMIT ?",
+                (actor_id, actor_id, actor_id, limit))]
+            rows = [c.execute("SELECT q.*, a.headline FROM quotes q JOIN articles a "
+                              "ON a.id = q.article_id WHERE q.id = ?", (i,)).fetchone()
+                    for i in ids]
+        quotes_about = [_quote(r) for r in rows]
         events = {}
         for role in ("source", "target"):
-            events[role] = [_event(r) for r in c.execute(
-                f"SELECT {_EVENT_COLS}, {_SENTENCE} FROM event_actors ea "
-                "JOIN events e ON e.id = ea.event_id JOIN articles a ON a.id = e.article_id "
-                "WHERE ea.actor_id = ? AND ea.role = ? "
-                "ORDER BY e.published DESC, e.id DESC LIMIT ?", (actor_id, role, limit))]
+            if n_events > heavy:
+                sql = (f"SELECT {_EVENT_COLS}, {_SENTENCE} FROM events e "
+                       "JOIN articles a ON a.id = e.article_id WHERE EXISTS (SELECT 1 FROM "
+                       "event_actors ea WHERE ea.event_id = e.id AND ea.actor_id = ? "
+                       "AND ea.role = ?) ORDER BY e.published DESC LIMIT ?")
+            else:
+                sql = (f"SELECT {_EVENT_COLS}, {_SENTENCE} FROM event_actors ea "
+                       "JOIN events e ON e.id = ea.event_id "
+                       "JOIN articles a ON a.id = e.article_id "
+                       "WHERE ea.actor_id = ? AND ea.role = ? "
+                       "ORDER BY e.published DESC, e.id DESC LIMIT ?")
+            events[role] = [_event(r) for r in c.execute(sql, (actor_id, role, limit))]
         timeline = [{"month": r[0], "type": r[1], "count": r[2]} for r in c.execute(
-            "SELECT substr(coalesce(e.date, e.published), 1, 7) AS m, e.type, count(*) "
-            "FROM event_actors ea JOIN events e ON e.id = ea.event_id "
-            "WHERE ea.actor_id = ? AND m IS NOT NULL AND length(m) = 7 "
-            "GROUP BY m, e.type ORDER BY m", (actor_id,))]
+            "SELECT month, type, n FROM explore_actor_months WHERE actor_id = ? "
+            "ORDER BY month, type", (actor_id,))]
         for t in timeline:
             t["quad"] = QUAD_CLASS.get(t["type"])
         ids = [i for role in events.values() for e in role for i in e["source"] + e["target"]]
@@ -363,7 +470,7 @@ class ExploreQueries:
             "country": first["country"] if first else None,
             "sector": first["sector"] if first else None,
             "names_seen": [{"name": r["name"], "articles": r["n"]} for r in seen],
-            "articles": (kb["n_articles"] if kb else None) or sum(r["n"] for r in seen),
+            "articles": (kb["n_articles"] if kb else None) or n_articles,
             "roles": roles,
             "quotes_by": quotes_by,
             "quotes_about": quotes_about,
@@ -376,33 +483,54 @@ class ExploreQueries:
 
     # -- dyad --------------------------------------------------------------------
 
-    def explore_dyad(self, a: str, b: str, *, limit: int = 1000) -> dict[str, Any]:
-        """Events between actors ``a`` and ``b`` (either direction), newest first,
-        with a month x event-type count table for the chart."""
-        rows = self.conn.execute(
-            f"SELECT {_EVENT_COLS}, {_SENTENCE}, s.actor_id AS dyad_source "
-            "FROM event_actors s JOIN event_actors t "
-            "ON t.event_id = s.event_id AND t.role = 'target' "
-            "JOIN events e ON e.id = s.event_id JOIN articles a ON a.id = e.article_id "
-            "WHERE s.role = 'source' AND ((s.actor_id = ? AND t.actor_id = ?) "
-            "OR (s.actor_id = ? AND t.actor_id = ?)) "
-            "ORDER BY coalesce(e.date, e.published) DESC, e.id DESC LIMIT ?",
-            (a, b, b, a, limit)).fetchall()
+    def explore_dyad(self, a: str, b: str, *, month: str | None = None,
+                     type: str | None = None, limit: int = 200) -> dict[str, Any]:
+        """Events between actors ``a`` and ``b`` (either direction): a month x type
+        count table for the chart, and the events themselves, newest first (those
+        of one bar with ``month`` and ``type``; at most ``limit``)."""
+        if month is not None and not re.match(r"^\d{4}-\d{2}$", month):
+            raise QueryError(f"month must be YYYY-MM, not {month!r}", code="E502")
+        if type is not None and type not in EVENT_TYPES:
+            raise QueryError(f"unknown event type {type!r}", code="E504")
+        c = self.conn
+        by_month = [{"month": r[0], "type": r[1], "count": r[2]} for r in c.execute(
+            "SELECT month, type, sum(n) FROM (SELECT month, type, n FROM explore_dyad_months "
+            "WHERE source = ? AND target = ? UNION ALL SELECT month, type, n FROM "
+            "explore_dyad_months WHERE source = ? AND target = ?) GROUP BY month, type "
+            "ORDER BY month, type", (a, b, b, a))]
+        n_a = self._scalar("SELECT count(*) FROM event_actors WHERE actor_id = ?", (a,))
+        n_b = self._scalar("SELECT count(*) FROM event_actors WHERE actor_id = ?", (b,))
+        drive, other = (a, b) if n_a <= n_b else (b, a)
+        where, params = ["x.actor_id = ?"], [other, drive]
+        if type:
+            where.append("e.type = ?")
+            params.append(type)
+        if month:
+            where.append(f"{_MONTH} = ?")
+            params.append(month)
+        # the pairs first (index only), then the rows of the newest ones
+        found = c.execute(
+            "SELECT e.id, x.role FROM event_actors x CROSS JOIN event_actors y "
+            "CROSS JOIN events e WHERE y.event_id = x.event_id AND y.actor_id = ? "
+            f"AND y.role != x.role AND e.id = x.event_id AND {' AND '.join(where)} "
+            "ORDER BY e.published DESC, e.id DESC LIMIT ?", (*params, limit + 1)).fetchall()
         events = []
-        counts: dict[tuple[str, str], int] = {}
-        for r in rows:
-            e = _event(r)
-            e["direction"] = "a->b" if r["dyad_source"] == a else "b->a"
-            e["month"] = (e["date"] or e["published"] or "")[:7] or None
+        for r in found[:limit]:
+            row = c.execute(f"SELECT {_EVENT_COLS}, {_SENTENCE} FROM events e "
+                            "JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+                            (r[0],)).fetchone()
+            e = _event(row)
+            source = drive if r[1] == "source" else other
+            e["direction"] = "a->b" if source == a else "b->a"
+            e["month"] = row["bucket"]
             events.append(e)
-            if e["month"] and len(e["month"]) == 7:
-                counts[(e["month"], e["type"])] = counts.get((e["month"], e["type"]), 0) + 1
+        rows = found
         names = self.explore_actor_names([a, b])
         return {
             "a": {"id": a, "name": names[a]}, "b": {"id": b, "name": names[b]},
-            "events": events, "truncated": len(rows) >= limit,
-            "by_month": [{"month": m, "type": t, "count": n}
-                         for (m, t), n in sorted(counts.items())],
+            "total": sum(m["count"] for m in by_month), "by_month": by_month,
+            "selected": {"month": month, "type": type},
+            "events": events, "truncated": len(rows) > limit,
         }
 
     # -- network -----------------------------------------------------------------
@@ -413,11 +541,14 @@ class ExploreQueries:
                 self._scalar("SELECT max(published) FROM events"))
 
     def explore_network(self, *, types: Iterable[str] = (), date_from: str | None = None,
-                        date_to: str | None = None, max_edges: int = 120) -> dict[str, Any]:
+                        date_to: str | None = None, max_edges: int = 120,
+                        sample: int = 5_000) -> dict[str, Any]:
         """Actors linked by events (source -> target), weighted by event count.
 
         ``types`` keeps only those PLOVER types; dates bound the events'
-        publication date (``YYYY[-MM[-DD]]``).  The ``max_edges`` heaviest edges
+        publication date (``YYYY[-MM[-DD]]``).  The graph is built from the
+        ``sample`` most recent matching events (``events_used`` says how many;
+        ``sampled`` whether more matched), and its ``max_edges`` heaviest edges
         are returned, with the actors they join.
         """
         types = [t for t in types if t]
@@ -428,22 +559,28 @@ class ExploreQueries:
             if value and not _DATE.match(value):
                 raise QueryError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}",
                                  code="E502")
-        where, params = ["s.role = 'source'"], []
+        where, params = [], []
         if types:
-            where.append(f"e.type IN ({','.join('?' * len(types))})")
+            where.append(f"+type IN ({','.join('?' * len(types))})")  # walk by date
             params += types
         if date_from:
-            where.append("e.published >= ?")
+            where.append("published >= ?")
             params.append(date_from)
         if date_to:
-            where.append("e.published <= ?")
+            where.append("published <= ?")
             params.append(_date_upper(date_to))
+        cond = ("WHERE " + " AND ".join(where)) if where else ""
+        matched = self._scalar(f"SELECT count(*) FROM (SELECT 1 FROM events {cond} LIMIT ?)",
+                               (*params, sample + 1))
+        # the sample size is written into the SQL (an int): with a bound LIMIT the
+        # planner does not walk events_published newest first
         rows = self.conn.execute(
             "SELECT s.actor_id AS source, t.actor_id AS target, count(*) AS n, "
-            "group_concat(DISTINCT e.type) AS types FROM events e "
-            "JOIN event_actors s ON s.event_id = e.id "
-            "JOIN event_actors t ON t.event_id = e.id AND t.role = 'target' "
-            f"WHERE {' AND '.join(where)} AND s.actor_id != t.actor_id "
+            "group_concat(DISTINCT e.type) AS types FROM "
+            f"(SELECT id, type FROM events {cond} ORDER BY published DESC LIMIT {int(sample)}) e "
+            "CROSS JOIN event_actors s CROSS JOIN event_actors t "
+            "WHERE s.event_id = e.id AND s.role = 'source' AND t.event_id = e.id "
+            "AND t.role = 'target' AND s.actor_id != t.actor_id "
             "GROUP BY s.actor_id, t.actor_id ORDER BY n DESC, source, target LIMIT ?",
             (*params, max_edges)).fetchall()
         edges = [{"source": r["source"], "target": r["target"], "weight": r["n"],
@@ -456,4 +593,5 @@ class ExploreQueries:
         nodes = [{"id": k, "name": names[k], "weight": w}
                  for k, w in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
         return {"filters": {"types": types, "date_from": date_from, "date_to": date_to},
-                "nodes": nodes, "edges": edges, "max_edges": max_edges}
+                "nodes": nodes, "edges": edges, "max_edges": max_edges,
+                "events_used": min(matched, sample), "sampled": matched > sample}

@@ -108,6 +108,7 @@ def create_app(db_path: str | Path) -> Starlette:
     db_path = Path(db_path)
     if not db_path.is_file():
         raise StoreError(f"no knowledge base at {db_path}", code="E410", where=str(db_path))
+    KnowledgeBase(db_path, readonly=True).close()  # unreadable or unmigrated: fail now
     kbs = _ReadOnlyKB(str(db_path))
     env = _environment()
 

@@ -88,7 +88,7 @@ def stacked_bars(columns: Sequence[str], series: Sequence[str],
     plot_w, plot_h = width - left - legend_w, height - bottom - top_pad
     n = max(1, len(columns))
     slot = plot_w / n
-    bw = max(1.0, slot * 0.8)
+    bw = min(36.0, max(1.0, slot * 0.8))
     totals = [sum(counts.get((c, s), 0) for s in series) for c in columns]
     peak = max(totals, default=0) or 1
     body = [f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{left + plot_w}" '
@@ -122,7 +122,7 @@ def stacked_bars(columns: Sequence[str], series: Sequence[str],
     return _svg(width, height, body, label)
 
 
-def _layout(n: int, edges: Sequence[tuple[int, int, float]], *, iterations: int = 120,
+def _layout(n: int, edges: Sequence[tuple[int, int, float]], *, iterations: int = 80,
             seed: int = 7) -> np.ndarray:
     """Fruchterman-Reingold positions in the unit square (deterministic)."""
     if n == 0:
@@ -143,7 +143,7 @@ def _layout(n: int, edges: Sequence[tuple[int, int, float]], *, iterations: int 
         length = np.maximum(np.linalg.norm(disp, axis=-1), 1e-6)
         pos += disp / length[:, None] * np.minimum(length, temp)[:, None]
         pos = np.clip(pos, 0.0, 1.0)
-        temp *= 0.96
+        temp *= 0.94
     lo, hi = pos.min(axis=0), pos.max(axis=0)
     return (pos - lo) / np.maximum(hi - lo, 1e-6)
 
@@ -156,29 +156,36 @@ def network(nodes: Sequence[dict], edges: Sequence[dict], *, href: Callable[[str
     pairs = [(index[e["source"]], index[e["target"]], e["weight"]) for e in edges
              if e["source"] in index and e["target"] in index]
     pos = _layout(len(nodes), pairs)
-    margin = 60
-    xy = [(margin + x * (width - 2 * margin), margin + y * (height - 2 * margin))
-          for x, y in pos]
+    mx, my = 100, 40
+    xy = [(mx + x * (width - 2 * mx), my + y * (height - 2 * my)) for x, y in pos]
     top_w = max((e["weight"] for e in edges), default=1)
     top_n = max((n["weight"] for n in nodes), default=1)
-    body = ['<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" '
-            'markerWidth="6" markerHeight="6" orient="auto-start-reverse">'
-            '<path d="M 0 0 L 10 5 L 0 10 z" fill="#888"/></marker></defs>']
+    radius = [4 + 14 * (n["weight"] / top_n) ** 0.5 for n in nodes]
+    body = ['<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" '
+            'markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
+            '<path d="M 0 0 L 10 5 L 0 10 z" fill="#777"/></marker></defs>']
     for e in edges:
         if e["source"] not in index or e["target"] not in index:
             continue
-        (x1, y1), (x2, y2) = xy[index[e["source"]]], xy[index[e["target"]]]
+        i, j = index[e["source"]], index[e["target"]]
+        (x1, y1), (x2, y2) = xy[i], xy[j]
+        dx, dy = x2 - x1, y2 - y1
+        dist = max((dx * dx + dy * dy) ** 0.5, 1e-6)
+        ux, uy = dx / dist, dy / dist
+        # curve every edge to its left, so that A->B and B->A stay apart
+        cx, cy = (x1 + x2) / 2 - uy * dist * 0.12, (y1 + y2) / 2 + ux * dist * 0.12
+        sx, sy = x1 + ux * radius[i], y1 + uy * radius[i]
+        tx, ty = x2 - ux * (radius[j] + 2), y2 - uy * (radius[j] + 2)
         w = 0.8 + 5 * e["weight"] / top_w
-        line = (f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-                f'stroke="#888" stroke-opacity="0.55" stroke-width="{w:.1f}" '
+        line = (f'<path d="M {sx:.1f} {sy:.1f} Q {cx:.1f} {cy:.1f} {tx:.1f} {ty:.1f}" '
+                f'fill="none" stroke="#777" stroke-opacity="0.6" stroke-width="{w:.1f}" '
                 f'marker-end="url(#arrow)"><title>{escape(e["source"])} → '
                 f'{escape(e["target"])}: {e["weight"]} ({escape(", ".join(e["types"]))})'
-                "</title></line>")
+                "</title></path>")
         if edge_href:
             line = f'<a href="{escape(edge_href(e["source"], e["target"]))}">{line}</a>'
         body.append(line)
-    for node, (x, y) in zip(nodes, xy):
-        r = 4 + 14 * (node["weight"] / top_n) ** 0.5
+    for node, (x, y), r in zip(nodes, xy, radius):
         body.append(
             f'<a href="{escape(href(node["id"]))}"><circle cx="{x:.1f}" cy="{y:.1f}" '
             f'r="{r:.1f}" fill="#4292c6" stroke="#fff"><title>{escape(node["name"])}: '

@@ -82,9 +82,11 @@ def search_data(kb, path: Mapping[str, str], params: Mapping[str, str]) -> dict[
                             date_from=params.get("from"), date_to=params.get("to"))
     page = _int(params.get("page"), 1, name="page")
     if not (params.get("q") or "").strip() and not any(filters.to_dict().values()):
-        return {"query": "", "filters": filters.to_dict(), "total": 0, "page": 1,
-                "per_page": 20, "pages": 1, "hits": [], "facets": {}, "facet_sample": 0}
-    return kb.explore_search(params.get("q") or "", filters=filters, page=page)
+        return {"query": "", "fts": "", "filters": filters.to_dict(), "total": 0, "page": 1,
+                "per_page": 20, "pages": 1, "hits": [], "facets": {}, "facet_sample": 0,
+                "order": None, "matches": None, "scanned": None}
+    return kb.explore_search(params.get("q") or "", fts=params.get("fts") in ("1", "on"),
+                             filters=filters, page=page)
 
 
 def article_data(kb, path: Mapping[str, str], params: Mapping[str, str]) -> dict[str, Any]:
@@ -110,7 +112,8 @@ def dyad_data(kb, path: Mapping[str, str], params: Mapping[str, str]) -> dict[st
     for actor_id in (a, b):
         if not kb.explore_actor_known(actor_id):
             raise NotFound(f"no actor with id {actor_id!r}")
-    return kb.explore_dyad(a, b)
+    return kb.explore_dyad(a, b, month=params.get("month") or None,
+                           type=params.get("type") or None)
 
 
 def network_data(kb, path: Mapping[str, str], params: Mapping[str, Any]) -> dict[str, Any]:
@@ -132,7 +135,7 @@ def search_view(data: dict[str, Any], params: Mapping[str, str]) -> dict[str, An
     state = {"q": data["query"], "publication": data["filters"]["publication"],
              "country": data["filters"]["country"], "language": data["filters"]["language"],
              "actor": data["filters"]["actor"], "from": data["filters"]["date_from"],
-             "to": data["filters"]["date_to"]}
+             "to": data["filters"]["date_to"], "fts": params.get("fts") or None}
     return {"state": state}
 
 
@@ -173,16 +176,17 @@ def actor_view(data: dict[str, Any], params: Mapping[str, str]) -> dict[str, Any
 def dyad_view(data: dict[str, Any], params: Mapping[str, str]) -> dict[str, Any]:
     counts = {(r["month"], r["type"]): r["count"] for r in data["by_month"]}
     months = sorted({m for m, _ in counts})
+    base = dyad_url(data["a"]["id"], data["b"]["id"])
     chart = charts.stacked_bars(
         _month_columns(months), EVENT_TYPES, counts, colours=charts.TYPE_COLOURS,
-        href=lambda m, t: f"#bar-{m}-{t}",
+        href=lambda m, t: f"{base}?{urlencode({'month': m, 'type': t})}#sentences",
         label=f"events between {data['a']['name']} and {data['b']['name']}") if counts else None
     groups: dict[tuple[str, str], list] = {}
     for e in data["events"]:
         groups.setdefault((e["month"] or "undated", e["type"]), []).append(e)
     ordered = sorted(groups.items(), key=lambda kv: kv[0], reverse=True)
-    return {"chart": chart, "groups": [{"month": m, "type": t, "events": evs}
-                                       for (m, t), evs in ordered]}
+    return {"chart": chart, "base": base,
+            "groups": [{"month": m, "type": t, "events": evs} for (m, t), evs in ordered]}
 
 
 def network_view(data: dict[str, Any], params: Mapping[str, str]) -> dict[str, Any]:

@@ -154,6 +154,8 @@ def parse_expression(text: str, *, grammar: Grammar | None = None) -> Parsed | N
     """Describe a time expression; ``None`` when it is a duration, frequency or age."""
     g = grammar or load_grammar()
     s = g.rewrite(normalise(text))
+    if _CLOCK.search(s):  # "Tuesday at 10 am", "10:30 pm local time on Monday": the day
+        s = _clock_free(s)
     words = s.split()
     if not words or g.age & set(words) or "year old" in s or "years old" in s:
         return None
@@ -208,6 +210,21 @@ def _is_duration(words: set[str], g: Grammar) -> bool:
         return False
     # "last two weeks", "next few months": an anchor word, but a span of several units
     return any(w != g.units[w] for w in units) or any(w.isdigit() or w in g.numbers for w in words)
+
+
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})? ?(?:am|pm|a m|p m|hrs|h)\b|\b\d{1,2}:\d{2}\b")
+_CLOCK_WORDS = frozenset({"at", "around", "about", "by", "from", "local", "time", "gmt", "utc",
+                          "et", "est", "edt", "bst", "cet", "on", "until", "before", "after"})
+
+
+def _clock_free(s: str) -> str:
+    """The expression without its clock time and the words that went with it."""
+    words = _CLOCK.sub(" ", s).split()
+    while words and words[-1] in _CLOCK_WORDS:
+        words.pop()
+    while words and words[0] in _CLOCK_WORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _strip_lead(s: str, g: Grammar) -> str:

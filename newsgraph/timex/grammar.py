@@ -111,7 +111,10 @@ class Grammar:
         self.span_of_units = c(
             rf"(?:(?:in|over|for|during|within|throughout) )?the "
             rf"(?:next|last|past|coming|following|previous) (?:\S+ )?{unit}\b")
-        self.week_of = c(r"(?:week|weekend) of (?P<rest>.+)")
+        # "the week of January 10" (that week); "the first quarter of 2022", "the summer
+        # of last year" (a part of a year or month: the year or month itself)
+        self.week_of = c(r"(?P<part>week|weekend|quarter|half|month|season|spring|summer|fall"
+                         r"|autumn|winter) of (?P<rest>.+)")
         self.range = c(r"\d\s*[-–]\s*\d|\b(?:to|and|or|between|through|until|till)\b")
 
     def rewrite(self, s: str) -> str:
@@ -181,10 +184,12 @@ def parse_expression(text: str, *, grammar: Grammar | None = None) -> Parsed | N
     m = g.week_of.fullmatch(s)
     if m:
         inner = _match(_strip_lead(m.group("rest"), g), g)
-        if inner is not None and inner.kind == "date" and inner.day is not None:
+        if (inner is not None and inner.kind == "date" and inner.day is not None
+                and m.group("part") in ("week", "weekend")):
             return Parsed("week-of", "week_of", "week", year=inner.year, month=inner.month,
                           day=inner.day, year_rel=inner.year_rel)
-        if inner is not None:
+        if inner is not None and inner.kind in ("date", "relative") and (
+                inner.day is None and inner.granularity in ("month", "year")):
             return inner
     words = set(s.split())
     if g.frequency & words:

@@ -108,7 +108,8 @@ def extract_quotes(article: Article, doc: Doc, actors: ActorIndex) -> tuple[Quot
     for c in cands:
         speaker = None
         if c.speaker is not None and not resolver.is_first_person(c.speaker):
-            speaker = resolver.resolve(c.speaker)
+            first = text[c.start:c.end].split(maxsplit=1)
+            speaker = resolver.resolve(c.speaker, self_reference=first[0] if first else None)
         if (speaker is None or speaker.name is None) and c.inherit:
             prev = out[-1] if out else None
             if (prev is not None and prev.speaker is not None and prev.speaker.name

@@ -8,7 +8,12 @@ worker and with N, their ratio (goal >= 1.7x for 2), Dask LocalCluster with N
 workers (writing Parquet shards) against the N-worker pool (goal: within 15%),
 and the peak resident memory of each worker process (goal <= 1.5 GB).  Memory
 is sampled every 0.1 s from the worker processes (psutil), so a very short peak
-may be missed.  On a shared machine the rates are noisy: rerun on a quiet one.
+may be missed.
+
+Wall-clock rates depend on what else the machine runs: on a shared machine they
+are noisy, so rerun on a quiet one.  The CPU seconds the workers spent in the
+timed part are also measured (psutil): articles per worker CPU-second is the
+per-core rate a projection should use, and it hardly depends on other load.
 """
 
 from __future__ import annotations
@@ -78,12 +83,13 @@ def own_corpus(folder: Path, n: int, *, seed: int = 7) -> list[str]:
 class RssSampler:
     """Peak RSS of each worker process, sampled in a thread.
 
-    Helper processes are left out: those that have children (the pool's
-    forkserver) and multiprocessing's resource tracker.
+    Helper processes are left out: the pool's forkserver (a child of this
+    process; its workers are its children) and multiprocessing's resource tracker.
     """
 
     def __init__(self, interval: float = 0.1):
         self.interval, self.peak, self.helpers = interval, {}, set()
+        self.cpu: dict[int, float] = {}  # latest user+system seconds of each worker
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -94,14 +100,18 @@ class RssSampler:
                 try:
                     if p.pid in self.helpers:
                         continue
-                    if p.children() or any("resource_tracker" in a for a in p.cmdline()):
+                    cmd = " ".join(p.cmdline())
+                    if p.children() or "resource_tracker" in cmd or (
+                            "forkserver" in cmd and p.ppid() == me.pid):
                         self.helpers.add(p.pid)
                         self.peak.pop(p.pid, None)
                         continue
                     rss = p.memory_info().rss
+                    t = p.cpu_times()
                 except psutil.Error:
                     continue
                 self.peak[p.pid] = max(self.peak.get(p.pid, 0), rss)
+                self.cpu[p.pid] = t.user + t.system
             self._stop.wait(self.interval)
 
     def __enter__(self) -> "RssSampler":
@@ -115,16 +125,28 @@ class RssSampler:
     def workers(self) -> list[int]:
         return sorted(self.peak.values(), reverse=True)
 
+    def cpu_seconds(self) -> float:
+        """Workers' CPU seconds so far (sampled now, not at the last tick)."""
+        for pid in list(self.cpu):
+            try:
+                t = psutil.Process(pid).cpu_times()
+                self.cpu[pid] = t.user + t.system
+            except psutil.Error:
+                pass
+        return sum(self.cpu.values())
 
-def run_pool(paths: list[str], workers: int, batch_size: int) -> tuple[float, list[int]]:
+
+def run_pool(paths: list[str], workers: int, batch_size: int) -> tuple[float, float, list[int]]:
+    """(articles/s, articles per worker CPU-second, peak RSS of each worker)."""
     with RssSampler() as rss, AnalysisPool(workers=workers, batch_size=batch_size) as pool:
-        # start the workers (model load) before timing: measure steady throughput
-        list(pool.map(read_paths(paths[:workers * 2], ReadOptions())))
-        t0 = time.perf_counter()
+        # start every worker (model load) before timing: measure steady throughput
+        list(pool.map(read_paths(paths[:workers * batch_size], ReadOptions())))
+        time.sleep(0.3)
+        c0, t0 = rss.cpu_seconds(), time.perf_counter()
         n = sum(1 for _ in pool.map(read_paths(paths, ReadOptions())))
-        dt = time.perf_counter() - t0
+        dt, cpu = time.perf_counter() - t0, rss.cpu_seconds() - c0
     assert n == len(paths)
-    return len(paths) / dt, rss.workers()
+    return len(paths) / dt, len(paths) / cpu, rss.workers()
 
 
 def _warm_up() -> bool:
@@ -135,7 +157,8 @@ def _warm_up() -> bool:
     return bool(load_model())
 
 
-def run_dask(paths: list[str], workers: int, out: Path, shard_size: int) -> tuple[float, list[int]]:
+def run_dask(paths: list[str], workers: int, out: Path, shard_size: int
+             ) -> tuple[float, float, list[int]]:
     from distributed import Client, LocalCluster
 
     with RssSampler() as rss:
@@ -144,15 +167,16 @@ def run_dask(paths: list[str], workers: int, out: Path, shard_size: int) -> tupl
         client = Client(cluster)
         try:
             client.run(_warm_up)  # as the pool's warm-up: model and imports before timing
-            t0 = time.perf_counter()
+            time.sleep(0.3)
+            c0, t0 = rss.cpu_seconds(), time.perf_counter()
             report = run_batch(paths, str(out), client=client,
                                options=BatchOptions(shard_size=shard_size))
-            dt = time.perf_counter() - t0
+            dt, cpu = time.perf_counter() - t0, rss.cpu_seconds() - c0
         finally:
             client.close()
             cluster.close()
     assert report.n_articles == len(paths), report
-    return len(paths) / dt, rss.workers()
+    return len(paths) / dt, len(paths) / cpu, rss.workers()
 
 
 def main() -> None:
@@ -168,25 +192,26 @@ def main() -> None:
         words = sum(len(Path(p).read_text().split()) for p in paths)
         print(f"corpus: {args.n} synthetic articles, {words / args.n:.0f} words each on average; "
               f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f} at start")
-        r1, m1 = run_pool(paths, 1, args.batch_size)
-        print(f"pool, 1 worker:  {r1:8.1f} articles/s")
-        rn, mn = run_pool(paths, args.workers, args.batch_size)
-        print(f"pool, {args.workers} workers: {rn:8.1f} articles/s   speed-up {rn / r1:.2f}x "
-              f"(goal >= {0.85 * args.workers:.1f}x)")
-        rd, md = run_dask(paths, args.workers, Path(tmp) / "out", args.shard_size)
+        r1, c1, m1 = run_pool(paths, 1, args.batch_size)
+        print(f"pool, 1 worker:  {r1:8.2f} articles/s   {c1:.2f} articles per worker CPU-second")
+        rn, cn, mn = run_pool(paths, args.workers, args.batch_size)
+        print(f"pool, {args.workers} workers: {rn:8.2f} articles/s   {cn:.2f} articles per worker "
+              f"CPU-second   speed-up {rn / r1:.2f}x (goal >= {0.85 * args.workers:.1f}x)")
+        rd, cd, md = run_dask(paths, args.workers, Path(tmp) / "out", args.shard_size)
         print(f"dask LocalCluster, {args.workers} workers (Parquet shards of {args.shard_size}): "
-              f"{rd:8.1f} articles/s   {rd / rn:.2f} of the pool (goal: within 15%)")
-        peaks = m1 + mn + md
-        gb = [p / 2**30 for p in peaks]
+              f"{rd:8.2f} articles/s   {cd:.2f} articles per worker CPU-second   "
+              f"{rd / rn:.2f} of the pool's rate (goal: within 15%)")
         print("peak RSS per worker (GB): pool 1: " + ", ".join(f"{p / 2**30:.2f}" for p in m1)
               + "; pool N: " + ", ".join(f"{p / 2**30:.2f}" for p in mn)
               + "; dask: " + ", ".join(f"{p / 2**30:.2f}" for p in md)
-              + f"   max {max(gb):.2f} (goal <= 1.5)")
-        print(f"per-core rate (pool, 1 worker): {r1:.1f} articles/s = {r1 * 3600:,.0f} "
-              f"articles per core-hour; 10 million articles = {1e7 / (r1 * 3600):,.0f} core-hours")
-        print(f"load average {os.getloadavg()[0]:.2f} at end (the machine's other load "
-              "makes these figures noisy when it is above 0)")
-
+              + f"   max {max(m1 + mn + md) / 2**30:.2f} (goal <= 1.5)")
+        for label, rate in (("wall clock, pool with 1 worker", r1),
+                            ("worker CPU time, pool with 1 worker", c1)):
+            hours = 1e7 / (rate * 3600)
+            print(f"per-core rate ({label}): {rate:.2f} articles/s = {rate * 3600:,.0f} "
+                  f"articles per core-hour; 10 million articles = {hours:,.0f} core-hours")
+        print(f"load average {os.getloadavg()[0]:.2f} at end (when the load average exceeds "
+              f"the {os.cpu_count()} cores, wall-clock rates are noisy and low)")
 
 if __name__ == "__main__":
     main()

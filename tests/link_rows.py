@@ -59,4 +59,5 @@ def snapshot(kb) -> tuple:
     return (q("SELECT * FROM actors"), q("SELECT actor_id, role, country, article_id, seen FROM actor_roles"),
             q("SELECT article_id, actor_id, kb_actor_id FROM article_actors"),
             q("SELECT * FROM actor_keys"),
-            q("SELECT article_id, actor_id, key, reason FROM link_pending"))
+            q("SELECT article_id, actor_id, key, reason FROM link_pending"),
+            q("SELECT * FROM actor_name_stats"), q("SELECT * FROM actor_value_stats"))

@@ -100,3 +100,15 @@ def test_lexicon_tables():
     assert lex.titles["mr"] == "m"
     assert "Nicole" in lex.given_names and "the" not in lex.given_names
     assert {"statement", "joint statement", "state news agency"} <= lex.document_nouns
+
+
+@pytest.mark.parametrize("form, code", [("Algerians", "DZA"), ("Israelis", "ISR"), ("Thais", "THA"),
+                                        ("Americans", "USA"), ("Filipinos", "PHL")])
+def test_plural_demonyms(form, code):
+    hit = gazetteer().lookup(form)
+    assert hit.kind == "demonym" and hit.code == code
+
+
+@pytest.mark.parametrize("form", ["Chineses", "Swisss", "Frenchs", "Japaneses"])
+def test_no_plural_for_invariable_demonyms(form):
+    assert gazetteer().lookup(form) is None

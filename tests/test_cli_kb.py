@@ -114,3 +114,14 @@ def test_real_entry_point_prints_no_traceback(tmp_path, corpus):
                        capture_output=True, text=True)
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert p.stderr.startswith("newsgraph: [E502]") and p.stderr.count("\n") == 1
+
+
+def test_plain_progress_lines_off_a_terminal(capsys):
+    from newsgraph.cli.kb import Reporter
+    from newsgraph.store.ingest import IngestSummary
+
+    rep = Reporter("ingest", total=10, every=0.0)
+    assert rep.bar is None  # pytest's stderr is not a terminal
+    rep(IngestSummary(read=3, stored=2, duplicates=1))
+    err = capsys.readouterr().err
+    assert err.startswith("ingest: read 3") and "stored 2" in err and "duplicates 1" in err

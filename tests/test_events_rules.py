@@ -21,6 +21,8 @@ ACTORS = {
     "Maria Lopez": ("person:maria-lopez", "person", "BRA", "GOV"),
     "the two neighbours": ("group:neighbours", "group", None, None, ("BRA", "ARG")),
     "Smith": ("person:smith", "person", None, None), "Rovers": ("org:rovers", "organization", None, "SPO"),
+    "Jon Ade": ("person:jon-ade", "person", None, None, (), ("President",)),
+    "Haiti": COUNTRY("HTI"), "Canadian": COUNTRY("CAN"), "Kenyan": COUNTRY("KEN"),
 }
 
 
@@ -128,6 +130,35 @@ def test_location_from_in_phrase(run):
 ])
 def test_sport_and_culture_yield_nothing(run, text):
     assert run(text) == ()
+
+
+def test_failed_agreement_is_reject(run):
+    e = one(run("Spain and Portugal failed to reach an agreement on fishing quotas."), "REJECT")
+    assert set(e.source) == {"ESP", "PRT"} and e.rule.endswith("+failure")
+
+
+def test_office_holder_in_a_one_state_sentence_acts_for_it(run):
+    e = one(run("President Jon Ade banned Kenyan opposition rallies."), "COERCE")
+    assert "KEN" in e.source and e.target == ("KEN",) and "+sole-state" in e.rule
+
+
+def test_state_organ_acts_for_the_place(run):
+    e = one(run("The military government declared a state of emergency in Haiti."), "COERCE")
+    assert e.source == ("HTI",) and e.location == "HTI"
+
+
+def test_subordinate_acts_yield_to_the_main_act(run):
+    evs = run("Kenyan police arrested twelve protesters in Somalia, killing one of them.")
+    assert [e.type for e in evs] == ["COERCE"]
+
+
+def test_non_political_speakers_and_reporters(run):
+    # a business described by its nationality is not the state
+    assert run("A Canadian investment fund pledged to buy the publisher.") == ()
+    # "when asked": the one asked does not request anything
+    assert run("When asked whether Kenya would act, Maria Lopez said no.") == ()
+    # a meeting needs two sides
+    assert run("Norway's cabinet met on Sunday.") == ()
 
 
 NAMES = ["France", "Germany", "Iran", "Spain", "Portugal", "Kenya", "Somalia", "Russia", "Ukraine"]

@@ -134,6 +134,21 @@ def test_reingested_article_is_linked_again(kb):
     assert kb_actor_of(kb, "a2", "person:kishida") == "person:fumio-kishida"
 
 
+def test_an_article_counts_once_per_actor(kb):
+    _seed(kb)
+    link(kb.conn)
+    # the analysis left a bare "Kishida" beside the full name in the same article
+    add_article(kb, "a2", "2022-02-01", [person("Fumio Kishida", country="JPN"),
+                                         person("Kishida", aid="person:kishida")])
+    report = link(kb.conn)
+    assert report.surnames_linked == 1
+    kishida = kb.actor("Kishida")
+    assert kishida.n_articles == 2
+    before = snapshot(kb)
+    link(kb.conn, full=True)
+    assert snapshot(kb) == before
+
+
 def test_deleted_article_is_uncounted(kb):
     _seed(kb)
     add_article(kb, "a2", "2022-02-01", [person("Kishida", aid="person:kishida")])

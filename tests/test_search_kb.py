@@ -142,3 +142,15 @@ def test_stats(kb):
     assert (st.first_published, st.last_published) == ("2021-12-30", "2022-03-15")
     assert dict(st.languages) == {"en": 4, "de": 1}
     assert st.to_dict()["publications"][0]["count"] == 2
+
+
+def test_facet_table_handles_unknown_and_negative_rowids(tmp_path):
+    from newsgraph.store.facets import FacetTable
+
+    with KnowledgeBase(tmp_path / "kb.db") as kb:
+        kb.store(Analysis(make_article("Japan signed.", path="x/1.txt")))
+        kb.conn.execute("UPDATE articles SET rowid = -5")
+        t = FacetTable().refresh(kb.conn)
+        assert t.counts([-5, 1, 99], None)[0] == 1  # -5 counted once; 1 and 99 unknown
+        assert kb.search("Japan").total == 1
+        assert kb.search("Japan", publication="Harbour Gazette").total == 1

@@ -123,3 +123,15 @@ def test_article_roundtrips_exactly(tmp_path_factory, body, headline, caption, r
     for c in back.captions:
         assert back.text[c.start:c.end] == c.text
     assert back.text[back.headline_span.start:back.headline_span.end] == headline
+
+
+def test_updates_keep_the_fts_index_in_sync(kb):
+    an = make_analysis()
+    kb.store(an)
+    with kb.transaction() as conn:
+        conn.execute("UPDATE articles SET text = text || ' Walrus.' WHERE id = ?", (an.id,))
+    assert kb.search("walrus").total == 1
+    with kb.transaction() as conn:
+        conn.execute("UPDATE articles SET rowid = rowid + 100, pipeline_version = 'x'")
+    assert [h.id for h in kb.search("walrus").hits] == [an.id]
+    assert _fts_ok(kb)

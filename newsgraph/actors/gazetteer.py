@@ -107,6 +107,14 @@ def _norm(name: str) -> str:
     return s
 
 
+def _plural(demonym: str) -> str | None:
+    """"Algerians", "Israelis", "Thais"; None for forms that do not take -s ("Chinese", "Swiss",
+    "British", "Dutch") or are abbreviations."""
+    if _is_acronym(demonym) or demonym.endswith(("ese", "ss", "sh", "ch", "s")):
+        return None
+    return demonym + "s"
+
+
 def _is_acronym(form: str) -> bool:
     letters = [ch for ch in form if ch.isalpha()]
     return " " not in form and len(letters) <= 5 and sum(ch.isupper() for ch in letters) >= 2
@@ -123,6 +131,9 @@ class Gazetteer:
                 self._add(Place(form, "country", a3, c.name))
             for form in adjectives:
                 self._add(Place(form, "demonym", a3, c.name))
+                plural = _plural(form)
+                if plural:
+                    self._add(Place(plural, "demonym", a3, c.name))
             for form in capitals:
                 self._add(Place(form, "capital", a3, form))
         for p in load_regions():

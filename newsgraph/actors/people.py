@@ -14,7 +14,8 @@ Rules (``actors.rules.v1``):
   person of its own.
 - roles, the state a person acts for and affiliation come from :mod:`.roles`; a person with a
   government, military, legislative, judicial or police role and no state of their own acts for
-  the state of the article's dateline.
+  the state of the article's dateline or, without one, for the only state the article names
+  (or, naming none, the only state its places lie in).
 """
 
 from __future__ import annotations
@@ -30,6 +31,12 @@ __all__ = ["extract_people"]
 
 PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "el", "le", "la", "di", "du", "ibn", "dos"}
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
+#: last words of facility and organisation names that are never a family name
+NEVER_SURNAMES = {"station", "street", "avenue", "road", "highway", "airport", "stadium", "square",
+                  "mall", "library", "complex", "centre", "center", "strait", "ocean", "river",
+                  "island", "islands", "university", "college", "institute", "corporation", "inc",
+                  "ltd", "ministry", "department", "agency", "council", "committee", "commission",
+                  "association", "foundation", "society", "party", "program", "programme"}
 SKIP_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "NUM", "SCONJ", "CCONJ", "PART"}
 
 
@@ -77,6 +84,8 @@ def _acceptable(ctx: Context, i: int, j: int, *, strict: bool) -> bool:
         return False
     if all(w.lower() in lex.role_words or w.lower() in lex.titles for w in words):
         return False
+    if words[-1].lower() in NEVER_SURNAMES:
+        return False  # "King George Station"
     if strict and (words[-1].lower() in lex.org_heads or words[-1].lower() in lex.place_heads):
         return False  # "Cloverdale Sport Complex" is no person, unless the model says so
     return True
@@ -194,10 +203,15 @@ def extract_people(ctx: Context) -> None:
         last_seen[aid] = s.i
         _attach_roles(ctx, aid, s)
     _lone_surnames(ctx, people)
+    states = {aid for aid, d in b.data.items() if d["kind"] == "country" and b.mentions[aid]}
+    if not states:  # no state named: the one state its places lie in ("east Beirut")
+        states = {d["country"] for aid, d in b.data.items()
+                  if d["kind"] == "location" and d["country"] and b.mentions[aid]}
+    only_state = next(iter(states)) if len(states) == 1 else None
     for pid, _ in people:
         d = b.data[pid]
-        if not d["country"] and d["sector"] in STATE_SECTORS and ctx.dateline_country:
-            b.update(pid, country=ctx.dateline_country)
+        if not d["country"] and d["sector"] in STATE_SECTORS:
+            b.update(pid, country=ctx.dateline_country or only_state)
 
 
 def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> None:

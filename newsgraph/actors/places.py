@@ -94,8 +94,9 @@ def extract_places(ctx: Context) -> dict[int, str]:
     inner: dict[int, str] = {}
     for m in ctx.gaz_matches:
         ent = ctx.ent_of[m.i]
-        if ent is not None and ent.label_ == "PERSON":
-            continue
+        if ent is not None and ent.label_ == "PERSON" and not (
+                m.place.kind == "demonym" and trim_entity(ent) == (m.i, m.j)):
+            continue  # "Michael Jordan"; but "Ugandan" alone is no person, whatever the model says
         host = _inside_entity(ctx, m)
         if host is not None:
             if m.place.kind in ("country", "demonym", "capital"):

@@ -82,8 +82,8 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
     if k >= 0 and doc[k].text == ",":
         appositive = True
         k -= 1
-    if k < 0 or doc[k].lower_ not in ctx.lex.role_heads:
-        return None
+    if k < 0 or doc[k].lower_ not in ctx.lex.role_heads or doc[k].ent_type_ == "PERSON":
+        return None  # "Michael King" is a name, not a king
     if ctx.sent_of[k] != ctx.sent_of[i]:
         return None
     end = k
@@ -107,7 +107,8 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
             break
         if t.ent_type_ == "ORG" and k - 1 not in ctx.gaz_at:
             ent = ctx.ent_of[k - 1]
-            affiliation = ent.text  # "Huawei CFO Meng Wanzhou"
+            a, _ = trim_entity(ent)  # "Huawei CFO Meng Wanzhou": the organisation's words only
+            affiliation = ctx.article.text[doc[a].idx:t.idx + len(t.text)] if a <= k - 1 else None
             break
         if not (low in ctx.lex.role_words or low in ctx.lex.role_modifiers or k - 1 in ctx.gaz_at
                 or t.pos_ in ("NOUN", "ADJ", "PROPN") or low in ("of", "-")):

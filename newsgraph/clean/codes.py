@@ -51,7 +51,8 @@ def language_code(name: str | None) -> str | None:
         if attr.startswith("alpha") and len(key) != int(attr[-1]):
             continue
         try:
-            hit = pycountry.languages.get(**{attr: key.lower() if attr.startswith("alpha") else key})
+            value = key.lower() if attr.startswith("alpha") else key
+            hit = pycountry.languages.get(**{attr: value})
         except (KeyError, LookupError):
             hit = None
         if hit is not None:

@@ -25,7 +25,8 @@ _CAPS = re.compile(
     rf"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){{0,2}}))?{_DATE}"
     rf"(?:\s*{_AGENCY.format(name='agency')})?{_SEP}")
 _TITLED = re.compile(
-    rf"^(?P<place>{_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}}){_DATE}\s*{_AGENCY.format(name='agency')}{_SEP}")
+    rf"^(?P<place>{_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}}){_DATE}"
+    rf"\s*{_AGENCY.format(name='agency')}{_SEP}")
 
 
 def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:

@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 import typer
 
 from .app import app
-from .common import DEFAULT_DB, DbOption, JsonOption, fail, handle_errors, open_kb, print_json
+from .common import (DEFAULT_DB, EXIT_FAILED, DbOption, JsonOption, fail, handle_errors, open_kb,
+                     print_json)
 
 __all__ = ["batch", "load", "dedupe"]
 
@@ -56,12 +57,16 @@ def batch(
     with handle_errors():
         r = run_batch(inputs, out, scheduler=scheduler, local_cluster=local_cluster,
                       options=options, progress=progress)
+    for line in r.errors:
+        sys.stderr.write(line + "\n")
     if json_out:
         print_json({k: v for k, v in vars(r).items() if k != "shards"})
-        return
-    sys.stderr.write(f"batch: {r.n_shards} shards ({r.n_written} written, {r.n_skipped} already "
-                     f"complete), {r.n_articles} articles, {r.n_failed} failed, in "
-                     f"{r.seconds:.1f}s; manifest {out}/manifest.json\n")
+    else:
+        sys.stderr.write(f"batch: {r.n_shards} shards ({r.n_written} written, {r.n_skipped} "
+                         f"already complete), {r.n_articles} articles, {r.n_failed} failed, "
+                         f"in {r.seconds:.1f}s; manifest {out}/manifest.json\n")
+    if r.errors:
+        raise typer.Exit(EXIT_FAILED)
 
 
 @app.command()

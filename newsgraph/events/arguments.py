@@ -69,6 +69,12 @@ def is_political(actor: Actor, lex: Lexicon) -> bool:
     return False
 
 
+def _nonstate_heads() -> frozenset[str]:
+    from .lexicon import load_lexicon
+
+    return load_lexicon().nonstate_heads
+
+
 def _aligned(tok: Token) -> bool:
     """"pro-Iranian", "anti-American": an alignment, not the actor itself."""
     if tok.lower_.startswith(("pro-", "anti-")):
@@ -87,6 +93,8 @@ def np_actors(tok: Token, index: ActorIndex, *, depth: int = 0, skip: frozenset[
     """The actors a noun phrase headed by ``tok`` stands for (conjuncts expanded)."""
     out: list[Actor] = []
     own = index.for_token(tok)
+    if own is None and tok.lemma_.lower() in _nonstate_heads():
+        return out  # "a Canadian investment fund" is not Canada
     if is_participant(own):
         _add(out, own)
         if own.kind == "person" and own.country is None:
@@ -189,6 +197,9 @@ def subject_of(verb: Token, index: ActorIndex, *, max_hops: int = 4) -> Args:
         subs, passive = _own_subjects(cur)
         if passive and not subs:
             return Args((), inherited)  # "a state of siege was declared": no agent named
+        if not subs and cur.tag_ == "VBN" and cur.dep_ in ("advcl", "acl") \
+                and not any(c.dep_ == "aux" for c in cur.children):
+            return Args((), inherited)  # "when asked ...": the one asked, not the asker
         if subs:
             actors: list[Actor] = []
             pronoun = relative = False
@@ -238,7 +249,8 @@ def verb_targets(verb: Token, index: ActorIndex, *, extra: Token | None = None,
             if c is not extra:
                 cands.append(c)
         elif c.dep_ in ("prep", "prt") and (c.lower_ in TARGET_PREPS or (places and c.lower_ in PLACE_PREPS)):
-            cands.extend(p for p in c.children if p.dep_ == "pobj")
+            # "on behalf of American authorities" names whom the act serves, not its target
+            cands.extend(p for p in c.children if p.dep_ == "pobj" and p.lower_ != "behalf")
     if extra is not None:
         for c in extra.children:
             if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:

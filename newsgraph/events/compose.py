@@ -298,7 +298,7 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             dep == "xcomp" and h.lemma_.lower() in lex.failure_verbs
             for dep, h in governing_chain(anchor).links[:2]):
         etype, modality, rule = "REJECT", ASSERTED, rule + "+failure"  # "failed to reach agreement"
-    if etype == "CONSULT" and len({*_ids(source), *_ids(tgt)}) < 2 \
+    if "CONSULT" in (etype, e.type) and len({*_ids(source), *_ids(tgt)}) < 2 \
             and not any(a.kind == "group" for a in (*source, *tgt)) and location is None:
         return None  # a meeting needs two sides ("the Cabinet met" is not a consultation)
     if not source and e.type == "ASSAULT" and e.pos == "V":
@@ -313,6 +313,16 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                     rule += "+place-source"
                     conf -= 0.2
                 break
+    if not any(a.country for a in source) and location is not None and location.country:
+        # "the military government ... declared a state of siege in Haiti": a state organ
+        # with no state named acts for the state where it acts
+        head = next((c for c in anchor.children if c.dep_ in ("nsubj", "agent")), None)
+        if head is not None and head.lemma_.lower() in lex.state_organs:
+            home = location if location.kind == "country" else index.get(location.country)
+            if home is not None:
+                source = [*source, home]
+                rule += "+organ-of-place"
+                conf -= 0.2
     if not source and subj.relative:
         return None  # "a resolution that aims to impose ...": nobody we know acts
     if not source and QUAD_CLASS[e.type].startswith("verbal") and e.pos == "V" \
@@ -340,6 +350,14 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             if not source and etype == "PROTEST" and tag == "+place-target":
                 source = [home]  # protesters named only by where they protest
                 rule += "+place-source"
+    if etype in _SOLE_STATE_TYPES or e.type in _SOLE_STATE_TYPES:
+        sole = _sole_state(anchor.sent, index)
+        if sole is not None:
+            fill = lambda xs: [*xs, sole] if xs and not any(a.country for a in xs) and any(  # noqa: E731
+                a.kind == "person" and _office_holder(a, lex) for a in xs) else xs
+            source2, tgt2 = fill(source), fill(tgt)
+            if (source2, tgt2) != (source, tgt):
+                source, tgt, rule, conf = source2, tgt2, rule + "+sole-state", conf - 0.2
     start = min(m.start, frame.start) if frame is not None else m.start
     end = max(m.end, frame.end) if frame is not None else m.end
     reported_by = reporters[0].id if reporters else _quote_speaker(m.start, quotes)
@@ -368,6 +386,26 @@ def _governing_trigger(noun: Token, by_token: dict[int, Match]) -> Match | None:
             and head.lower_ in ("on", "about", "over", "for", "to", "of"):
         return by_token[head.head.i]
     return None
+
+
+#: Acts inside one state, where an office-holder with no state named ("President X banned
+#: Ugandan opposition candidates") acts for the one state the sentence names.
+_SOLE_STATE_TYPES = _DOMESTIC_TARGET | {"REJECT", "THREATEN", "RETREAT"}
+
+
+def _office_holder(a: Actor, lex: Lexicon) -> bool:
+    return any(w.lower().strip(",") in lex.office_words for r in a.roles for w in r.split())
+
+
+def _sole_state(sent: Span, index: ActorIndex) -> Actor | None:
+    found: dict[str, Actor] = {}
+    for tok in sent:
+        a = index.for_token(tok)
+        if a is not None and a.kind == "country":
+            found[a.id] = a
+            if len(found) > 1:
+                return None
+    return next(iter(found.values()), None)
 
 
 def _aimed(verb: Token) -> bool:

@@ -42,13 +42,15 @@ class Entry:
     nomod: frozenset[str] = frozenset()
     intrans: bool = False
     comp: bool = False  # needs a complement clause
+    trans: bool = False  # needs a direct object ("blew up the bridge", not "the row blew up")
+    noclause: bool = False  # no "that" clause ("conceded defeat", not "conceded that ...")
     frame: str | None = None  # agree | reject | request | threaten
     targeted: str | None = None  # type when a target is found
     light: bool = False  # the object noun carries the act's arguments
 
     @property
     def specificity(self) -> int:
-        return sum(bool(x) for x in (self.obj, self.prt, self.prep, self.mod)) + self.intrans + self.comp
+        return sum(bool(x) for x in (self.obj, self.prt, self.prep, self.mod)) + self.intrans + self.comp + self.trans + self.noclause
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,9 @@ class Lexicon:
     nonpolitical_sectors: frozenset[str]
     org_words: frozenset[str]
     org_acronyms: frozenset[str]
+    state_organs: frozenset[str]
+    office_words: frozenset[str]
+    nonstate_heads: frozenset[str]
     entries: tuple[Entry, ...] = field(default=(), repr=False)
 
 
@@ -106,7 +111,7 @@ def parse_entry(cols: list[str], where: str = "<entry>") -> Entry:
         raise LexiconError(f"[E503] {where}: pos must be V or N, not {pos!r}")
     kw: dict = {}
     for part in filter(None, (p.strip() for p in cond.split(";"))):
-        if part in ("intrans", "comp"):
+        if part in ("intrans", "comp", "trans", "noclause"):
             kw[part] = True
             continue
         key, _, vals = part.partition("=")
@@ -169,5 +174,7 @@ def load_lexicon() -> Lexicon:
         political_kinds=fs("political_kinds", pol), political_sectors=fs("political_sectors", pol),
         nonpolitical_sectors=fs("nonpolitical_sectors", pol),
         org_words=frozenset(w.lower() for w in pol["org_words"]),
-        org_acronyms=frozenset(pol["org_acronyms"]), entries=tuple(entries),
+        org_acronyms=frozenset(pol["org_acronyms"]), state_organs=fs("state_organs", pol),
+        office_words=fs("office_words", pol), nonstate_heads=fs("nonstate_heads", pol),
+        entries=tuple(entries),
     )

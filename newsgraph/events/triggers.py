@@ -88,6 +88,10 @@ def _verb_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
         return None
     if e.comp and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return None
+    if e.trans and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return None
+    if e.noclause and any(c.dep_ == "ccomp" for c in tok.children):
+        return None
     return tuple(extra)
 
 

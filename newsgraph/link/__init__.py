@@ -30,12 +30,13 @@ from importlib import resources
 
 from ..errors import StoreError
 from .names import TITLES_VERSION, person_id, surname_key
+from .stats import apply_stats
 
 __all__ = ["link", "LinkReport", "VERSION", "ensure_schema"]
 
 VERSION = f"link.rules.v1+{TITLES_VERSION}"
 
-_MIGRATIONS = ("010_link.sql", "011_link_stale.sql")
+_MIGRATIONS = ("010_link.sql", "011_link_stale.sql", "012_link_stats.sql")
 
 #: Kinds that are knowledge-base actors under their own analysis id.
 SELF_KINDS = ("country", "organization", "organisation", "location")
@@ -61,8 +62,9 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
     (a knowledge base opened by :class:`~newsgraph.store.KnowledgeBase` has them already)."""
     have = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name IN "
                         "('link_state', 'actor_keys', 'link_pending', 'link_dirty', "
-                        "'link_stale_delete', 'link_stale_insert')").fetchone()[0]
-    if have == 6:
+                        "'link_stale_delete', 'link_stale_insert', 'actor_name_stats', "
+                        "'actor_value_stats')").fetchone()[0]
+    if have == 8:
         return
     from ..store.migrate import statements
 
@@ -107,12 +109,12 @@ def link(conn: sqlite3.Connection, *, full: bool = False) -> LinkReport:
         for stmt in _TODO:
             conn.execute(stmt)
         if full:  # every actor is recounted, and those no article names any more go
-            conn.execute("INSERT OR IGNORE INTO temp.link_touched SELECT id FROM actors")
+            conn.execute("INSERT OR IGNORE INTO temp.link_recount SELECT id FROM actors")
         n_articles = conn.execute("SELECT COUNT(*) FROM temp.link_todo").fetchone()[0]
         persons = _link_named(conn)
-        _refresh_actors(conn, "link_touched")
+        apply_stats(conn)  # before surnames: candidates are narrowed by their state
         linked, ambiguous, unknown = _link_surnames(conn)
-        _refresh_actors(conn, "link_touched_surnames")
+        apply_stats(conn)
         _refresh_roles(conn)
         conn.execute(
             "INSERT OR REPLACE INTO link_state (article_id, analysed_at, linked_at, version) "
@@ -130,26 +132,27 @@ def link(conn: sqlite3.Connection, *, full: bool = False) -> LinkReport:
 _TODO = (
     "DROP TABLE IF EXISTS temp.link_names",
     "DROP TABLE IF EXISTS temp.link_todo",
-    "DROP TABLE IF EXISTS temp.link_touched",
-    "DROP TABLE IF EXISTS temp.link_touched_surnames",
+    "DROP TABLE IF EXISTS temp.link_recount",
+    "DROP TABLE IF EXISTS temp.link_new",
+    "DROP TABLE IF EXISTS temp.link_changed",
     "DROP TABLE IF EXISTS temp.link_roles",
     """CREATE TEMP TABLE link_todo AS
        SELECT a.id, a.published, a.analysed_at FROM articles a
        LEFT JOIN link_state s ON s.article_id = a.id
        WHERE s.article_id IS NULL OR s.analysed_at IS NOT a.analysed_at""",
     "CREATE UNIQUE INDEX temp.link_todo_id ON link_todo(id)",
-    "CREATE TEMP TABLE link_touched (id TEXT PRIMARY KEY) WITHOUT ROWID",
-    "CREATE TEMP TABLE link_touched_surnames (id TEXT PRIMARY KEY) WITHOUT ROWID",
+    "CREATE TEMP TABLE link_recount (id TEXT PRIMARY KEY) WITHOUT ROWID",
+    "CREATE TEMP TABLE link_new (article_id TEXT, actor_id TEXT, PRIMARY KEY (article_id, actor_id))"
+    " WITHOUT ROWID",
+    "CREATE TEMP TABLE link_changed (id TEXT PRIMARY KEY) WITHOUT ROWID",
     "CREATE TEMP TABLE link_roles (article_id TEXT PRIMARY KEY) WITHOUT ROWID",
     "INSERT INTO link_roles SELECT id FROM link_todo",
     "DELETE FROM link_pending WHERE article_id IN (SELECT id FROM link_todo)",
-    # a re-analysed article: the actors it linked before are recounted
-    """INSERT OR IGNORE INTO link_touched SELECT DISTINCT kb_actor_id FROM article_actors
+    # an article linked before whose analysis changed in place: its actors are recounted
+    """INSERT OR IGNORE INTO link_recount SELECT DISTINCT kb_actor_id FROM article_actors
        WHERE article_id IN (SELECT id FROM link_todo) AND kb_actor_id IS NOT NULL""",
-    """INSERT OR IGNORE INTO link_touched SELECT DISTINCT actor_id FROM actor_roles
-       WHERE article_id IN (SELECT id FROM link_todo)""",
     # actors that lost rows when articles were re-analysed or deleted
-    "INSERT OR IGNORE INTO link_touched SELECT actor_id FROM main.link_dirty",
+    "INSERT OR IGNORE INTO link_recount SELECT actor_id FROM main.link_dirty",
     "DELETE FROM main.link_dirty",
     """UPDATE article_actors SET kb_actor_id = NULL
        WHERE article_id IN (SELECT id FROM link_todo) AND kb_actor_id IS NOT NULL""",
@@ -164,8 +167,9 @@ _TODO = (
 _DROP = (
     "DROP TABLE IF EXISTS temp.link_names",
     "DROP TABLE IF EXISTS temp.link_todo",
-    "DROP TABLE IF EXISTS temp.link_touched",
-    "DROP TABLE IF EXISTS temp.link_touched_surnames",
+    "DROP TABLE IF EXISTS temp.link_recount",
+    "DROP TABLE IF EXISTS temp.link_new",
+    "DROP TABLE IF EXISTS temp.link_changed",
     "DROP TABLE IF EXISTS temp.link_roles",
 )
 
@@ -183,9 +187,9 @@ def _link_named(conn: sqlite3.Connection) -> int:
         "AND n.pid IS NOT NULL")
     persons = cur.rowcount
     conn.execute(
-        "INSERT OR IGNORE INTO temp.link_touched SELECT DISTINCT kb_actor_id FROM article_actors "
+        "INSERT OR IGNORE INTO temp.link_new SELECT article_id, actor_id FROM article_actors "
         "WHERE article_id IN (SELECT id FROM temp.link_todo) AND kb_actor_id IS NOT NULL")
-    # new actors get a first row here; _refresh_actors fills in names, dates and counts
+    # new actors get a first row here; apply_stats fills in names, dates and counts
     conn.execute(
         "INSERT OR IGNORE INTO actors (id, name, kind) "
         "SELECT aa.kb_actor_id, aa.name, aa.kind FROM article_actors aa "
@@ -204,8 +208,8 @@ def _link_surnames(conn: sqlite3.Connection) -> tuple[int, int, int]:
         "FROM article_actors aa JOIN temp.link_names n ON n.name = aa.name "
         "WHERE aa.article_id IN (SELECT id FROM temp.link_todo) AND aa.kind = 'person' "
         "AND aa.kb_actor_id IS NULL AND n.key IS NOT NULL")
-    # the mentions to try: those of the new articles, and waiting ones whose surname
-    # a new article named in full
+    # the mentions to try: those of the new articles, and waiting ones whose surname a
+    # new article named in full (an ambiguous one stays so: more people only add to it)
     conn.execute("DROP TABLE IF EXISTS temp.link_try")
     conn.execute(
         """
@@ -214,7 +218,7 @@ def _link_surnames(conn: sqlite3.Connection) -> tuple[int, int, int]:
         WHERE article_id IN (SELECT id FROM temp.link_todo)
         UNION
         SELECT article_id, actor_id, key FROM link_pending
-        WHERE key IN (SELECT key FROM temp.link_names WHERE pid IS NOT NULL)
+        WHERE reason = 'unknown' AND key IN (SELECT key FROM temp.link_names WHERE pid IS NOT NULL)
         """)
     # candidates: known people under the key, restricted to the mention's state when it has one
     rows = conn.execute(
@@ -237,75 +241,14 @@ def _link_surnames(conn: sqlite3.Connection) -> tuple[int, int, int]:
                      [(art, act) for _, art, act in links])
     conn.executemany("UPDATE link_pending SET reason = 'ambiguous' "
                      "WHERE article_id = ? AND actor_id = ?", many)
-    conn.executemany("INSERT OR IGNORE INTO temp.link_touched_surnames VALUES (?)",
-                     [(kb,) for kb, _, _ in links])
+    conn.executemany("INSERT OR IGNORE INTO temp.link_new VALUES (?, ?)",
+                     [(art, act) for _, art, act in links])
     conn.executemany("INSERT OR IGNORE INTO temp.link_roles VALUES (?)",
                      [(art,) for _, art, _ in links])
     unknown = conn.execute(
         "SELECT COUNT(*) FROM link_pending WHERE reason = 'unknown' "
         "AND article_id IN (SELECT id FROM temp.link_todo)").fetchone()[0]
     return len(links), len(many), unknown
-
-
-def _refresh_actors(conn: sqlite3.Connection, touched: str) -> None:
-    """Names, state, dates and counts of the actors in the temp table ``touched``,
-    recomputed from their rows in one grouped pass (no per-actor subqueries)."""
-    for stmt in _REFRESH:
-        conn.execute(stmt.format(touched=touched))
-    # actors whose every row went away (articles deleted or re-analysed without them)
-    conn.execute(f"DELETE FROM actors WHERE id IN (SELECT id FROM temp.{touched}) "
-                 "AND id NOT IN (SELECT id FROM temp.link_stats)")
-    conn.execute("DROP TABLE temp.link_stats")
-
-
-_REFRESH = (
-    "DROP TABLE IF EXISTS temp.link_rows",
-    "DROP TABLE IF EXISTS temp.link_stats",
-    # the rows of the touched actors, with their article's date
-    """CREATE TEMP TABLE link_rows AS
-       SELECT aa.kb_actor_id AS id, aa.article_id, aa.name, aa.kind, aa.country, aa.sector,
-              aa.members, ar.published
-       FROM article_actors aa JOIN articles ar ON ar.id = aa.article_id
-       WHERE aa.kb_actor_id IN (SELECT id FROM temp.{touched})""",
-    # one grouped pass each: counts and dates; the most frequent name (for a person a
-    # full name, not a bare surname); the most frequent state and sector (ties: the
-    # latest); every name seen
-    """CREATE TEMP TABLE link_stats AS
-       WITH agg AS (
-         SELECT id, COUNT(DISTINCT article_id) AS n, MIN(published) AS first_seen,
-                MAX(published) AS last_seen,
-                MAX(CASE WHEN members != '[]' THEN members END) AS members
-         FROM link_rows GROUP BY id),
-       names AS (
-         SELECT id, name FROM (
-           SELECT id, name, ROW_NUMBER() OVER (
-             PARTITION BY id ORDER BY COUNT(*) DESC, LENGTH(name) DESC, name) AS rn
-           FROM link_rows WHERE kind != 'person' OR ng_person_id(name) IS NOT NULL
-           GROUP BY id, name) WHERE rn = 1),
-       states AS (
-         SELECT id, country FROM (
-           SELECT id, country, ROW_NUMBER() OVER (
-             PARTITION BY id ORDER BY COUNT(*) DESC, MAX(published) DESC, country) AS rn
-           FROM link_rows WHERE country IS NOT NULL GROUP BY id, country) WHERE rn = 1),
-       sectors AS (
-         SELECT id, sector FROM (
-           SELECT id, sector, ROW_NUMBER() OVER (
-             PARTITION BY id ORDER BY COUNT(*) DESC, MAX(published) DESC, sector) AS rn
-           FROM link_rows WHERE sector IS NOT NULL GROUP BY id, sector) WHERE rn = 1),
-       aliases AS (
-         SELECT id, json_group_array(name) AS aliases
-         FROM (SELECT DISTINCT id, name FROM link_rows ORDER BY id, name) GROUP BY id)
-       SELECT agg.*, names.name, states.country, sectors.sector, aliases.aliases
-       FROM agg LEFT JOIN names USING (id) LEFT JOIN states USING (id)
-       LEFT JOIN sectors USING (id) LEFT JOIN aliases USING (id)""",
-    "CREATE UNIQUE INDEX temp.link_stats_id ON link_stats(id)",
-    """UPDATE actors SET
-         n_articles = st.n, first_seen = st.first_seen, last_seen = st.last_seen,
-         members = COALESCE(st.members, '[]'), name = COALESCE(st.name, actors.name),
-         country = st.country, sector = st.sector, aliases = COALESCE(st.aliases, '[]')
-       FROM temp.link_stats st WHERE st.id = actors.id""",
-    "DROP TABLE temp.link_rows",
-)
 
 
 def _refresh_roles(conn: sqlite3.Connection) -> None:

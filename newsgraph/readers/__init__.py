@@ -57,7 +57,8 @@ def sniff(text: str) -> str:
     return "text"
 
 
-def read_text(text: str, opts: ReadOptions = ReadOptions(), *, id: str | None = None) -> RawDocument:
+def read_text(text: str, opts: ReadOptions = ReadOptions(), *,
+              id: str | None = None) -> RawDocument:
     """One document given as text (``analyze("...")``, tests, the web API)."""
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     fmt = opts.format if opts.format in ("newsstand", "html", "text") else sniff(text)

@@ -28,7 +28,8 @@ READABLE = frozenset({".txt", ".text", ".htm", ".html", ".xhtml", ".jsonl", ".nd
 _GZIP_MAGIC = b"\x1f\x8b"
 # Magic numbers of common binary formats that can never be an article.
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x7fELF",
-                 b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"SQLite format 3", b"\x00\x00\x01\x00",
+                 b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"SQLite format 3",
+                 b"\x00\x00\x01\x00",
                  b"ID3", b"OggS", b"RIFF")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -191,7 +192,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def text_stream(stream: BinaryIO, *, sample: bytes) -> io.TextIOWrapper:
-    """A text view of a corpus stream: UTF-8 (BOM allowed), or cp1252 when ``sample`` is not UTF-8."""
+    """A text view of a corpus stream: UTF-8 (BOM allowed), or cp1252 when ``sample``
+    is not UTF-8."""
     enc = "utf-8-sig"
     try:
         sample.decode("utf-8")

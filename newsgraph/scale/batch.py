@@ -71,6 +71,7 @@ class BatchReport:
     n_failed: int = 0
     seconds: float = 0.0
     shards: list[dict] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # shards that failed after their retries
 
 
 def _expand(inputs: Iterable[str]) -> list[str]:
@@ -248,8 +249,15 @@ def run_batch(inputs: Iterable[str], out: str, *, scheduler: str | None = None,
                                  options=options, pure=False, retries=options.retries,
                                  key=[f"newsgraph-shard-{s.id}-{uuid.uuid4().hex[:6]}"
                                       for s in todo])
+            shard_of = {f.key: s for f, s in zip(futures, todo)}
             for fut in as_completed(futures):
-                meta = fut.result()
+                try:
+                    meta = fut.result()
+                except Exception as exc:  # after its retries: report it, keep the others
+                    shard = shard_of[fut.key]
+                    report.errors.append(f"{shard.paths[0]}: [E613] shard {shard.id} failed: "
+                                         f"{type(exc).__name__}: {exc}")
+                    continue
                 report.shards.append(meta)
                 if not meta.get("skipped"):
                     report.n_written += 1

@@ -26,42 +26,72 @@ class FacetTable:
 
     def __init__(self) -> None:
         self._key: tuple[int, int] | None = None
-        self.combo: dict[int, int] = {}  # rowid -> index into ``combos``
+        self._fast = True
+        self._neg: dict[int, tuple[int, str | None]] = {}
+        # Indexed by rowid (rowids are dense: INTEGER PRIMARY KEY, max + 1), so a
+        # million articles cost two lists of pointers, not two dicts.
+        self.combo: list[int | None] = []  # rowid -> index into ``combos``
         self.combos: list[Row] = []  # (publication, country, language)
-        self.published: dict[int, str | None] = {}
+        self.published: list[str | None] = []
 
     def refresh(self, conn: sqlite3.Connection) -> "FacetTable":
         """Bring the table up to date with ``conn``'s view of the database."""
         key = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
         if key == self._key:
             return self
+        low, top = conn.execute("SELECT min(rowid), max(rowid) FROM articles").fetchone()
+        top = max(top or 0, 0)
+        self._fast = (low or 0) >= 0  # a negative rowid would index the lists from the end
+        self._neg: dict[int, tuple[int, str | None]] = {}  # rowids below 0, if ever
         ids: dict[Row, int] = {}
-        combo: dict[int, int] = {}
-        published: dict[int, str | None] = {}
+        combo: list[int | None] = [None] * (top + 1)
+        published: list[str | None] = [None] * (top + 1)
+        dates = _interner()
         cur = conn.cursor()
         cur.row_factory = None
         for rowid, pub, cc, lang, day in cur.execute(
                 "SELECT rowid, publication, country, language, published "
-                "FROM articles INDEXED BY articles_facets"):
-            combo[rowid] = ids.setdefault((pub, cc, lang), len(ids))
-            published[rowid] = day
+                "FROM articles INDEXED BY articles_facets WHERE rowid <= ?", (top,)):
+            c = ids.setdefault((pub, cc, lang), len(ids))
+            if rowid < 0:
+                self._neg[rowid] = (c, dates(day))
+                continue
+            combo[rowid] = c
+            published[rowid] = dates(day)
         self.combo, self.published, self._key = combo, published, key
         self.combos = list(ids)
         return self
 
+    def _get(self, rowid: int) -> int | None:
+        if 0 <= rowid < len(self.combo):
+            return self.combo[rowid]
+        return self._neg[rowid][0] if rowid in self._neg else None
+
+    def _day(self, rowid: int) -> str | None:
+        return self.published[rowid] if rowid >= 0 else self._neg[rowid][1]
+
     def passes(self, rowid: int, keep: Callable[[Row, str | None], bool]) -> bool:
-        c = self.combo.get(rowid)
-        return c is not None and keep(self.combos[c], self.published[rowid])
+        c = self._get(rowid)
+        return c is not None and keep(self.combos[c], self._day(rowid))
 
     def counts(self, rowids: list[int], keep: Callable[[Row, str | None], bool] | None
                ) -> tuple[int, Counter]:
-        """(number kept, Counter of combos) of the articles ``rowids`` that pass ``keep``."""
-        if keep is None:
-            counts = Counter(map(self.combo.get, rowids))
+        """(number kept, Counter of combos) of the articles ``rowids`` that pass ``keep``.
+
+        A rowid the table does not know (an article committed by another
+        connection between :meth:`refresh` and the search) is not counted.
+        """
+        if keep is None and self._fast:
+            try:
+                counts = Counter(map(self.combo.__getitem__, rowids))
+            except IndexError:
+                counts = Counter(map(self._get, rowids))
+        elif keep is None:
+            counts = Counter(map(self._get, rowids))
         else:
-            combos, combo, published = self.combos, self.combo, self.published
-            counts = Counter(c for r in rowids if (c := combo.get(r)) is not None
-                             and keep(combos[c], published[r]))
+            combos, get, day = self.combos, self._get, self._day
+            counts = Counter(c for r in rowids if (c := get(r)) is not None
+                             and keep(combos[c], day(r)))
         counts.pop(None, None)
         return sum(counts.values()), Counter({self.combos[c]: n for c, n in counts.items()})
 

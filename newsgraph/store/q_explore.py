@@ -120,9 +120,16 @@ class ExploreQueries:
 
     def explore_actor_names(self, ids: Iterable[str]) -> dict[str, str]:
         """Display names of actor ids (the knowledge-base actor, else as seen in an article)."""
+        wanted = list(dict.fromkeys(i for i in ids if i))
+        known: dict[str, str] = {}
+        for i in range(0, len(wanted), 900):
+            chunk = wanted[i:i + 900]
+            known.update(self.conn.execute(
+                f"SELECT id, name FROM actors WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk).fetchall())
         out: dict[str, str] = {}
-        for actor_id in dict.fromkeys(i for i in ids if i):
-            name = self._scalar("SELECT name FROM actors WHERE id = ?", (actor_id,))
+        for actor_id in wanted:
+            name = known.get(actor_id)
             if name is None:
                 name = self._scalar("SELECT name FROM article_actors WHERE actor_id = ? "
                                     "LIMIT 1", (actor_id,))
@@ -140,7 +147,7 @@ class ExploreQueries:
     # -- home --------------------------------------------------------------------
 
     def explore_summary(self, *, top: int = 12, recent: int = 10,
-                        window: int = 1000) -> dict[str, Any]:
+                        window: int = 500) -> dict[str, Any]:
         """Corpus size, date range, publications, top actors and recent articles.
 
         Top actors come from the ``actors`` table when it is filled (by ``link``),
@@ -161,7 +168,7 @@ class ExploreQueries:
             counted = c.execute(
                 "SELECT aa.actor_id AS id, count(*) AS n_articles FROM "
                 "(SELECT id FROM articles ORDER BY published DESC LIMIT ?) r "
-                "JOIN article_actors aa ON aa.article_id = r.id "
+                "CROSS JOIN article_actors aa ON aa.article_id = r.id "
                 "GROUP BY aa.actor_id ORDER BY n_articles DESC, aa.actor_id LIMIT ?",
                 (window, top)).fetchall()
             top_rows = []
@@ -188,7 +195,8 @@ class ExploreQueries:
 
     def explore_search(self, query: str, *, fts: bool = False,
                        filters: SearchFilters | None = None, page: int = 1, per_page: int = 20,
-                       facet_sample: int = 2000, rank_limit: int = 20_000) -> dict[str, Any]:
+                       facet_sample: int = 500, rank_limit: int = 5_000,
+                       filter_scan: int = 5_000) -> dict[str, Any]:
         """Full-text search with facet filters, paging and snippets.
 
         ``query`` is in the simple syntax of :mod:`newsgraph.store.search` (as
@@ -198,7 +206,9 @@ class ExploreQueries:
 
         Hits are ranked by relevance (bm25) when at most ``rank_limit`` articles
         match, else listed newest-stored first (``order`` says which); without
-        a query, newest published first.  Snippets mark matches with
+        a query, newest published first.  With filters, only the ``filter_scan``
+        newest-stored matches of the words are filtered (``matches`` counts all
+        of them, ``scanned`` those filtered).  Snippets mark matches with
         ``\\x02``/``\\x03``.  Facets count the first ``facet_sample`` matches.
         Raises :class:`QueryError` on a malformed query.
         """
@@ -207,41 +217,77 @@ class ExploreQueries:
         query = (query or "").strip()
         where, params = self._filter_sql(filters)
         expr = (query if fts else compile_query(query)) if query else ""
-        fts = "articles_fts"
-        if query:
-            base = (f"FROM {fts} f JOIN articles a ON a.rowid = f.rowid "
-                    f"WHERE {fts} MATCH ?" + "".join(f" AND {w}" for w in where))
-            params = [expr, *params]
-            order = f"ORDER BY bm25({fts}, 4.0, 1.0)"
-            snippet = (f"snippet({fts}, -1, char(2), char(3), ' … ', 24)")
-        else:
-            base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-            order = "ORDER BY a.published DESC, a.rowid DESC"
-            snippet = "substr(a.text, 1, 200)"
         if query:
             try:  # FTS5 reports a malformed query when it is first run
-                self.conn.execute(f"SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT 1",
-                                  (expr,)).fetchall()
+                self.conn.execute("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? "
+                                  "LIMIT 1", (expr,)).fetchall()
             except sqlite3.OperationalError as exc:
                 raise QueryError(f"cannot search for {query!r}: {exc}", code="E501") from None
-        if query and not where:
-            total = self._scalar(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?", (expr,))
+            matches = self._scalar("SELECT count(*) FROM articles_fts WHERE articles_fts "
+                                   "MATCH ?", (expr,))
+            if where:
+                scanned = min(matches, filter_scan)
+                # filters look at the newest-stored filter_scan matches only
+                source = ("(SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM "
+                          "articles_fts WHERE articles_fts MATCH ? "
+                          f"ORDER BY rowid DESC LIMIT {int(filter_scan)}) f")
+                base = (f"FROM {source} CROSS JOIN articles a ON a.rowid = f.rowid WHERE "
+                        + " AND ".join(where))
+            else:
+                scanned = matches
+                base = "FROM articles_fts f WHERE articles_fts MATCH ?"
+            params = [expr, *params]
+            # bm25 scores every match: past rank_limit, newest stored first instead
+            if where:  # at most filter_scan rows: filter, count and order them at once
+                found = self.conn.execute(f"SELECT f.rowid, f.score {base}", params).fetchall()
+                total = len(found)
+                ranked = total <= rank_limit
+                found.sort(key=(lambda r: (r[1], -r[0])) if ranked else (lambda r: -r[0]))
+                filtered_ids = [r[0] for r in found]
+            else:
+                total = matches
+                ranked = total <= rank_limit
+                order = ("ORDER BY bm25(articles_fts, 4.0, 1.0)" if ranked
+                         else "ORDER BY f.rowid DESC")
         else:
+            base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
             total = self._scalar(f"SELECT count(*) {base}", params)
-        ranked = not query or total <= rank_limit
-        if not ranked:  # bm25 would score every match: newest stored first instead
-            order = "ORDER BY f.rowid DESC"
-        rows = self.conn.execute(
-            f"SELECT {_ARTICLE_BRIEF}, {snippet} AS snippet {base} {order} "
-            "LIMIT ? OFFSET ?", (*params, per_page, (page - 1) * per_page)).fetchall()
-        facets = self._facets(base, params, facet_sample)
+            ranked, matches, scanned = True, None, None
+            order = "ORDER BY a.published DESC, a.rowid DESC"
+        rowid = "f.rowid" if query else "a.rowid"
+        if query and where:
+            page_ids = filtered_ids[(page - 1) * per_page:page * per_page]
+        else:
+            page_ids = [r[0] for r in self.conn.execute(
+                f"SELECT {rowid} {base} {order} LIMIT ? OFFSET ?",
+                (*params, per_page, (page - 1) * per_page))]
+        hits = []
+        if page_ids:
+            marks = ",".join("?" * len(page_ids))
+            if query:
+                snippet = "snippet(articles_fts, -1, char(2), char(3), ' … ', 24)"
+                sql = (f"SELECT f.rowid AS rid, {_ARTICLE_BRIEF}, {snippet} AS snippet "
+                       "FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
+                       f"WHERE articles_fts MATCH ? AND f.rowid IN ({marks})")
+                found = self.conn.execute(sql, (expr, *page_ids)).fetchall()
+            else:
+                found = self.conn.execute(
+                    f"SELECT a.rowid AS rid, {_ARTICLE_BRIEF}, substr(a.text, 1, 200) AS snippet "
+                    f"FROM articles a WHERE a.rowid IN ({marks})", page_ids).fetchall()
+            by_rowid = {r["rid"]: r for r in found}
+            hits = [{k: by_rowid[i][k] for k in by_rowid[i].keys() if k != "rid"}
+                    for i in page_ids if i in by_rowid]
+        if query and where:
+            facets = self._facets(filtered_ids[:facet_sample])
+        else:
+            facets = self._facets([r[0] for r in self.conn.execute(
+                f"SELECT {rowid} {base} LIMIT {int(facet_sample)}", params)])
         return {
             "query": query, "fts": expr, "filters": filters.to_dict(), "total": total,
-            "page": page,
-            "per_page": per_page, "pages": max(1, -(-total // per_page)),
-            "hits": [dict(r) for r in rows], "facets": facets,
-            "facet_sample": min(total, facet_sample),
+            "page": page, "per_page": per_page, "pages": max(1, -(-total // per_page)),
+            "hits": hits, "facets": facets, "facet_sample": min(total, facet_sample),
             "order": ("relevance" if query else "published") if ranked else "stored",
+            "matches": matches, "scanned": scanned,
         }
 
     @staticmethod
@@ -264,21 +310,37 @@ class ExploreQueries:
             params += [f.actor, f.actor]
         return where, params
 
-    def _facets(self, base: str, params: list[Any], sample: int) -> dict[str, list]:
+    def _facets(self, ids: list[int]) -> dict[str, list]:
+        """Counts by publication, country, language, month and actor over the
+        articles with these rowids."""
         c = self.conn
-        sub = f"SELECT a.id, a.publication, a.country, a.language, a.published {base} LIMIT {int(sample)}"
-        out: dict[str, list] = {}
-        for col in ("publication", "country", "language"):
-            out[col] = [{"value": r[0], "count": r[1]} for r in c.execute(
-                f"SELECT {col}, count(*) AS n FROM ({sub}) WHERE {col} IS NOT NULL "
-                "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 15", params)]
-        out["month"] = [{"value": r[0], "count": r[1]} for r in c.execute(
-            f"SELECT substr(published, 1, 7) AS m, count(*) FROM ({sub}) "
-            "WHERE published IS NOT NULL GROUP BY m ORDER BY m", params)]
-        out["actor"] = [{"value": r[0], "name": r[1], "count": r[2]} for r in c.execute(
-            f"SELECT coalesce(aa.kb_actor_id, aa.actor_id), max(aa.name), count(*) AS n "
-            f"FROM ({sub}) s JOIN article_actors aa ON aa.article_id = s.id "
-            "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 15", params)]
+        counts: dict[str, dict[str, int]] = {k: {} for k in
+                                              ("publication", "country", "language", "month")}
+        rows = []
+        for i in range(0, len(ids), 900):
+            chunk = ids[i:i + 900]
+            rows += c.execute("SELECT id, publication, country, language, "
+                              "substr(published, 1, 7) FROM articles WHERE rowid IN "
+                              f"({','.join('?' * len(chunk))})", chunk).fetchall()
+        actors: dict[str, int] = {}
+        for r in rows:
+            for key, value in zip(("publication", "country", "language", "month"), r[1:]):
+                if value:
+                    counts[key][value] = counts[key].get(value, 0) + 1
+        article_ids = [r[0] for r in rows]
+        for i in range(0, len(article_ids), 900):
+            chunk = article_ids[i:i + 900]
+            for actor_id, n in c.execute(
+                    "SELECT actor_id, count(*) FROM article_actors "
+                    f"WHERE article_id IN ({','.join('?' * len(chunk))}) GROUP BY 1", chunk):
+                actors[actor_id] = actors.get(actor_id, 0) + n
+        out = {k: [{"value": v, "count": n} for v, n in
+                   sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))[:15]]
+               for k, d in counts.items() if k != "month"}
+        out["month"] = [{"value": v, "count": n} for v, n in sorted(counts["month"].items())]
+        top = sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))[:15]
+        names = self.explore_actor_names(k for k, _ in top)
+        out["actor"] = [{"value": k, "name": names[k], "count": n} for k, n in top]
         return out
 
     # -- article -----------------------------------------------------------------
@@ -322,16 +384,16 @@ class ExploreQueries:
 
     # -- actor -------------------------------------------------------------------
 
-    def explore_actor(self, actor_id: str, *, limit: int = 50,
-                      heavy: int = 3000) -> dict[str, Any] | None:
+    def explore_actor(self, actor_id: str, *, limit: int = 25,
+                      heavy: int = 2000) -> dict[str, Any] | None:
         """An actor: names, kind, country, roles seen, quotes by and about, events
         as source and as target (most recent ``limit`` of each), and a monthly
         timeline of its events by PLOVER quad class.
 
         For an actor seen in more than ``heavy`` articles the lists are found by
         walking articles and events newest first (they come up early); for the
-        others, from the actor's own rows.  Names are counted over at most 5,000
-        of its article rows.
+        others, from the actor's own rows.  Names are counted over at most 500
+        of its article rows; ``n_events`` counts its dated events.
         """
         c = self.conn
         kb = c.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()
@@ -339,17 +401,18 @@ class ExploreQueries:
                                   (actor_id,)) + self._scalar(
             "SELECT count(*) FROM article_actors WHERE kb_actor_id = ? AND actor_id != ?",
             (actor_id, actor_id))
-        n_events = self._scalar("SELECT count(*) FROM event_actors WHERE actor_id = ?",
-                                (actor_id,))
-        if kb is None and not n_articles and not n_events:
+        n_events = self._scalar("SELECT coalesce(sum(n), 0) FROM explore_actor_months "
+                                "WHERE actor_id = ?", (actor_id,))
+        if kb is None and not n_articles and not n_events and not self._scalar(
+                "SELECT 1 FROM event_actors WHERE actor_id = ? LIMIT 1", (actor_id,)):
             return None
         seen = c.execute(
-            "SELECT name, kind, country, sector, count(*) AS n FROM (SELECT * FROM "
-            "article_actors WHERE actor_id = ? LIMIT 5000) "
+            "SELECT name, kind, country, sector, count(*) AS n FROM (SELECT name, kind, "
+            "country, sector FROM article_actors WHERE actor_id = ? LIMIT 500) "
             "GROUP BY name, kind, country, sector ORDER BY n DESC LIMIT 10",
             (actor_id,)).fetchall() or c.execute(
-            "SELECT name, kind, country, sector, count(*) AS n FROM (SELECT * FROM "
-            "article_actors WHERE kb_actor_id = ? LIMIT 5000) "
+            "SELECT name, kind, country, sector, count(*) AS n FROM (SELECT name, kind, "
+            "country, sector FROM article_actors WHERE kb_actor_id = ? LIMIT 500) "
             "GROUP BY name, kind, country, sector ORDER BY n DESC LIMIT 10",
             (actor_id,)).fetchall()
         first = kb or (seen[0] if seen else None)
@@ -370,12 +433,14 @@ class ExploreQueries:
                 f"AND x.actor_id = ?) AND {about} ORDER BY a.published DESC LIMIT ?",
                 (actor_id, actor_id, actor_id, limit))
         else:
-            rows = c.execute(
-                "SELECT q.*, a.headline FROM article_actors x "
-                "JOIN quotes q ON q.article_id = x.article_id "
-                "JOIN articles a ON a.id = q.article_id "
-                f"WHERE x.actor_id = ? AND {about} ORDER BY a.published DESC LIMIT ?",
-                (actor_id, actor_id, actor_id, limit))
+            ids = [r[0] for r in c.execute(
+                "SELECT q.id FROM article_actors x CROSS JOIN quotes q "
+                f"ON q.article_id = x.article_id WHERE x.actor_id = ? AND {about} "
+                "ORDER BY q.published DESC, q.id DESC LIMIT ?",
+                (actor_id, actor_id, actor_id, limit))]
+            rows = [c.execute("SELECT q.*, a.headline FROM quotes q JOIN articles a "
+                              "ON a.id = q.article_id WHERE q.id = ?", (i,)).fetchone()
+                    for i in ids]
         quotes_about = [_quote(r) for r in rows]
         events = {}
         for role in ("source", "target"):
@@ -443,19 +508,23 @@ class ExploreQueries:
         if month:
             where.append(f"{_MONTH} = ?")
             params.append(month)
-        rows = c.execute(
-            f"SELECT {_EVENT_COLS}, {_SENTENCE}, x.role AS drive_role FROM event_actors x "
-            "JOIN event_actors y ON y.event_id = x.event_id AND y.actor_id = ? "
-            "AND y.role != x.role JOIN events e ON e.id = x.event_id "
-            f"JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(where)} "
+        # the pairs first (index only), then the rows of the newest ones
+        found = c.execute(
+            "SELECT e.id, x.role FROM event_actors x CROSS JOIN event_actors y "
+            "CROSS JOIN events e WHERE y.event_id = x.event_id AND y.actor_id = ? "
+            f"AND y.role != x.role AND e.id = x.event_id AND {' AND '.join(where)} "
             "ORDER BY e.published DESC, e.id DESC LIMIT ?", (*params, limit + 1)).fetchall()
         events = []
-        for r in rows[:limit]:
-            e = _event(r)
-            source = drive if r["drive_role"] == "source" else other
+        for r in found[:limit]:
+            row = c.execute(f"SELECT {_EVENT_COLS}, {_SENTENCE} FROM events e "
+                            "JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+                            (r[0],)).fetchone()
+            e = _event(row)
+            source = drive if r[1] == "source" else other
             e["direction"] = "a->b" if source == a else "b->a"
-            e["month"] = r["bucket"]
+            e["month"] = row["bucket"]
             events.append(e)
+        rows = found
         names = self.explore_actor_names([a, b])
         return {
             "a": {"id": a, "name": names[a]}, "b": {"id": b, "name": names[b]},
@@ -473,7 +542,7 @@ class ExploreQueries:
 
     def explore_network(self, *, types: Iterable[str] = (), date_from: str | None = None,
                         date_to: str | None = None, max_edges: int = 120,
-                        sample: int = 20_000) -> dict[str, Any]:
+                        sample: int = 5_000) -> dict[str, Any]:
         """Actors linked by events (source -> target), weighted by event count.
 
         ``types`` keeps only those PLOVER types; dates bound the events'
@@ -492,7 +561,7 @@ class ExploreQueries:
                                  code="E502")
         where, params = [], []
         if types:
-            where.append(f"type IN ({','.join('?' * len(types))})")
+            where.append(f"+type IN ({','.join('?' * len(types))})")  # walk by date
             params += types
         if date_from:
             where.append("published >= ?")
@@ -503,15 +572,17 @@ class ExploreQueries:
         cond = ("WHERE " + " AND ".join(where)) if where else ""
         matched = self._scalar(f"SELECT count(*) FROM (SELECT 1 FROM events {cond} LIMIT ?)",
                                (*params, sample + 1))
+        # the sample size is written into the SQL (an int): with a bound LIMIT the
+        # planner does not walk events_published newest first
         rows = self.conn.execute(
             "SELECT s.actor_id AS source, t.actor_id AS target, count(*) AS n, "
             "group_concat(DISTINCT e.type) AS types FROM "
-            f"(SELECT id, type FROM events {cond} ORDER BY published DESC LIMIT ?) e "
-            "JOIN event_actors s ON s.event_id = e.id AND s.role = 'source' "
-            "JOIN event_actors t ON t.event_id = e.id AND t.role = 'target' "
-            "WHERE s.actor_id != t.actor_id "
+            f"(SELECT id, type FROM events {cond} ORDER BY published DESC LIMIT {int(sample)}) e "
+            "CROSS JOIN event_actors s CROSS JOIN event_actors t "
+            "WHERE s.event_id = e.id AND s.role = 'source' AND t.event_id = e.id "
+            "AND t.role = 'target' AND s.actor_id != t.actor_id "
             "GROUP BY s.actor_id, t.actor_id ORDER BY n DESC, source, target LIMIT ?",
-            (*params, sample, max_edges)).fetchall()
+            (*params, max_edges)).fetchall()
         edges = [{"source": r["source"], "target": r["target"], "weight": r["n"],
                   "types": sorted((r["types"] or "").split(","))} for r in rows]
         weight: dict[str, int] = {}

@@ -84,7 +84,7 @@ def search_data(kb, path: Mapping[str, str], params: Mapping[str, str]) -> dict[
     if not (params.get("q") or "").strip() and not any(filters.to_dict().values()):
         return {"query": "", "fts": "", "filters": filters.to_dict(), "total": 0, "page": 1,
                 "per_page": 20, "pages": 1, "hits": [], "facets": {}, "facet_sample": 0,
-                "order": None}
+                "order": None, "matches": None, "scanned": None}
     return kb.explore_search(params.get("q") or "", fts=params.get("fts") in ("1", "on"),
                              filters=filters, page=page)
 

@@ -123,3 +123,11 @@ def test_clause_before_an_attribution_set_off_by_commas():
     q = find(quotes, "City requests")
     assert q.text.endswith("often rebuffed") and q.kind == "indirect"
     assert q.speaker.name == "Helen Marsh" and q.cue.text == "says"
+
+
+def test_document_speaker_keeps_its_name_and_names_its_author():
+    text = ("Helen Marsh leads the finance ministry of Norland.\n\n"
+            "A statement released by Helen Marsh on Monday said the budget was balanced.\n")
+    q = find(analyse(text), "the budget was balanced")
+    assert q.speaker.name == "statement" and q.speaker.author == "Helen Marsh"
+    assert q.speaker.to_dict()["author"] == "Helen Marsh"

@@ -251,12 +251,17 @@ class SpeakerResolver:
         return best
 
     def _author(self, tok: Token) -> str | None:
-        for c in tok.rights:
-            if c.dep_ == "prep" and c.lower_ == "by":
-                for p in c.children:
-                    if p.dep_ == "pobj" and p.ent_type_ == "PERSON":
-                        ent = _entity(p)
-                        return ent.text if ent is not None else p.text
+        """Who wrote a document that speaks: "the post by Jason Schultz", "a statement from
+        the EU", "a release e-mailed to reporters by Jane Doe"."""
+        if self._class_of(tok, None) != "document":
+            return None
+        for t in tok.subtree:
+            if t.i <= tok.i or t.dep_ not in ("prep", "agent") or t.lower_ not in ("by", "from"):
+                continue
+            for p in t.children:
+                if p.dep_ == "pobj" and p.ent_type_ in ("PERSON", "ORG"):
+                    ent = _entity(p)
+                    return ent.text if ent is not None else p.text
         return None
 
     # -- resolution ---------------------------------------------------------

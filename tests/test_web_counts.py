@@ -68,3 +68,14 @@ def test_dyad_is_the_same_from_either_side(tmp_path):
         flip = {"a->b": "b->a", "b->a": "a->b"}
         assert {e["id"]: e["direction"] for e in ab["events"]} == {
             e["id"]: flip[e["direction"]] for e in ba["events"]}
+
+
+def test_dyad_plans_agree(tmp_path):
+    path = build_kb(tmp_path / "kb.db", story_analyses())
+    with KnowledgeBase(str(path), readonly=True) as kb:
+        for kind in (None, "SUPPORT"):
+            walk = kb.explore_dyad("NOR", "CHL", type=kind, walk=True)
+            rows = kb.explore_dyad("NOR", "CHL", type=kind, walk=False)
+            assert sorted((e["id"], e["direction"]) for e in walk["events"]) == sorted(
+                (e["id"], e["direction"]) for e in rows["events"])
+            assert walk["events"]

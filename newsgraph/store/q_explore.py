@@ -484,10 +484,14 @@ class ExploreQueries:
     # -- dyad --------------------------------------------------------------------
 
     def explore_dyad(self, a: str, b: str, *, month: str | None = None,
-                     type: str | None = None, limit: int = 200) -> dict[str, Any]:
+                     type: str | None = None, limit: int = 50,
+                     walk: bool | None = None) -> dict[str, Any]:
         """Events between actors ``a`` and ``b`` (either direction): a month x type
         count table for the chart, and the events themselves, newest first (those
-        of one bar with ``month`` and ``type``; at most ``limit``)."""
+        of one bar with ``month`` and ``type``; at most ``limit``).
+
+        The events are found from the rarer actor's rows, or (``walk``; by
+        default when it reads fewer rows) by walking all events newest first."""
         if month is not None and not re.match(r"^\d{4}-\d{2}$", month):
             raise QueryError(f"month must be YYYY-MM, not {month!r}", code="E502")
         if type is not None and type not in EVENT_TYPES:
@@ -508,12 +512,27 @@ class ExploreQueries:
         if month:
             where.append(f"{_MONTH} = ?")
             params.append(month)
-        # the pairs first (index only), then the rows of the newest ones
-        found = c.execute(
-            "SELECT e.id, x.role FROM event_actors x CROSS JOIN event_actors y "
-            "CROSS JOIN events e WHERE y.event_id = x.event_id AND y.actor_id = ? "
-            f"AND y.role != x.role AND e.id = x.event_id AND {' AND '.join(where)} "
-            "ORDER BY e.published DESC, e.id DESC LIMIT ?", (*params, limit + 1)).fetchall()
+        # the pairs first (index only), then the rows of the newest ones; when
+        # both actors have many events, walk events newest first instead
+        if walk is None:  # events a newest-first walk reads, against the driver's rows
+            cost = (limit + 1) * (self._scalar("SELECT max(id) FROM events") or 0) / max(
+                1, sum(m["count"] for m in by_month))
+            walk = cost < min(n_a, n_b)
+        if walk and not month:
+            found = c.execute(
+                "SELECT e.id, x.role FROM events e CROSS JOIN event_actors x "
+                "CROSS JOIN event_actors y WHERE x.event_id = e.id AND x.actor_id = ? "
+                "AND y.event_id = e.id AND y.actor_id = ? AND y.role != x.role"
+                + (" AND +e.type = ?" if type else "")
+                + " ORDER BY e.published DESC LIMIT ?",
+                (drive, other, *([type] if type else []), limit + 1)).fetchall()
+        else:
+            found = c.execute(
+                "SELECT e.id, x.role FROM event_actors x CROSS JOIN event_actors y "
+                "CROSS JOIN events e WHERE y.event_id = x.event_id AND y.actor_id = ? "
+                f"AND y.role != x.role AND e.id = x.event_id AND {' AND '.join(where)} "
+                "ORDER BY e.published DESC, e.id DESC LIMIT ?",
+                (*params, limit + 1)).fetchall()
         events = []
         for r in found[:limit]:
             row = c.execute(f"SELECT {_EVENT_COLS}, {_SENTENCE} FROM events e "

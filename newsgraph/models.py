@@ -104,7 +104,7 @@ class Article:
     """A clean article: metadata plus canonical ``text``.
 
     ``text`` is the headline, deck, body paragraphs, then captions, each block on
-    its own line(s), separated by a blank line.  ``paragraphs`` are the body
+    its own line, joined by a single ``"\\n"``.  ``paragraphs`` are the body
     paragraphs only.
     """
 
@@ -166,9 +166,13 @@ class Mention:
     end: int
     text: str
     form: str = "name"  # name | surname | title | pronoun | demonym | capital | alias | group
+    rule: str = ""  # the versioned rule that found it ("actors.rules.v1:pronoun")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "form": self.form}
+        d = {"start": self.start, "end": self.end, "text": self.text, "form": self.form}
+        if self.rule:
+            d["rule"] = self.rule
+        return d
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,17 +14,18 @@ def article(text: str, *, published: str | None = "2022-01-08") -> Article:
 
 
 def index(text: str, spec: dict[str, tuple]) -> ActorIndex:
-    """Actors from ``{surface: (id, kind, country, sector[, members])}``; every whole-word
+    """Actors from ``{surface: (id, kind, country, sector[, members[, roles]])}``; every whole-word
     occurrence of each surface form becomes a mention of that actor."""
     by_id: dict[str, dict] = {}
     for surface, (aid, kind, country, sector, *rest) in spec.items():
         d = by_id.setdefault(aid, {"name": surface, "kind": kind, "country": country,
                                    "sector": sector, "members": tuple(rest[0]) if rest else (),
+                                   "roles": tuple(rest[1]) if len(rest) > 1 else (),
                                    "mentions": []})
         for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
             d["mentions"].append(Mention(m.start(), m.end(), m.group(0)))
     return ActorIndex.build(tuple(
-        Actor(aid, d["name"], d["kind"], d["country"], d["sector"], d["members"],
+        Actor(aid, d["name"], d["kind"], d["country"], d["sector"], d["members"], d["roles"],
               mentions=tuple(sorted(d["mentions"], key=lambda m: m.start)))
         for aid, d in by_id.items()))
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from newsgraph.errors import InputError
+
 from newsgraph.models import Analysis
 from newsgraph.pipeline import Settings, analyze_documents
 from newsgraph.readers import ReadOptions, read_paths
@@ -37,7 +39,7 @@ def test_plan_groups_article_files_and_keeps_corpus_files_whole(tmp_path):
         str(Path(p).resolve()) for p in paths)
     again = plan_shards([str(tmp_path / "in"), str(corpus)], shard_size=3)
     assert [s.id for s in again] == [s.id for s in shards]  # stable ids: reruns skip
-    with pytest.raises(FileNotFoundError, match="E610"):
+    with pytest.raises(InputError, match="E610"):
         plan_shards([str(tmp_path / "missing")])
 
 
@@ -82,8 +84,7 @@ def test_load_is_idempotent_and_skips_duplicates(tmp_path):
     # a second batch folder holding some of the same articles
     _run_all(paths[:2], tmp_path / "out2", BatchOptions(shard_size=5,
                                                         settings=NO_MODEL.settings))
-    conn = sqlite3.connect(tmp_path / "kb.db")
-    KnowledgeBase(str(tmp_path / "kb.db")).close()
+    conn = KnowledgeBase(str(tmp_path / "kb.db")).conn
     first = load_shards(str(tmp_path / "out"), conn)
     assert (first.n_shards, first.n_articles, first.n_duplicates) == (2, 5, 0)
     again = load_shards(str(tmp_path / "out"), conn)
@@ -101,8 +102,7 @@ def test_load_groups_reprints_from_shards(tmp_path):
     text = (src / "a000.txt").read_text()
     (src / "copy-of-a000.txt").write_text("A new headline for the same story\n\n" + text)
     _run_all([str(src)], tmp_path / "out")
-    KnowledgeBase(str(tmp_path / "kb.db")).close()
-    conn = sqlite3.connect(tmp_path / "kb.db")
+    conn = KnowledgeBase(str(tmp_path / "kb.db")).conn
     report = load_shards(str(tmp_path / "out"), conn)
     assert report.clusters.n_clusters == 1 and report.clusters.n_clustered == 2
     rows = conn.execute("SELECT source_path, cluster_id FROM articles "
@@ -112,5 +112,17 @@ def test_load_groups_reprints_from_shards(tmp_path):
 
 
 def test_load_refuses_a_folder_that_is_not_a_batch(tmp_path):
-    with pytest.raises(FileNotFoundError, match="E612"):
+    with pytest.raises(InputError, match="E612"):
         load_shards(str(tmp_path), sqlite3.connect(":memory:"))
+
+
+def test_a_second_attempt_at_a_shard_keeps_the_first(tmp_path):
+    from newsgraph.scale.batch import write_shard
+    docs = list(read_paths(write_corpus(tmp_path / "in", 2), ReadOptions()))
+    results = list(analyze_documents(docs, settings=NO_MODEL.settings))
+    first = write_shard(str(tmp_path / "out"), "s1", results)
+    second = write_shard(str(tmp_path / "out"), "s1", results[:1])
+    assert (first["skipped"], second["skipped"]) == (False, True)
+    assert second["n_articles"] == 2 and second["written_at"] == first["written_at"]
+    assert [p.name for p in (tmp_path / "out" / "shards").iterdir()] == ["s1"]
+    assert not list((tmp_path / "out" / "tmp").iterdir())

@@ -96,3 +96,18 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path, client):
     assert report.n_articles == 8 and len(manifest["shards"]) == 4
     writers = {m["written_by"].rsplit(":", 1)[1] for m in manifest["shards"]}
     assert str(victim) not in writers  # the killed worker finished nothing: shards were redone
+
+
+def test_a_shard_that_keeps_failing_is_reported_and_the_others_go_on(tmp_path, client):
+    from newsgraph.pipeline import Settings
+    paths = write_corpus(tmp_path / "in", 4)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "tmp").write_text("not a folder: every shard fails to write")
+    options = BatchOptions(shard_size=2, settings=Settings(english_stages=False), retries=1)
+    report = run_batch(paths, str(out), client=client, options=options)
+    assert len(report.errors) == 2 and all("[E613]" in e for e in report.errors)
+    assert report.n_written == 0
+    (out / "tmp").unlink()  # once the cause is gone, a rerun writes them
+    report = run_batch(paths, str(out), client=client, options=options)
+    assert (report.n_written, report.errors, report.n_articles) == (2, [], 4)

@@ -85,3 +85,17 @@ def test_pool_gives_the_same_records_as_one_process(tmp_path):
     single = list(analyze_documents(docs))
     assert _records(parallel) == _records(single)
     assert any(a.actors for a in parallel)  # the full pipeline ran in the workers
+
+
+def test_workers_are_recycled_after_max_batches(tmp_path):
+    docs = _docs(tmp_path, 8)
+    seen = set()
+    with AnalysisPool(workers=1, batch_size=1, settings=NO_MODEL, max_batches=2,
+                      window=1) as pool:
+        out = []
+        for r in pool.map(docs):
+            out.append(r)
+            seen |= set(pool._executor._processes)
+        assert pool.restarts == 0  # recycling is not a crash
+    assert len(seen) >= 2
+    assert [r.id for r in out] == [d.id for d in docs]

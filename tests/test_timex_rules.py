@@ -113,6 +113,8 @@ CASES = [
     ("an Aug. 28", SAT, 0, "2021-08-28", "day"),
     ("fall 2005", SAT, 0, "2005", "year"),
     ("the summer of 2015", SAT, 0, "2015", "year"),
+    ("April 11-20", SAT, 0, "2021-04", "month"),
+    ("11-26 March 2020", SAT, 0, "2020-03", "month"),
     ("the 1990s", SAT, 0, None, None),
     ("2017-18", SAT, 0, None, None),
     ("Tuesday and Wednesday", SAT, 0, None, None),
@@ -132,7 +134,8 @@ def test_resolves(text, published, direction, value, gran):
     "the 10th straight annual", "10th consecutive year", "decades", "58-year-old",
     "the last two weeks", "several months", "a few days", "recent years", "weekly",
     "aged 40", "every year", "two-year", "the coming weeks", "hours", "33", "the 40",
-    "36+",
+    "36+", "the next year", "over the past week", "the last two years", "Mondays",
+    "164 days'",
 ])
 def test_durations_frequencies_and_ages_are_not_points(text):
     assert resolve_text(text, SAT) is None, text

@@ -24,14 +24,12 @@ from ..models import Article
 from .context import make_context
 from .coref import resolve_pronouns
 from .gazetteer import Country, lookup_country
-from .index import ActorIndex
+from .index import VERSION, ActorIndex
 from .orgs import extract_documents, extract_groups, extract_orgs
 from .people import extract_people
 from .places import extract_places
 
 __all__ = ["ActorIndex", "Country", "extract_actors", "lookup_country", "VERSION"]
-
-VERSION = "actors.rules.v1"
 
 
 def extract_actors(article: Article, doc: Doc) -> ActorIndex:

@@ -23,6 +23,8 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 class Context:
     article: Article
     doc: Doc
+    toks: list[Token]  # the doc's tokens, made once (spaCy builds a new Token per access)
+    ents: tuple[Span, ...]
     lex: Lexicon
     gaz: Gazetteer
     builder: Builder
@@ -37,7 +39,7 @@ class Context:
 
     def is_possessive(self, i: int) -> bool:
         """Is token i followed by a possessive marker ("Japan's", "allies'")?"""
-        return i + 1 < len(self.doc) and self.doc[i + 1].text in POSSESSIVE and self.doc[i + 1].tag_ == "POS"
+        return i + 1 < len(self.toks) and self.toks[i + 1].text in POSSESSIVE and self.toks[i + 1].tag_ == "POS"
 
     def reporting(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.lex.reporting_verbs
@@ -46,7 +48,7 @@ class Context:
         return m.place.code
 
 
-def _quote_flags(doc: Doc) -> list[bool]:
+def _quote_flags(doc: list[Token]) -> list[bool]:
     flags = [False] * len(doc)
     inside = False
     straight = False
@@ -70,8 +72,10 @@ def _quote_flags(doc: Doc) -> list[bool]:
 
 def make_context(article: Article, doc: Doc) -> Context:
     lex, gaz = lexicon(), gazetteer()
+    toks = list(doc)
+    ents = tuple(doc.ents)
     ent_of: list[Span | None] = [None] * len(doc)
-    for ent in doc.ents:
+    for ent in ents:
         for k in range(ent.start, ent.end):
             ent_of[k] = ent
     sents = list(doc.sents)
@@ -79,10 +83,10 @@ def make_context(article: Article, doc: Doc) -> Context:
     for n, s in enumerate(sents):
         for k in range(s.start, s.end):
             sent_of[k] = n
-    matches = gaz.find(doc)
+    matches = gaz.find(doc, toks)
     gaz_at = {k: m for m in matches for k in range(m.i, m.j)}
-    ctx = Context(article, doc, lex, gaz, Builder(article.text), ent_of, sent_of, sents,
-                  _quote_flags(doc), matches, gaz_at)
+    ctx = Context(article, doc, toks, ents, lex, gaz, Builder(article.text), ent_of, sent_of, sents,
+                  _quote_flags(toks), matches, gaz_at)
     ctx.dateline_country = _dateline_country(ctx)
     return ctx
 

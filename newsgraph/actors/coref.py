@@ -42,7 +42,7 @@ class Cand:
 
 
 def _candidates(ctx: Context) -> list[Cand]:
-    doc, b = ctx.doc, ctx.builder
+    doc, b = ctx.toks, ctx.builder
     tok_at = {t.idx: t.i for t in doc}
     out = []
     for aid, ms in b.mentions.items():
@@ -68,7 +68,7 @@ def _candidates(ctx: Context) -> list[Cand]:
 
 def resolve_pronouns(ctx: Context) -> dict[int, str]:
     """Add pronoun mentions to the actors they refer to; returns {token index: actor id}."""
-    doc, b, lex = ctx.doc, ctx.builder, ctx.lex
+    doc, b, lex = ctx.toks, ctx.builder, ctx.lex
     cands = _candidates(ctx)
     by_sent: dict[int, list[Cand]] = {}
     for c in cands:
@@ -112,6 +112,6 @@ def resolve_pronouns(ctx: Context) -> dict[int, str]:
             back += 1
         if choice is None:
             continue
-        if b.mention(choice.aid, t.idx, t.idx + len(t.text), "pronoun"):
+        if b.mention(choice.aid, t.idx, t.idx + len(t.text), "pronoun", rule="pronoun"):
             resolved[t.i] = choice.aid
     return resolved

@@ -46,6 +46,7 @@ class Place:
     kind: str  # country | demonym | capital | region | city
     code: str  # alpha-3 of the country it names or lies in
     name: str  # canonical name of the place ("Tokyo", "Xinjiang"; the country's name otherwise)
+    acronym: bool = False  # matched with its exact case ("US" is not "us")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,14 @@ def _norm(name: str) -> str:
     return s
 
 
+def _plural(demonym: str) -> str | None:
+    """"Algerians", "Israelis", "Thais"; None for forms that do not take -s ("Chinese", "Swiss",
+    "British", "Dutch") or are abbreviations."""
+    if _is_acronym(demonym) or demonym.endswith(("ese", "ss", "sh", "ch", "s")):
+        return None
+    return demonym + "s"
+
+
 def _is_acronym(form: str) -> bool:
     letters = [ch for ch in form if ch.isalpha()]
     return " " not in form and len(letters) <= 5 and sum(ch.isupper() for ch in letters) >= 2
@@ -122,6 +131,9 @@ class Gazetteer:
                 self._add(Place(form, "country", a3, c.name))
             for form in adjectives:
                 self._add(Place(form, "demonym", a3, c.name))
+                plural = _plural(form)
+                if plural:
+                    self._add(Place(plural, "demonym", a3, c.name))
             for form in capitals:
                 self._add(Place(form, "capital", a3, form))
         for p in load_regions():
@@ -132,6 +144,7 @@ class Gazetteer:
         self._by_key = {k: sorted(v, key=lambda p: -len(p.form)) for k, v in by_key.items()}
 
     def _add(self, place: Place) -> None:
+        place = Place(place.form, place.kind, place.code, place.name, _is_acronym(place.form))
         key = place.form if _is_acronym(place.form) else place.form.lower()
         old = self.forms.get(key)
         if old is None or KINDS.index(place.kind) < KINDS.index(old.kind):
@@ -147,34 +160,36 @@ class Gazetteer:
                     return hit
         return None
 
-    def find(self, doc: Doc) -> list[GazMatch]:
+    def find(self, doc: Doc, tokens: list | None = None) -> list[GazMatch]:
         """Longest gazetteer matches over the doc, aligned to token boundaries."""
         text = doc.text
+        toks = tokens if tokens is not None else list(doc)
+        words = [t.text for t in toks]
+        starts = [t.idx for t in toks]
         out: list[GazMatch] = []
-        n = len(doc)
+        n = len(words)
         i = 0
         while i < n:
-            tok = doc[i]
-            t = tok.text
+            t = words[i]
             if not t[:1].isupper():
                 i += 1
                 continue
             hit = None
+            at = starts[i]
             for p in self._by_key.get(t[:2].lower(), ()):
-                end = tok.idx + len(p.form)
-                piece = text[tok.idx:end]
-                if _is_acronym(p.form):
+                end = at + len(p.form)
+                piece = text[at:end]
+                if p.acronym:
                     if piece != p.form:
                         continue
                 elif piece.lower() != p.form.lower().replace("’", "'") and piece.lower() != p.form.lower():
                     continue
                 j = i
-                while j < n and doc[j].idx < end:
+                while j < n and starts[j] < end:
                     j += 1
-                last = doc[j - 1]
-                if last.idx + len(last.text) != end:
+                if starts[j - 1] + len(words[j - 1]) != end:
                     continue  # ends inside a token ("Chinese" is not "China" + "se")
-                hit = GazMatch(tok.idx, end, i, j, p)
+                hit = GazMatch(at, end, i, j, p)
                 break
             if hit:
                 out.append(hit)

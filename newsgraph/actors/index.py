@@ -10,7 +10,10 @@ from spacy.tokens import Token
 
 from ..models import Actor, Mention
 
-__all__ = ["ActorIndex", "Builder", "slug"]
+__all__ = ["ActorIndex", "Builder", "slug", "VERSION"]
+
+#: Version of the actor rules; each mention's ``rule`` is ``VERSION:<rule name>``.
+VERSION = "actors.rules.v1"
 
 
 def slug(text: str) -> str:
@@ -103,13 +106,19 @@ class Builder:
             if r and r not in d["roles"]:
                 d["roles"].append(r)
 
-    def mention(self, aid: str, start: int, end: int, form: str = "name") -> bool:
+    def mention(self, aid: str, start: int, end: int, form: str = "name", *, rule: str) -> bool:
         """Add a mention unless that exact span already belongs to an actor."""
         if (start, end) in self.claimed or start >= end:
             return False
         self.claimed[(start, end)] = aid
-        self.mentions[aid].append(Mention(start, end, self.text[start:end], form))
+        self.mentions[aid].append(Mention(start, end, self.text[start:end], form, f"{VERSION}:{rule}"))
         return True
+
+    def remove(self, start: int, end: int) -> None:
+        """Take back the mention at exactly [start, end) (a later rule knows better)."""
+        aid = self.claimed.pop((start, end), None)
+        if aid is not None:
+            self.mentions[aid] = [m for m in self.mentions[aid] if (m.start, m.end) != (start, end)]
 
     def owner(self, start: int, end: int) -> str | None:
         return self.claimed.get((start, end))

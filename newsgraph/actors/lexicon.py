@@ -30,16 +30,14 @@ class Lexicon:
     given_names: frozenset[str]  # as written ("Nicole")
 
     def sector(self, role: str) -> str | None:
-        """Sector of a role as written: the longest known title it ends in ("US Secretary of State")."""
+        """Sector of a role as written: the longest known title ending nearest the phrase's end
+        ("US Secretary of State" -> GOV, "former diplomat for Asia" -> GOV)."""
         words = role.lower().replace("-", " ").split()
-        for k in range(len(words)):
-            hit = self.roles.get(" ".join(words[k:]))
-            if hit is not None:
-                return hit or None
-        for k in range(len(words), 0, -1):  # "minister for foreign affairs": a title that starts it
-            hit = self.roles.get(" ".join(words[:k]))
-            if hit is not None:
-                return hit or None
+        for end in range(len(words), 0, -1):
+            for start in range(end):
+                hit = self.roles.get(" ".join(words[start:end]))
+                if hit is not None:
+                    return hit or None
         return None
 
 

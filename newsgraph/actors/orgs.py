@@ -12,7 +12,7 @@ Rules (``actors.rules.v1``):
   states of the latest collective reference;
 - ``group``: "the two allies", "both countries", "the two sides": a group whose members are
   the states of the latest coordination of that many states ("the United States and Japan",
-  "US-Japan"), else the latest states named.
+  "US-Japan") before it, or an appositive after it in its sentence, else the latest states named.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 
 def _country_near(ctx: Context, i: int, j: int) -> str | None:
-    doc = ctx.doc
+    doc = ctx.toks
     if i >= 2 and doc[i - 1].text in POSSESSIVE and (i - 2) in ctx.gaz_at:
         m = ctx.gaz_at[i - 2]
         if m.place.kind in ("country", "demonym", "capital"):
@@ -46,9 +46,9 @@ def _country_near(ctx: Context, i: int, j: int) -> str | None:
 
 
 def extract_orgs(ctx: Context, inner: dict[int, str]) -> None:
-    b, doc, lex, text = ctx.builder, ctx.doc, ctx.lex, ctx.article.text
+    b, doc, lex, text = ctx.builder, ctx.toks, ctx.lex, ctx.article.text
     acronyms: dict[str, str] = {}
-    for ent in doc.ents:
+    for ent in ctx.ents:
         if ent.label_ != "ORG":
             continue
         i, j = trim_entity(ent)
@@ -74,21 +74,21 @@ def extract_orgs(ctx: Context, inner: dict[int, str]) -> None:
             country = ctx.gaz.countries[country].parent
         if words[-1] in lex.place_heads or name.isupper() and len(words) == 1 and i in ctx.gaz_at:
             aid = b.add(f"loc:{slug(name)}", name=name, kind="location", country=country)
-            b.mention(aid, start, end, "name")
+            b.mention(aid, start, end, "name", rule="facility")
             continue
         aid = acronyms.get(name) or f"org:{slug(name)}"
         b.add(aid, name=name, kind="organization", country=country)
-        b.mention(aid, start, end, "name" if aid.endswith(slug(name)) else "alias")
+        b.mention(aid, start, end, "name" if aid.endswith(slug(name)) else "alias", rule="org-ent")
         # "Assembly of First Nations (AFN)": the acronym names the same organisation
         if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
             acronyms[doc[j + 1].text] = aid
-            b.mention(aid, doc[j + 1].idx, doc[j + 1].idx + len(doc[j + 1].text), "alias")
+            b.mention(aid, doc[j + 1].idx, doc[j + 1].idx + len(doc[j + 1].text), "alias", rule="org-acronym")
 
 
 def _phrase(ctx: Context, head: Token) -> tuple[int, int, int | None]:
     """Token range [i, j) of a document phrase ending at head (compounds and adjectives before
     it), and the index of its owner token (possessive pronoun or country), if any."""
-    doc = ctx.doc
+    doc = ctx.toks
     i = head.i
     while i - 1 >= 0 and doc[i - 1].dep_ in ("compound", "amod") and doc[i - 1].head.i in range(i, head.i + 1) \
             and doc[i - 1].pos_ in ("NOUN", "ADJ", "PROPN") and (i - 1) not in ctx.gaz_at:
@@ -106,7 +106,7 @@ def _phrase(ctx: Context, head: Token) -> tuple[int, int, int | None]:
 
 def extract_documents(ctx: Context) -> list[tuple[str, int]]:
     """Add documents that speak; returns (actor id, owner token) for owners still to resolve."""
-    b, doc, lex = ctx.builder, ctx.doc, ctx.lex
+    b, doc, lex = ctx.builder, ctx.toks, ctx.lex
     found: dict[str, list[tuple[int, int, int | None]]] = {}
     speaking: set[str] = set()
     for t in doc:
@@ -133,7 +133,7 @@ def extract_documents(ctx: Context) -> list[tuple[str, int]]:
                 country = ctx.gaz_at[owner].place.code
             b.add(aid, name=name, kind="document", country=country)
             start = doc[i - 1].idx if i > 0 and doc[i - 1].lower_ in DETERMINERS else doc[i].idx
-            b.mention(aid, start, doc[j - 1].idx + len(doc[j - 1].text), "name")
+            b.mention(aid, start, doc[j - 1].idx + len(doc[j - 1].text), "name", rule="document")
             if owner is not None and owner not in ctx.gaz_at:
                 pending.append((aid, owner))
     return pending
@@ -141,7 +141,7 @@ def extract_documents(ctx: Context) -> list[tuple[str, int]]:
 
 def _coordinations(ctx: Context) -> list[tuple[int, tuple[str, ...]]]:
     """(token position, member states) of every coordination of two or more states."""
-    doc = ctx.doc
+    doc = ctx.toks
     heads: dict[int, str] = {}
     for m in ctx.gaz_matches:
         if m.place.kind in ("country", "demonym") or (
@@ -168,7 +168,7 @@ def _coordinations(ctx: Context) -> list[tuple[int, tuple[str, ...]]]:
 
 
 def extract_groups(ctx: Context) -> None:
-    b, doc, lex = ctx.builder, ctx.doc, ctx.lex
+    b, doc, lex = ctx.builder, ctx.toks, ctx.lex
     coords = _coordinations(ctx)
     latest_group: tuple[str, ...] = ()
     latest_at = -1
@@ -194,18 +194,21 @@ def extract_groups(ctx: Context) -> None:
                 continue
             aid = f"group:{'-'.join(m.lower() for m in members)}"
             b.add(aid, name=ctx.article.text[doc[k].idx:t.idx + len(t.text)], kind="group", members=members)
-            b.mention(aid, doc[k].idx, t.idx + len(t.text), "group")
+            b.mention(aid, doc[k].idx, t.idx + len(t.text), "group", rule="group")
             latest_group, latest_at = members, t.i
         elif low in lex.body_nouns and t.pos_ == "NOUN" and t.dep_ in SUBJECT_DEPS and t.i > 0 \
                 and doc[t.i - 1].lower_ == "the" and latest_group and ctx.sent_of[t.i] - ctx.sent_of[latest_at] <= 3:
             aid = f"group:{low}"
             b.add(aid, name=f"the {low}", kind="group", members=latest_group)
-            b.mention(aid, doc[t.i - 1].idx, t.idx + len(t.text), "group")
+            b.mention(aid, doc[t.i - 1].idx, t.idx + len(t.text), "group", rule="body")
 
 
 def _members(ctx: Context, coords: list[tuple[int, tuple[str, ...]]], at: int, number: int | None) -> tuple[str, ...]:
     for k, members in reversed(coords):
         if k < at and (number is None or len(members) == number):
+            return members
+    for k, members in coords:  # "the two countries, Japan and Peru, ..."
+        if k > at and ctx.sent_of[k] == ctx.sent_of[at] and (number is None or len(members) == number):
             return members
     if number is None:
         return ()

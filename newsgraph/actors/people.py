@@ -14,7 +14,8 @@ Rules (``actors.rules.v1``):
   person of its own.
 - roles, the state a person acts for and affiliation come from :mod:`.roles`; a person with a
   government, military, legislative, judicial or police role and no state of their own acts for
-  the state of the article's dateline.
+  the state of the article's dateline or, without one, for the only state the article names
+  (or, naming none, the only state its places lie in).
 """
 
 from __future__ import annotations
@@ -23,12 +24,19 @@ from dataclasses import dataclass
 
 from .context import DETERMINERS, POSSESSIVE, Context
 from .index import slug
+from .places import trim_entity
 from .roles import roles_after, roles_before
 
 __all__ = ["extract_people"]
 
 PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "el", "le", "la", "di", "du", "ibn", "dos"}
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
+#: last words of facility and organisation names that are never a family name
+NEVER_SURNAMES = {"station", "street", "avenue", "road", "highway", "airport", "stadium", "square",
+                  "mall", "library", "complex", "centre", "center", "strait", "ocean", "river",
+                  "island", "islands", "university", "college", "institute", "corporation", "inc",
+                  "ltd", "ministry", "department", "agency", "council", "committee", "commission",
+                  "association", "foundation", "society", "party", "program", "programme"}
 SKIP_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "NUM", "SCONJ", "CCONJ", "PART"}
 
 
@@ -42,7 +50,7 @@ class NameSpan:
 
 
 def _clean_span(ctx: Context, i: int, j: int) -> tuple[int, int, int] | None:
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.toks, ctx.lex
     while i < j and doc[i].lower_ in DETERMINERS:
         i += 1
     while j > i and (doc[j - 1].text in POSSESSIVE or doc[j - 1].is_punct and doc[j - 1].text != "."):
@@ -64,8 +72,8 @@ def _clean_span(ctx: Context, i: int, j: int) -> tuple[int, int, int] | None:
     return ti, i, j
 
 
-def _acceptable(ctx: Context, i: int, j: int) -> bool:
-    doc, lex = ctx.doc, ctx.lex
+def _acceptable(ctx: Context, i: int, j: int, *, strict: bool) -> bool:
+    doc, lex = ctx.toks, ctx.lex
     words = [doc[k].text for k in range(i, j)]
     text = " ".join(words)
     if not text or len(words) > 5 or text.lower() in lex.not_persons:
@@ -76,13 +84,15 @@ def _acceptable(ctx: Context, i: int, j: int) -> bool:
         return False
     if all(w.lower() in lex.role_words or w.lower() in lex.titles for w in words):
         return False
-    if words[-1].lower() in lex.org_heads or words[-1].lower() in lex.place_heads:
-        return False
+    if words[-1].lower() in NEVER_SURNAMES:
+        return False  # "King George Station"
+    if strict and (words[-1].lower() in lex.org_heads or words[-1].lower() in lex.place_heads):
+        return False  # "Cloverdale Sport Complex" is no person, unless the model says so
     return True
 
 
 def _candidates(ctx: Context) -> list[NameSpan]:
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.toks, ctx.lex
     out: dict[int, NameSpan] = {}
     taken: set[int] = set()
 
@@ -91,12 +101,12 @@ def _candidates(ctx: Context) -> list[NameSpan]:
         if r is None:
             return
         ti, i2, j2 = r
-        if not _acceptable(ctx, i2, j2) or any(k in taken for k in range(i2, j2)):
+        if not _acceptable(ctx, i2, j2, strict=rule != "person-ent") or any(k in taken for k in range(i2, j2)):
             return
         taken.update(range(i2, j2))
         out[i2] = NameSpan(i2, j2, ti, tuple(doc[k].text for k in range(i2, j2)), rule)
 
-    for ent in doc.ents:
+    for ent in ctx.ents:
         if ent.label_ == "PERSON":
             add(ent.start, ent.end, "person-ent")
     n = len(doc)
@@ -134,7 +144,7 @@ def _candidates(ctx: Context) -> list[NameSpan]:
 
 
 def extract_people(ctx: Context) -> None:
-    b, doc, lex = ctx.builder, ctx.doc, ctx.lex
+    b, doc, lex = ctx.builder, ctx.toks, ctx.lex
     spans = _candidates(ctx)
     people: list[tuple[str, tuple[str, ...]]] = []  # (actor id, name words) in order of creation
     last_seen: dict[str, int] = {}
@@ -167,6 +177,10 @@ def extract_people(ctx: Context) -> None:
                         b.add(aid, name=key, kind="person")
             else:
                 aid = max(same, key=lambda p: last_seen.get(p, -1))
+            if aid is None:  # a given name ("Daniel") or a family name written first ("Xi")
+                first = [pid for pid, words in people if len(words) >= 2 and words[0] == w]
+                if len(first) == 1:
+                    aid = first[0]
             if aid is None:
                 same1 = [pid for pid, words in people if words == (w,)]
                 aid = same1[0] if same1 else f"person:{slug(w)}"
@@ -181,17 +195,56 @@ def extract_people(ctx: Context) -> None:
             g = lex.titles.get(doc[s.ti].lower_, "")
             if g:
                 ctx.gender.setdefault(aid, g)
-        b.mention(aid, start, end, form)
+        owner = b.owner(start, end)
+        if owner is not None and owner != aid and b.kind(owner) == "location" \
+                and not any(k in ctx.gaz_at for k in range(s.i, s.j)):
+            b.remove(start, end)  # the model's place ("Penelope Cruz" as GPE) is a person's name
+        b.mention(aid, start, end, form, rule=s.rule if form == "name" else "surname")
         last_seen[aid] = s.i
         _attach_roles(ctx, aid, s)
+    _lone_surnames(ctx, people)
+    states = {aid for aid, d in b.data.items() if d["kind"] == "country" and b.mentions[aid]}
+    if not states:  # no state named: the one state its places lie in ("east Beirut")
+        states = {d["country"] for aid, d in b.data.items()
+                  if d["kind"] == "location" and d["country"] and b.mentions[aid]}
+    only_state = next(iter(states)) if len(states) == 1 else None
     for pid, _ in people:
         d = b.data[pid]
-        if not d["country"] and d["sector"] in STATE_SECTORS and ctx.dateline_country:
-            b.update(pid, country=ctx.dateline_country)
+        if not d["country"] and d["sector"] in STATE_SECTORS:
+            b.update(pid, country=ctx.dateline_country or only_state)
+
+
+def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> None:
+    """A bare surname the model did not tag ("Jordan said" after "Michael Jordan") is that person,
+    even where the gazetteer read it as a place."""
+    b, doc = ctx.builder, ctx.toks
+    surnames: dict[str, list[str]] = {}
+    for pid, words in people:
+        if len(words) >= 2:
+            surnames.setdefault(words[-1], []).append(pid)
+    if not surnames:
+        return
+    n = len(doc)
+    for t in doc:
+        pids = surnames.get(t.text)
+        if not pids or len(pids) > 1 or t.pos_ != "PROPN":
+            continue
+        if (t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper()) or \
+                (t.i + 1 < n and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper()):
+            continue
+        start, end = t.idx, t.idx + len(t.text)
+        owner = b.owner(start, end)
+        if owner == pids[0]:
+            continue
+        if owner is not None:
+            if b.kind(owner) not in ("country", "location"):
+                continue
+            b.remove(start, end)
+        b.mention(pids[0], start, end, "surname", rule="lone-surname")
 
 
 def _attach_roles(ctx: Context, aid: str, s: NameSpan) -> None:
-    b, doc = ctx.builder, ctx.doc
+    b, doc = ctx.builder, ctx.toks
     infos = []
     before = roles_before(ctx, s.i)
     if before is not None:
@@ -202,6 +255,12 @@ def _attach_roles(ctx: Context, aid: str, s: NameSpan) -> None:
     after = roles_after(ctx, s.j)
     if after is not None:
         infos.append(after)
+    elif s.j + 1 < len(doc) and doc[s.j].lower_ in ("of", "at", "from", "with"):
+        k = s.j + 1 + (doc[s.j + 1].lower_ == "the")
+        ent = ctx.ent_of[k] if k < len(doc) else None
+        if ent is not None and ent.label_ == "ORG" and ent.start <= k:
+            i, j = trim_entity(ent)
+            b.update(aid, affiliation=ctx.article.text[doc[i].idx:doc[j - 1].idx + len(doc[j - 1].text)])
     for info in infos:
         b.update(aid, roles=(info.role,), country=info.country, affiliation=info.affiliation,
                  sector=ctx.lex.sector(info.role))

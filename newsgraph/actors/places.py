@@ -44,7 +44,7 @@ def trim_entity(ent: Span) -> tuple[int, int]:
 
 
 def _head(ctx: Context, i: int, j: int) -> Token:
-    doc = ctx.doc
+    doc = ctx.toks
     for k in range(j - 1, i - 1, -1):
         if not (i <= doc[k].head.i < j) or doc[k].head.i == k:
             return doc[k]
@@ -90,12 +90,13 @@ def _inside_entity(ctx: Context, m: GazMatch) -> Span | None:
 def extract_places(ctx: Context) -> dict[int, str]:
     """Add countries and locations; returns {entity start token: country} for entities that
     contain a gazetteer name (for organisations)."""
-    b, doc = ctx.builder, ctx.doc
+    b, doc = ctx.builder, ctx.toks
     inner: dict[int, str] = {}
     for m in ctx.gaz_matches:
         ent = ctx.ent_of[m.i]
-        if ent is not None and ent.label_ == "PERSON":
-            continue
+        if ent is not None and ent.label_ == "PERSON" and not (
+                m.place.kind == "demonym" and trim_entity(ent) == (m.i, m.j)):
+            continue  # "Michael Jordan"; but "Ugandan" alone is no person, whatever the model says
         host = _inside_entity(ctx, m)
         if host is not None:
             if m.place.kind in ("country", "demonym", "capital"):
@@ -109,26 +110,27 @@ def extract_places(ctx: Context) -> dict[int, str]:
         if place.kind == "country" and country.parent:
             aid = b.add(f"loc:{slug(country.name)}", name=country.name, kind="location",
                         country=country.parent)
-            b.mention(aid, start, m.end, "name")
+            b.mention(aid, start, m.end, "name", rule="territory")
         elif place.kind in ("country", "demonym"):
             b.add(place.code, name=country.name, kind="country", country=place.code)
             form = "demonym" if place.kind == "demonym" else (
                 "name" if ctx.article.text[m.start:m.end] == country.name else "alias")
-            b.mention(place.code, start, m.end, form)
+            b.mention(place.code, start, m.end, form, rule=place.kind)
         elif place.kind == "capital" and acts_as_government(ctx, m):
             b.add(place.code, name=country.name, kind="country", country=place.code)
-            b.mention(place.code, start, m.end, "capital")
+            b.mention(place.code, start, m.end, "capital", rule="capital-government")
         else:
             aid = b.add(f"loc:{slug(place.name)}", name=place.name, kind="location",
                         country=place.code)
-            b.mention(aid, start, m.end, "capital" if place.kind == "capital" else "name")
+            b.mention(aid, start, m.end, "capital" if place.kind == "capital" else "name",
+                      rule="capital-place" if place.kind == "capital" else place.kind)
     _other_places(ctx, inner)
     return inner
 
 
 def _other_places(ctx: Context, inner: dict[int, str]) -> None:
-    b, doc, text = ctx.builder, ctx.doc, ctx.article.text
-    for ent in doc.ents:
+    b, doc, text = ctx.builder, ctx.toks, ctx.article.text
+    for ent in ctx.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
         i, j = trim_entity(ent)
@@ -145,4 +147,4 @@ def _other_places(ctx: Context, inner: dict[int, str]) -> None:
         if country and ctx.gaz.countries[country].parent:
             country = ctx.gaz.countries[country].parent
         aid = b.add(f"loc:{slug(name)}", name=name, kind="location", country=country)
-        b.mention(aid, start, end, "name")
+        b.mention(aid, start, end, "name", rule="place-ent")

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .context import DETERMINERS, POSSESSIVE, Context
+from .places import trim_entity
 
 __all__ = ["RoleInfo", "roles_before", "roles_after"]
 
@@ -75,14 +76,14 @@ def _text(ctx: Context, toks: list[Token]) -> tuple[str, int, int]:
 def roles_before(ctx: Context, i: int) -> RoleInfo | None:
     """A pre-nominal title ("US Secretary of State" Name) or a role appositive before the name
     ("Japan's foreign minister, " Name), ending at token i-1."""
-    doc = ctx.doc
+    doc = ctx.toks
     k = i - 1
     appositive = False
     if k >= 0 and doc[k].text == ",":
         appositive = True
         k -= 1
-    if k < 0 or doc[k].lower_ not in ctx.lex.role_heads:
-        return None
+    if k < 0 or doc[k].lower_ not in ctx.lex.role_heads or doc[k].ent_type_ == "PERSON":
+        return None  # "Michael King" is a name, not a king
     if ctx.sent_of[k] != ctx.sent_of[i]:
         return None
     end = k
@@ -106,7 +107,8 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
             break
         if t.ent_type_ == "ORG" and k - 1 not in ctx.gaz_at:
             ent = ctx.ent_of[k - 1]
-            affiliation = ent.text  # "Huawei CFO Meng Wanzhou"
+            a, _ = trim_entity(ent)  # "Huawei CFO Meng Wanzhou": the organisation's words only
+            affiliation = ctx.article.text[doc[a].idx:t.idx + len(t.text)] if a <= k - 1 else None
             break
         if not (low in ctx.lex.role_words or low in ctx.lex.role_modifiers or k - 1 in ctx.gaz_at
                 or t.pos_ in ("NOUN", "ADJ", "PROPN") or low in ("of", "-")):
@@ -128,7 +130,7 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
 
 def roles_after(ctx: Context, j: int) -> RoleInfo | None:
     """A role appositive after the name (Name ", a Japanese security policy expert at X")."""
-    doc = ctx.doc
+    doc = ctx.toks
     n = len(doc)
     if j >= n or doc[j].text != ",":
         return None
@@ -188,7 +190,7 @@ def roles_after(ctx: Context, j: int) -> RoleInfo | None:
 def _affiliation(ctx: Context, k: int) -> str | None:
     """An organisation after "at/with/of X" or in a "who is now with X" clause, before the next
     comma or full stop."""
-    doc = ctx.doc
+    doc = ctx.toks
     n = len(doc)
     sent = ctx.sent_of[k - 1] if k > 0 else 0
     prev_prep = False
@@ -196,9 +198,14 @@ def _affiliation(ctx: Context, k: int) -> str | None:
         t = doc[k]
         ent = ctx.ent_of[k]
         if ent is not None and ent.label_ == "ORG" and prev_prep:
-            from .places import trim_entity
             i, j = trim_entity(ent)
             return ctx.article.text[doc[i].idx:doc[j - 1].idx + len(doc[j - 1].text)]
+        if prev_prep and t.pos_ == "PROPN" and t.text[:1].isupper():
+            j = k  # a capitalised name the model missed, ending in an organisation word
+            while j < n and doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "NOUN"):
+                j += 1
+            if doc[j - 1].lower_ in ctx.lex.org_heads:
+                return ctx.article.text[t.idx:doc[j - 1].idx + len(doc[j - 1].text)]
         if t.text == "," and not prev_prep and k > 0 and doc[k - 1].ent_type_ != "ORG":
             # a comma ends the appositive unless a "who ..." clause follows
             if not (k + 1 < n and doc[k + 1].lower_ in ("who", "which")):

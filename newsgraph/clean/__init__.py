@@ -44,6 +44,9 @@ def clean(raw: RawDocument) -> Article:
             layout = parse_text(raw.content)
     except InputError as exc:
         raise InputError(exc.message, code=exc.code, where=where) from None
+    except Exception as exc:  # a parser bug or a third-party failure must not stop a batch
+        raise InputError(f"cleaning failed: {type(exc).__name__}: {exc}", code="E299",
+                         where=where) from exc
     if not layout.paragraphs:
         raise InputError("no article text found", code="E201", where=where)
     return assemble(raw, layout)

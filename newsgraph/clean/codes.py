@@ -1,4 +1,4 @@
-"""Country and language names to ISO codes (pycountry exact look-ups, no fuzzy search)."""
+"""Country and language names to ISO codes (exact look-ups, never a fuzzy search)."""
 
 from __future__ import annotations
 
@@ -6,45 +6,33 @@ from functools import lru_cache
 
 __all__ = ["country_code", "language_code"]
 
-# Names newspapers print that pycountry's name/common_name/official_name do not hold.
-_COUNTRY_ALIASES = {
-    "us": "US", "usa": "US", "america": "US", "uk": "GB", "britain": "GB",
-    "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
-    "northern ireland": "GB", "russia": "RU", "turkey": "TR", "south korea": "KR",
-    "north korea": "KP", "vietnam": "VN", "laos": "LA", "syria": "SY",
-    "iran": "IR", "taiwan": "TW", "macau": "MO", "ivory coast": "CI", "czech republic": "CZ",
-    "burma": "MM", "holland": "NL", "uae": "AE", "cape verde": "CV", "swaziland": "SZ",
-    "vatican": "VA", "palestine": "PS", "moldova": "MD", "brunei": "BN", "bolivia": "BO",
-    "venezuela": "VE", "tanzania": "TZ", "micronesia": "FM", "the gambia": "GM",
-}
-
-
 @lru_cache(maxsize=1024)
 def country_code(name: str | None) -> str | None:
     """ISO 3166-1 alpha-2 for a country name or code ("Thailand", "South Korea",
-    "United States", "THA", "th"), or None.  Exact look-ups only."""
+    "the United States", "THA", "th"), or None.
+
+    Names go through the actors' gazetteer (:func:`newsgraph.actors.gazetteer.lookup_country`),
+    so the cleaner and the actor stage agree; ISO codes through pycountry's exact
+    look-ups.  Never a fuzzy search.
+    """
     if not name:
         return None
-    import pycountry
-
-    key = " ".join(name.replace("\u2019", "'").split()).strip(" .")
+    key = " ".join(name.split()).strip(" .")
     if not key:
         return None
-    low = key.lower()
-    if low in _COUNTRY_ALIASES:
-        return _COUNTRY_ALIASES[low]
-    if low.startswith("the "):
-        return country_code(key[4:])
-    for attr in ("alpha_2", "alpha_3", "name", "common_name", "official_name"):
-        if attr.startswith("alpha") and len(key) != int(attr[-1]):
-            continue
+    if len(key) in (2, 3) and key.isalpha() and key.isascii():
+        import pycountry
+
         try:
-            hit = pycountry.countries.get(**{attr: key})
+            hit = pycountry.countries.get(**{f"alpha_{len(key)}": key.upper()})
         except (KeyError, LookupError):
             hit = None
         if hit is not None:
             return hit.alpha_2
-    return None
+    from ..actors.gazetteer import lookup_country
+
+    country = lookup_country(key)
+    return country.alpha2 if country is not None else None
 
 
 @lru_cache(maxsize=256)
@@ -63,7 +51,8 @@ def language_code(name: str | None) -> str | None:
         if attr.startswith("alpha") and len(key) != int(attr[-1]):
             continue
         try:
-            hit = pycountry.languages.get(**{attr: key.lower() if attr.startswith("alpha") else key})
+            value = key.lower() if attr.startswith("alpha") else key
+            hit = pycountry.languages.get(**{attr: value})
         except (KeyError, LookupError):
             hit = None
         if hit is not None:

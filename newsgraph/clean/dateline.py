@@ -18,14 +18,15 @@ _CAPS_WORD = r"[A-Z][A-Z.'\u2019\-]*[A-Z.]"
 _TITLE_WORD = r"[A-Z][a-z.'\u2019\-]+"
 _DATE = r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?))?"
 _AGENCY = r"\((?P<{name}>[A-Za-z][A-Za-z0-9 .&\-]{{0,24}})\)"
-_SEP = r"(?:\s*:|\s+(?:\u2014|\u2013|--|-)|\s*(?:\u2014|\u2013))\s+"
+_SEP = r"(?:\s*:\s+|\s+(?:\u2014|\u2013|--|-)\s+|\s*(?:\u2014|\u2013)\s*)"
 
 _CAPS = re.compile(
     rf"^(?P<place>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}})"
     rf"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){{0,2}}))?{_DATE}"
     rf"(?:\s*{_AGENCY.format(name='agency')})?{_SEP}")
 _TITLED = re.compile(
-    rf"^(?P<place>{_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}}){_DATE}\s*{_AGENCY.format(name='agency')}{_SEP}")
+    rf"^(?P<place>{_TITLE_WORD}(?: {_TITLE_WORD}){{0,2}}){_DATE}"
+    rf"\s*{_AGENCY.format(name='agency')}{_SEP}")
 
 
 def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
@@ -35,9 +36,10 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     if not m:
         return None, None, paragraph
     place = m.group("place")
-    if len(place.replace(".", "")) < 2 or place.endswith("-"):
+    if (" " not in place and len(place.replace(".", "")) < 4) or place.endswith("-"):
+        # one short capitalised word is an acronym ("AP:", "UN -"), not a place
         return None, None, paragraph
     rest = paragraph[m.end():]
-    if not rest or not (rest[0].isalnum() or rest[0] in "\"'\u201c\u2018("):
+    if not rest or rest[0] in ":-\u2013\u2014":
         return None, None, paragraph
     return place, m.group("agency"), rest

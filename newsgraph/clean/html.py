@@ -16,12 +16,16 @@ import unicodedata
 from ..errors import InputError
 from .layout import Layout, norm_key, normalize_block
 
-__all__ = ["parse_html"]
+__all__ = ["parse_html", "MIN_BODY_CHARS"]
+
+#: A page whose extracted body is shorter than this holds no article (menus, stubs).
+MIN_BODY_CHARS = 80
 
 _CREDIT_ATTR = re.compile(r"credit|copyright|photographer|attribution|byline|source|author|rights",
                           re.I)
 _CREDIT_PREFIX = re.compile(
-    r"^\s*(?:\(?(?:photo(?:graph)?|picture|image|credit|foto|source)s?\s*(?:credit)?\s*[:/]\s*"
+    r"^\s*(?:\(?(?:photo(?:graph)?|picture|image|credit|foto|source)s?\s*(?:credit)?\s*"
+    r"(?:[:/]|\.{2,}|\u2026)\s*"
     r"|©\s*|\(c\)\s*|copyright\s+)+", re.I)
 _SPLIT_CREDIT = re.compile(r"\s*(?:\((?:photo|picture|image)s?[:/]?\s*([^()]{2,60})\)|"
                            r"(?:photo(?:graph)?|picture|image)\s*:\s*([^.]{2,60}))\s*$", re.I)
@@ -33,23 +37,22 @@ def parse_html(markup: str, *, url: str | None = None) -> Layout:
     Raises :class:`InputError` ``E201`` when the page holds no article text.
     """
     import trafilatura
-    from lxml import html as lxml_html
-    from lxml.etree import ParserError
     from trafilatura.xml import xmltotxt
 
-    try:
-        tree = lxml_html.document_fromstring(markup)
-    except (ParserError, ValueError) as exc:
-        raise InputError(f"not parseable as HTML ({exc})", code="E201") from None
+    tree = trafilatura.load_html(markup)  # parsed once; captions are read before pruning
+    if tree is None:
+        raise InputError("not parseable as HTML", code="E201")
     lang = (tree.get("lang") or tree.get("xml:lang") or "").strip()
     captions = _captions(tree)
-    doc = trafilatura.bare_extraction(markup, url=url, include_comments=False, with_metadata=True,
-                                      favor_precision=True)
+    doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, with_metadata=True,
+                                      favor_precision=True, date_extraction_params=_date_params())
     body = unicodedata.normalize("NFC", xmltotxt(doc.body, False)) if doc is not None and \
         doc.body is not None else ""
     paragraphs = [p for p in (normalize_block(ln) for ln in body.split("\n")) if p]
-    if not paragraphs:
-        raise InputError("no article text found in the page", code="E201")
+    size = sum(len(p) for p in paragraphs)
+    if size < MIN_BODY_CHARS:
+        raise InputError(f"no article text found in the page ({size} characters of text)",
+                         code="E201")
 
     headline = normalize_block(doc.title or "") or None
     skip = {norm_key(t) for t, _ in captions}
@@ -69,6 +72,15 @@ def parse_html(markup: str, *, url: str | None = None) -> Layout:
     origin = {k: "html" for k in meta}
     return Layout(tuple(paragraphs), headline=headline, byline=byline,
                   captions=tuple(captions), meta=meta, origin=origin)
+
+
+def _date_params() -> dict:
+    """Dates from the page's markup and metadata only: no extensive search through the
+    text, which would guess a publication date rather than read it."""
+    import datetime as dt
+
+    return {"original_date": True, "extensive_search": False,
+            "max_date": dt.date.today().isoformat()}
 
 
 def _captions(tree) -> list[tuple[str, str | None]]:

@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 
 __all__ = ["Layout", "normalize_block", "split_blocks", "norm_key"]
 
-# Characters dropped outright (zero-width space, word joiner, stray byte-order marks)
-# and control characters turned into spaces; then runs of whitespace become one space.
-_DROP = {0x200B: None, 0x2060: None, 0xFEFF: None, 0xAD: None}
-_DROP.update({c: " " for c in range(0x20) if c not in (0x0A,)})
-_DROP.update({0x7F: " ", 0x85: " ", 0x2028: " ", 0x2029: " "})
+# Characters dropped outright (zero-width space, word joiner, stray byte-order marks,
+# soft hyphens); control characters, odd spaces and runs of whitespace become one space.
+_DROP = re.compile("[\u200b\u2060\ufeff\u00ad]")
+_SPACE = re.compile(r"[\s\x00-\x1f\x7f\x85\u2028\u2029]+")
 _WS = re.compile(r"\s+")
 _ENDS_SENTENCE = re.compile(r"""[.!?:;"'\u201d\u2019)\]\u2026]$""")
 _BULLET = re.compile(r"^(?:[-\u2022*\u2013]\s)")
@@ -39,9 +38,11 @@ class Layout:
 def normalize_block(s: str) -> str:
     """One block of text on one line: control characters, odd spaces and runs of
     whitespace become a single space; ends stripped."""
+    if s.isprintable() and "  " not in s:  # the common case: nothing to do
+        return s.strip()
     if not s.isascii():
-        s = s.translate(_DROP)
-    return _WS.sub(" ", s).strip()
+        s = _DROP.sub("", s)
+    return _SPACE.sub(" ", s).strip()
 
 
 def norm_key(s: str) -> str:

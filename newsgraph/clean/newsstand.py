@@ -31,7 +31,9 @@ _FOOTER = re.compile(r"^\s*Newspapers (in|from)\s+(\S.{0,60}?)\s*$")
 _CAPTION = re.compile(
     r"^[ \t]*\?\?[ \t]+(?:(?P<credit>[^?\n]*?[^?\s])[ \t]+)?\?\?[ \t]*(?P<text>.*)$")
 _BYLINE = re.compile(r"^(?:by|BY|By)\s+(?P<name>\S.*)$")
-_SHORT_BYLINE = re.compile(r"^By\s+[A-Z][\w.'\u2019\- ]{1,60}$")
+# A byline printed as the first body line: "By" and capitalised name words only.
+_SHORT_BYLINE = re.compile(
+    r"^By\s+[A-Z][\w.'\u2019\-]*(?:\s+(?:[A-Z][\w.'\u2019\-]*|and|de|da|van|von|bin)){0,5}$")
 
 
 def parse_newsstand(content: str) -> Layout:

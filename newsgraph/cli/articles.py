@@ -17,6 +17,8 @@ import typer
 from .app import app
 
 _INPUT_FORMATS = "newsstand|html|text|jsonl|csv"
+_PATHS_HELP = "Files, folders (read recursively) or - for standard input."
+_DATE_HELP = "Publication date for articles whose input gives none."
 
 
 def _documents(paths: list[str], date: Optional[str], input_format: Optional[str],
@@ -45,10 +47,8 @@ def _analyses(paths, date, input_format, manifest, failed: list) -> Iterator:
 
 @app.command()
 def analyze(
-    paths: list[str] = typer.Argument(..., metavar="PATH...",
-                                      help="Files, folders (read recursively) or - for standard input."),
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
-                                       help="Publication date for articles whose input gives none."),
+    paths: list[str] = typer.Argument(..., metavar="PATH", help=_PATHS_HELP),
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help=_DATE_HELP),
     format: str = typer.Option("jsonl", "--format", metavar="jsonl|json",
                                help="jsonl: one record per line; json: one JSON array."),
     input_format: Optional[str] = typer.Option(None, "--input-format", metavar=_INPUT_FORMATS,
@@ -80,13 +80,11 @@ def analyze(
 
 @app.command()
 def report(
-    paths: list[str] = typer.Argument(..., metavar="PATH...",
-                                      help="Files, folders (read recursively) or - for standard input."),
+    paths: list[str] = typer.Argument(..., metavar="PATH", help=_PATHS_HELP),
     html: Optional[Path] = typer.Option(None, "--html", metavar="FILE",
                                         help="Write one standalone HTML page instead of "
                                              "printing to the terminal."),
-    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
-                                       help="Publication date for articles whose input gives none."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help=_DATE_HELP),
     input_format: Optional[str] = typer.Option(None, "--input-format", metavar=_INPUT_FORMATS,
                                                help="Read every input in this format."),
     manifest: Optional[str] = typer.Option(None, "--manifest", metavar="FILE.csv",

@@ -67,11 +67,13 @@ class Reporter:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories or - (standard input).")],
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH", help="Files, directories or - (standard input).")],
     db: DbOption = DEFAULT_DB,
     format: Annotated[Optional[str], typer.Option(
-        "--format", help="Input format: newsstand, html, text, jsonl or csv (default: by file "
-        "type).")] = None,
+        "--input-format", "--format", metavar="FORMAT",
+        help="Read every input in this format: newsstand, html, text, jsonl or csv (default: "
+        "by file type and content).")] = None,
     date: Annotated[Optional[str], typer.Option(
         "--date", metavar="YYYY-MM-DD", help="Publication date where the input has none.")] = None,
     manifest: Annotated[Optional[str], typer.Option(
@@ -82,21 +84,37 @@ def ingest(
         "later.")] = False,
     batch_size: Annotated[int, typer.Option(
         "--batch-size", min=1, help="Articles per transaction.")] = 500,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", "-w", min=1, help="Analysis processes (default: the number of cores; "
+        "small inputs use fewer; 1: in this process). Ctrl-C finishes the batch and stops.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     json_out: JsonOption = False,
 ) -> None:
     """Store articles in the knowledge base (idempotent: the same content twice adds nothing)."""
     from ..readers import ReadOptions
+    from ..scale.ingest import ingest_parallel
     from ..store.ingest import count_documents
 
+    if date is not None:
+        from ..readers.meta import normalize_date
+
+        if normalize_date(date) != date:
+            raise typer.BadParameter(f"{date!r} is not a date in the form YYYY-MM-DD",
+                                     param_hint="--date")
     with handle_errors():
         with open_kb(db) as kb:
             total = count_documents(paths) if (not quiet and is_tty(sys.stderr)) else None
             rep = Reporter("ingest", total=total, quiet=quiet)
             try:
-                s = kb.ingest(paths, analysis=not no_analysis,
-                              options=ReadOptions(format=format, date=date, manifest=manifest),
-                              batch_size=batch_size, on_failure=rep.failure, on_progress=rep)
+                if not no_analysis:
+                    s = ingest_parallel(kb, paths, workers=workers, batch_size=batch_size,
+                                        options=ReadOptions(format=format, date=date,
+                                                            manifest=manifest),
+                                        on_failure=rep.failure, on_progress=rep)
+                else:
+                    s = kb.ingest(paths, analysis=False,
+                                  options=ReadOptions(format=format, date=date, manifest=manifest),
+                                  batch_size=batch_size, on_failure=rep.failure, on_progress=rep)
             finally:
                 rep.stop()
     _finish(s, json_out=json_out, label="ingest")
@@ -112,26 +130,39 @@ def _finish(s, *, json_out: bool, label: str) -> None:
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='Words, "quoted phrases", -excluded, a OR b.')],
+    query: Annotated[str, typer.Argument(metavar="QUERY",
+                                         help='Words, "quoted phrases", -excluded, a OR b.')],
     db: DbOption = DEFAULT_DB,
     fts: Annotated[bool, typer.Option("--fts", help="QUERY is raw SQLite FTS5 syntax.")] = False,
     since: Annotated[Optional[str], typer.Option("--since", metavar="DATE",
                                                  help="Published on or after.")] = None,
     until: Annotated[Optional[str], typer.Option("--until", metavar="DATE",
                                                  help="Published on or before.")] = None,
-    publication: Annotated[Optional[str], typer.Option("--publication")] = None,
-    language: Annotated[Optional[str], typer.Option("--language", metavar="ISO639-1")] = None,
-    country: Annotated[Optional[str], typer.Option("--country", metavar="ISO3166-1")] = None,
+    publication: Annotated[Optional[str], typer.Option(
+        "--publication", metavar="NAME", help="Only this publication.")] = None,
+    language: Annotated[Optional[str], typer.Option(
+        "--language", metavar="ISO639-1", help="Only this language (en, de, ...).")] = None,
+    country: Annotated[Optional[str], typer.Option(
+        "--country", metavar="ISO3166-1", help="Only publications of this country (TH, "
+        "GB, ...).")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Hits per page.")] = 10,
     page: Annotated[int, typer.Option("--page", min=1, help="Page of hits.")] = 1,
+    dedupe: Annotated[bool, typer.Option(
+        "--dedupe", help="One article per near-duplicate story (see `newsgraph dedupe`).")] = False,
     json_out: JsonOption = False,
 ) -> None:
-    """Full-text search: ranked hits with highlighted snippets, and facets."""
+    """Full-text search: ranked hits with highlighted snippets, and facets.
+
+    \b
+    Syntax: words (all must appear), "a phrase", sanction* (prefix),
+    Japan OR Korea, -word or NOT word (exclude; put -- before a leading -).
+    Terms such as US-Japan, U.S., North Korea's and Kim Jong-un match as written.
+    """
     with handle_errors():
         with open_kb(db, must_exist=True) as kb:
             res = kb.search(query, fts=fts, since=since, until=until, publication=publication,
                             language=language, country=country, limit=limit,
-                            offset=(page - 1) * limit,
+                            offset=(page - 1) * limit, dedupe=dedupe,
                             highlight=("«", "»") if json_out else _HL)
     if json_out:
         print_json(res.to_dict())
@@ -173,7 +204,8 @@ def _snippet(s: str):
 
 @app.command()
 def show(
-    id: Annotated[str, typer.Argument(help="Article id, or the first characters of it.")],
+    id: Annotated[str, typer.Argument(metavar="ID",
+                                      help="Article id, or the first characters of it.")],
     db: DbOption = DEFAULT_DB,
     json_out: JsonOption = False,
 ) -> None:
@@ -231,7 +263,8 @@ def stats(db: DbOption = DEFAULT_DB, json_out: JsonOption = False) -> None:
 
 @app.command()
 def delete(
-    id: Annotated[str, typer.Argument(help="Article id, or the first characters of it.")],
+    id: Annotated[str, typer.Argument(metavar="ID",
+                                      help="Article id, or the first characters of it.")],
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Delete an article and everything found in it."""

@@ -2,94 +2,128 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import List, Optional
+import sys
+from typing import Annotated, Optional
 
 import typer
 
 from .app import app
+from .common import (DEFAULT_DB, EXIT_FAILED, DbOption, JsonOption, fail, handle_errors, open_kb,
+                     print_json)
+
+__all__ = ["batch", "load", "dedupe"]
 
 
 @app.command()
 def batch(
-    inputs: List[Path] = typer.Argument(..., help="Article files, folders or corpus files (JSONL/CSV)."),
-    out: Path = typer.Option(..., "--out", help="Output folder for Parquet shards and manifest.json."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler",
-                                            help="Address of a running Dask scheduler (tcp://HOST:PORT)."),
-    local_cluster: Optional[int] = typer.Option(None, "--local-cluster", min=1,
-                                                help="Start a local Dask cluster of N worker processes "
-                                                     "(default when no --scheduler: the number of cores)."),
-    shard_size: int = typer.Option(200, "--shard-size", min=1,
-                                   help="Article files per shard (a corpus file is one shard)."),
-    format: Optional[str] = typer.Option(None, "--format", help="Input format (default: by file type)."),
-    date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) where the input has none."),
+    inputs: Annotated[list[str], typer.Argument(
+        help="Article files, folders, or corpus files (JSONL/CSV: one shard each).")],
+    out: Annotated[str, typer.Option(
+        "--out", metavar="DIR", help="Output folder: Parquet shards and manifest.json.")],
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", metavar="tcp://HOST:PORT",
+        help="A running Dask scheduler (SSH, SLURM, Kubernetes cluster).")] = None,
+    local_cluster: Annotated[Optional[int], typer.Option(
+        "--local-cluster", metavar="N", min=1,
+        help="Start a local Dask cluster of N worker processes (default when no "
+        "--scheduler: the number of cores).")] = None,
+    shard_size: Annotated[int, typer.Option(
+        "--shard-size", min=1, help="Article files per shard (a corpus file is one shard).")] = 200,
+    format: Annotated[Optional[str], typer.Option(
+        "--format", help="Input format (default: by file type).")] = None,
+    date: Annotated[Optional[str], typer.Option(
+        "--date", metavar="YYYY-MM-DD", help="Publication date where the input has none.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No line per shard.")] = False,
+    json_out: JsonOption = False,
 ) -> None:
     """Run the pipeline over input shards on Dask, writing Parquet shards to --out.
 
-    A rerun skips completed shards; a worker that dies has its shard retried.
+    A rerun skips completed shards; a shard whose worker dies is retried, and no
+    shard is written twice. `newsgraph load DIR` brings the shards into SQLite.
     """
     from ..readers import ReadOptions
     from ..scale.batch import BatchOptions, run_batch
 
     if scheduler and local_cluster:
-        raise typer.BadParameter("give --scheduler or --local-cluster, not both")
+        fail("give --scheduler or --local-cluster, not both")
     options = BatchOptions(shard_size=shard_size, read=ReadOptions(format=format, date=date))
 
     def progress(meta: dict) -> None:
-        state = "skipped" if meta.get("skipped") else f"{meta['seconds']:.1f}s"
-        typer.echo(f"shard {meta['id']}: {meta['n_articles']} articles, "
-                   f"{meta['n_failed']} failed ({state})", err=True)
+        if not quiet:
+            state = "already complete" if meta.get("skipped") else f"{meta['seconds']:.1f}s"
+            sys.stderr.write(f"shard {meta['id']}: {meta['n_articles']} articles, "
+                             f"{meta['n_failed']} failed ({state})\n")
 
-    try:
-        report = run_batch([str(p) for p in inputs], str(out), scheduler=scheduler,
-                           local_cluster=local_cluster, options=options, progress=progress)
-    except FileNotFoundError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(2)
-    typer.echo(f"{report.n_shards} shards ({report.n_written} written, {report.n_skipped} "
-               f"already complete): {report.n_articles} articles, {report.n_failed} failed, "
-               f"in {report.seconds:.1f}s -> {out}/manifest.json")
+    with handle_errors():
+        r = run_batch(inputs, out, scheduler=scheduler, local_cluster=local_cluster,
+                      options=options, progress=progress)
+    for line in r.errors:
+        sys.stderr.write(line + "\n")
+    if json_out:
+        print_json({k: v for k, v in vars(r).items() if k != "shards"})
+    else:
+        sys.stderr.write(f"batch: {r.n_shards} shards ({r.n_written} written, {r.n_skipped} "
+                         f"already complete), {r.n_articles} articles, {r.n_failed} failed, "
+                         f"in {r.seconds:.1f}s; manifest {out}/manifest.json\n")
+    if r.errors:
+        raise typer.Exit(EXIT_FAILED)
 
 
 @app.command()
 def load(
-    folder: Path = typer.Argument(..., help="A `newsgraph batch` output folder."),
-    db: Path = typer.Option(Path("newsgraph.db"), "--db", help="Knowledge base file."),
-    no_dedupe: bool = typer.Option(False, "--no-dedupe", help="Do not update near-duplicate clusters."),
+    folder: Annotated[str, typer.Argument(metavar="DIR", help="A `newsgraph batch` output folder.")],
+    db: DbOption = DEFAULT_DB,
+    no_dedupe: Annotated[bool, typer.Option(
+        "--no-dedupe", help="Do not update near-duplicate clusters afterwards.")] = False,
+    json_out: JsonOption = False,
 ) -> None:
-    """Bring Parquet shards into the SQLite knowledge base (idempotent: reruns add nothing)."""
-    from ..scale.load import load_shards
-    from ..store import KnowledgeBase
+    """Bring Parquet shards into the knowledge base (idempotent: a rerun adds nothing)."""
+    from dataclasses import asdict
 
-    with KnowledgeBase(str(db)) as kb:
-        try:
-            r = load_shards(str(folder), kb.conn, dedupe=not no_dedupe)
-        except FileNotFoundError as exc:
-            typer.echo(str(exc), err=True)
-            raise typer.Exit(2)
-    typer.echo(f"{r.n_shards} shards ({r.n_skipped_shards} loaded before): {r.n_articles} "
-               f"articles stored, {r.n_duplicates} already stored, {r.n_failed} failed")
+    from ..scale.load import load_shards
+
+    with handle_errors():
+        with open_kb(db) as kb:
+            r = load_shards(folder, kb.conn, dedupe=not no_dedupe)
+    if json_out:
+        print_json(asdict(r))
+        return
+    sys.stderr.write(f"load: {r.n_shards} shards ({r.n_skipped_shards} loaded before), "
+                     f"{r.n_articles} articles stored ({r.n_replaced} replaced), "
+                     f"{r.n_duplicates} already stored, {r.n_failed} failed\n")
     if r.clusters:
-        _echo_clusters(r.clusters)
+        _clusters_line(r.clusters)
 
 
 @app.command()
 def dedupe(
-    db: Path = typer.Option(Path("newsgraph.db"), "--db", help="Knowledge base file."),
-    threshold: float = typer.Option(0.5, "--threshold", min=0.05, max=1.0,
-                                    help="Jaccard similarity of body shingles for 'same story'."),
-    show: int = typer.Option(0, "--show", min=0, help="List the N largest clusters."),
+    db: DbOption = DEFAULT_DB,
+    threshold: Annotated[float, typer.Option(
+        "--threshold", min=0.05, max=1.0,
+        help="Jaccard similarity of body-text shingles that makes two articles one story.")] = 0.5,
+    show: Annotated[int, typer.Option(
+        "--show", metavar="N", min=0, help="List the N largest clusters.")] = 0,
+    json_out: JsonOption = False,
 ) -> None:
-    """Group near-duplicate articles (wire copies, reprints, updates) into clusters."""
-    from ..store import KnowledgeBase
+    """Group near-duplicate articles (wire copies, reprints, updates) into stories.
 
-    with KnowledgeBase(str(db)) as kb:
-        _echo_clusters(kb.update_clusters(threshold=threshold))
-        for row in kb.clusters(limit=show) if show else ():
-            typer.echo(f"{row['cluster_id']}\t{row['n_articles']}\t{row['first_published'] or ''}"
-                       f"\t{row['headline'] or ''}")
+    `search`, `quotes`, `events` and `dyad` then count a story once with --dedupe.
+    """
+    from dataclasses import asdict
+
+    with handle_errors():
+        with open_kb(db, must_exist=True) as kb:
+            r = kb.update_clusters(threshold=threshold)
+            rows = [dict(row) for row in kb.clusters(limit=show)] if show else []
+    if json_out:
+        print_json({**asdict(r), "clusters": rows})
+        return
+    _clusters_line(r)
+    for row in rows:
+        sys.stdout.write(f"{row['cluster_id'][:12]}  {row['n_articles']:>4}  "
+                         f"{row['first_published'] or '':10}  {row['headline'] or ''}\n")
 
 
-def _echo_clusters(r) -> None:
-    typer.echo(f"near-duplicates: {r.n_clusters} clusters of {r.n_clustered} articles "
-               f"({r.n_articles} signed, {r.n_signed} new)")
+def _clusters_line(r) -> None:
+    sys.stderr.write(f"dedupe: {r.n_clusters} stories with copies, {r.n_clustered} articles in "
+                     f"them ({r.n_articles} signed, {r.n_signed} new)\n")

@@ -36,9 +36,8 @@ def extract_events(article: Article, doc: Doc, actors: ActorIndex, *,
         if not drafts:
             continue
         seen: set[tuple] = set()
+        drafts = _merge_subsets([d for d in drafts if _political(d, lex)])
         for d in drafts:
-            if not _political(d, lex):
-                continue
             key = (d.type, tuple(sorted(a.id for a in d.source)),
                    tuple(sorted(a.id for a in d.target)), d.modality)
             if key in seen:
@@ -47,6 +46,36 @@ def extract_events(article: Article, doc: Doc, actors: ActorIndex, *,
             out.append(_event(d, sent.start_char, sent.end_char, article, times, lex))
     out.sort(key=lambda e: (e.trigger.start, e.type))
     return tuple(out)
+
+
+def _merge_subsets(drafts: list[Draft]) -> list[Draft]:
+    """One act reported twice in a sentence ("telephoned ... to discuss"): of two events of
+    the same type, the one whose participants are a subset of the other's is dropped."""
+    if len(drafts) < 2:
+        return drafts
+    parts = [frozenset(a.id for a in (*d.source, *d.target)) for d in drafts]
+    keep = []
+    for i, d in enumerate(drafts):
+        dominated = any(
+            j != i and drafts[j].type == d.type and parts[i] <= parts[j]
+            and (parts[i] < parts[j] or j < i)
+            and (_governs(drafts[j].anchor, d.anchor) or _governs(d.anchor, drafts[j].anchor))
+            for j in range(len(drafts)))
+        if not dominated:
+            keep.append(d)
+    return keep
+
+
+def _governs(a, b) -> bool:
+    """``a`` is ``b`` or governs it through dependents other than coordination."""
+    cur = b
+    for _ in range(12):
+        if cur is a:
+            return True
+        if cur.dep_ == "conj" or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _political(d: Draft, lex: Lexicon) -> bool:

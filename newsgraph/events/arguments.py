@@ -29,6 +29,10 @@ _NP_MOD_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
 _SUBJ_DEPS = frozenset(("nsubj", "csubj", "expl"))
 _PARTICIPANT_KINDS = frozenset(("country", "person", "organization", "group"))
 _RELATIVE = frozenset(("which", "that", "who", "whom", "whose"))
+#: Heads of quantity phrases whose actor is further down: "tens of thousands of students".
+_QUANTITY = frozenset(("tens", "thousands", "hundreds", "dozens", "scores", "millions", "group",
+                       "members", "some", "most", "many", "number", "majority", "part", "one",
+                       "third", "half", "all", "each"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,20 +44,43 @@ class Args:
 
 
 def is_participant(actor: Actor | None) -> bool:
-    return actor is not None and actor.kind in _PARTICIPANT_KINDS
+    """An actor that can do or undergo an act: not a document, nor a place with no state."""
+    if actor is None:
+        return False
+    return actor.kind in _PARTICIPANT_KINDS or (actor.kind == "location" and actor.country is not None)
 
 
 def is_political(actor: Actor, lex: Lexicon) -> bool:
     """A state, a group of states, a government person or a political organisation."""
     if actor.sector and actor.sector.upper() in lex.nonpolitical_sectors:
         return False
+    if actor.kind == "location":
+        return False  # a place takes part ("shelled Juba") but does not make an act political
     if actor.kind in lex.political_kinds:
         return True
     if actor.sector and actor.sector.upper() in lex.political_sectors:
         return True
     if actor.kind == "person":
         return actor.country is not None
+    if actor.kind == "organization" and actor.sector is None:
+        words = actor.name.replace("-", " ").split()
+        return any(w.lower() in lex.org_words or w in lex.org_acronyms for w in words) \
+            or actor.name in lex.org_acronyms
     return False
+
+
+def _nonstate_heads() -> frozenset[str]:
+    from .lexicon import load_lexicon
+
+    return load_lexicon().nonstate_heads
+
+
+def _aligned(tok: Token) -> bool:
+    """"pro-Iranian", "anti-American": an alignment, not the actor itself."""
+    if tok.lower_.startswith(("pro-", "anti-")):
+        return True
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti")
 
 
 def _add(out: list[Actor], actor: Actor | None) -> None:
@@ -66,23 +93,45 @@ def np_actors(tok: Token, index: ActorIndex, *, depth: int = 0, skip: frozenset[
     """The actors a noun phrase headed by ``tok`` stands for (conjuncts expanded)."""
     out: list[Actor] = []
     own = index.for_token(tok)
+    if own is None and tok.lemma_.lower() in _nonstate_heads():
+        return out  # "a Canadian investment fund" is not Canada
     if is_participant(own):
         _add(out, own)
+        if own.kind == "person" and own.country is None:
+            # "Nigerian junior foreign minister Dubem Oniya": the state named in the same
+            # noun phrase, when the actors stage gave the person none
+            state = _np_state(tok, index, own)
+            if state is not None:
+                _add(out, state)
     else:
-        for c in tok.children:
-            if c.dep_ in _NP_MOD_DEPS and c.i not in skip:
-                a = index.for_token(c)
-                if is_participant(a):
+        # "his US counterparts": the nationality word names the actor, not the possessor
+        mods = sorted((c for c in tok.children if c.dep_ in _NP_MOD_DEPS and c.i not in skip),
+                      key=lambda c: c.dep_ == "poss")
+        for c in mods:
+            if c.dep_ == "poss" and out:
+                break
+            if _aligned(c):
+                continue
+            a = index.for_token(c)
+            if not is_participant(a) and c.dep_ == "compound":
+                # "US Predator attacks": a nested compound names the actor
+                a = next((index.for_token(cc) for cc in c.children if cc.dep_ == "compound"
+                          and is_participant(index.for_token(cc))), None)
+            if is_participant(a):
+                _add(out, a)
+                for cc in c.children:
+                    if cc.dep_ == "conj" or (cc.dep_ == "compound" and c.dep_ == "compound"):
+                        b = index.for_token(cc)
+                        if is_participant(b):
+                            _add(out, b)
+            elif c.dep_ in ("poss", "nmod") and depth < 2:
+                for a in np_actors(c, index, depth=depth + 1):
                     _add(out, a)
-                    for cc in c.children:
-                        if cc.dep_ == "conj":
-                            _add(out, index.for_token(cc))
-                elif c.dep_ == "poss" and depth < 2:
-                    for a in np_actors(c, index, depth=depth + 1):
-                        _add(out, a)
-        if not out and depth < 1:
+        if not out and (depth < 1 or (depth < 3 and (tok.like_num or tok.lower_ in _QUANTITY
+                                                      or tok.head.lower_ == "of"))):
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "for", "by"):
+                if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "for", "by", "throughout",
+                                                     "across"):
                     for p in c.children:
                         if p.dep_ == "pobj":
                             for a in np_actors(p, index, depth=depth + 1):
@@ -96,6 +145,22 @@ def np_actors(tok: Token, index: ActorIndex, *, depth: int = 0, skip: frozenset[
     if not out and tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and depth < 2:
         return np_actors(tok.head.head, index, depth=depth + 1)
     return out
+
+
+def _np_state(tok: Token, index: ActorIndex, person: Actor) -> Actor | None:
+    """A country named among the title words before a person's name (same noun phrase)."""
+    head = tok.head if tok.dep_ in ("appos",) else tok
+    for t in head.subtree:
+        if t.i >= tok.i or t.dep_ in ("prep", "pobj", "relcl", "acl", "punct"):
+            continue
+        a = index.for_token(t)
+        if a is None or a is person or _aligned(t) or not a.country:
+            continue
+        if a.kind == "country":
+            return a
+        if a.kind == "organization":  # "British Defence Secretary": the ministry's state
+            return index.get(a.country) or a
+    return None
 
 
 def _relative_antecedent(verb: Token) -> Token | None:
@@ -129,7 +194,12 @@ def subject_of(verb: Token, index: ActorIndex, *, max_hops: int = 4) -> Args:
     """Who does the act of ``verb``: its subject, the agent of a passive, or a governing subject."""
     cur, inherited = verb, False
     for _ in range(max_hops + 1):
-        subs, _passive = _own_subjects(cur)
+        subs, passive = _own_subjects(cur)
+        if passive and not subs:
+            return Args((), inherited)  # "a state of siege was declared": no agent named
+        if not subs and cur.tag_ == "VBN" and cur.dep_ in ("advcl", "acl") \
+                and not any(c.dep_ == "aux" for c in cur.children):
+            return Args((), inherited)  # "when asked ...": the one asked, not the asker
         if subs:
             actors: list[Actor] = []
             pronoun = relative = False
@@ -151,6 +221,8 @@ def subject_of(verb: Token, index: ActorIndex, *, max_hops: int = 4) -> Args:
                 found = [a for o in objs for a in np_actors(o, index)]
                 return Args(tuple(found), True)
         if cur.dep_ in ("xcomp", "conj", "acomp", "advcl", "ccomp", "relcl", "acl") and cur.head is not cur:
+            if cur.dep_ == "acl" and cur.tag_ == "VBN":
+                return Args((), True)  # "soldiers killed in the rising": the noun is the patient
             if cur.dep_ in ("relcl", "acl"):
                 found = np_actors(cur.head, index)
                 return Args(tuple(found), True, relative=not found)
@@ -177,7 +249,8 @@ def verb_targets(verb: Token, index: ActorIndex, *, extra: Token | None = None,
             if c is not extra:
                 cands.append(c)
         elif c.dep_ in ("prep", "prt") and (c.lower_ in TARGET_PREPS or (places and c.lower_ in PLACE_PREPS)):
-            cands.extend(p for p in c.children if p.dep_ == "pobj")
+            # "on behalf of American authorities" names whom the act serves, not its target
+            cands.extend(p for p in c.children if p.dep_ == "pobj" and p.lower_ != "behalf")
     if extra is not None:
         for c in extra.children:
             if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
@@ -192,6 +265,10 @@ def verb_targets(verb: Token, index: ActorIndex, *, extra: Token | None = None,
                 found = owner_of(ante, index)
         else:
             found = np_actors(cand, index)
+            if found and all(a.id in exclude for a in found):
+                # "reneged on *his* commitment to the Zambian people": past the possessor
+                found = [a for c in cand.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                         for p in c.children if p.dep_ == "pobj" for a in np_actors(p, index)]
         for a in found:
             if a.id not in exclude:
                 _add(out, a)
@@ -248,9 +325,12 @@ def noun_arguments(noun: Token, index: ActorIndex, *, skip: frozenset[int] = fro
 
 
 def location_of(head: Token, index: ActorIndex) -> Actor | None:
-    """The place an act happened, from "in"/"at"/"near" phrases on its head word."""
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+    """The place an act happened, from "in"/"at"/"near" phrases on its head word or its
+    object ("strengthened its forces *in Lebanon*")."""
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    preps += [p for o in head.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"]
+    for c in preps:
+        if c.lower_ in PLACE_PREPS:
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue

@@ -25,8 +25,13 @@ __all__ = ["Draft", "sentence_drafts", "RULES"]
 
 RULES = "events.rules.v1"
 _COOP = frozenset(("verbal cooperation", "material cooperation"))
-_DOMESTIC_TARGET = frozenset(("PROTEST", "COERCE", "CONCEDE", "RETREAT", "ASSAULT", "REQUEST",
-                              "REJECT", "MOBILIZE", "ACCUSE", "THREATEN", "SANCTION"))
+#: Acts coded against the acting state itself when the text names no other target
+#: (repression, violence, protest, concessions and demands inside one state).
+_DOMESTIC_TARGET = frozenset(("PROTEST", "COERCE", "CONCEDE", "ASSAULT", "REQUEST"))
+#: Acts whose target may be the place where they happen ("deployed troops in Somalia").
+_PLACE_TARGET = _DOMESTIC_TARGET | {"MOBILIZE", "SANCTION", "AID", "CONSULT"}
+#: Cooperative acts are between states: a target that is the source's own state is dropped.
+_OUTWARD = frozenset(("AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID"))
 _LIGHT_HEADS = frozenset(("dobj", "nsubjpass", "attr", "pobj", "nsubj", "conj", "appos"))
 
 
@@ -59,8 +64,9 @@ def _anchor(m: Match, lex: Lexicon) -> Token:
             and head.lemma_.lower() in lex.support_verbs:
         return head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
-            and head.lower_ in ("on", "to", "into") and head.head.lemma_.lower() in lex.support_verbs:
-        return head.head
+            and head.lower_ in ("on", "to", "into") and head.head.lemma_.lower() in lex.support_verbs \
+            and not any(c.dep_ == "dobj" for c in head.head.children):
+        return head.head  # "went on strike", "remained on alert"
     return tok
 
 
@@ -99,8 +105,9 @@ def _reporter(verb: Token, lex: Lexicon, index: ActorIndex) -> tuple[Token | Non
 
 def _convert(etype: str, modality: str, future: bool = False) -> str:
     """Intended cooperation is AGREE; intended material conflict is THREATEN (PLOVER).
-    A conditional future act ("would meet if ...") is converted the same way."""
-    if modality != INTENDED and not (modality == HYPOTHETICAL and future):
+    A conditional act ("would meet if ...", "may halt mediation if ...") is converted the
+    same way: a conditional sanction is a threat."""
+    if modality not in (INTENDED, HYPOTHETICAL):
         return etype
     quad = QUAD_CLASS[etype]
     if quad in _COOP and etype != "AGREE":
@@ -155,7 +162,31 @@ def sentence_drafts(sent: Span, lex: Lexicon, index: ActorIndex,
         d = _draft(m, frame, complements.get(m.token.i, ()), lex, index, quotes)
         if d is not None:
             drafts.append(d)
-    return drafts
+    return _main_first(drafts)
+
+
+def _subordinate(anchor: Token) -> bool:
+    """An act told in a relative, adverbial or participle clause, or as a prepositional noun
+    ("..., killing 20 people", "to demand reforms", "where riots broke out", "in a bomb attack")."""
+    if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "pobj":
+        return True
+    cur = anchor
+    for _ in range(8):
+        if cur.dep_ in ("relcl", "acl", "advcl", "pcomp"):
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _main_first(drafts: list[Draft]) -> list[Draft]:
+    """A sentence's main-clause acts are coded; acts in subordinate clauses only when the
+    main clause has none (PLOVER codes the reported act, not its circumstances)."""
+    if len(drafts) < 2:
+        return drafts
+    main = [d for d in drafts if not _subordinate(d.anchor)]
+    return main or drafts
 
 
 def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex,
@@ -169,12 +200,17 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
     stop = frozenset((report_verb.i,)) if report_verb is not None else frozenset()
     frames_ = (frame.token,) if frame is not None else ()
     modality = modality_of(anchor, lex, frames=frames_, stop=stop)
+    if e.frame == "agree" and frame is None and modality == ASSERTED and any(
+            c.dep_ in ("xcomp", "ccomp") for c in anchor.children):
+        modality = INTENDED  # "vows to step up cooperation": a commitment to a future act
     if e.frame in ("reject", "request", "threaten") and modality == INTENDED and not frames_:
         modality = ASSERTED if not (set(c.lower_ for c in anchor.children if c.dep_ == "aux")
                                    & lex.future_modals) else INTENDED
     # --- source
     if e.pos == "N" and anchor is m.token:
         src, tgt = args_.noun_arguments(m.token, index, skip=frozenset(t.i for t in m.parts))
+        if e.type == "CONSULT" and not src:
+            src, tgt = tgt, []  # "a meeting of the two ministers": the participants
         subj = args_.Args(tuple(src))
         conf -= 0.1
         if not src and m.token.dep_ in ("pobj",) and m.token.head.dep_ == "prep":
@@ -194,7 +230,7 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         source = list(reporters)
         conf -= 0.2
         rule += "+reporter"
-    # --- target
+    # --- target: an actor named as the source is not also its target
     exclude = frozenset(a.id for a in source)
     if e.pos == "V" or anchor is not m.token:
         light = m.obj if m.obj is not None else (m.token if anchor is not m.token else None)
@@ -211,6 +247,34 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                 tgt = args_.verb_targets(ca, index, exclude=exclude, places=True)
             if tgt:
                 break
+    if not tgt and e.frame in ("agree", "threaten", "reject"):
+        for c in anchor.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                tgt = args_.verb_targets(c, index, exclude=exclude) or \
+                    args_.verb_targets(c, index, exclude=exclude, places=True)
+                break
+    if not tgt and e.light and m.obj is not None and e.type == "ACCUSE":
+        # "expressed concern that China's efforts ...": whom the concern is about
+        for c in (*m.obj.children, *anchor.children):
+            if c.dep_ in ("acl", "ccomp") and _has_subject(c):
+                tgt = [a for a in args_.subject_of(c, index).actors if a.id not in exclude]
+                break
+    if not tgt and (e.type == "THREATEN" or e.frame == "threaten"):
+        # "threatened to strike unless Israel rescinded ...": the one who must comply
+        for w in (anchor, *(c for c in anchor.children if c.dep_ in ("xcomp", "ccomp"))):
+            for c in w.children:
+                if c.dep_ == "advcl" and any(x.dep_ == "mark" and x.lower_ in ("unless", "if")
+                                             for x in c.children) and _has_subject(c):
+                    tgt = [a for a in args_.subject_of(c, index).actors if a.id not in exclude]
+            if tgt:
+                break
+    if not tgt and e.type == "PROTEST":
+        # "staged demonstrations to demand the resignation of the Algerian president"
+        for c in anchor.children:
+            if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB":
+                tgt = args_.verb_targets(c, index, exclude=exclude)
+                if tgt:
+                    break
     if not tgt and e.frame == "request":
         for c in anchor.children:
             if c.dep_ == "ccomp" and _has_subject(c):
@@ -220,8 +284,8 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         args_.location_of(m.token, index) if anchor is not m.token else None)
     # --- type
     etype = e.type
-    if e.targeted and tgt:
-        etype = e.targeted
+    if e.targeted and (tgt or _aimed(anchor)):
+        etype = e.targeted  # "fired missiles at ...": an attack, not a test
     future = _future(anchor, frames_, lex)
     if frame is not None:
         rule = f"{frame.entry.rule}>{rule}"
@@ -230,22 +294,70 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         etype = _convert(etype, modality, future)
     if modality == NEGATED and QUAD_CLASS[e.type] in _COOP and future:
         etype, modality, rule = "REJECT", ASSERTED, rule + "+refusal"
+    if QUAD_CLASS[e.type] in _COOP and any(
+            dep == "xcomp" and h.lemma_.lower() in lex.failure_verbs
+            for dep, h in governing_chain(anchor).links[:2]):
+        etype, modality, rule = "REJECT", ASSERTED, rule + "+failure"  # "failed to reach agreement"
+    if "CONSULT" in (etype, e.type) and len({*_ids(source), *_ids(tgt)}) < 2 \
+            and not any(a.kind == "group" for a in (*source, *tgt)) and location is None:
+        return None  # a meeting needs two sides ("the Cabinet met" is not a consultation)
+    if not source and e.type == "ASSAULT" and e.pos == "V":
+        # "a roadside bombing near Samarra killed ...": violence with no named perpetrator
+        # is coded to the place it came from
+        for c in anchor.children:
+            if c.dep_ in ("nsubj", "csubj") and c.pos_ == "NOUN":
+                place = args_.location_of(c, index)
+                if place is not None and place.country:
+                    home = place if place.kind == "country" else index.get(place.country) or place
+                    source = [home]
+                    rule += "+place-source"
+                    conf -= 0.2
+                break
+    if not any(a.country for a in source) and location is not None and location.country:
+        # "the military government ... declared a state of siege in Haiti": a state organ
+        # with no state named acts for the state where it acts
+        head = next((c for c in anchor.children if c.dep_ in ("nsubj", "agent")), None)
+        if head is not None and head.lemma_.lower() in lex.state_organs:
+            home = location if location.kind == "country" else index.get(location.country)
+            if home is not None:
+                source = [*source, home]
+                rule += "+organ-of-place"
+                conf -= 0.2
     if not source and subj.relative:
         return None  # "a resolution that aims to impose ...": nobody we know acts
-    if not tgt and etype in _DOMESTIC_TARGET:
+    if not source and QUAD_CLASS[e.type].startswith("verbal") and e.pos == "V" \
+            and not _passive(anchor) and not (frame is not None and _passive(frame.token)):
+        return None  # a statement, promise or threat needs someone who makes it
+    if etype in _OUTWARD and tgt:
+        own = {a.country or a.id for a in source}
+        tgt = [a for a in tgt if (a.country or a.id) not in own]
+    if not tgt and (etype in _PLACE_TARGET or e.type in _PLACE_TARGET):
         # PLOVER codes an act with no named target against the state where it happens:
-        # the place named, else the state of a single acting state.
+        # the place named, else (domestic acts) the state of a single acting state.
         home = None
         if location is not None and location.country:
             home = location if location.kind == "country" else index.get(location.country)
             tag = "+place-target"
-        elif len(source) == 1 and source[0].country and _object_is_domestic(anchor, index):
+        elif (etype in _DOMESTIC_TARGET or e.type in _DOMESTIC_TARGET) and len(source) == 1 \
+                and source[0].country \
+                and _object_is_domestic(anchor, index, source[0]):
             home = source[0] if source[0].kind == "country" else index.get(source[0].country)
             tag = "+domestic-target"
         if home is not None:
             tgt = [home]
             conf -= 0.1
             rule += tag
+            if not source and etype == "PROTEST" and tag == "+place-target":
+                source = [home]  # protesters named only by where they protest
+                rule += "+place-source"
+    if etype in _SOLE_STATE_TYPES or e.type in _SOLE_STATE_TYPES:
+        sole = _sole_state(anchor.sent, index)
+        if sole is not None:
+            fill = lambda xs: [*xs, sole] if xs and not any(a.country for a in xs) and any(  # noqa: E731
+                a.kind == "person" and _office_holder(a, lex) for a in xs) else xs
+            source2, tgt2 = fill(source), fill(tgt)
+            if (source2, tgt2) != (source, tgt):
+                source, tgt, rule, conf = source2, tgt2, rule + "+sole-state", conf - 0.2
     start = min(m.start, frame.start) if frame is not None else m.start
     end = max(m.end, frame.end) if frame is not None else m.end
     reported_by = reporters[0].id if reporters else _quote_speaker(m.start, quotes)
@@ -268,12 +380,45 @@ def _governing_trigger(noun: Token, by_token: dict[int, Match]) -> Match | None:
     """The trigger whose object (or prepositional object) a nominal act is: "demanded a truce",
     "talks on a pullback"."""
     head = noun.head
-    if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.i in by_token and head is not noun:
+    if noun.dep_ in ("dobj", "attr", "nsubjpass", "nsubj") and head.i in by_token and head is not noun:
         return by_token[head.i]
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in by_token \
             and head.lower_ in ("on", "about", "over", "for", "to", "of"):
         return by_token[head.head.i]
     return None
+
+
+#: Acts inside one state, where an office-holder with no state named ("President X banned
+#: Ugandan opposition candidates") acts for the one state the sentence names.
+_SOLE_STATE_TYPES = _DOMESTIC_TARGET | {"REJECT", "THREATEN", "RETREAT"}
+
+
+def _office_holder(a: Actor, lex: Lexicon) -> bool:
+    return any(w.lower().strip(",") in lex.office_words for r in a.roles for w in r.split())
+
+
+def _sole_state(sent: Span, index: ActorIndex) -> Actor | None:
+    found: dict[str, Actor] = {}
+    for tok in sent:
+        a = index.for_token(tok)
+        if a is not None and a.kind == "country":
+            found[a.id] = a
+            if len(found) > 1:
+                return None
+    return next(iter(found.values()), None)
+
+
+def _aimed(verb: Token) -> bool:
+    """The act is aimed at something ("fired at targets", "into the sea"), not a time."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "toward", "towards"):
+            if any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children):
+                return True
+    return False
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -284,13 +429,16 @@ def _no_subject(verb: Token) -> bool:
     return not _has_subject(verb)
 
 
-def _object_is_domestic(verb: Token, index: ActorIndex) -> bool:
-    """The act's objects name no foreign actor: "lifted the curfew", "banned opposition candidates"."""
+def _object_is_domestic(verb: Token, index: ActorIndex, home: Actor) -> bool:
+    """The act's objects name no other actor than the acting state: "lifted the curfew",
+    "accepted demands that it initiate reforms"."""
+    own = {home.id, home.country}
     for c in verb.children:
         if c.dep_ in ("dobj", "prep", "dative"):
             for t in c.subtree:
                 a = index.for_token(t)
-                if a is not None and a.kind in ("country", "group", "person", "organization"):
+                if a is not None and a.kind in ("country", "group", "person", "organization") \
+                        and a.id not in own and (a.country is None or a.country not in own):
                     return False
     return True
 
@@ -323,10 +471,10 @@ def _must_clauses(sent: Span, lex: Lexicon, index: ActorIndex, trigger_tokens: s
         source = args_.subject_of(tok.head, index).actors
         if not source:
             continue
-        src_ids = set(_ids(source))
-        tgt = tuple(a for a in target.actors if a.id not in src_ids)
-        if not tgt:
-            continue
+        own = {a.country or a.id for a in source} | {a.id for a in source}
+        if any(a.id in own for a in target.actors):
+            continue  # "our alliance must ...": the speaker's own state, not a demand on another
+        tgt = tuple(target.actors)
         used.add(tok.i)
         used.update(t.i for t in tok.subtree if t.i in trigger_tokens and t.head.i == tok.i)
         aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in lex.obligation_modals)

@@ -41,13 +41,16 @@ class Entry:
     mod: frozenset[str] = frozenset()
     nomod: frozenset[str] = frozenset()
     intrans: bool = False
+    comp: bool = False  # needs a complement clause
+    trans: bool = False  # needs a direct object ("blew up the bridge", not "the row blew up")
+    noclause: bool = False  # no "that" clause ("conceded defeat", not "conceded that ...")
     frame: str | None = None  # agree | reject | request | threaten
     targeted: str | None = None  # type when a target is found
     light: bool = False  # the object noun carries the act's arguments
 
     @property
     def specificity(self) -> int:
-        return sum(bool(x) for x in (self.obj, self.prt, self.prep, self.mod)) + self.intrans
+        return sum(bool(x) for x in (self.obj, self.prt, self.prep, self.mod)) + self.intrans + self.comp + self.trans + self.noclause
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class Lexicon:
     verbs: dict[str, tuple[Entry, ...]]  # lemma -> entries, most specific first
     nouns: dict[str, tuple[Entry, ...]]
     report_verbs: frozenset[str]
+    failure_verbs: frozenset[str]
     support_verbs: frozenset[str]
     intent_verbs: frozenset[str]
     asserted_intent_verbs: frozenset[str]
@@ -71,6 +75,11 @@ class Lexicon:
     political_kinds: frozenset[str]
     political_sectors: frozenset[str]
     nonpolitical_sectors: frozenset[str]
+    org_words: frozenset[str]
+    org_acronyms: frozenset[str]
+    state_organs: frozenset[str]
+    office_words: frozenset[str]
+    nonstate_heads: frozenset[str]
     entries: tuple[Entry, ...] = field(default=(), repr=False)
 
 
@@ -102,8 +111,8 @@ def parse_entry(cols: list[str], where: str = "<entry>") -> Entry:
         raise LexiconError(f"[E503] {where}: pos must be V or N, not {pos!r}")
     kw: dict = {}
     for part in filter(None, (p.strip() for p in cond.split(";"))):
-        if part == "intrans":
-            kw["intrans"] = True
+        if part in ("intrans", "comp", "trans", "noclause"):
+            kw[part] = True
             continue
         key, _, vals = part.partition("=")
         if key not in _CONDITIONS or not vals:
@@ -156,12 +165,16 @@ def load_lexicon() -> Lexicon:
         version=LEXICON_VERSION,
         verbs={k: order(v) for k, v in verbs.items()},
         nouns={k: order(v) for k, v in nouns.items()},
-        report_verbs=fs("report_verbs"), support_verbs=fs("support_verbs"), intent_verbs=fs("intent_verbs"),
+        report_verbs=fs("report_verbs"), failure_verbs=fs("failure_verbs"), support_verbs=fs("support_verbs"), intent_verbs=fs("intent_verbs"),
         asserted_intent_verbs=fs("asserted_intent_verbs"),
         intent_adjectives=fs("intent_adjectives"), intent_nouns=fs("intent_nouns"),
         future_modals=fs("future_modals"), hypothetical_modals=fs("hypothetical_modals"),
         obligation_modals=fs("obligation_modals"), negators=fs("negators"),
         condition_marks=fs("condition_marks"), crosswalk=crosswalk, contexts=contexts,
         political_kinds=fs("political_kinds", pol), political_sectors=fs("political_sectors", pol),
-        nonpolitical_sectors=fs("nonpolitical_sectors", pol), entries=tuple(entries),
+        nonpolitical_sectors=fs("nonpolitical_sectors", pol),
+        org_words=frozenset(w.lower() for w in pol["org_words"]),
+        org_acronyms=frozenset(pol["org_acronyms"]), state_organs=fs("state_organs", pol),
+        office_words=fs("office_words", pol), nonstate_heads=fs("nonstate_heads", pol),
+        entries=tuple(entries),
     )

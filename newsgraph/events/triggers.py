@@ -19,6 +19,7 @@ __all__ = ["Match", "match_sentence", "match_token"]
 _OBJ_DEPS = frozenset(("dobj", "obj", "nsubjpass", "attr", "oprd"))
 _MOD_DEPS = frozenset(("compound", "amod", "nmod", "npadvmod"))
 _VERB_POS = frozenset(("VERB",))
+_NOMINAL_DEPS = frozenset(("dobj", "nsubj", "nsubjpass", "pobj", "amod", "compound"))
 _NOUN_POS = frozenset(("NOUN",))
 
 
@@ -27,7 +28,7 @@ class Match:
     token: Token  # the word that carries the act
     entry: Entry
     parts: tuple[Token, ...]  # every token of the trigger text, in order
-    obj: Token | None = None  # the object noun a light-verb pattern consumed
+    obj: Token | None = None  # the object noun an object condition consumed ("voiced *concern*")
 
     @property
     def start(self) -> int:
@@ -78,11 +79,18 @@ def _verb_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
             return None
         extra.append(hit)
     if e.obj:
-        hit = next((o for o in _objects(tok, e.prep) if _low(o) in e.obj or o.lower_ in e.obj), None)
+        hit = next((o for o in _objects(tok, e.prep) if _low(o) in e.obj or o.lower_ in e.obj
+                    or any(c.dep_ == "compound" and _low(c) in e.obj for c in o.children)), None)
         if hit is None:
             return None
         extra.append(hit)
     if e.intrans and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+        return None
+    if e.comp and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return None
+    if e.trans and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return None
+    if e.noclause and any(c.dep_ == "ccomp" for c in tok.children):
         return None
     return tuple(extra)
 
@@ -108,10 +116,12 @@ def match_token(tok: Token, lex: Lexicon) -> Match | None:
     """The most specific lexicon entry whose conditions hold at ``tok``, or None."""
     lemma = _low(tok)
     if tok.pos_ in _VERB_POS:
+        if tok.dep_ in _NOMINAL_DEPS:
+            return None  # "evacuated the wounded", "the wounded soldiers": a state, not an act
         for e in lex.verbs.get(lemma, ()):
             extra = _verb_match(tok, e)
             if extra is not None:
-                obj = extra[-1] if e.obj and e.light else None
+                obj = extra[-1] if e.obj else None
                 parts = tuple(sorted((tok, *extra), key=lambda t: t.i))
                 return Match(tok, e, parts, obj)
     elif tok.pos_ in _NOUN_POS:

@@ -96,20 +96,26 @@ def extract_quotes(article: Article, doc: Doc, actors: ActorIndex) -> tuple[Quot
     lex = load_lexicon()
     quotations = find_quotations(text)
     qindex = QuotationIndex(quotations)
-    clauses, claims = reported_clauses(doc, lex, qindex)
-    clauses = _drop_nested(clauses + according_to(doc, qindex) + colon_headlines(doc, actors))
-    direct = quotation_quotes(doc, lex, quotations, [(c.start, c.end) for c in clauses], claims)
-    resolver = SpeakerResolver(doc, actors, lex)
+    clauses, claims = reported_clauses(doc, lex, qindex, text=text)
+    clauses = _drop_nested(clauses + according_to(doc, qindex, text=text)
+                           + colon_headlines(doc, actors, text=text))
+    direct = quotation_quotes(doc, lex, quotations, [(c.start, c.end) for c in clauses], claims,
+                              text=text)
+    cands = sorted(clauses + direct, key=lambda c: (c.start, c.end))
+    resolver = SpeakerResolver(doc, actors, lex, quoted=[(c.start, c.end) for c in cands])
     mentions = _Mentions(actors)
     out: list[Quote] = []
-    for c in sorted(clauses + direct, key=lambda c: (c.start, c.end)):
+    for c in cands:
         speaker = None
         if c.speaker is not None and not resolver.is_first_person(c.speaker):
             speaker = resolver.resolve(c.speaker)
-        if (speaker is None or speaker.name is None) and c.inherit and out:
-            prev = out[-1]
-            if prev.speaker is not None and _paragraphs_between(text, prev.end, c.start) == 0:
+        if (speaker is None or speaker.name is None) and c.inherit:
+            prev = out[-1] if out else None
+            if (prev is not None and prev.speaker is not None and prev.speaker.name
+                    and _paragraphs_between(text, prev.end, c.start) == 0):
                 speaker = prev.speaker
+            else:
+                speaker = resolver.nearest_person(c.start) or speaker
         cue = Cue(c.cue.text, c.cue.idx, c.cue.idx + len(c.cue.text)) if c.cue is not None else None
         share = quoted_share(text, c.start, c.end, qindex.overlapping(c.start, c.end))
         marks = [x for x in (c.cue, c.speaker) if x is not None]

@@ -38,6 +38,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return verb.head
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
         return subject_of(verb.head, depth + 1)
+    doc = verb.doc
+    if verb.is_sent_start and verb.i > 0:  # the parser split "Vickers | said ..." apart
+        prev = doc[verb.i - 1]
+        if prev.pos_ in ("PROPN", "NOUN", "PRON") and not prev.whitespace_.count("\n"):
+            return prev
     return None
 
 

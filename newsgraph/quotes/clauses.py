@@ -72,10 +72,11 @@ def _fit_marks(text: str, start: int, end: int, qindex: QuotationIndex) -> tuple
     return start, end
 
 
-def reported_clauses(doc: Doc, lex: Lexicon, qindex: QuotationIndex
+def reported_clauses(doc: Doc, lex: Lexicon, qindex: QuotationIndex, *, text: str
                      ) -> tuple[list[Candidate], dict[Quotation, tuple[Token, Token | None]]]:
-    """Indirect and mixed quotes of the parse, and the attributions of quotations."""
-    text = doc.text
+    """Indirect and mixed quotes of the parse, and the attributions of quotations.
+
+    ``text`` is the article's text (the Doc's text, which spaCy would rebuild per call)."""
     found: list[Candidate] = []
     claims: dict[Quotation, tuple[Token, Token | None]] = {}
     for verb in doc:
@@ -112,7 +113,7 @@ def reported_clauses(doc: Doc, lex: Lexicon, qindex: QuotationIndex
     return found, claims
 
 
-def according_to(doc: Doc, qindex: QuotationIndex) -> list[Candidate]:
+def according_to(doc: Doc, qindex: QuotationIndex, *, text: str) -> list[Candidate]:
     """ "According to X, ..." and "..., according to X": the rest of the sentence."""
     out = []
     for tok in doc:
@@ -129,16 +130,18 @@ def according_to(doc: Doc, qindex: QuotationIndex) -> list[Candidate]:
         if len(part) < _MIN_TOKENS:
             continue
         start, end = _span_of(part)
-        fitted = _fit_marks(doc.text, start, end, qindex)
+        fitted = _fit_marks(text, start, end, qindex)
         if fitted is None:
             continue
         out.append(Candidate(fitted[0], fitted[1], None, source, "according-to"))
     return out
 
 
-def colon_headlines(doc: Doc, actors) -> list[Candidate]:
+def colon_headlines(doc: Doc, actors, *, text: str) -> list[Candidate]:
     """Short lines of the form "Name: words" (headline and caption attribution)."""
-    text, out = doc.text, []
+    out = []
+    surnames = {a.name.split()[-1] for a in actors.actors if a.kind == "person" and a.name.split()}
+    surnames |= {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
     pos = 0
     for line in text.split("\n"):
         lstart, pos = pos, pos + len(line) + 1
@@ -151,7 +154,7 @@ def colon_headlines(doc: Doc, actors) -> list[Candidate]:
                                    for t in name):
             continue
         actor = actors.at(name.start_char, name.end_char)
-        if not (any(t.ent_type_ in _COLON_NAME_ENTS for t in name)
+        if not (any(t.ent_type_ in _COLON_NAME_ENTS for t in name) or name[-1].text in surnames
                 or (actor is not None and actor.kind in _COLON_ACTOR_KINDS)):
             continue
         rest = doc.char_span(lstart + colon + 2, lstart + len(line.rstrip()), alignment_mode="expand")

@@ -7,11 +7,14 @@ quote when it has an attribution:
 - ``quotation-after``: a cue verb right after it ("“...,” she said", "“...,” said X");
 - ``quotation-before``: a cue verb before it, the quotation after a colon or
   comma or a few words later ("X told reporters: “...”", "X said, “...”");
+- ``quotation-colon``: no cue, the quotation after a colon: the sentence's subject speaks
+  ("Musk took to Twitter with this: “...”");
 - ``quotation-floating``: a quotation of its own at a sentence start, with no
   cue: it takes the speaker of the quote before it (see ``Candidate.inherit``).
 
-A short quotation in mid-sentence with no attribution is a scare quote and is
-left out.
+A short quotation (under four words) in mid-sentence that the parse does not
+make a cue's complement is a scare quote or a title and is left out, even with a
+cue nearby.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ _BEFORE_GAP = 4  # words allowed between a cue and the opening mark without a co
 _MIN_FLOATING_WORDS = 4
 _NOUNISH = ("PROPN", "PRON", "NOUN")
 _OPENERS = set("“‘\"'«„")
-_CLOSING_PUNCT = set(",?!—–-….:;")
+_CLOSING_PUNCT = set(",?!—–-:;")
 
 
 def _token_at(doc: Doc, pos: int) -> Token | None:
@@ -46,20 +49,21 @@ def _is_cue(tok: Token, lex: Lexicon) -> bool:
 
 
 def _inverted_subject(cue: Token, stop: int) -> Token | None:
-    """ "said Daniel Russel": the first noun after the cue, up to its phrase head."""
+    """ "said Daniel Russel": the noun phrase right after a finite cue, up to its head."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
     doc = cue.doc
     for t in doc[cue.i + 1:stop]:
-        if t.pos_ in _NOUNISH:
+        if t.pos_ in _NOUNISH and any(ch.isalpha() for ch in t.text):
             while t.dep_ in ("compound", "flat") and cue.i < t.head.i < stop:
                 t = t.head
             return t
-        if t.is_punct:
+        if t.pos_ not in ("DET", "ADJ", "NUM"):
             break
     return None
 
 
-def _after(q: Quotation, doc: Doc, lex: Lexicon) -> tuple[Token, Token | None] | None:
-    text = doc.text
+def _after(q: Quotation, doc: Doc, lex: Lexicon, text: str) -> tuple[Token, Token | None] | None:
     if q.close is None:
         return None
     mark = _token_at(doc, q.close)
@@ -67,11 +71,13 @@ def _after(q: Quotation, doc: Doc, lex: Lexicon) -> tuple[Token, Token | None] |
         return None
     inner = text[q.start:q.close].rstrip()
     i = mark.i + 1
-    while i < len(doc) and doc[i].is_space:
+    while i < len(doc) and (doc[i].is_space or doc[i].text in ("’", "'", "”")):
         i += 1
     reach = _AFTER_REACH
     if i < len(doc) and doc[i].text == ",":
         i += 1
+    elif inner[-1:] in (".", "…") and not (i < len(doc) and doc[i].is_lower):
+        return None  # "“... .” Next sentence": a full stop ends the quote and its sentence
     elif inner[-1:] not in _CLOSING_PUNCT:
         reach = _BEFORE_GAP  # "“...” Farinloye says": the cue must follow at once
     stop = min(len(doc), i + reach)
@@ -85,14 +91,15 @@ def _after(q: Quotation, doc: Doc, lex: Lexicon) -> tuple[Token, Token | None] |
     return None
 
 
-def _before(q: Quotation, doc: Doc, lex: Lexicon) -> tuple[Token, Token | None] | None:
+def _before(q: Quotation, doc: Doc, lex: Lexicon, text: str
+            ) -> tuple[Token | None, Token | None] | None:
     if q.open is None:
         return None
     mark = _token_at(doc, q.open)
     if mark is None:
         return None
     sent_start = mark.sent.start
-    line_start = doc.text.rfind("\n", 0, q.open) + 1
+    line_start = text.rfind("\n", 0, q.open) + 1
     toks = [t for t in doc[sent_start:mark.i] if t.idx >= line_start]
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k]
@@ -103,6 +110,11 @@ def _before(q: Quotation, doc: Doc, lex: Lexicon) -> tuple[Token, Token | None] 
         if (gap and gap[-1].text in (":", ",")) or len(words) <= _BEFORE_GAP:
             return t, subject_of(t)
         return None
+    if toks and toks[-1].text == ":":  # "Musk took to Twitter with this: “...”"
+        root = toks[-1].sent.root
+        subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < toks[-1].i), None)
+        if subj is not None and subj.pos_ in _NOUNISH:
+            return None, subj
     return None
 
 
@@ -115,9 +127,9 @@ def _starts_sentence(q: Quotation, text: str) -> bool:
 
 def quotation_quotes(doc: Doc, lex: Lexicon, quotations: tuple[Quotation, ...],
                      held: list[tuple[int, int]],
-                     claims: dict[Quotation, tuple[Token, Token | None]]) -> list[Candidate]:
+                     claims: dict[Quotation, tuple[Token, Token | None]], *,
+                     text: str) -> list[Candidate]:
     """Direct quotes from the quotations not held by a reported clause in ``held``."""
-    text = doc.text
     out: list[Candidate] = []
     for q in quotations:
         if any(s <= q.start and q.end <= e for s, e in held):
@@ -125,12 +137,17 @@ def quotation_quotes(doc: Doc, lex: Lexicon, quotations: tuple[Quotation, ...],
         attrib = claims.get(q)
         rule = "quotation-clause"
         if attrib is None:
-            attrib, rule = _after(q, doc, lex), "quotation-after"
+            attrib, rule = _after(q, doc, lex, text), "quotation-after"
         if attrib is None:
-            attrib, rule = _before(q, doc, lex), "quotation-before"
+            attrib, rule = _before(q, doc, lex, text), "quotation-before"
+        if (attrib is not None and rule != "quotation-clause" and not _starts_sentence(q, text)
+                and _words(text[q.start:q.end]) < _MIN_FLOATING_WORDS):
+            attrib = None  # a word or two in mid-sentence near a cue: a scare quote or a title
         if attrib is not None:
             cue, speaker = attrib
+            rule = rule if cue is not None else "quotation-colon"
             out.append(Candidate(q.start, q.end, cue, speaker, rule, inherit=speaker is None))
-        elif _starts_sentence(q, text) and _words(text[q.start:q.end]) >= _MIN_FLOATING_WORDS:
+        elif (_starts_sentence(q, text) and _words(text[q.start:q.end]) >= _MIN_FLOATING_WORDS
+              and not text[q.start].islower()):
             out.append(Candidate(q.start, q.end, None, None, "quotation-floating", inherit=True))
     return out

@@ -3,7 +3,8 @@
 ``cue_verbs.tsv`` lists reporting verbs by lemma with their frame (``say``,
 ``promise`` or ``direct``); ``speaker_words.tsv`` lists pronouns and determiners
 used when naming speakers; ``speaker_nouns.tsv`` lists nouns for documents and
-bodies that speak.  Both are plain TSV with a header line and ``#``
+bodies that speak; ``first_names.tsv`` gives the usual gender of common first
+names (only to tell whom "he" or "she" can refer to).  Both are plain TSV with a header line and ``#``
 comments; a malformed line raises :class:`~newsgraph.errors.NewsgraphError`
 with code ``[E341]`` naming the file and line.
 """
@@ -21,9 +22,9 @@ from ..errors import NewsgraphError
 __all__ = ["Lexicon", "load_lexicon", "read_tsv", "FRAMES", "WORD_CLASSES", "NOUN_CLASSES"]
 
 FRAMES = frozenset({"say", "promise", "direct"})
-NOUN_CLASSES = frozenset({"document", "body"})
+NOUN_CLASSES = frozenset({"document", "body", "generic"})
 WORD_CLASSES = frozenset({"person-pronoun", "thing-pronoun", "group-pronoun", "first-person",
-                          "determiner"})
+                          "determiner", "place-word"})
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Lexicon:
     cues: Mapping[str, str]
     words: Mapping[str, frozenset[str]]
     nouns: Mapping[str, str]
+    first_names: Mapping[str, str]
 
     def frame(self, lemma: str) -> str | None:
         return self.cues.get(lemma.lower())
@@ -86,6 +88,12 @@ def load_lexicon() -> Lexicon:
             raise NewsgraphError(f"unknown class {cls!r} for {noun!r}", code="E341",
                                  where="speaker_nouns.tsv")
         nouns[noun.lower()] = cls
+    names: dict[str, str] = {}
+    for name, gender in read_tsv("first_names.tsv", _data("first_names.tsv"), 2):
+        if gender not in ("m", "f"):
+            raise NewsgraphError(f"unknown gender {gender!r} for {name!r}", code="E341",
+                                 where="first_names.tsv")
+        names[name.lower()] = gender
     return Lexicon(MappingProxyType(cues),
                    MappingProxyType({w: frozenset(c) for w, c in words.items()}),
-                   MappingProxyType(nouns))
+                   MappingProxyType(nouns), MappingProxyType(names))

@@ -4,8 +4,9 @@
 top-level quotation (double marks, or single marks outside double ones), with
 its content span and the offsets of its marks.  It follows news conventions:
 
-- straight and curly, double and single marks; a straight mark opens or closes
-  by what stands beside it; an apostrophe inside a word is never a mark;
+- straight and curly, double and single marks (and two single marks typed for a
+  double one); a straight mark opens or closes by what stands beside it; an
+  apostrophe inside a word is never a mark;
 - a quotation that runs over several paragraphs repeats the opening mark at the
   start of each paragraph and omits the closing one at the end of all but the
   last: one quotation;
@@ -31,8 +32,10 @@ _OPEN_S = "‘‚‛‹"
 _CLOSE_S = "’›"
 _STRAIGHT_D = '"＂'
 _STRAIGHT_S = "'`"
-_MARKS = re.compile("[" + re.escape(_OPEN_D + _CLOSE_D + _OPEN_S + _CLOSE_S
-                                    + _STRAIGHT_D + _STRAIGHT_S) + "\n]")
+# Two single marks typed for one double mark ("’’", "''", "‘‘", "``") come first.
+_PAIRS = {"’’": "”", "''": '"', "‘‘": "“", "``": "“"}
+_MARKS = re.compile("|".join(map(re.escape, _PAIRS)) + "|[" + re.escape(
+    _OPEN_D + _CLOSE_D + _OPEN_S + _CLOSE_S + _STRAIGHT_D + _STRAIGHT_S) + "\n]")
 _SENT_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 _LEFT_CONTEXT = set(" \t\n([{—–-/") | set(_OPEN_D + _OPEN_S)
 _TRIM_END = " \t\n,"
@@ -99,6 +102,7 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
 
     for m in _MARKS.finditer(text):
         i, c = m.start(), m.group()
+        c = _PAIRS.get(c, c)
         if c == "\n":
             s_open = None  # a single mark never runs past its paragraph: it was an apostrophe
             if d_open is not None and not _continues(text, i):

@@ -33,6 +33,10 @@ _PRONOUN_CLASSES = ("person-pronoun", "thing-pronoun", "group-pronoun")
 _WANT = {"person-pronoun": ("person",), "thing-pronoun": ("org", "document"),
          "group-pronoun": ("group", "org"), "person": ("person",), "org": ("org",)}
 _INITIAL_SKIP = {"and", "of", "the", "for", "&", "de", "la", "du"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_TITLE_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+                 "miss": "f", "madam": "f", "dame": "f", "lady": "f", "lord": "m"}
 #: How far back (characters) a pronoun or description looks for its antecedent.
 _REACH = 2000
 
@@ -52,10 +56,14 @@ class _Named:
 def _entity(tok: Token) -> SpacySpan | None:
     if tok.ent_type_ not in _NAME_ENTS:
         return None
-    for ent in tok.sent.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                         label=tok.ent_type_)
 
 
 def phrase_tokens(tok: Token) -> tuple[int, int]:
@@ -88,6 +96,10 @@ def phrase_span(tok: Token) -> tuple[int, int]:
     return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
 
 
+def _same_name(a: str, b: str) -> bool:
+    return bool(a.split()) and bool(b.split()) and a.split()[-1].lower() == b.split()[-1].lower()
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.replace(",", " ").split()
                    if w.lower() not in _INITIAL_SKIP and w[:1].isupper())
@@ -96,11 +108,14 @@ def _initials(name: str) -> str:
 class SpeakerResolver:
     """Resolves the speaker tokens of one article, in document order."""
 
-    def __init__(self, doc: Doc, actors, lexicon: Lexicon):
+    def __init__(self, doc: Doc, actors, lexicon: Lexicon, *,
+                 quoted: list[tuple[int, int]] = ()):
         self.doc = doc
         self.actors = actors
         self.lex = lexicon
         self._recent: list[_Named] = []  # speakers so far, in document order
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [s for s, _ in self._quoted]
         names: list[_Named] = []
         seen = set()
         for actor in actors.actors:
@@ -125,8 +140,20 @@ class SpeakerResolver:
                 subj = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ == "ROOT"
                 names.append(_Named(ent.start_char, ent.end_char, None, ent.text, cls, subj))
         names.sort(key=lambda n: n.start)
-        self._names = names
-        self._name_starts = [n.start for n in names]
+        text = doc.text
+        self._names = [n for n in names if not self._in_quote(n.start)
+                       and not (n.cls == "person" and self._not_a_person(n, text))]
+        self._name_starts = [n.start for n in self._names]
+        self._gender = _genders(doc, lexicon)
+
+    def _not_a_person(self, named: _Named, text: str) -> bool:
+        """A place the model took for a person: "Winston Churchill Square", "Ont." """
+        words = named.name.split()
+        if not words:
+            return True
+        if self.lex.is_class(words[-1], "place-word"):
+            return True
+        return len(words) == 1 and len(words[0]) <= 4 and text[named.end:named.end + 1] == "."
 
     # -- naming -------------------------------------------------------------
 
@@ -161,9 +188,24 @@ class SpeakerResolver:
         if any(c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in tok.lefts):
             return None
         noun = self.lex.noun_class(tok.lemma_)
-        if noun == "document":
+        if noun in ("document", "generic"):
             return None
-        return "org" if noun == "body" else "person"
+        if noun == "body":
+            # "the Canadian government", "the provincial ministry" name themselves
+            modified = any(c.dep_ in ("amod", "compound", "nmod") for c in tok.lefts)
+            return None if modified and not self._named_org(tok.lower_, tok.idx) else "org"
+        return "person"
+
+    def _named_org(self, noun: str, pos: int) -> _Named | None:
+        """The most recent organisation named with ``noun`` ("the commission" ->
+        "Ontario Civilian Police Commission") before ``pos``."""
+        k = bisect_left(self._name_starts, pos) - 1
+        while k >= 0 and pos - self._names[k].start <= _REACH:
+            named = self._names[k]
+            if named.cls == "org" and noun in named.name.lower().split():
+                return named
+            k -= 1
+        return None
 
     def _class_of(self, tok: Token, actor: Actor | None) -> str:
         if actor is not None:
@@ -171,7 +213,7 @@ class SpeakerResolver:
                 actor.kind, "org")
         ent = _entity(tok)
         if ent is not None:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" or (len(ent) == 1 and ent.text in self._full):
                 return "person"
             return "group" if ent.label_ == "NORP" else "org"
         if tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PERSON_ENTS:
@@ -180,7 +222,8 @@ class SpeakerResolver:
             return "group"
         if self.lex.noun_class(tok.lemma_) == "document":
             return "document"
-        return "org" if self.lex.noun_class(tok.lemma_) == "body" else "person"
+        # "the spokeswoman", "city staff": a role, not a name a later "he" or "the mayor" points to
+        return "role" if self.lex.noun_class(tok.lemma_) is None else "org"
 
     def _actor_for(self, tok: Token, start: int, end: int) -> Actor | None:
         actor = self.actors.for_token(tok)
@@ -206,21 +249,35 @@ class SpeakerResolver:
         pron = self._pronoun_class(tok)
         start, end = (tok.idx, tok.idx + len(tok.text)) if pron else phrase_span(tok)
         actor = self._actor_for(tok, start, end)
-        refers = pron or (self._description(tok) if actor is None else None)
+        desc = None if pron else self._description(tok)
+        if desc == "person" and actor is not None and actor.kind != "person":
+            actor = None  # "the mayor" is a person, whatever group the index put it in
+        if desc == "org" and self._named_org(tok.lower_, start) is not None:
+            actor = None  # "the commission": the organisation named with that word
+        refers = pron or (desc if actor is None else None)
         if refers:
-            if actor is not None:
-                return Speaker(actor.id, actor.name, start, end)
-            prior = self._antecedent(refers, start)
+            # Who spoke last matters more for a quote's "he said" than a general antecedent:
+            # the quote structure (speaker continuity, gender, names outside quotes) comes first,
+            # the actors stage's resolution where it finds nothing.
+            prior = self._antecedent(refers, start, _PRONOUN_GENDER.get(tok.lower_),
+                                     noun=tok.lower_ if desc else None)
             if prior is None:
+                if actor is not None:
+                    return Speaker(actor.id, actor.name, start, end)
                 if pron:
                     return Speaker(None, None, start, end)
             else:
-                speaker = Speaker(prior.actor, prior.name, start, end)
+                aid = prior.actor or (actor.id if actor is not None and _same_name(
+                    actor.name, prior.name) else None)
+                speaker = Speaker(aid, prior.name, start, end)
                 self._remember(speaker, prior.cls)
                 return speaker
         cls = self._class_of(tok, actor)
         if actor is not None:
-            speaker = Speaker(actor.id, actor.name, start, end, self._author(tok))
+            name = actor.name
+            if name.isupper() and name.isalpha():
+                name = self._acronyms.get(name, name)
+            speaker = Speaker(actor.id, name, start, end, self._author(tok))
         else:
             name = self._phrase_name(tok)
             if name.isupper() and name.isalpha():
@@ -236,26 +293,74 @@ class SpeakerResolver:
             self._recent.append(_Named(speaker.start, speaker.end, speaker.actor, speaker.name,
                                        cls, True))
 
-    def _antecedent(self, refers: str, pos: int) -> _Named | None:
+    def _in_quote(self, pos: int) -> bool:
+        k = bisect_left(self._quoted_starts, pos + 1) - 1
+        return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
+
+    def _antecedent(self, refers: str, pos: int, gender: str | None = None, *,
+                    noun: str | None = None) -> _Named | None:
+        """The most recent compatible speaker or name (outside quotes) before ``pos``.
+
+        With a gendered pronoun, a name known to agree wins over a more recent name
+        of unknown gender; for a description ("the commission"), a name containing
+        its noun ("Ontario Civilian Police Commission") wins over a more recent one."""
+        if noun is not None and refers == "org":
+            named = self._named_org(noun, pos)
+            if named is not None:
+                return named
         want = _WANT[refers]
-        best: _Named | None = None
-        for named in reversed(self._recent):
+        i = len(self._recent) - 1
+        k = bisect_left(self._name_starts, pos) - 1
+        unknown: _Named | None = None
+        while i >= 0 or k >= 0:
+            a = self._recent[i] if i >= 0 else None
+            b = self._names[k] if k >= 0 else None
+            if b is None or (a is not None and a.start >= b.start):
+                named, i = a, i - 1
+            else:
+                named, k = b, k - 1
             if pos - named.start > _REACH:
                 break
-            if named.start < pos and named.cls in want:
-                best = named
-                break
-        if refers not in ("person-pronoun", "person", "org"):
-            return best
-        # a name (a subject) given after the last such speaker is the better guess
-        k = bisect_left(self._name_starts, pos) - 1
-        floor = best.start if best is not None else pos - _REACH
-        fallback = None
-        while k >= 0 and self._names[k].start > floor:
-            named = self._names[k]
-            if named.end <= pos and named.cls in want:
-                if named.subject:
-                    return named
-                fallback = fallback or named
-            k -= 1
-        return best or fallback
+            if named.start >= pos or named.end > pos or named.cls not in want:
+                continue
+            got = self._gender_of(named)
+            if gender is None or got == gender:
+                return named
+            if got is None and unknown is None:
+                unknown = named
+        return unknown
+
+    def _gender_of(self, named: _Named) -> str | None:
+        if named.cls != "person" or not named.name.split():
+            return None
+        return self._gender.get(named.name.split()[-1].lower())
+
+    def nearest_person(self, pos: int) -> Speaker | None:
+        """The person most recently named or quoted before ``pos`` (for a quote with no
+        attribution and no quote before it to follow)."""
+        prior = self._antecedent("person", pos)
+        return Speaker(prior.actor, prior.name, prior.start, prior.end) if prior else None
+
+def _genders(doc: Doc, lex: Lexicon) -> dict[str, str]:
+    """Gender of the people of one article, by surname: from a common first name, a
+    title ("Mr", "Ms") before the name, or the only gendered pronouns of a sentence
+    whose subject the person is."""
+    votes: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        key = ent[-1].lower_
+        first = lex.first_names.get(ent[0].lower_) if len(ent) > 1 else None
+        if first:
+            votes.setdefault(key, set()).add(first)
+            continue
+        if ent.start > 0 and doc[ent.start - 1].lower_ in _TITLE_GENDER:
+            votes.setdefault(key, set()).add(_TITLE_GENDER[doc[ent.start - 1].lower_])
+            continue
+        if ent.root.dep_ != "nsubj":
+            continue
+        found = {_PRONOUN_GENDER[t.lower_] for t in ent.sent
+                 if t.lower_ in _PRONOUN_GENDER and t.i >= ent.end}
+        if len(found) == 1:
+            votes.setdefault(key, set()).update(found)
+    return {k: next(iter(v)) for k, v in votes.items() if len(v) == 1}

@@ -57,7 +57,8 @@ def sniff(text: str) -> str:
     return "text"
 
 
-def read_text(text: str, opts: ReadOptions = ReadOptions(), *, id: str | None = None) -> RawDocument:
+def read_text(text: str, opts: ReadOptions = ReadOptions(), *,
+              id: str | None = None) -> RawDocument:
     """One document given as text (``analyze("...")``, tests, the web API)."""
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     fmt = opts.format if opts.format in ("newsstand", "html", "text") else sniff(text)
@@ -78,10 +79,13 @@ def read_paths(paths: Iterable[str | os.PathLike], opts: ReadOptions = ReadOptio
             manifest = meta.load_manifest(opts.manifest)
         except InputError as exc:
             yield Failure(exc.where or opts.manifest, exc.code, exc.message)
+    skip = os.path.abspath(opts.manifest) if opts.manifest else None
     for p in paths:
         path = os.fspath(p)
         if path != "-" and os.path.isdir(path):
             for found in files.walk(path):
+                if skip and os.path.abspath(found.path) == skip:
+                    continue  # the manifest itself, when it lies among the articles
                 if found.error is not None:
                     yield Failure(found.path, found.error.code, found.error.message)
                 else:

@@ -32,7 +32,8 @@ class Record:
     raw: bytes  # the record as stored, for its content hash
 
 
-def check_record(fields: Any, *, number: int, unit: str) -> Record | InputError:
+def check_record(fields: Any, *, number: int, unit: str, raw: bytes | None = None
+                 ) -> Record | InputError:
     """The record if it has a string ``id`` and ``text``, else the error to report."""
     if not isinstance(fields, dict):
         return InputError("not a JSON object", code="E106", where=f"{unit} {number}")
@@ -46,7 +47,8 @@ def check_record(fields: Any, *, number: int, unit: str) -> Record | InputError:
                           where=f"{unit} {number}")
     out = {k: v for k, v in fields.items() if k in META_FIELDS}
     out["id"], out["text"] = rid.strip(), text
-    raw = json.dumps(fields, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    if raw is None:
+        raw = json.dumps(fields, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return Record(number, out, raw)
 
 
@@ -72,14 +74,16 @@ def iter_jsonl(stream: BinaryIO, *, max_record_bytes: int) -> Iterator[Record | 
             try:
                 fields = json.loads(line)
             except (ValueError, UnicodeDecodeError) as exc:
-                yield InputError(f"not valid JSON ({_short(exc)})", code="E106", where=f"line {number}")
+                yield InputError(f"not valid JSON ({_short(exc)})", code="E106",
+                                 where=f"line {number}")
                 continue
-            yield check_record(fields, number=number, unit="line")
+            yield check_record(fields, number=number, unit="line", raw=line.strip())
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield InputError(f"corrupt or truncated gzip data ({exc})", code="E104",
                          where=f"line {number + 1}")
     except OSError as exc:
-        yield InputError(f"cannot read: {exc.strerror or exc}", code="E101", where=f"line {number + 1}")
+        yield InputError(f"cannot read: {exc.strerror or exc}", code="E101",
+                         where=f"line {number + 1}")
 
 
 def iter_json(data: bytes) -> Iterator[Record | InputError]:

@@ -15,7 +15,6 @@ import re
 import sys
 import zlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from ..errors import InputError
@@ -29,12 +28,14 @@ READABLE = frozenset({".txt", ".text", ".htm", ".html", ".xhtml", ".jsonl", ".nd
 _GZIP_MAGIC = b"\x1f\x8b"
 # Magic numbers of common binary formats that can never be an article.
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x7fELF",
-                 b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"SQLite format 3", b"\x00\x00\x01\x00",
+                 b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"SQLite format 3",
+                 b"\x00\x00\x01\x00",
                  b"ID3", b"OggS", b"RIFF")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+_TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:]+)""", re.I)
 
 
@@ -144,7 +145,10 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, tuple[str, ...]]:
             return _strict(data, enc), ()
     enc = _utf16_without_bom(data)
     if enc:
-        return _strict(data, enc), ()
+        text = _strict(data, enc)
+        if len(_TEXT_CONTROL.findall(text, 0, 4096)) > max(8, min(len(text), 4096) // 20):
+            raise InputError("binary file, not text", code="E103")
+        return text, ()
     head = data[:8192]
     if head.startswith(_BINARY_MAGIC) or b"\x00" in head or \
             len(_CONTROL.findall(head)) > max(8, len(head) // 20):
@@ -188,7 +192,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def text_stream(stream: BinaryIO, *, sample: bytes) -> io.TextIOWrapper:
-    """A text view of a corpus stream: UTF-8 (BOM allowed), or cp1252 when ``sample`` is not UTF-8."""
+    """A text view of a corpus stream: UTF-8 (BOM allowed), or cp1252 when ``sample``
+    is not UTF-8."""
     enc = "utf-8-sig"
     try:
         sample.decode("utf-8")
@@ -199,4 +204,5 @@ def text_stream(stream: BinaryIO, *, sample: bytes) -> io.TextIOWrapper:
 
 
 def display(path: str | os.PathLike) -> str:
-    return "<stdin>" if str(path) == "-" else os.fspath(Path(path))
+    path = os.fspath(path)
+    return "<stdin>" if path == "-" else path

@@ -59,7 +59,8 @@ def load_manifest(path: str) -> Manifest:
             reader = csv.DictReader(f)
             cols = [c.strip().lower() for c in reader.fieldnames or []]
             if "path" not in cols:
-                raise InputError(f"manifest has no 'path' column (columns: {', '.join(cols) or 'none'})",
+                raise InputError("manifest has no 'path' column "
+                                 f"(columns: {', '.join(cols) or 'none'})",
                                  code="E110", where=path)
             reader.fieldnames = cols
             base = os.path.dirname(os.path.abspath(path))
@@ -150,7 +151,8 @@ def merge(layers: list[tuple[str, Mapping[str, Any]]]) -> tuple[dict[str, Any], 
             if key == "published":
                 date = normalize_date(value)
                 if date is None:
-                    warnings.append(f"[W103] {where} date {str(value)[:40]!r} is not a date; ignored")
+                    warnings.append(
+                        f"[W103] {where} date {str(value)[:40]!r} is not a date; ignored")
                     continue
                 value = date
             elif not isinstance(value, str):

@@ -34,10 +34,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from ..errors import InputError
 from ..pipeline import Settings
 from ..readers import ReadOptions
 
-__all__ = ["BatchOptions", "Shard", "BatchReport", "plan_shards", "run_shard", "run_batch",
+__all__ = ["BatchOptions", "Shard", "BatchReport", "plan_shards", "run_shard", "write_shard", "run_batch",
            "read_manifest", "CORPUS_SUFFIXES", "ARTICLE_SUFFIXES"]
 
 CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".jsonl.gz", ".csv.gz")
@@ -70,6 +71,7 @@ class BatchReport:
     n_failed: int = 0
     seconds: float = 0.0
     shards: list[dict] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # shards that failed after their retries
 
 
 def _expand(inputs: Iterable[str]) -> list[str]:
@@ -83,7 +85,7 @@ def _expand(inputs: Iterable[str]) -> list[str]:
         elif p.is_file():
             files.append(str(p.resolve()))
         else:
-            raise FileNotFoundError(f"[E610] input not found: {name}")
+            raise InputError("input not found", code="E610", where=name)
     return files
 
 
@@ -122,30 +124,44 @@ def run_shard(shard: Shard, out: str, options: BatchOptions = BatchOptions()) ->
     Runs on a Dask worker (or anywhere).  If the shard is already complete,
     nothing is recomputed.
     """
+    from ..pipeline import analyze_documents
+    from ..readers import read_paths
+
+    if (meta := _read_meta(_shard_dir(Path(out), shard.id))) is not None:
+        return {**meta, "skipped": True}
+    docs = read_paths(list(shard.paths), options.read)
+    return write_shard(out, shard.id, analyze_documents(docs, settings=options.settings),
+                       inputs=shard.paths, signatures=options.signatures)
+
+
+def write_shard(out: str, shard_id: str, results: Iterable, *, inputs: Iterable[str] = (),
+                signatures: bool = True) -> dict:
+    """Write ``Analysis | Failure`` results as shard ``shard_id`` of the folder ``out``.
+
+    The tables are written to a fresh folder under ``tmp/`` and renamed into
+    ``shards/<id>`` at once; if that shard exists already (another attempt
+    finished first), it is kept and this copy is dropped.
+    """
     import pyarrow.parquet as pq
 
     from ..models import Analysis
-    from ..pipeline import analyze_documents, pipeline_version
-    from ..readers import read_paths
+    from ..pipeline import pipeline_version
     from .dedupe import DedupeOptions, article_body, signature_bytes
     from .parquet import TABLES, analysis_rows, failure_row, to_tables
 
     root = Path(out)
-    final = _shard_dir(root, shard.id)
-    if (meta := _read_meta(final)) is not None:
-        return {**meta, "skipped": True}
+    final = _shard_dir(root, shard_id)
     t0 = time.perf_counter()
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
     dedupe = DedupeOptions()
     n_articles = n_failed = 0
     now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-    docs = read_paths(list(shard.paths), options.read)
-    for result in analyze_documents(docs, settings=options.settings):
+    for result in results:
         if isinstance(result, Analysis):
             n_articles += 1
             for table, new in analysis_rows(result, analysed_at=now).items():
                 rows[table].extend(new)
-            if options.signatures:
+            if signatures:
                 sig = signature_bytes(article_body(result.article), options=dedupe)
                 if sig is not None:
                     rows["signatures"].append({"article_id": result.id,
@@ -153,14 +169,14 @@ def run_shard(shard: Shard, out: str, options: BatchOptions = BatchOptions()) ->
         else:
             n_failed += 1
             rows["errors"].append(failure_row(result))
-    tmp = root / "tmp" / f"{shard.id}.{uuid.uuid4().hex[:8]}"
+    tmp = root / "tmp" / f"{shard_id}.{uuid.uuid4().hex[:8]}"
     tmp.mkdir(parents=True)
     try:
         counts = {}
         for name, table in to_tables(rows).items():
             pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
             counts[name] = table.num_rows
-        meta = {"id": shard.id, "inputs": list(shard.paths), "n_articles": n_articles,
+        meta = {"id": shard_id, "inputs": list(inputs), "n_articles": n_articles,
                 "n_failed": n_failed, "rows": counts, "pipeline_version": pipeline_version(),
                 "written_by": f"{socket.gethostname()}:{os.getpid()}",
                 "seconds": round(time.perf_counter() - t0, 3), "written_at": now}
@@ -233,8 +249,15 @@ def run_batch(inputs: Iterable[str], out: str, *, scheduler: str | None = None,
                                  options=options, pure=False, retries=options.retries,
                                  key=[f"newsgraph-shard-{s.id}-{uuid.uuid4().hex[:6]}"
                                       for s in todo])
+            shard_of = {f.key: s for f, s in zip(futures, todo)}
             for fut in as_completed(futures):
-                meta = fut.result()
+                try:
+                    meta = fut.result()
+                except Exception as exc:  # after its retries: report it, keep the others
+                    shard = shard_of[fut.key]
+                    report.errors.append(f"{shard.paths[0]}: [E613] shard {shard.id} failed: "
+                                         f"{type(exc).__name__}: {exc}")
+                    continue
                 report.shards.append(meta)
                 if not meta.get("skipped"):
                     report.n_written += 1

@@ -10,13 +10,14 @@ idempotent and cheap to rerun after each ingest or load.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import resources
+from typing import Iterator
 
 from .dedupe import DedupeOptions, body_text, cluster, paragraphs_from_json, representatives, \
     signature_bytes
 
-__all__ = ["ClusterReport", "ensure_schema", "update_clusters"]
+__all__ = ["ClusterReport", "transaction", "update_clusters"]
 
 
 @dataclass(frozen=True)
@@ -27,35 +28,47 @@ class ClusterReport:
     n_clustered: int  # articles in those groups
 
 
-def ensure_schema(conn: sqlite3.Connection) -> None:
-    """Create the scale tables (migration 040) when they are missing."""
-    sql = resources.files("newsgraph.store.migrations").joinpath("040_scale.sql").read_text()
-    conn.executescript(sql)
+_CHUNK = 500
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction (the knowledge base's connection is in autocommit mode)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def update_clusters(conn: sqlite3.Connection, *,
                     options: DedupeOptions = DedupeOptions()) -> ClusterReport:
-    ensure_schema(conn)
     scheme = options.scheme()
-    todo = conn.execute(
-        "SELECT a.id, a.text, a.paragraphs FROM articles a LEFT JOIN article_signatures s "
-        "ON s.article_id = a.id AND s.scheme = ? WHERE s.article_id IS NULL", (scheme,))
+    todo = [r[0] for r in conn.execute(
+        "SELECT a.id FROM articles a LEFT JOIN article_signatures s "
+        "ON s.article_id = a.id AND s.scheme = ? WHERE s.article_id IS NULL", (scheme,))]
     n_signed = 0
-    with conn:
-        for aid, text, paragraphs in todo.fetchall():
+    for i in range(0, len(todo), _CHUNK):  # a chunk of texts in memory at a time
+        chunk = todo[i:i + _CHUNK]
+        rows = conn.execute(f"SELECT id, text, paragraphs FROM articles WHERE id IN "
+                            f"({','.join('?' * len(chunk))})", chunk).fetchall()
+        new = []
+        for aid, text, paragraphs in rows:
             sig = signature_bytes(body_text(text, paragraphs_from_json(paragraphs)),
                                   options=options)
-            if sig is None:
-                continue
-            conn.execute("INSERT OR REPLACE INTO article_signatures VALUES (?, ?, ?)",
-                         (aid, scheme, sig))
-            n_signed += 1
+            if sig is not None:
+                new.append((aid, scheme, sig))
+        with transaction(conn):
+            conn.executemany("INSERT OR REPLACE INTO article_signatures VALUES (?, ?, ?)", new)
+        n_signed += len(new)
     sigs = dict(conn.execute("SELECT article_id, signature FROM article_signatures "
                              "WHERE scheme = ?", (scheme,)).fetchall())
     groups = list(cluster(sigs, options=options).values())
     published = dict(conn.execute("SELECT id, published FROM articles").fetchall())
     ids = representatives(groups, published)
-    with conn:
+    with transaction(conn):
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS _clusters (id TEXT PRIMARY KEY, cid TEXT)")
         conn.execute("DELETE FROM _clusters")
         conn.executemany("INSERT INTO _clusters VALUES (?, ?)", ids.items())

@@ -1,8 +1,10 @@
 """Bring Parquet shards (:mod:`.batch`) into the SQLite knowledge base, idempotently.
 
 Each shard is loaded in one transaction and recorded in ``loaded_shards``, so
-a rerun skips it; inside a shard, an article whose id or content hash is
-already stored is skipped with all its rows (the same rule as ``ingest``).
+a rerun skips it.  Inside a shard the rules of ``ingest`` apply: an article
+whose content hash is already stored is a duplicate and skipped with all its
+rows; one with the id, or the file path, of a stored article but new content
+replaces it.
 Documents that failed in the batch are recorded in ``errors`` under a
 ``runs`` row of command ``load``.  Afterwards near-duplicate clusters are
 updated from the shards' signatures (:mod:`.clusters`).
@@ -16,8 +18,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import InputError
+from ..store.write import delete_articles
 from .batch import read_manifest
-from .clusters import ClusterReport, ensure_schema, update_clusters
+from .clusters import ClusterReport, transaction, update_clusters
 from .parquet import SCHEMAS
 
 __all__ = ["LoadReport", "load_shards"]
@@ -29,6 +33,7 @@ class LoadReport:
     n_skipped_shards: int = 0
     n_articles: int = 0
     n_duplicates: int = 0
+    n_replaced: int = 0
     n_failed: int = 0
     clusters: ClusterReport | None = None
 
@@ -44,7 +49,8 @@ def _read(folder: Path, table: str) -> list[dict]:
     if not path.exists():
         if table in ("signatures", "actor_roles", "event_actors"):
             return []
-        raise FileNotFoundError(f"[E611] shard table missing: {path}")
+        raise InputError("shard table missing (a shard is complete only with all its "
+                         "tables)", code="E611", where=str(path))
     return pq.read_table(path).to_pylist()
 
 
@@ -61,11 +67,18 @@ def _load_shard(conn: sqlite3.Connection, folder: Path, meta: dict, run_id: int,
     now = _now()
     new: set[str] = set()
     for art in tables["articles"]:
-        dup = conn.execute("SELECT 1 FROM articles WHERE id = ? OR sha256 = ? LIMIT 1",
-                           (art["id"], art["sha256"])).fetchone()
-        if dup:
+        if conn.execute("SELECT 1 FROM articles WHERE sha256 = ? LIMIT 1",
+                        (art["sha256"],)).fetchone():
             report.n_duplicates += 1
             continue
+        old = [r[0] for r in conn.execute("SELECT id FROM articles WHERE id = ?", (art["id"],))]
+        if art["source_path"] and art["source_path"] != "-" and art["source_record"] is None:
+            old += [r[0] for r in conn.execute(
+                "SELECT id FROM articles WHERE source_path = ? AND source_record IS NULL",
+                (art["source_path"],)) if r[0] not in old]
+        if old:
+            delete_articles(conn, old)
+            report.n_replaced += 1
         _insert(conn, "articles", {**art, "cluster_id": None, "ingested_at": now})
         new.add(art["id"])
     for table in ("article_actors", "mentions", "actor_roles", "quotes"):
@@ -89,20 +102,23 @@ def _load_shard(conn: sqlite3.Connection, folder: Path, meta: dict, run_id: int,
                      "VALUES (?, ?, ?, ?, ?)",
                      (run_id, now, row["location"], row["code"], row["message"]))
     conn.execute("INSERT INTO loaded_shards VALUES (?, ?, ?, ?, ?, ?)",
-                 (meta["id"], str(folder), meta.get("pipeline_version"), len(new),
+                 (meta["id"], str(folder.resolve()), meta.get("pipeline_version"), len(new),
                   len(tables["articles"]) - len(new), now))
     report.n_articles += len(new)
     report.n_failed += len(tables["errors"])
 
 
 def load_shards(out: str, conn: sqlite3.Connection, *, dedupe: bool = True) -> LoadReport:
-    """Load every complete shard of the batch folder ``out`` not loaded before."""
+    """Load every complete shard of the batch folder ``out`` not loaded before.
+
+    ``conn``: the connection of a migrated :class:`~newsgraph.store.KnowledgeBase`.
+    """
     if not (Path(out) / "shards").is_dir():
-        raise FileNotFoundError(f"[E612] not a batch output folder (no shards/): {out}")
-    ensure_schema(conn)
+        raise InputError("not a `newsgraph batch` output folder (no shards/)", code="E612",
+                         where=str(out))
     report = LoadReport()
     done = {r[0] for r in conn.execute("SELECT shard_id FROM loaded_shards")}
-    with conn:
+    with transaction(conn):
         run_id = conn.execute(
             "INSERT INTO runs (command, args, started_at) VALUES ('load', ?, ?)",
             (json.dumps([str(out)]), _now())).lastrowid
@@ -111,9 +127,9 @@ def load_shards(out: str, conn: sqlite3.Connection, *, dedupe: bool = True) -> L
         if meta["id"] in done:
             report.n_skipped_shards += 1
             continue
-        with conn:  # one transaction per shard
+        with transaction(conn):  # one transaction per shard
             _load_shard(conn, Path(out) / "shards" / meta["id"], meta, run_id, report)
-    with conn:
+    with transaction(conn):
         conn.execute("UPDATE runs SET finished_at = ?, n_read = ?, n_stored = ?, "
                      "n_duplicates = ?, n_failed = ? WHERE id = ?",
                      (_now(), report.n_articles + report.n_duplicates + report.n_failed,

@@ -33,8 +33,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("source_record", I), ("publication", S), ("language", S), ("country", S),
         ("published", S), ("url", S), ("headline", S), ("deck", S), ("byline", S),
         ("dateline", S), ("text", S), ("paragraphs", S), ("captions", S), ("origin", S),
-        ("times", S), ("warnings", S), ("pipeline_version", S), ("cluster_id", S),
-        ("analysed_at", S)]),
+        ("times", S), ("warnings", S), ("analysis_warnings", S), ("pipeline_version", S),
+        ("headline_start", I), ("headline_end", I), ("cluster_id", S), ("analysed_at", S)]),
     "article_actors": pa.schema([
         ("article_id", S), ("actor_id", S), ("kb_actor_id", S), ("name", S), ("kind", S),
         ("country", S), ("sector", S), ("roles", S), ("members", S), ("affiliation", S),
@@ -65,13 +65,17 @@ SCHEMAS: dict[str, pa.Schema] = {
 TABLES = tuple(SCHEMAS)
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+def _json(value: Any) -> str:  # the same JSON text as the store's writer
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def analysis_rows(a: Analysis, *, analysed_at: str | None = None) -> dict[str, list[dict]]:
-    """The rows one analysis adds to each table (no ``signatures``: see dedupe)."""
+    """The rows one analysis adds to each table (no ``signatures``: see dedupe).
+
+    The same values as :mod:`newsgraph.store.write` stores (a test compares them).
+    """
     art, aid = a.article, a.article.id
+    hs = art.headline_span
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
     rows["articles"].append({
         "id": aid, "sha256": art.source.sha256, "source_path": art.source.path,
@@ -83,11 +87,17 @@ def analysis_rows(a: Analysis, *, analysed_at: str | None = None) -> dict[str, l
         "captions": _json([c.to_dict() for c in art.captions]),
         "origin": _json(dict(art.origin)),
         "times": _json([t.to_dict() for t in a.times]),
-        "warnings": _json(list(art.warnings) + list(a.warnings)),
-        "pipeline_version": a.pipeline_version, "cluster_id": None,
+        "warnings": _json(list(art.warnings)), "analysis_warnings": _json(list(a.warnings)),
+        "pipeline_version": a.pipeline_version or None,
+        "headline_start": hs.start if hs else None, "headline_end": hs.end if hs else None,
+        "cluster_id": None,
         "analysed_at": analysed_at,
     })
+    done: set[str] = set()
     for actor in a.actors:
+        if actor.id in done:  # as the store's writer: the first one wins
+            continue
+        done.add(actor.id)
         rows["article_actors"].append({
             "article_id": aid, "actor_id": actor.id, "kb_actor_id": None, "name": actor.name,
             "kind": actor.kind, "country": actor.country, "sector": actor.sector,
@@ -110,7 +120,7 @@ def analysis_rows(a: Analysis, *, analysed_at: str | None = None) -> dict[str, l
             "cue": cue.text if cue else None, "cue_start": cue.start if cue else None,
             "cue_end": cue.end if cue else None, "about": _json(list(q.about)),
             "sentence_start": q.sentence.start if q.sentence else None,
-            "sentence_end": q.sentence.end if q.sentence else None, "rule": q.rule,
+            "sentence_end": q.sentence.end if q.sentence else None, "rule": q.rule or None,
             "published": art.published})
     for seq, e in enumerate(a.events):
         rows["events"].append({
@@ -121,7 +131,7 @@ def analysis_rows(a: Analysis, *, analysed_at: str | None = None) -> dict[str, l
             "date_granularity": e.date_granularity, "location": e.location,
             "trigger": e.trigger.text, "trigger_start": e.trigger.start,
             "trigger_end": e.trigger.end, "sentence_start": e.sentence.start,
-            "sentence_end": e.sentence.end, "cameo": e.cameo, "rule": e.rule,
+            "sentence_end": e.sentence.end, "cameo": e.cameo, "rule": e.rule or None,
             "confidence": float(e.confidence), "published": art.published})
         for role, ids in (("source", e.source), ("target", e.target)):
             for actor_id in dict.fromkeys(ids):

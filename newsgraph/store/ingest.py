@@ -66,7 +66,9 @@ class IngestSummary:
         text = (f"read {self.read}, stored {self.stored} ({self.replaced} replaced), "
                 f"duplicates skipped {self.duplicates}, failed {self.failed}")
         if self.seconds:
-            text += f" in {self.seconds:.1f}s ({self.rate:,.0f}/s)"
+            rate = self.rate
+            text += f" in {self.seconds:.1f}s ({rate:,.0f}/s)" if rate >= 10 else \
+                f" in {self.seconds:.1f}s ({rate:.1f}/s)"
         return text + (" (interrupted)" if self.interrupted else "")
 
 

@@ -29,8 +29,13 @@ _INSERT_ARTICLE = (f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
                    f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})")
 
 
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if not value:
+        return "{}" if isinstance(value, dict) else "[]"
+    return _dumps(value)
 
 
 def insert_article(conn: sqlite3.Connection, analysis: Analysis, *, now: str,
@@ -45,7 +50,7 @@ def insert_article(conn: sqlite3.Connection, analysis: Analysis, *, now: str,
     conn.execute(_INSERT_ARTICLE, (
         a.id, a.source.sha256, a.source.path, a.source.format, a.source.record, a.publication,
         a.language, a.country, a.published, a.url, a.headline, a.deck, a.byline, a.dateline,
-        a.text, _json([[p.start, p.end] for p in a.paragraphs]),
+        a.text, "[" + ",".join(f"[{p.start},{p.end}]" for p in a.paragraphs) + "]",
         _json([c.to_dict() for c in a.captions]), _json(dict(a.origin)),
         _json([t.to_dict() for t in analysis.times]), _json(list(a.warnings)),
         _json(list(analysis.warnings)),

@@ -80,7 +80,8 @@ class Grammar:
         self.anchor_words = (frozenset(self.months) | frozenset(self.weekdays)
                              | frozenset(self.deictic) | {"ago", "this", "last", "next", "current"})
         self._rewrites = [(re.compile(rf"\b{re.escape(k)}\b"), v)
-                          for k, v in sorted(lexicon["rewrites"].items(), key=lambda kv: -len(kv[0]))]
+                          for k, v in sorted(lexicon["rewrites"].items(),
+                                             key=lambda kv: -len(kv[0]))]
 
         mon = _alt(self.months)
         wd = _alt(self.weekdays)
@@ -91,6 +92,8 @@ class Grammar:
         self.patterns: tuple[tuple[str, re.Pattern], ...] = (
             ("month-day", c(rf"(?:(?P<wd>{wd}) )?(?P<mon>{mon}) (?P<day>{_DAY})"
                             rf"(?: (?:(?P<year>{_YEAR})|(?P<yrel>{_REL}) year))?")),
+            ("month-range", c(rf"(?P<mon>{mon}) {_DAY} ?[-–] ?{_DAY}(?: (?P<year>{_YEAR}))?")),
+            ("range-month", c(rf"{_DAY} ?[-–] ?{_DAY} (?:of )?(?P<mon>{mon})(?: (?P<year>{_YEAR}))?")),
             ("day-month", c(rf"(?:(?P<wd>{wd}) )?(?:the )?(?P<day>{_DAY}) (?:of )?(?P<mon>{mon})"
                             rf"(?: (?:(?P<year>{_YEAR})|(?P<yrel>{_REL}) year))?")),
             ("month", c(rf"(?:(?P<rel>{_REL}) )?(?P<mon>{mon})"
@@ -105,6 +108,9 @@ class Grammar:
             ("season-year", c(rf"(?:{_alt(self.seasons)}) (?:of )?(?P<year>{_YEAR})")),
             ("decade", c(rf"(?:{_YEAR}|'?\d0)s")),
         )
+        self.span_of_units = c(
+            rf"(?:(?:in|over|for|during|within|throughout) )?the "
+            rf"(?:next|last|past|coming|following|previous) (?:\S+ )?{unit}\b")
         self.week_of = c(r"(?:week|weekend) of (?P<rest>.+)")
         self.range = c(r"\d\s*[-–]\s*\d|\b(?:to|and|or|between|through|until|till)\b")
 
@@ -119,6 +125,7 @@ def _alt(words) -> str:
 
 
 _POSSESSIVE = re.compile(r"'s?\b")
+_TRAILING_APOSTROPHE = re.compile(r"'(?=\s|$)")
 _DOTS = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _NUMERIC_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?")
 _BARE_NUMBER = re.compile(r"(?:the )?\d{1,3}(?:st|nd|rd|th)?\+?")
@@ -130,6 +137,7 @@ def normalise(text: str) -> str:
     """Lower case, no possessives, commas or abbreviation dots, single spaces."""
     s = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     s = _POSSESSIVE.sub("", s)
+    s = _TRAILING_APOSTROPHE.sub("", s)  # "164 days'"
     s = _DOTS.sub(" ", s).replace(",", " ")
     s = _WORD_HYPHEN.sub(" ", s)
     return " ".join(s.split())
@@ -151,6 +159,10 @@ def parse_expression(text: str, *, grammar: Grammar | None = None) -> Parsed | N
         return None
     if s in g.deictic:
         return Parsed("deictic", "deictic", "day", n=g.deictic[s])
+    if g.span_of_units.fullmatch(s):
+        return None  # "the next year", "over the past week": a span from some point, not a point
+    if any(w.endswith("s") and w[:-1] in g.weekdays and len(w) > 4 for w in words):
+        return None  # "Mondays": a frequency
     s = _strip_lead(s, g)
     if s in g.deictic:
         return Parsed("deictic", "deictic", "day", n=g.deictic[s])
@@ -223,6 +235,8 @@ def _match(s: str, g: Grammar) -> Parsed | None:
             return Parsed(rule, "date", "day", year=year, month=g.months[d["mon"]],
                           day=int(_LEADING_INT.match(d["day"]).group()), year_rel=yrel,
                           weekday=wd)
+        if rule in ("month-range", "range-month"):  # "April 11-20": within April
+            return Parsed(rule, "date", "month", year=year, month=g.months[d["mon"]])
         if rule == "month":
             return Parsed(rule, "date", "month", year=year, month=g.months[d["mon"]],
                           rel=_rel(g, d["rel"]), year_rel=yrel)

@@ -1,0 +1,214 @@
+"""Actor rules on small synthetic articles (loads the spaCy model once)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsgraph.actors import extract_actors
+from newsgraph.models import Article, Source, Span
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def run():
+    from newsgraph.parse import load_model
+
+    nlp = load_model().nlp
+
+    def _run(text: str, dateline: str | None = None):
+        art = Article("t", Source(None, "text", "0"), text, (Span(0, len(text)),), dateline=dateline)
+        return extract_actors(art, nlp(text))
+
+    return _run
+
+
+def by_text(index, text, article_text, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = article_text.index(text, start + 1)
+    return index.at(start, start + len(text))
+
+
+def check_offsets(index, text):
+    for a in index.actors:
+        for m in a.mentions:
+            assert text[m.start:m.end] == m.text
+            assert m.rule.startswith("actors.rules.v1:")
+
+
+def test_country_forms_are_one_actor(run):
+    text = ("The United States and France signed a pact. U.S. officials said American troops "
+            "would stay, and the US' envoy agreed. France's minister praised the French army.")
+    idx = run(text)
+    check_offsets(idx, text)
+    usa = idx.get("USA")
+    assert usa.kind == "country"
+    forms = {m.text for m in usa.mentions}
+    assert {"The United States", "U.S.", "American"} <= forms
+    fra = idx.get("FRA")
+    assert {"France", "French"} <= {m.text for m in fra.mentions}
+
+
+def test_capital_as_government_or_place(run):
+    text = ("Moscow rejected the proposal on Monday. Protesters gathered in Moscow later. "
+            "Ottawa's response came quickly.")
+    idx = run(text)
+    assert by_text(idx, "Moscow", text).id == "RUS"
+    place = by_text(idx, "Moscow", text, nth=1)
+    assert place.kind == "location" and place.country == "RUS"
+    assert by_text(idx, "Ottawa", text).id == "CAN"
+
+
+def test_regions_are_locations_of_their_country(run):
+    text = "Officials in Bavaria and Crimea reported flooding, while Tibet stayed calm."
+    idx = run(text)
+    for name, code in (("Bavaria", "DEU"), ("Crimea", "UKR"), ("Tibet", "CHN")):
+        a = by_text(idx, name, text)
+        assert a.kind == "location" and a.country == code
+    assert idx.get("CHN") is None
+
+
+def test_dateline_city_is_a_place(run):
+    text = "PARIS: The government announced new rules on Tuesday."
+    idx = run(text)
+    a = by_text(idx, "PARIS", text)
+    assert a.kind == "location" and a.country == "FRA"
+
+
+def test_person_title_role_and_state(run):
+    text = ("German Foreign Minister Anna Keller met reporters. Ms Keller said the talks went well. "
+            "Keller later left for Rome.")
+    idx = run(text)
+    p = by_text(idx, "Anna Keller", text)
+    assert p.kind == "person" and p.id == "person:anna-keller"
+    assert p.country == "DEU" and p.sector == "GOV"
+    assert any("Foreign Minister" in r for r in p.roles)
+    assert by_text(idx, "Ms Keller", text) is p
+    assert by_text(idx, "Keller", text, nth=2) is p
+
+
+def test_possessive_appositive_role(run):
+    text = "Canada's trade minister, Paul Lavoie, said the deal was fair."
+    idx = run(text)
+    p = by_text(idx, "Paul Lavoie", text)
+    assert p.country == "CAN"
+    assert "trade minister" in p.roles
+
+
+def test_topic_adjective_is_not_nationality(run):
+    text = ("Laura Benitez, a Mexican energy policy analyst at the Harbor Institute, "
+            "said prices would rise.")
+    idx = run(text)
+    p = by_text(idx, "Laura Benitez", text)
+    assert p.country is None
+    assert p.roles and "analyst" in p.roles[0]
+    assert p.affiliation == "Harbor Institute"
+
+
+def test_role_after_name_gives_state(run):
+    text = ("Tom Ridley, former British ambassador to Egypt who is now with the Carter Policy Forum, "
+            "said the plan was weak.")
+    idx = run(text)
+    p = by_text(idx, "Tom Ridley", text)
+    assert p.country == "GBR"
+    assert p.roles and p.roles[0].startswith("former British ambassador")
+    assert p.affiliation == "Carter Policy Forum"
+
+
+def test_pronouns_follow_the_reporting_subject(run):
+    text = ("“We will not back down,” said Maria Lopez, a senior union official.\n\n"
+            "“The strike goes on,” she said.\n\n"
+            "Peru's government said its position was clear.")
+    idx = run(text)
+    check_offsets(idx, text)
+    maria = by_text(idx, "Maria Lopez", text)
+    assert by_text(idx, "she", text) is maria
+    assert by_text(idx, "its", text).id == "PER"
+
+
+def test_group_of_two_allies(run):
+    text = ("Australia and India agreed to hold drills. The two countries said they would "
+            "expand ties, and both sides praised the plan.")
+    idx = run(text)
+    g = by_text(idx, "The two countries", text)
+    assert g.kind == "group" and g.members == ("AUS", "IND")
+    assert by_text(idx, "both sides", text) is g
+    assert by_text(idx, "they", text) is g
+
+
+def test_document_that_speaks_takes_its_owner_state(run):
+    text = ("Iran launched a satellite on Sunday, its state news agency said. "
+            "The joint statement said both would cooperate.")
+    idx = run(text)
+    d = by_text(idx, "state news agency", text)
+    assert d.kind == "document" and d.country == "IRN"
+    assert by_text(idx, "joint statement", text).id == "doc:joint-statement"
+
+
+def test_model_slips_are_fixed(run):
+    text = "US Secretary of State John Miller spoke. The Kensington Proving Ground was closed."
+    idx = run(text)
+    assert not [a for a in idx.actors if a.kind == "organization" and a.name == "State"]
+    g = by_text(idx, "Kensington Proving Ground", text)
+    assert g is None or g.kind == "location"
+
+
+def test_group_named_by_a_following_appositive(run):
+    text = "The two countries, Chile and Peru, said they would talk."
+    idx = run(text)
+    g = by_text(idx, "The two countries", text)
+    assert g.members == ("CHL", "PER")
+    assert by_text(idx, "they", text) is g
+
+
+def test_actors_ordered_by_first_mention(run):
+    text = "Sweden criticised Norway. Later Kenya joined Sweden."
+    idx = run(text)
+    firsts = [a.mentions[0].start for a in idx.actors]
+    assert firsts == sorted(firsts)
+    assert [a.id for a in idx.actors if a.kind == "country"] == ["SWE", "NOR", "KEN"]
+
+
+NAMES = ["Maria Olsen", "David Park", "Nina Kovacs", "Peter Aldana"]
+COUNTRIES = ["Japan", "the United States", "Brazil", "North Korea", "Germany", "Kenya"]
+ROLES = ["foreign minister", "defence minister", "spokesman", "analyst"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(NAMES), st.sampled_from(COUNTRIES), st.sampled_from(ROLES)),
+                min_size=1, max_size=4))
+def test_mentions_point_into_the_text(run, parts):
+    text = " ".join(f"{c[0].upper() + c[1:]}'s {r}, {n}, said he would visit Tokyo. Mr {n.split()[1]} "
+                    f"added that it was time." for n, c, r in parts)
+    idx = run(text)
+    check_offsets(idx, text)
+    seen = set()
+    for a in idx.actors:
+        for m in a.mentions:
+            assert (m.start, m.end) not in seen  # a span belongs to one actor
+            seen.add((m.start, m.end))
+            assert idx.at(m.start, m.end) is not None
+    for n, _c, _r in parts:
+        p = by_text(idx, n, text)
+        assert p is not None and p.kind == "person"
+
+
+WORDS = ["Japan", "the", "US", "said", "he", "it", "its", "they", "“", "”", '"', ",", ".", "\n", "\n\n",
+         "Mr", "Smith", "John", "Beijing", "'s", "minister", "foreign", "two", "allies", "both", "sides",
+         "statement", "joint", "Tokyo", "TOKYO", ":", "of", "State", "Secretary", "a", "Chinese", "Institute",
+         "at", "who", "is", "with", "Hong", "Kong", "(", ")", "-", "Rand", "Corporation", "Maria"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), max_size=40))
+def test_never_raises_and_offsets_hold_on_word_salad(run, words):
+    text = " ".join(words)
+    idx = run(text)
+    check_offsets(idx, text)
+    for a in idx.actors:
+        assert a.mentions and a.kind in ("country", "person", "organization", "location", "group", "document")
+        for m in a.mentions:
+            assert idx.at(m.start, m.end) is not None

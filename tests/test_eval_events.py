@@ -1,0 +1,31 @@
+"""Quality floors of the event stage on the shared gold sets (issue 5), scored by score.py.
+
+Predictions come from the real CLI (``newsgraph analyze``) through tests/evalkit.py, made
+once per session and shared with the other stages' floors.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evalkit import score
+
+pytestmark = [pytest.mark.eval, pytest.mark.model]
+
+
+def test_seed_article_events():
+    f = score("events", "seed")
+    assert f["type"] >= 0.85, f["_output"]
+    assert f["full"] >= 0.75, f["_output"]
+    assert f["modality"] >= 0.80, f["_output"]
+
+
+def test_plover_dev_sentences():
+    f = score("events", "events-plover-dev")
+    assert f["type"] >= 0.70, f["_output"]
+    assert f["full"] >= 0.60, f["_output"]
+
+
+def test_event_free_sentences():
+    f = score("events", "events-negatives-dev")
+    assert f["event_free"] <= 6, f["_output"]

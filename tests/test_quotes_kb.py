@@ -1,0 +1,119 @@
+"""Quotes in the knowledge base: the query mixin and the `newsgraph quotes` command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.errors import QueryError
+from newsgraph.models import Actor, Analysis, Article, Cue, Mention, Quote, Source, Span, Speaker
+from newsgraph.store import KnowledgeBase
+
+
+def _analysis(aid: str, text: str, published: str, quotes: list[tuple[str, str, str, str]],
+              actors: list[tuple[str, str, str, str]]) -> Analysis:
+    """quotes: (content, speaker id, speaker name, speaker mention); actors: (id, name, kind, mention)."""
+    art = Article(aid, Source(None, "text", aid), text, (Span(0, len(text)),),
+                  published=published, publication="Test Times", language="en")
+    acts = []
+    for actor_id, name, kind, mention in actors:
+        s = text.index(mention)
+        acts.append(Actor(actor_id, name, kind, mentions=(Mention(s, s + len(mention), mention),)))
+    qs = []
+    for content, spk_id, spk_name, mention in quotes:
+        s, m = text.index(content), text.index(mention + " said")
+        about = tuple(a.id for a in acts if any(s <= x.start and x.end <= s + len(content)
+                                                 for x in a.mentions))
+        cue = text.index("said", m) if "said" in text[m:] else None
+        qs.append(Quote(s, s + len(content), content, "direct",
+                        Speaker(spk_id, spk_name, m, m + len(mention)),
+                        Cue("said", cue, cue + 4) if cue is not None else None, about=about,
+                        sentence=Span(0, len(text)), rule="quotes.rules.v1:test"))
+    return Analysis(art, actors=tuple(acts), quotes=tuple(qs), pipeline_version="test")
+
+
+TEXT_A = "“Norland must talk to Eastland,” Helen Marsh said on Monday."
+TEXT_B = "“The budget is sound,” Tom Baker said. “Norland will grow,” he said."
+
+
+@pytest.fixture()
+def kb_path(tmp_path):
+    path = tmp_path / "kb.db"
+    with KnowledgeBase(str(path)) as kb:
+        kb.store(_analysis("a1", TEXT_A, "2024-03-04",
+                           [("Norland must talk to Eastland", "person:helen-marsh", "Helen Marsh",
+                             "Helen Marsh")],
+                           [("person:helen-marsh", "Helen Marsh", "person", "Helen Marsh"),
+                            ("NRL", "Norland", "country", "Norland"),
+                            ("EST", "Eastland", "country", "Eastland")]))
+        kb.store(_analysis("b1", TEXT_B, "2024-05-20",
+                           [("The budget is sound", "person:tom-baker", "Tom Baker", "Tom Baker"),
+                            ("Norland will grow", "person:tom-baker", "Tom Baker", "he")],
+                           [("person:tom-baker", "Tom Baker", "person", "Tom Baker"),
+                            ("NRL", "Norland", "country", "Norland")]))
+    return path
+
+
+def test_quotes_by_speaker_id_or_name(kb_path):
+    with KnowledgeBase(str(kb_path)) as kb:
+        assert [q["text"] for q in kb.quotes(by="person:tom-baker")] == [
+            "The budget is sound", "Norland will grow"]
+        assert [q["text"] for q in kb.quotes(by="marsh")] == ["Norland must talk to Eastland"]
+        assert kb.quotes(by="nobody") == []
+        q = kb.quotes(by="Baker")[1]
+        assert q["speaker"] == {"actor": "person:tom-baker", "name": "Tom Baker",
+                                "start": TEXT_B.index("he said"), "end": TEXT_B.index("he said") + 2}
+        assert TEXT_B[q["start"]:q["end"]] == q["text"]
+
+
+def test_quotes_about_an_actor(kb_path):
+    with KnowledgeBase(str(kb_path)) as kb:
+        assert [q["article_id"] for q in kb.quotes(about="NRL")] == ["b1", "a1"]
+        assert [q["text"] for q in kb.quotes(about="Eastland")] == ["Norland must talk to Eastland"]
+        assert [q["text"] for q in kb.quotes(by="Baker", about="Norland")] == ["Norland will grow"]
+
+
+def test_quotes_in_a_date_range(kb_path):
+    with KnowledgeBase(str(kb_path)) as kb:
+        assert {q["article_id"] for q in kb.quotes(since="2024-04-01")} == {"b1"}
+        assert {q["article_id"] for q in kb.quotes(until="2024-03-04")} == {"a1"}
+        assert {q["article_id"] for q in kb.quotes(until="2024-05")} == {"a1", "b1"}
+        assert kb.quotes(since="2024-03-05", until="2024-05-19") == []
+        with pytest.raises(QueryError) as err:
+            kb.quotes(since="last week")
+        assert err.value.code == "E520"
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "newsgraph", "quotes", *args],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_cli_json_csv_and_text(kb_path):
+    out = _cli("--db", str(kb_path), "--by", "Baker", "--json")
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(out.stdout)
+    assert [r["text"] for r in rows] == ["The budget is sound", "Norland will grow"]
+    out = _cli("--db", str(kb_path), "--about", "NRL", "--since", "2024-01-01", "--csv")
+    table = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert [r["speaker"] for r in table] == ["Tom Baker", "Helen Marsh"]
+    assert table[1]["about"].split() == ["NRL", "EST"]
+    out = _cli("--db", str(kb_path), "--by", "Marsh")
+    assert "Helen Marsh: “Norland must talk to Eastland” [direct]" in out.stdout
+
+
+def test_cli_bad_date_and_missing_kb(kb_path, tmp_path):
+    out = _cli("--db", str(kb_path), "--until", "soon")
+    assert out.returncode == 2 and "[E520]" in out.stderr
+    out = _cli("--db", str(tmp_path / "none.db"))
+    assert out.returncode == 2 and "[E404]" in out.stderr

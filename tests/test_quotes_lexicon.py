@@ -1,0 +1,36 @@
+"""The quote stage's data files load and hold what the rules rely on."""
+
+import pytest
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.quotes.lexicon import FRAMES, load_lexicon, read_tsv
+
+
+def test_cue_verbs_include_reporting_verbs_beyond_said():
+    lex = load_lexicon()
+    for verb in ("say", "tell", "warn", "promise", "pledge", "insist", "add", "note", "argue",
+                 "announce", "claim", "deny"):
+        assert lex.frame(verb) in FRAMES, verb
+    assert lex.frame("promise") == "promise"
+    assert lex.frame("Said") is None  # lemmas only; lookups are case-insensitive
+    assert lex.frame("SAY") == "say"
+
+
+def test_speaker_words_and_nouns():
+    lex = load_lexicon()
+    assert lex.is_class("he", "person-pronoun") and lex.is_class("it", "thing-pronoun")
+    assert lex.is_class("her", "determiner") and lex.is_class("her", "person-pronoun")
+    assert lex.noun_class("statement") == "document"
+    assert lex.noun_class("utility") == "body"
+    assert lex.noun_class("mayor") is None
+    assert lex.first_names["mary"] == "f" and lex.first_names["john"] == "m"
+
+
+def test_lexicon_is_loaded_once():
+    assert load_lexicon() is load_lexicon()
+
+
+def test_malformed_line_names_file_and_line():
+    with pytest.raises(NewsgraphError) as err:
+        read_tsv("bad.tsv", "# c\nlemma\tframe\nsay\n", 2)
+    assert err.value.code == "E341" and err.value.where == "bad.tsv:3"

@@ -52,8 +52,8 @@ def test_actor_page_plans_agree(tmp_path):
     path = build_kb(tmp_path / "kb.db", story_analyses())
     with KnowledgeBase(str(path), readonly=True) as kb:
         for actor in ("NOR", "CHL", "PER", "person:ingrid-dahl", "person:pablo-rojas"):
-            walk = kb.explore_actor(actor, heavy=0)
-            rows = kb.explore_actor(actor, heavy=10**9)
+            walk = kb.explore_actor(actor, walk=True)
+            rows = kb.explore_actor(actor, walk=False)
             for key in ("quotes_by", "quotes_about", "events_as_source", "events_as_target"):
                 assert sorted(x["id"] for x in walk[key]) == sorted(x["id"] for x in rows[key]), key
             assert walk["timeline"] == rows["timeline"]

@@ -430,23 +430,21 @@ class ExploreQueries:
             if walk is not None:
                 return walk
             total = self._scalar(f"SELECT max(rowid) FROM {table}") or 0
-            return n * n > 4 * limit * total
+            return n * n > limit * total
 
         if walks(n_articles, "articles"):
-            rows = c.execute(
-                "SELECT q.*, a.headline FROM articles a JOIN quotes q ON q.article_id = a.id "
-                "WHERE EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id "
-                f"AND x.actor_id = ?) AND {about} ORDER BY a.published DESC LIMIT ?",
-                (actor_id, actor_id, actor_id, limit))
+            ids = [r[0] for r in c.execute(
+                f"SELECT q.id FROM quotes q WHERE {about} ORDER BY q.published DESC LIMIT ?",
+                (actor_id, actor_id, limit))]
         else:
             ids = [r[0] for r in c.execute(
                 "SELECT q.id FROM article_actors x CROSS JOIN quotes q "
                 f"ON q.article_id = x.article_id WHERE x.actor_id = ? AND {about} "
                 "ORDER BY q.published DESC, q.id DESC LIMIT ?",
                 (actor_id, actor_id, actor_id, limit))]
-            rows = [c.execute("SELECT q.*, a.headline FROM quotes q JOIN articles a "
-                              "ON a.id = q.article_id WHERE q.id = ?", (i,)).fetchone()
-                    for i in ids]
+        rows = [c.execute("SELECT q.*, a.headline FROM quotes q JOIN articles a "
+                          "ON a.id = q.article_id WHERE q.id = ?", (i,)).fetchone()
+                for i in ids]
         quotes_about = [_quote(r) for r in rows]
         events = {}
         walk_events = walks(n_events, "events")

@@ -46,10 +46,10 @@ def test_modality_words_are_disjoint_where_they_must_be():
 
 
 @pytest.mark.parametrize("cols, code", [
-    (["r", "PUNCH", "V", "hit", "", "-", "-", "-"], "E502"),
-    (["r", "ASSAULT", "X", "hit", "", "-", "-", "-"], "E503"),
-    (["r", "ASSAULT", "V", "hit", "colour=red", "-", "-", "-"], "E504"),
-    (["r", "ASSAULT", "V", "hit", "", "-", "-", "frame:dance"], "E505"),
+    (["r", "PUNCH", "V", "hit", "", "-", "-", "-"], "E352"),
+    (["r", "ASSAULT", "X", "hit", "", "-", "-", "-"], "E353"),
+    (["r", "ASSAULT", "V", "hit", "colour=red", "-", "-", "-"], "E354"),
+    (["r", "ASSAULT", "V", "hit", "", "-", "-", "frame:dance"], "E355"),
 ])
 def test_bad_entries_raise_coded_errors(cols, code):
     with pytest.raises(LexiconError, match=code):

@@ -150,7 +150,7 @@ def test_cli_events_dyad_export(tmp_path):
     r = CliRunner().invoke(app, ["events", "--db", db, "--type", "PUNCH"])
     assert r.exit_code == 2 and "E531" in r.output
     r = CliRunner().invoke(app, ["events", "--db", str(tmp_path / "none.db")])
-    assert r.exit_code == 2 and "E401" in r.output
+    assert r.exit_code == 2 and "E404" in r.output
 
 
 @pytest.mark.model

@@ -9,29 +9,12 @@ from typing import Optional
 
 import typer
 
-from ..errors import NewsgraphError
+from ..errors import QueryError
 from .app import app
-
-DB_HELP = "Knowledge-base file."
+from .common import DEFAULT_DB, DbOption, handle_errors, open_kb, print_jsonl
 _CSV_FIELDS = ("date", "type", "quad", "modality", "source", "target", "source_countries",
                "target_countries", "trigger", "sentence", "reported_by", "location", "context",
                "cameo", "rule", "confidence", "article_id", "headline", "publication")
-
-
-def _kb(db: str):
-    import os
-
-    from ..store import KnowledgeBase
-
-    if not os.path.exists(db):
-        _fail(NewsgraphError(f"no knowledge base at {db} (give --db or run `newsgraph ingest`)",
-                             code="E401"))
-    return KnowledgeBase(db, readonly=True)
-
-
-def _fail(exc: NewsgraphError) -> None:
-    typer.echo(f"error: {exc}", err=True)
-    raise typer.Exit(2)
 
 
 def plover_record(ev: dict) -> dict:
@@ -61,27 +44,26 @@ def events_cmd(
     dedupe: bool = typer.Option(False, "--dedupe",
                                 help="One event per near-duplicate story (see `newsgraph dedupe`)."),
     format: str = typer.Option("jsonl", "--format", help="jsonl, csv or plover (PLOVER JSON records)."),
-    db: str = typer.Option("newsgraph.db", "--db", envvar="NEWSGRAPH_DB", help=DB_HELP),
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """List events from the knowledge base, newest first, with their sentence and modality."""
     from ..store.q_events import EventFilter
 
-    if format not in ("jsonl", "csv", "plover"):
-        _fail(NewsgraphError(f"--format {format!r}: expected jsonl, csv or plover", code="E536"))
-    try:
-        with _kb(db) as kb:
-            rows = kb.iter_events(filter=EventFilter(source, target, type, modality, since, until,
-                                                     dedupe=dedupe), limit=limit)
+    with handle_errors():
+        if format not in ("jsonl", "csv", "plover"):
+            raise QueryError(f"--format {format!r}: expected jsonl, csv or plover", code="E536")
+        with open_kb(db, readonly=True) as kb:
+            rows = kb.iter_events(filter=EventFilter(source, target, type, modality, since, until),
+                                  limit=limit)
             if format == "csv":
                 w = csv.writer(sys.stdout)
                 w.writerow(_CSV_FIELDS)
                 for ev in rows:
-                    w.writerow(["|".join(ev[k]) if isinstance(ev[k], list) else ev[k] for k in _CSV_FIELDS])
+                    w.writerow(["|".join(ev[k]) if isinstance(ev[k], list) else ev[k]
+                                for k in _CSV_FIELDS])
                 return
             for ev in rows:
-                typer.echo(json.dumps(plover_record(ev) if format == "plover" else ev, ensure_ascii=False))
-    except NewsgraphError as exc:
-        _fail(exc)
+                print_jsonl(plover_record(ev) if format == "plover" else ev)
 
 
 @app.command("dyad")
@@ -96,17 +78,16 @@ def dyad_cmd(
     dedupe: bool = typer.Option(True, "--dedupe/--no-dedupe",
                                 help="Count an event reported by several copies of a story once."),
     format: str = typer.Option("text", "--format", help="text or json."),
-    db: str = typer.Option("newsgraph.db", "--db", envvar="NEWSGRAPH_DB", help=DB_HELP),
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """Events between two actors, both directions: counts by period, PLOVER type and quad class."""
     from ..store.q_events import EventFilter
 
-    try:
-        with _kb(db) as kb:
-            d = kb.dyad(a, b, by=by, filter=EventFilter(None, None, type, modality, since, until),
-                        dedupe=dedupe)
-    except NewsgraphError as exc:
-        _fail(exc)
+    with handle_errors():
+        if format not in ("text", "json"):
+            raise QueryError(f"--format {format!r}: expected text or json", code="E536")
+        with open_kb(db, readonly=True) as kb:
+            d = kb.dyad(a, b, by=by, filter=EventFilter(None, None, type, modality, since, until))
     if format == "json":
         out = dict(d)
         out["by_type"] = [{"direction": k[0], "type": k[1], "n": n} for k, n in d["by_type"].items()]
@@ -135,17 +116,17 @@ def export_cmd(
     modality: Optional[str] = typer.Option(None, "--modality", help="Only these modalities."),
     since: Optional[str] = typer.Option(None, "--since", help="Earliest event date."),
     until: Optional[str] = typer.Option(None, "--until", help="Latest event date."),
-    db: str = typer.Option("newsgraph.db", "--db", envvar="NEWSGRAPH_DB", help=DB_HELP),
+    db: DbOption = DEFAULT_DB,
 ) -> None:
     """Export events: a graph for Gephi/networkx (actors as nodes, weighted typed dated edges), or Parquet."""
     from ..store.q_events import EventFilter
 
-    if not graph and not events_parquet:
-        _fail(NewsgraphError("nothing to export: give --graph graphml|gexf or --events-parquet FILE",
-                             code="E537"))
-    f = EventFilter(None, None, type, modality, since, until)
-    try:
-        with _kb(db) as kb:
+    with handle_errors():
+        if not graph and not events_parquet:
+            raise QueryError("nothing to export: give --graph graphml|gexf or --events-parquet FILE",
+                             code="E537")
+        f = EventFilter(None, None, type, modality, since, until)
+        with open_kb(db, readonly=True) as kb:
             if graph:
                 path = output or f"events.{graph}"
                 n, e = kb.export_graph(path, format=graph, filter=f, countries=countries)
@@ -153,5 +134,3 @@ def export_cmd(
             if events_parquet:
                 rows = kb.export_events_parquet(events_parquet, filter=f)
                 typer.echo(f"wrote {events_parquet}: {rows} events")
-    except NewsgraphError as exc:
-        _fail(exc)

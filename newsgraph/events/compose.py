@@ -131,6 +131,9 @@ def sentence_drafts(sent: Span, lex: Lexicon, index: ActorIndex,
     if not matches:
         return drafts
     frames = {m.token.i: m for m in matches if m.entry.frame}
+    for m in matches:  # "reiterated its demand that Israel ease ...": the clause hangs on the verb
+        if m.entry.frame and m.entry.pos == "N":
+            frames.setdefault(_anchor(m, lex).i, m)
     by_token = {m.token.i: m for m in matches}
     absorbed: dict[int, Match] = {}  # complement token -> frame match that governs it
     complements: dict[int, list[Match]] = {}  # frame token -> complement matches

@@ -22,7 +22,7 @@ _CONDITIONS = ("obj", "prt", "prep", "mod", "nomod")
 
 
 class LexiconError(ValueError):
-    """A lexicon data file is malformed ([E501])."""
+    """A lexicon data file is malformed ([E351])."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +96,7 @@ def _rows(name: str, ncols: int) -> list[tuple[int, list[str]]]:
             continue
         cols = line.rstrip("\n").split("\t")
         if len(cols) != ncols:
-            raise LexiconError(f"[E501] {where}:{n}: expected {ncols} tab-separated columns, "
+            raise LexiconError(f"[E351] {where}:{n}: expected {ncols} tab-separated columns, "
                                f"found {len(cols)}")
         rows.append((n, cols))
     return rows
@@ -106,9 +106,9 @@ def parse_entry(cols: list[str], where: str = "<entry>") -> Entry:
     """Build an :class:`Entry` from the eight columns of ``triggers.tsv``."""
     rule, etype, pos, lemma, cond, mode, cameo, flags = (c.strip() for c in cols)
     if etype not in EVENT_TYPES:
-        raise LexiconError(f"[E502] {where}: unknown PLOVER type {etype!r}")
+        raise LexiconError(f"[E352] {where}: unknown PLOVER type {etype!r}")
     if pos not in ("V", "N"):
-        raise LexiconError(f"[E503] {where}: pos must be V or N, not {pos!r}")
+        raise LexiconError(f"[E353] {where}: pos must be V or N, not {pos!r}")
     kw: dict = {}
     for part in filter(None, (p.strip() for p in cond.split(";"))):
         if part in ("intrans", "comp", "trans", "noclause"):
@@ -116,7 +116,7 @@ def parse_entry(cols: list[str], where: str = "<entry>") -> Entry:
             continue
         key, _, vals = part.partition("=")
         if key not in _CONDITIONS or not vals:
-            raise LexiconError(f"[E504] {where}: bad condition {part!r}")
+            raise LexiconError(f"[E354] {where}: bad condition {part!r}")
         kw[key] = frozenset(v.strip().lower() for v in vals.split("|") if v.strip())
     for flag in filter(None, (f.strip() for f in flags.split(",") if f.strip() != "-")):
         key, _, val = flag.partition(":") if ":" in flag else flag.partition("=")
@@ -127,7 +127,7 @@ def parse_entry(cols: list[str], where: str = "<entry>") -> Entry:
         elif key == "light" and not val:
             kw["light"] = True
         else:
-            raise LexiconError(f"[E505] {where}: bad flag {flag!r}")
+            raise LexiconError(f"[E355] {where}: bad flag {flag!r}")
     return Entry(rule, etype, pos, lemma.lower(), None if mode == "-" else mode,
                  None if cameo == "-" else cameo, **kw)
 
@@ -140,7 +140,7 @@ def load_lexicon() -> Lexicon:
     for n, cols in _rows("triggers.tsv", 8):
         e = parse_entry(cols, f"newsgraph/events/data/triggers.tsv:{n}")
         if e.rule in seen:
-            raise LexiconError(f"[E506] newsgraph/events/data/triggers.tsv:{n}: duplicate rule {e.rule!r}")
+            raise LexiconError(f"[E356] newsgraph/events/data/triggers.tsv:{n}: duplicate rule {e.rule!r}")
         seen.add(e.rule)
         entries.append(e)
     verbs: dict[str, list[Entry]] = {}
@@ -152,13 +152,13 @@ def load_lexicon() -> Lexicon:
     try:
         mod = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise LexiconError(f"[E507] {where}: not JSON ({exc})") from exc
+        raise LexiconError(f"[E357] {where}: not JSON ({exc})") from exc
     where, text = _data("political.json")
     pol = json.loads(text)
     crosswalk = {t: c for _, (t, c) in _rows("crosswalk.tsv", 2)}
     missing = set(EVENT_TYPES) - set(crosswalk)
     if missing:
-        raise LexiconError(f"[E508] newsgraph/events/data/crosswalk.tsv: no CAMEO code for {sorted(missing)}")
+        raise LexiconError(f"[E358] newsgraph/events/data/crosswalk.tsv: no CAMEO code for {sorted(missing)}")
     contexts = {w: c for _, (w, c) in _rows("context.tsv", 2)}
     fs = lambda key, src=mod: frozenset(src[key])  # noqa: E731
     return Lexicon(

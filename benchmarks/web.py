@@ -286,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.rebuild or not args.db.exists():
         build(args.db, args.articles)
+    else:
+        KnowledgeBase(str(args.db)).close()  # migrate a file built by an older newsgraph
     n = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True).execute(
         "SELECT count(*) FROM articles").fetchone()[0]
     print(f"knowledge base {args.db}: {n:,} articles; {args.requests} requests per page type")

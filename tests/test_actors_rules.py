@@ -164,6 +164,28 @@ def test_group_named_by_a_following_appositive(run):
     assert by_text(idx, "they", text) is g
 
 
+def test_name_after_a_title_inside_the_entity(run):
+    text = "Acme CFO Lin Wei was detained in Canada. Photo by Michael King."
+    idx = run(text)
+    p = by_text(idx, "Lin Wei", text)
+    assert p is not None and p.kind == "person" and any("CFO" in r for r in p.roles)
+    king = by_text(idx, "Michael King", text)
+    assert king is not None and king.kind == "person" and not king.roles
+
+
+def test_lone_surname_after_full_name_beats_the_gazetteer(run):
+    text = "Michael Jordan visited Paris. Jordan said it was fun."
+    idx = run(text)
+    assert by_text(idx, "Jordan", text, nth=1) is by_text(idx, "Michael Jordan", text)
+    assert idx.get("JOR") is None
+
+
+def test_official_acts_for_the_only_state_named(run):
+    text = "President Anna Berg of the ruling party closed the border with Finland."
+    idx = run(text)
+    assert by_text(idx, "Anna Berg", text).country == "FIN"
+
+
 def test_actors_ordered_by_first_mention(run):
     text = "Sweden criticised Norway. Later Kenya joined Sweden."
     idx = run(text)

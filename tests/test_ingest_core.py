@@ -104,3 +104,15 @@ def test_count_documents(tmp_path):
     paths = [str(tmp_path / "d"), str(tmp_path / "c.jsonl"), str(tmp_path / "c.jsonl.gz")]
     assert count_documents(paths) == 3 + 2 + 4
     assert count_documents(["-"]) is None
+
+
+def test_changed_file_named_another_way_replaces_its_record(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    old = make_analysis(B("first version"), path="in/story.txt")
+    new = make_analysis(B("second version"), path=str(tmp_path / "in" / "story.txt"))
+    newer = make_analysis(B("third version"), path="./in/../in/story.txt")
+    with KnowledgeBase(tmp_path / "kb.db") as kb:
+        ingest_items(kb, [old])
+        assert ingest_items(kb, [new]).replaced == 1
+        assert ingest_items(kb, [newer]).replaced == 1
+        assert _n(kb) == 1 and kb.search("third").total == 1

@@ -113,3 +113,21 @@ def test_quote_kind_thresholds():
     assert quote_kind(1.0) == "direct" and quote_kind(0.95) == "direct"
     assert quote_kind(0.0) == "indirect" and quote_kind(0.05) == "indirect"
     assert quote_kind(0.5) == "mixed"
+
+
+def test_clause_before_an_attribution_set_off_by_commas():
+    text = ("Helen Marsh spoke in Norland on Monday.\n\n"
+            "City requests to the province to change the charter are often rebuffed, she says, "
+            "and she was upset by the decision.\n")
+    quotes = analyse(text)
+    q = find(quotes, "City requests")
+    assert q.text.endswith("often rebuffed") and q.kind == "indirect"
+    assert q.speaker.name == "Helen Marsh" and q.cue.text == "says"
+
+
+def test_document_speaker_keeps_its_name_and_names_its_author():
+    text = ("Helen Marsh leads the finance ministry of Norland.\n\n"
+            "A statement released by Helen Marsh on Monday said the budget was balanced.\n")
+    q = find(analyse(text), "the budget was balanced")
+    assert q.speaker.name == "statement" and q.speaker.author == "Helen Marsh"
+    assert q.speaker.to_dict()["author"] == "Helen Marsh"

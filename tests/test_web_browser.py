@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import EXAMPLES
 from webkb import build_kb, story_analyses
 
 pytestmark = pytest.mark.browser
@@ -37,7 +38,14 @@ def server(tmp_path_factory):
     uvicorn = pytest.importorskip("uvicorn")
     from newsgraph.web import create_app
 
-    kb = build_kb(tmp_path_factory.mktemp("browser") / "kb.db", story_analyses())
+    from newsgraph.pipeline import analyze_documents
+    from newsgraph.readers import ReadOptions, read_paths
+
+    # The bundled example articles, through the real pipeline, beside the fixtures.
+    examples = [a for a in analyze_documents(read_paths([str(EXAMPLES)], ReadOptions()))
+                if not hasattr(a, "code")]
+    assert len(examples) >= 5
+    kb = build_kb(tmp_path_factory.mktemp("browser") / "kb.db", story_analyses() + examples)
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(kb), host="127.0.0.1", port=port,
                                         log_level="warning"))
@@ -121,6 +129,14 @@ def test_search_article_actor_dyad_network(server, browser, tmp_path):
     page.click("form.filters button")
     page.wait_for_url("**/network?type=CONSULT*")
     assert page.locator("input[value=CONSULT]").is_checked()
+
+    # A bundled example article, analysed by the real pipeline: found and highlighted.
+    page.goto(server + "/search?q=Morimoto")
+    page.click("text=Japan and Australia pledge closer defence ties")
+    page.wait_for_url("**/articles/**")
+    assert page.locator(".text a.hl.mention", has_text="Kenji Morimoto").count() >= 1
+    assert page.locator(".text .hl.quote").count() >= 2
+    shot("example-article")
 
     page.goto(server + "/articles/fx-hostile")
     assert "<script>alert('quote')</script>" in page.locator(".text").inner_text()

@@ -52,8 +52,8 @@ def test_actor_page_plans_agree(tmp_path):
     path = build_kb(tmp_path / "kb.db", story_analyses())
     with KnowledgeBase(str(path), readonly=True) as kb:
         for actor in ("NOR", "CHL", "PER", "person:ingrid-dahl", "person:pablo-rojas"):
-            walk = kb.explore_actor(actor, heavy=0)
-            rows = kb.explore_actor(actor, heavy=10**9)
+            walk = kb.explore_actor(actor, walk=True)
+            rows = kb.explore_actor(actor, walk=False)
             for key in ("quotes_by", "quotes_about", "events_as_source", "events_as_target"):
                 assert sorted(x["id"] for x in walk[key]) == sorted(x["id"] for x in rows[key]), key
             assert walk["timeline"] == rows["timeline"]
@@ -68,3 +68,14 @@ def test_dyad_is_the_same_from_either_side(tmp_path):
         flip = {"a->b": "b->a", "b->a": "a->b"}
         assert {e["id"]: e["direction"] for e in ab["events"]} == {
             e["id"]: flip[e["direction"]] for e in ba["events"]}
+
+
+def test_dyad_plans_agree(tmp_path):
+    path = build_kb(tmp_path / "kb.db", story_analyses())
+    with KnowledgeBase(str(path), readonly=True) as kb:
+        for kind in (None, "SUPPORT"):
+            walk = kb.explore_dyad("NOR", "CHL", type=kind, walk=True)
+            rows = kb.explore_dyad("NOR", "CHL", type=kind, walk=False)
+            assert sorted((e["id"], e["direction"]) for e in walk["events"]) == sorted(
+                (e["id"], e["direction"]) for e in rows["events"])
+            assert walk["events"]

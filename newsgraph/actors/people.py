@@ -61,6 +61,13 @@ def _clean_span(ctx: Context, i: int, j: int) -> tuple[int, int, int] | None:
         if "\n" in t.text or (not t.text[:1].isupper() and t.lower_ not in PARTICLES and t.text not in ("-", ".")):
             j = k
             break
+    for k in range(j - 2, i, -1):  # "Huawei CFO Meng": the name starts after a role title inside
+        if doc[k].lower_ in lex.role_heads and doc[k].text[:1].isupper() and doc[k].text not in lex.given_names:
+            i = k + 1
+            while j - i < 2 and j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                    and j not in ctx.gaz_at:
+                j += 1  # "... Meng" + "Wanzhou" the model left outside
+            break
     ti = i
     while i < j - 1 and doc[i].lower_ in lex.titles:
         i += 1

@@ -82,7 +82,9 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
     if k >= 0 and doc[k].text == ",":
         appositive = True
         k -= 1
-    if k < 0 or doc[k].lower_ not in ctx.lex.role_heads or doc[k].ent_type_ == "PERSON":
+    if k < 0 or doc[k].lower_ not in ctx.lex.role_heads:
+        return None
+    if doc[k].ent_type_ == "PERSON" and k > 0 and doc[k - 1].text in ctx.lex.given_names:
         return None  # "Michael King" is a name, not a king
     if ctx.sent_of[k] != ctx.sent_of[i]:
         return None

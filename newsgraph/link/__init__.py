@@ -16,9 +16,13 @@ with the state and the article's date), and ``article_actors.kb_actor_id``.
 
 The pass never runs inside ``analyze``: an article's analysis never depends on what was
 ingested before it.  It is idempotent and incremental: ``link_state`` records the
-articles it has seen (and the analysis time it saw), so a run touches only new or
-re-analysed articles; the work is done by SQL statements over those articles, with
-name normalisation registered as SQLite functions.
+articles it has seen (and the analysis time it saw), and the triggers of migration 011
+forget an article whose actor rows are rewritten or deleted, so a run touches only new
+or re-analysed articles.  The work is SQL over those articles (name normalisation is
+registered as SQLite functions and applied once per distinct name); the actors'
+figures are kept by :mod:`.stats`, adding new rows to running tallies and recounting
+only actors that lost rows.  A state the article does not give is not written into
+``article_actors``: the linked actor (``kb_actor_id`` -> ``actors.country``) carries it.
 """
 
 from __future__ import annotations

@@ -31,13 +31,16 @@ _RECOUNT = (
        WHERE aa.kb_actor_id IN (SELECT id FROM temp.link_recount)""",
     """UPDATE actors SET n_articles = 0, first_seen = NULL, last_seen = NULL, members = '[]'
        WHERE id IN (SELECT id FROM temp.link_recount)""",
+    "DROP TABLE IF EXISTS temp.link_agg",
+    """CREATE TEMP TABLE link_agg (id TEXT PRIMARY KEY, n INTEGER, first_seen TEXT,
+                                   last_seen TEXT, members TEXT) WITHOUT ROWID""",
+    """INSERT INTO temp.link_agg
+       SELECT id, COUNT(DISTINCT article_id), MIN(published), MAX(published),
+              MAX(CASE WHEN members != '[]' THEN members END)
+       FROM temp.link_rows GROUP BY id""",
     """UPDATE actors SET n_articles = g.n, first_seen = g.first_seen, last_seen = g.last_seen,
               members = COALESCE(g.members, '[]')
-       FROM (SELECT id, COUNT(DISTINCT article_id) AS n, MIN(published) AS first_seen,
-                    MAX(published) AS last_seen,
-                    MAX(CASE WHEN members != '[]' THEN members END) AS members
-             FROM temp.link_rows GROUP BY id) AS g
-       WHERE g.id = actors.id""",
+       FROM temp.link_agg AS g WHERE g.id = actors.id""",
 )
 
 _DELTA = (
@@ -52,6 +55,21 @@ _DELTA = (
        WHERE aa.kb_actor_id IS NOT NULL
          AND aa.kb_actor_id NOT IN (SELECT id FROM temp.link_recount)""",
     # an article counts once per actor: not when an earlier row of it already counted
+    "DROP TABLE IF EXISTS temp.link_agg",
+    """CREATE TEMP TABLE link_agg (id TEXT PRIMARY KEY, n INTEGER, first_seen TEXT,
+                                   last_seen TEXT, members TEXT) WITHOUT ROWID""",
+    """INSERT INTO temp.link_agg
+       SELECT r.id,
+              COUNT(DISTINCT CASE WHEN NOT EXISTS (
+                  SELECT 1 FROM article_actors x  -- by the article (primary key), not the actor:
+                  WHERE x.article_id = r.article_id AND +x.kb_actor_id = r.id  -- '+' says so
+                    AND NOT EXISTS (SELECT 1 FROM temp.link_new y
+                                    WHERE y.article_id = x.article_id
+                                      AND y.actor_id = x.actor_id))
+                    THEN r.article_id END),
+              MIN(r.published), MAX(r.published),
+              MAX(CASE WHEN r.members != '[]' THEN r.members END)
+       FROM temp.link_rows r GROUP BY r.id""",
     """UPDATE actors SET
          n_articles = actors.n_articles + g.n,
          first_seen = CASE WHEN actors.first_seen IS NULL THEN g.first_seen
@@ -63,18 +81,7 @@ _DELTA = (
          members = CASE WHEN g.members IS NULL THEN actors.members
                         WHEN actors.members IS NULL OR actors.members = '[]' THEN g.members
                         ELSE MAX(actors.members, g.members) END
-       FROM (SELECT r.id,
-                    COUNT(DISTINCT CASE WHEN NOT EXISTS (
-                        SELECT 1 FROM article_actors x
-                        WHERE x.article_id = r.article_id AND x.kb_actor_id = r.id
-                          AND NOT EXISTS (SELECT 1 FROM temp.link_new y
-                                          WHERE y.article_id = x.article_id
-                                            AND y.actor_id = x.actor_id))
-                          THEN r.article_id END) AS n,
-                    MIN(r.published) AS first_seen, MAX(r.published) AS last_seen,
-                    MAX(CASE WHEN r.members != '[]' THEN r.members END) AS members
-             FROM temp.link_rows r GROUP BY r.id) AS g
-       WHERE g.id = actors.id""",
+       FROM temp.link_agg AS g WHERE g.id = actors.id""",
 )
 
 _TALLY = (
@@ -118,6 +125,7 @@ _DERIVE = (
     """DELETE FROM actors WHERE id IN (SELECT id FROM temp.link_recount)
        AND n_articles = 0""",
     "DROP TABLE IF EXISTS temp.link_rows",
+    "DROP TABLE IF EXISTS temp.link_agg",
     "DELETE FROM temp.link_changed",
     "DELETE FROM temp.link_recount",
     "DELETE FROM temp.link_new",

@@ -3,6 +3,8 @@
 - ``reported-clause``: a cue verb with a clausal complement, speaker before or
   after ("X said (that) ...", "..., X said", "X told reporters ...");
 - ``reported-infinitive``: a promise-frame verb with "to ..." ("X pledged to ...");
+- ``reported-clause-before``: the clause before an attribution set off by commas
+  ("The plan is sound, she said, ...", "..., argued X.");
 - ``according-to``: "According to X, ..." / "..., according to X";
 - ``colon-headline``: a short line "Name: words" (headlines and captions).
 
@@ -58,6 +60,20 @@ def _clause_tokens(verb: Token, head: Token) -> list[Token]:
     return list(doc[left:right + 1])
 
 
+def _set_off_content(verb: Token) -> list[Token]:
+    """ "The plan is sound, she said (, and ...)": the parse hangs the cue, set off by a
+    comma, under the reported clause before it; that clause up to the comma is the content."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or head.i >= verb.i:
+        return []
+    cut = verb.left_edge.i - 1
+    if cut <= 0 or doc[cut].text != ",":
+        return []
+    left = max(head.left_edge.i, verb.sent.start)
+    return trim_tokens(list(doc[left:cut]))
+
+
 def _span_of(toks: list[Token]) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
@@ -87,9 +103,19 @@ def reported_clauses(doc: Doc, lex: Lexicon, qindex: QuotationIndex, *, text: st
             continue
         speaker = subject_of(verb)
         head = _content_head(verb, frame)
-        if head is None:
-            continue
-        toks = trim_tokens(_clause_tokens(verb, head))
+        if head is not None:
+            toks = trim_tokens(_clause_tokens(verb, head))
+            rule = "reported-clause" if head.dep_ == "ccomp" else "reported-infinitive"
+        else:
+            toks = _set_off_content(verb)
+            rule = "reported-clause-before"
+            if not toks:
+                continue
+            nxt = verb.nbor(1) if verb.i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ == "PROPN" and nxt.dep_ in ("dobj", "npadvmod", "nsubj"):
+                speaker = nxt  # "..., argued Palvetzian."
+            if speaker is None or speaker.pos_ not in ("PROPN", "PRON") or speaker.i < toks[-1].i:
+                continue
         if len(toks) < _MIN_TOKENS:
             continue
         start, end = _span_of(toks)
@@ -108,7 +134,6 @@ def reported_clauses(doc: Doc, lex: Lexicon, qindex: QuotationIndex, *, text: st
             start, end = fitted
         if frame == "direct" or speaker is None:
             continue
-        rule = "reported-clause" if head.dep_ == "ccomp" else "reported-infinitive"
         found.append(Candidate(start, end, verb, speaker, rule))
     return found, claims
 

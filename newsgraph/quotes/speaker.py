@@ -126,6 +126,10 @@ class SpeakerResolver:
                 if m.form != "pronoun":
                     names.append(_Named(m.start, m.end, actor.id, actor.name, cls))
                     seen.add(m.start)
+        self._persons: dict[str, list[Actor]] = {}
+        for actor in actors.actors:
+            if actor.kind == "person" and len(actor.name.split()) > 1:
+                self._persons.setdefault(actor.name.split()[-1].lower(), []).append(actor)
         self._acronyms: dict[str, str] = {}
         self._full: dict[str, str] = {}
         for ent in doc.ents:
@@ -229,21 +233,45 @@ class SpeakerResolver:
         actor = self.actors.for_token(tok)
         if actor is None and tok.pos_ == "PROPN":
             actor = self.actors.at(start, end)
+        if actor is not None and actor.kind == "organization" and " " not in actor.name:
+            # a speaking one-word "organisation" that is the surname of a person named before
+            person = self._person_by_surname(actor.name, start)
+            if person is not None:
+                return person
         return actor
 
+    def _person_by_surname(self, surname: str, pos: int) -> Actor | None:
+        """The person whose full name, ending in ``surname``, was last written before ``pos``."""
+        best, best_at = None, -1
+        for actor in self._persons.get(surname.lower(), ()):
+            at = max((m.start for m in actor.mentions if m.form != "pronoun" and m.start < pos),
+                     default=-1)
+            if at > best_at:
+                best, best_at = actor, at
+        return best
+
     def _author(self, tok: Token) -> str | None:
-        for c in tok.rights:
-            if c.dep_ == "prep" and c.lower_ == "by":
-                for p in c.children:
-                    if p.dep_ == "pobj" and p.ent_type_ == "PERSON":
-                        ent = _entity(p)
-                        return ent.text if ent is not None else p.text
+        """Who wrote a document that speaks: "the post by Jason Schultz", "a statement from
+        the EU", "a release e-mailed to reporters by Jane Doe"."""
+        if self._class_of(tok, None) != "document":
+            return None
+        for t in tok.subtree:
+            if t.i <= tok.i or t.dep_ not in ("prep", "agent") or t.lower_ not in ("by", "from"):
+                continue
+            for p in t.children:
+                if p.dep_ == "pobj" and p.ent_type_ in ("PERSON", "ORG"):
+                    ent = _entity(p)
+                    return ent.text if ent is not None else p.text
         return None
 
     # -- resolution ---------------------------------------------------------
 
-    def resolve(self, tok: Token) -> Speaker:
-        """The speaker named (or referred to) by ``tok``; remembered for later pronouns."""
+    def resolve(self, tok: Token, *, self_reference: str | None = None) -> Speaker:
+        """The speaker named (or referred to) by ``tok``; remembered for later pronouns.
+
+        ``self_reference``: the gendered pronoun ("he", "she") that opens what the speaker
+        said ("Vickers said he ..."): a proper name the model took for an organisation is
+        then a person, of that gender."""
         if tok.ent_type_ != "PERSON":  # "Japan's foreign minister, Yoshimasa Hayashi, said"
             tok = next((c for c in tok.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), tok)
         pron = self._pronoun_class(tok)
@@ -273,6 +301,11 @@ class SpeakerResolver:
                 self._remember(speaker, prior.cls)
                 return speaker
         cls = self._class_of(tok, actor)
+        gender = _PRONOUN_GENDER.get((self_reference or "").lower())
+        if gender and cls != "person" and tok.pos_ == "PROPN" and (
+                actor is None or actor.kind != "organization"):
+            cls = "person"
+            self._gender.setdefault(tok.lower_, gender)
         if actor is not None:
             name = actor.name
             if name.isupper() and name.isalpha():

@@ -17,6 +17,7 @@ stored articles whose ``pipeline_version`` is not the current one.
 from __future__ import annotations
 
 import json
+import os
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -97,6 +98,16 @@ def _record_failure(conn, run_id: int, f: Failure) -> None:
                  (run_id, _now(), f.where, f.code, f.message))
 
 
+def _spellings(path: str) -> tuple[str, ...]:
+    """The ways the same file may have been named: as given, absolute, relative to here."""
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute)
+    except ValueError:  # another drive (Windows)
+        relative = absolute
+    return tuple(dict.fromkeys((path, absolute, relative)))
+
+
 def _store_one(conn, item: Analysis, s: IngestSummary, *, analysed: bool, now: str) -> None:
     art = item.article
     if conn.execute("SELECT 1 FROM articles WHERE sha256 = ? LIMIT 1",
@@ -106,9 +117,10 @@ def _store_one(conn, item: Analysis, s: IngestSummary, *, analysed: bool, now: s
     old = [r[0] for r in conn.execute("SELECT id FROM articles WHERE id = ?", (art.id,))]
     path = art.source.path
     if path and path != "-" and art.source.record is None:
-        old += [r[0] for r in conn.execute(
-            "SELECT id FROM articles WHERE source_path = ? AND source_record IS NULL", (path,))
-            if r[0] not in old]
+        for spelling in _spellings(path):
+            old += [r[0] for r in conn.execute(
+                "SELECT id FROM articles WHERE source_path = ? AND source_record IS NULL",
+                (spelling,)) if r[0] not in old]
     if old:
         delete_articles(conn, old)
         s.replaced += 1

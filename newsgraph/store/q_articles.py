@@ -215,8 +215,9 @@ class ArticleQueries:
         group = lambda col, n: tuple(tuple(r) for r in self.conn.execute(  # noqa: E731
             f"SELECT {col}, count(*) AS n FROM articles GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?",
             (n,)))
-        first, last = self.conn.execute(
-            "SELECT min(published), max(published) FROM articles").fetchone()
+        # two queries: each is one index look-up, where min and max together scan
+        first = one("SELECT min(published) FROM articles")
+        last = one("SELECT max(published) FROM articles")
         size = 0
         for suffix in ("", "-wal"):
             try:

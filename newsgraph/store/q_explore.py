@@ -385,14 +385,14 @@ class ExploreQueries:
     # -- actor -------------------------------------------------------------------
 
     def explore_actor(self, actor_id: str, *, limit: int = 25,
-                      heavy: int = 2000) -> dict[str, Any] | None:
+                      walk: bool | None = None) -> dict[str, Any] | None:
         """An actor: names, kind, country, roles seen, quotes by and about, events
         as source and as target (most recent ``limit`` of each), and a monthly
         timeline of its events by PLOVER quad class.
 
-        For an actor seen in more than ``heavy`` articles the lists are found by
-        walking articles and events newest first (they come up early); for the
-        others, from the actor's own rows.  Names are counted over at most 500
+        The lists are found from the actor's own rows, or (``walk``; by default
+        for an actor in so many articles that its items come up early) by
+        walking articles and events newest first.  Names are counted over at most 500
         of its article rows; ``n_events`` counts its dated events.
         """
         c = self.conn
@@ -424,38 +424,43 @@ class ExploreQueries:
             "SELECT q.*, a.headline FROM quotes q JOIN articles a ON a.id = q.article_id "
             "WHERE q.speaker_actor = ? ORDER BY q.published DESC LIMIT ?",
             (actor_id, limit))]
-        about = ("coalesce(q.speaker_actor, '') != ? AND EXISTS "
-                 "(SELECT 1 FROM json_each(q.about) WHERE value = ?)")
-        if n_articles > heavy:
-            rows = c.execute(
-                "SELECT q.*, a.headline FROM articles a JOIN quotes q ON q.article_id = a.id "
-                "WHERE EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id "
-                f"AND x.actor_id = ?) AND {about} ORDER BY a.published DESC LIMIT ?",
-                (actor_id, actor_id, actor_id, limit))
+        # the id as a JSON string inside the JSON list (no json_each per quote)
+        about = "coalesce(q.speaker_actor, '') != ? AND instr(q.about, json_quote(?)) > 0"
+        def walks(n: int, table: str) -> bool:  # a walk reads about limit * total / n rows
+            if walk is not None:
+                return walk
+            total = self._scalar(f"SELECT max(rowid) FROM {table}") or 0
+            return n * n > limit * total
+
+        if walks(n_articles, "articles"):
+            ids = [r[0] for r in c.execute(
+                f"SELECT q.id FROM quotes q WHERE {about} ORDER BY q.published DESC LIMIT ?",
+                (actor_id, actor_id, limit))]
         else:
             ids = [r[0] for r in c.execute(
                 "SELECT q.id FROM article_actors x CROSS JOIN quotes q "
                 f"ON q.article_id = x.article_id WHERE x.actor_id = ? AND {about} "
                 "ORDER BY q.published DESC, q.id DESC LIMIT ?",
                 (actor_id, actor_id, actor_id, limit))]
-            rows = [c.execute("SELECT q.*, a.headline FROM quotes q JOIN articles a "
-                              "ON a.id = q.article_id WHERE q.id = ?", (i,)).fetchone()
-                    for i in ids]
+        rows = [c.execute("SELECT q.*, a.headline FROM quotes q JOIN articles a "
+                          "ON a.id = q.article_id WHERE q.id = ?", (i,)).fetchone()
+                for i in ids]
         quotes_about = [_quote(r) for r in rows]
         events = {}
+        walk_events = walks(n_events, "events")
         for role in ("source", "target"):
-            if n_events > heavy:
-                sql = (f"SELECT {_EVENT_COLS}, {_SENTENCE} FROM events e "
-                       "JOIN articles a ON a.id = e.article_id WHERE EXISTS (SELECT 1 FROM "
+            if walk_events:
+                sql = ("SELECT e.id FROM events e WHERE EXISTS (SELECT 1 FROM "
                        "event_actors ea WHERE ea.event_id = e.id AND ea.actor_id = ? "
                        "AND ea.role = ?) ORDER BY e.published DESC LIMIT ?")
             else:
-                sql = (f"SELECT {_EVENT_COLS}, {_SENTENCE} FROM event_actors ea "
-                       "JOIN events e ON e.id = ea.event_id "
-                       "JOIN articles a ON a.id = e.article_id "
-                       "WHERE ea.actor_id = ? AND ea.role = ? "
+                sql = ("SELECT e.id FROM event_actors ea CROSS JOIN events e "
+                       "ON e.id = ea.event_id WHERE ea.actor_id = ? AND ea.role = ? "
                        "ORDER BY e.published DESC, e.id DESC LIMIT ?")
-            events[role] = [_event(r) for r in c.execute(sql, (actor_id, role, limit))]
+            ids = [r[0] for r in c.execute(sql, (actor_id, role, limit))]
+            events[role] = [_event(c.execute(
+                f"SELECT {_EVENT_COLS}, {_SENTENCE} FROM events e JOIN articles a "
+                "ON a.id = e.article_id WHERE e.id = ?", (i,)).fetchone()) for i in ids]
         timeline = [{"month": r[0], "type": r[1], "count": r[2]} for r in c.execute(
             "SELECT month, type, n FROM explore_actor_months WHERE actor_id = ? "
             "ORDER BY month, type", (actor_id,))]
@@ -484,10 +489,14 @@ class ExploreQueries:
     # -- dyad --------------------------------------------------------------------
 
     def explore_dyad(self, a: str, b: str, *, month: str | None = None,
-                     type: str | None = None, limit: int = 200) -> dict[str, Any]:
+                     type: str | None = None, limit: int = 50,
+                     walk: bool | None = None) -> dict[str, Any]:
         """Events between actors ``a`` and ``b`` (either direction): a month x type
         count table for the chart, and the events themselves, newest first (those
-        of one bar with ``month`` and ``type``; at most ``limit``)."""
+        of one bar with ``month`` and ``type``; at most ``limit``).
+
+        The events are found from the rarer actor's rows, or (``walk``; by
+        default when it reads fewer rows) by walking all events newest first."""
         if month is not None and not re.match(r"^\d{4}-\d{2}$", month):
             raise QueryError(f"month must be YYYY-MM, not {month!r}", code="E502")
         if type is not None and type not in EVENT_TYPES:
@@ -508,12 +517,27 @@ class ExploreQueries:
         if month:
             where.append(f"{_MONTH} = ?")
             params.append(month)
-        # the pairs first (index only), then the rows of the newest ones
-        found = c.execute(
-            "SELECT e.id, x.role FROM event_actors x CROSS JOIN event_actors y "
-            "CROSS JOIN events e WHERE y.event_id = x.event_id AND y.actor_id = ? "
-            f"AND y.role != x.role AND e.id = x.event_id AND {' AND '.join(where)} "
-            "ORDER BY e.published DESC, e.id DESC LIMIT ?", (*params, limit + 1)).fetchall()
+        # the pairs first (index only), then the rows of the newest ones; when
+        # both actors have many events, walk events newest first instead
+        if walk is None:  # events a newest-first walk reads, against the driver's rows
+            cost = (limit + 1) * (self._scalar("SELECT max(id) FROM events") or 0) / max(
+                1, sum(m["count"] for m in by_month))
+            walk = cost < min(n_a, n_b)
+        if walk and not month:
+            found = c.execute(
+                "SELECT e.id, x.role FROM events e CROSS JOIN event_actors x "
+                "CROSS JOIN event_actors y WHERE x.event_id = e.id AND x.actor_id = ? "
+                "AND y.event_id = e.id AND y.actor_id = ? AND y.role != x.role"
+                + (" AND +e.type = ?" if type else "")
+                + " ORDER BY e.published DESC LIMIT ?",
+                (drive, other, *([type] if type else []), limit + 1)).fetchall()
+        else:
+            found = c.execute(
+                "SELECT e.id, x.role FROM event_actors x CROSS JOIN event_actors y "
+                "CROSS JOIN events e WHERE y.event_id = x.event_id AND y.actor_id = ? "
+                f"AND y.role != x.role AND e.id = x.event_id AND {' AND '.join(where)} "
+                "ORDER BY e.published DESC, e.id DESC LIMIT ?",
+                (*params, limit + 1)).fetchall()
         events = []
         for r in found[:limit]:
             row = c.execute(f"SELECT {_EVENT_COLS}, {_SENTENCE} FROM events e "

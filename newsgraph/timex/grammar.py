@@ -111,7 +111,10 @@ class Grammar:
         self.span_of_units = c(
             rf"(?:(?:in|over|for|during|within|throughout) )?the "
             rf"(?:next|last|past|coming|following|previous) (?:\S+ )?{unit}\b")
-        self.week_of = c(r"(?:week|weekend) of (?P<rest>.+)")
+        # "the week of January 10" (that week); "the first quarter of 2022", "the summer
+        # of last year" (a part of a year or month: the year or month itself)
+        self.week_of = c(r"(?P<part>week|weekend|quarter|half|month|season|spring|summer|fall"
+                         r"|autumn|winter) of (?P<rest>.+)")
         self.range = c(r"\d\s*[-–]\s*\d|\b(?:to|and|or|between|through|until|till)\b")
 
     def rewrite(self, s: str) -> str:
@@ -154,6 +157,8 @@ def parse_expression(text: str, *, grammar: Grammar | None = None) -> Parsed | N
     """Describe a time expression; ``None`` when it is a duration, frequency or age."""
     g = grammar or load_grammar()
     s = g.rewrite(normalise(text))
+    if _CLOCK.search(s):  # "Tuesday at 10 am", "10:30 pm local time on Monday": the day
+        s = _clock_free(s)
     words = s.split()
     if not words or g.age & set(words) or "year old" in s or "years old" in s:
         return None
@@ -179,10 +184,12 @@ def parse_expression(text: str, *, grammar: Grammar | None = None) -> Parsed | N
     m = g.week_of.fullmatch(s)
     if m:
         inner = _match(_strip_lead(m.group("rest"), g), g)
-        if inner is not None and inner.kind == "date" and inner.day is not None:
+        if (inner is not None and inner.kind == "date" and inner.day is not None
+                and m.group("part") in ("week", "weekend")):
             return Parsed("week-of", "week_of", "week", year=inner.year, month=inner.month,
                           day=inner.day, year_rel=inner.year_rel)
-        if inner is not None:
+        if inner is not None and inner.kind in ("date", "relative") and (
+                inner.day is None and inner.granularity in ("month", "year")):
             return inner
     words = set(s.split())
     if g.frequency & words:
@@ -208,6 +215,21 @@ def _is_duration(words: set[str], g: Grammar) -> bool:
         return False
     # "last two weeks", "next few months": an anchor word, but a span of several units
     return any(w != g.units[w] for w in units) or any(w.isdigit() or w in g.numbers for w in words)
+
+
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})? ?(?:am|pm|a m|p m|hrs|h)\b|\b\d{1,2}:\d{2}\b")
+_CLOCK_WORDS = frozenset({"at", "around", "about", "by", "from", "local", "time", "gmt", "utc",
+                          "et", "est", "edt", "bst", "cet", "on", "until", "before", "after"})
+
+
+def _clock_free(s: str) -> str:
+    """The expression without its clock time and the words that went with it."""
+    words = _CLOCK.sub(" ", s).split()
+    while words and words[-1] in _CLOCK_WORDS:
+        words.pop()
+    while words and words[0] in _CLOCK_WORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _strip_lead(s: str, g: Grammar) -> str:

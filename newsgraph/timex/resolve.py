@@ -31,13 +31,23 @@ Value = tuple[str | None, str | None]
 
 def iso_week(d: dt.date) -> str:
     year, week, _ = d.isocalendar()
-    return f"{year}-W{week:02d}"
+    return f"{year:04d}-W{week:02d}"
 
 
 def add_months(year: int, month: int, k: int) -> tuple[int, int]:
     """(year, month) moved by ``k`` months."""
     total = year * 12 + (month - 1) + k
     return total // 12, total % 12 + 1
+
+
+def _y(year: int) -> str:
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is off the calendar")
+    return f"{year:04d}"
+
+
+def _ym(year: int, month: int) -> str:
+    return f"{_y(year)}-{month:02d}"
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
@@ -58,6 +68,14 @@ def resolve(p: Parsed, published: dt.date | None, *, direction: int = 0,
     ``country`` is the publication's ISO alpha-2 country, used only for the order of
     numeric dates ("5/1/2022").
     """
+    try:
+        return _resolve(p, published, direction, country)
+    except (OverflowError, ValueError):  # "yesterday" of 0001-01-01: off the calendar
+        return None, p.granularity
+
+
+def _resolve(p: Parsed, published: dt.date | None, direction: int,
+             country: str | None) -> Value:
     gran = p.granularity
     if p.kind == "unknown":
         return None, gran
@@ -74,18 +92,16 @@ def resolve(p: Parsed, published: dt.date | None, *, direction: int = 0,
         if p.unit in ("week", "weekend"):
             return iso_week(P + dt.timedelta(weeks=p.n)), "week"
         if p.unit == "month":
-            y, m = add_months(P.year, P.month, p.n)
-            return f"{y:04d}-{m:02d}", "month"
-        return f"{P.year + p.n:04d}", "year"
+            return _ym(*add_months(P.year, P.month, p.n)), "month"
+        return _y(P.year + p.n), "year"
     if p.kind == "ago":
         if p.unit == "day":
             return (P - dt.timedelta(days=p.n)).isoformat(), "day"
         if p.unit == "week":
             return iso_week(P - dt.timedelta(weeks=p.n)), "week"
         if p.unit == "month":
-            y, m = add_months(P.year, P.month, -p.n)
-            return f"{y:04d}-{m:02d}", "month"
-        return f"{P.year - p.n:04d}", "year"
+            return _ym(*add_months(P.year, P.month, -p.n)), "month"
+        return _y(P.year - p.n), "year"
     if p.kind == "weekday":
         return _weekday(p, P, direction).isoformat(), "day"
     if p.kind in ("date", "week_of"):
@@ -142,7 +158,7 @@ def _month(p: Parsed, P: dt.date, year: int | None, direction: int) -> str:
         y = P.year if m >= P.month else P.year + 1
     else:
         y = P.year if m <= P.month else P.year - 1
-    return f"{y:04d}-{m:02d}"
+    return _ym(y, m)
 
 
 def _month_day(month: int, day: int, P: dt.date, year: int | None,

@@ -122,7 +122,7 @@ def stacked_bars(columns: Sequence[str], series: Sequence[str],
     return _svg(width, height, body, label)
 
 
-def _layout(n: int, edges: Sequence[tuple[int, int, float]], *, iterations: int = 80,
+def _layout(n: int, edges: Sequence[tuple[int, int, float]], *, iterations: int = 40,
             seed: int = 7) -> np.ndarray:
     """Fruchterman-Reingold positions in the unit square (deterministic)."""
     if n == 0:
@@ -143,7 +143,7 @@ def _layout(n: int, edges: Sequence[tuple[int, int, float]], *, iterations: int 
         length = np.maximum(np.linalg.norm(disp, axis=-1), 1e-6)
         pos += disp / length[:, None] * np.minimum(length, temp)[:, None]
         pos = np.clip(pos, 0.0, 1.0)
-        temp *= 0.94
+        temp *= 0.9
     lo, hi = pos.min(axis=0), pos.max(axis=0)
     return (pos - lo) / np.maximum(hi - lo, 1e-6)
 

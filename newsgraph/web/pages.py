@@ -120,7 +120,7 @@ def network_data(kb, path: Mapping[str, str], params: Mapping[str, Any]) -> dict
     types = params.get("types") or ()
     return kb.explore_network(types=types, date_from=params.get("from") or None,
                               date_to=params.get("to") or None,
-                              max_edges=min(_int(params.get("edges"), 80, name="edges"), 400))
+                              max_edges=min(_int(params.get("edges"), 60, name="edges"), 400))
 
 
 # -- what the HTML pages add ---------------------------------------------------

@@ -1,0 +1,2 @@
+-- Quotes newest first, for "said about" on the explorer's actor pages (web issue).
+CREATE INDEX IF NOT EXISTS quotes_published ON quotes(published);

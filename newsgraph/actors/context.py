@@ -36,6 +36,7 @@ class Context:
     gaz_at: dict[int, GazMatch]  # token index -> the gazetteer match covering it
     dateline_country: str | None = None
     gender: dict[str, str] = field(default_factory=dict)  # person actor id -> "m" | "f"
+    abbrevs: dict[int, tuple[str, str]] = field(default_factory=dict)  # "Ont." token -> (region, alpha-3)
 
     def is_possessive(self, i: int) -> bool:
         """Is token i followed by a possessive marker ("Japan's", "allies'")?"""

@@ -23,7 +23,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 __all__ = ["Country", "Place", "GazMatch", "Gazetteer", "gazetteer", "lookup_country",
-           "load_countries", "load_regions"]
+           "load_countries", "load_regions", "load_abbreviations"]
 
 #: Kinds of gazetteer entries, in priority order when two tables give the same form.
 KINDS = ("country", "demonym", "capital", "region", "city")
@@ -94,6 +94,19 @@ def load_regions() -> tuple[Place, ...]:
             raise ValueError(f"[E312] regions.tsv: {row['name']!r} has unknown country {row['country']!r}")
         places.append(Place(row["name"], row["kind"], row["country"], row["name"]))
     return tuple(places)
+
+
+@functools.cache
+def load_abbreviations() -> dict[str, tuple[str, str]]:
+    """Province/state abbreviation as written ("Ont.", "B.C.") -> (region name, alpha-3), from
+    ``data/state_abbrevs.tsv``; only meaningful after "Place," ("Kingston, Ont.")."""
+    countries = load_countries()
+    out = {}
+    for row in _rows("state_abbrevs.tsv"):
+        if row["country"] not in countries:
+            raise ValueError(f"[E312] state_abbrevs.tsv: {row['abbrev']!r} has unknown country {row['country']!r}")
+        out[row["abbrev"]] = (row["region"], row["country"])
+    return out
 
 
 def _norm(name: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 __all__ = ["Lexicon", "lexicon"]
@@ -28,6 +28,15 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     not_persons: frozenset[str]
     given_names: frozenset[str]  # as written ("Nicole")
+    igos: dict[str, str] = field(default_factory=dict)  # IGO name/acronym -> canonical name
+
+    def igo(self, name: str) -> str | None:
+        """Canonical name of an intergovernmental organisation ("the EU" -> "European Union");
+        acronyms match with their exact case ("WHO", never "who")."""
+        s = " ".join(name.replace("’", "'").split())
+        if s.lower().startswith("the "):
+            s = s[4:]
+        return self.igos.get(s) or self.igos.get(s.lower())
 
     def sector(self, role: str) -> str | None:
         """Sector of a role as written: the longest known title ending nearest the phrase's end
@@ -74,4 +83,25 @@ def lexicon() -> Lexicon:
         not_persons=frozenset(data["not_persons"]),
         given_names=frozenset(ln.strip() for ln in _read("given_names.txt").splitlines()
                               if ln.strip() and not ln.startswith("#")),
+        igos=_igos(),
     )
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [ch for ch in form if ch.isalpha()]
+    return " " not in form and sum(ch.isupper() for ch in letters) >= 2 and len(letters) <= 7
+
+
+def _igos() -> dict[str, str]:
+    """form -> canonical name from ``data/igos.tsv`` (acronyms keyed as written, names lower-cased)."""
+    out: dict[str, str] = {}
+    for n, line in enumerate(_read("igos.tsv").splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("name\t"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not parts[0].strip():
+            raise ValueError(f"[E314] igos.tsv line {n}: expected 'name<TAB>aliases'")
+        name = parts[0].strip()
+        for form in (name, *(a.strip() for a in parts[1].split(";") if a.strip())):
+            out[form if _is_acronym(form) else form.lower()] = name
+    return out

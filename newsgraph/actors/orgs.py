@@ -1,6 +1,8 @@
 """Organisations, documents and bodies that speak, and collective references to states.
 
 Rules (``actors.rules.v1``):
+- ``igo``: an intergovernmental organisation (``data/igos.tsv``: "the EU", "NATO", "the UN
+  Security Council") is one organisation under its canonical name, sector IGO, no country;
 - ``org-ent``: an ORG entity, without "the" and a possessive; not when it is only role words
   ("State" of "Secretary of State"), a country, or part of a person's name; a facility or
   natural feature ("... Maneuvering Ground", "the Taiwan Strait") is a location; its country
@@ -22,6 +24,7 @@ from spacy.tokens import Token
 from .context import DETERMINERS, POSSESSIVE, Context
 from .index import slug
 from .places import trim_entity
+from .roles import role_like
 
 __all__ = ["extract_orgs", "extract_documents", "extract_groups"]
 
@@ -40,7 +43,13 @@ def _country_near(ctx: Context, i: int, j: int) -> str | None:
         while k < len(doc) and k - j < 8 and doc[k].text not in (",", ".", ";") and doc[k].pos_ not in ("VERB", "AUX"):
             m = ctx.gaz_at.get(k)
             if m and m.place.kind in ("country", "demonym"):
-                return m.place.code
+                # the state must qualify the appositive's head ("a US-backed think tank"); a state
+                # that is the appositive itself is a list ("the EU, the U.S. and Japan")
+                nxt = doc[m.j] if m.j < len(doc) else None
+                if nxt is not None and m.j not in ctx.gaz_at and (
+                        nxt.text in ("-", "–") or nxt.pos_ in ("NOUN", "ADJ", "PROPN")):
+                    return m.place.code
+                return None
             k += 1
     return None
 
@@ -59,6 +68,8 @@ def extract_orgs(ctx: Context, inner: dict[int, str]) -> None:
             continue  # "State" of "Secretary of State", "Foreign Minister"
         if all(k in ctx.gaz_at for k in range(i, j)):
             continue  # a country the model called an organisation: done by places
+        if role_like(ctx, i, j) and j < len(doc) and doc[j].lower_ in lex.role_words:
+            continue  # "British Defence" of "British Defence Secretary": part of a role title
         if any(ctx.ent_of[k] is not None and ctx.ent_of[k].label_ == "PERSON" for k in range(i, j)):
             continue
         if b.owner(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)):
@@ -68,6 +79,12 @@ def extract_orgs(ctx: Context, inner: dict[int, str]) -> None:
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
         name = text[start:end]
         if "\n" in name:
+            continue
+        igo = lex.igo(name)
+        if igo is not None:  # "the EU", "NATO": no member state is their country
+            aid = f"org:{slug(igo)}"
+            b.add(aid, name=igo, kind="organization", sector="IGO")
+            b.mention(aid, start, end, "name" if name == igo else "alias", rule="igo")
             continue
         country = inner.get(ent.start) or _country_near(ctx, i, j)
         if country and ctx.gaz.countries[country].parent:

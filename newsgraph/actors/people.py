@@ -9,6 +9,9 @@ Rules (``actors.rules.v1``):
   ("Tatiana Stanovaya, an analyst at ...");
 - ``person-given-name``: a known given name (``data/given_names.txt``) followed by one or two
   capitalised proper nouns, unless the model put it inside a longer entity;
+- ``lone-surname``: a bare surname of a person already named ("Michael Jordan", "Mr Kishida"),
+  even where the model tagged it a place or, as the subject of a reporting verb, a one-word
+  organisation ("Vickers said");
 - ``surname``: "Mr Blinken", "Blinken" -> the person with that surname mentioned nearest
   before (or, failing that, anywhere in the article); a lone name with no fuller form is a
   person of its own.
@@ -87,8 +90,8 @@ def _acceptable(ctx: Context, i: int, j: int, *, strict: bool) -> bool:
         return False
     if any(ch.isdigit() or ch in "@#/_" for ch in text):
         return False
-    if all(k in ctx.gaz_at for k in range(i, j)):
-        return False
+    if all(k in ctx.gaz_at for k in range(i, j)) or any(k in ctx.abbrevs for k in range(i, j)):
+        return False  # "Sri Lanka", the "Ont" of "Kingston, Ont."
     if all(w.lower() in lex.role_words or w.lower() in lex.titles for w in words):
         return False
     if words[-1].lower() in NEVER_SURNAMES:
@@ -227,14 +230,16 @@ def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> N
     b, doc = ctx.builder, ctx.toks
     surnames: dict[str, list[str]] = {}
     for pid, words in people:
-        if len(words) >= 2:
+        if len(words) >= 2 or ctx.gender.get(pid) is not None:  # "Mr Kishida" is a surname too
             surnames.setdefault(words[-1], []).append(pid)
     if not surnames:
         return
     n = len(doc)
     for t in doc:
         pids = surnames.get(t.text)
-        if not pids or len(pids) > 1 or t.pos_ != "PROPN":
+        if not pids or len(pids) > 1:
+            continue
+        if t.pos_ != "PROPN" and not _speaking_org(ctx, t):
             continue
         if (t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper()) or \
                 (t.i + 1 < n and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper()):
@@ -248,6 +253,13 @@ def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> N
                 continue
             b.remove(start, end)
         b.mention(pids[0], start, end, "surname", rule="lone-surname")
+
+
+def _speaking_org(ctx: Context, t) -> bool:
+    """A one-word ORG (or a noun) that is the subject of a reporting verb ("Vickers said")."""
+    ent = ctx.ent_of[t.i]
+    one_word = ent is None or (ent.label_ == "ORG" and ent.end - ent.start == 1)
+    return one_word and t.text[:1].isupper() and t.dep_ in ("nsubj", "nsubjpass") and ctx.reporting(t.head)
 
 
 def _attach_roles(ctx: Context, aid: str, s: NameSpan) -> None:

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from .context import DETERMINERS, POSSESSIVE, Context
 from .places import trim_entity
 
-__all__ = ["RoleInfo", "roles_before", "roles_after"]
+__all__ = ["RoleInfo", "roles_before", "roles_after", "role_like"]
 
 STOP_AFTER = {",", ".", ";", ":", "who", "which", "that", "(", ")", "—", "–", "and", "but", "said",
               "says", "told", "\n"}
@@ -38,6 +38,16 @@ class RoleInfo:
     end: int
     country: str | None = None
     affiliation: str | None = None
+
+
+def role_like(ctx: Context, i: int, j: int) -> bool:
+    """Are tokens [i, j) only a state and role words ("British Defence" of "British Defence
+    Secretary Tom King")? The model's slip: they are part of the role, not an organisation."""
+    lex = ctx.lex
+    words = ctx.toks[i:j]
+    role = [t for t in words if t.lower_ in lex.role_words or t.lower_ in lex.role_modifiers]
+    return bool(role) and all(t in role or t.i in ctx.gaz_at or t.lower_ in ("the", "of", "and")
+                              for t in words)
 
 
 def _is_country_tok(ctx: Context, k: int) -> str | None:
@@ -107,7 +117,7 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
             break
         if t.ent_type_ == "PERSON" or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
             break
-        if t.ent_type_ == "ORG" and k - 1 not in ctx.gaz_at:
+        if t.ent_type_ == "ORG" and k - 1 not in ctx.gaz_at and not role_like(ctx, ctx.ent_of[k - 1].start, ctx.ent_of[k - 1].end):
             ent = ctx.ent_of[k - 1]
             a, _ = trim_entity(ent)  # "Huawei CFO Meng Wanzhou": the organisation's words only
             affiliation = ctx.article.text[doc[a].idx:t.idx + len(t.text)] if a <= k - 1 else None

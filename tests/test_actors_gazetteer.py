@@ -112,3 +112,25 @@ def test_plural_demonyms(form, code):
 @pytest.mark.parametrize("form", ["Chineses", "Swisss", "Frenchs", "Japaneses"])
 def test_no_plural_for_invariable_demonyms(form):
     assert gazetteer().lookup(form) is None
+
+
+def test_intergovernmental_organisations_table():
+    from newsgraph.actors.lexicon import lexicon
+
+    lex = lexicon()
+    assert lex.igo("the EU") == lex.igo("European Union") == "European Union"
+    assert lex.igo("NATO") == "North Atlantic Treaty Organization"
+    assert lex.igo("Security Council") == "United Nations Security Council"
+    assert lex.igo("WHO") == "World Health Organization" and lex.igo("who") is None
+    assert lex.igo("Rand Corporation") is None
+    for name in set(lex.igos.values()):
+        assert lookup_country(name) is None  # never a state
+
+
+def test_state_abbreviations_table():
+    from newsgraph.actors.gazetteer import load_abbreviations, load_countries
+
+    table = load_abbreviations()
+    assert table["Ont."] == ("Ontario", "CAN") and table["B.C."][1] == "CAN"
+    assert table["Calif."] == ("California", "USA") and table["N.S.W."][1] == "AUS"
+    assert all(code in load_countries() for _, code in table.values())

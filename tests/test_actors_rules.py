@@ -234,3 +234,88 @@ def test_never_raises_and_offsets_hold_on_word_salad(run, words):
         assert a.mentions and a.kind in ("country", "person", "organization", "location", "group", "document")
         for m in a.mentions:
             assert idx.at(m.start, m.end) is not None
+
+
+def test_intergovernmental_organisations_have_no_member_state(run):
+    text = ("Several of Canada's allies, including the EU, the U.S. and Britain, objected. "
+            "The European Union said it would act, and NATO and the UN Security Council met.")
+    idx = run(text)
+    check_offsets(idx, text)
+    eu = by_text(idx, "EU", text)
+    assert eu.id == "org:european-union" and eu.kind == "organization"
+    assert eu.country is None and eu.sector == "IGO"
+    assert by_text(idx, "European Union", text).id == "org:european-union"
+    nato = by_text(idx, "NATO", text)
+    assert nato is not None and nato.country is None and nato.sector == "IGO"
+
+
+def test_state_in_a_list_after_an_org_is_not_its_country(run):
+    text = "Critics, including Greenpeace, the U.S. and Japan, objected on Friday."
+    idx = run(text)
+    org = by_text(idx, "Greenpeace", text)
+    assert org is None or org.country != "USA"
+
+
+def test_role_title_the_model_tagged_as_org_gives_the_state(run):
+    text = ("British Defence Secretary Tom King has promised to continue military aid to "
+            "Mozambique. King said the aid would continue.")
+    idx = run(text)
+    king = idx.get("person:tom-king")
+    assert king.country == "GBR"
+    assert all(a.id != "org:british-defence" for a in idx.actors)
+
+
+def test_counterpart_appositive_gives_the_state(run):
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "examples/newsstand/harbour-courier-japan-australia.txt").read_text()
+    idx = run(text)
+    assert idx.get("person:sarah-whitfield").country == "AUS"
+    assert idx.get("person:kenji-morimoto").country == "JPN"
+    text2 = "Canada's trade minister met his Mexican counterpart, Luis Ortega Vidal, in Ottawa."
+    assert run(text2).get("person:luis-ortega-vidal").country == "MEX"
+
+
+def test_peoples_and_countries_the_model_tagged_as_persons(run):
+    text = ("Bosnian Serbs attacked the town. Sri Lanka rejected the plan. Palestinians protested "
+            "while Israelis, Liberians, Algerians and Afghans watched.")
+    idx = run(text)
+    check_offsets(idx, text)
+    assert by_text(idx, "Sri Lanka", text).id == "LKA"
+    serbs = by_text(idx, "Bosnian Serbs", text)
+    assert serbs.kind == "group" and serbs.country == "BIH"
+    for form, code in [("Palestinians", "PSE"), ("Israelis", "ISR"), ("Liberians", "LBR"),
+                       ("Algerians", "DZA"), ("Afghans", "AFG")]:
+        assert by_text(idx, form, text).id == code
+    assert not [a for a in idx.actors if a.kind == "person"]
+
+
+def test_province_abbreviations_are_places(run):
+    text = ("The fire broke out in Kingston, Ont. on Monday. Police in London, Ont., said more. "
+            "She lives in Hobart, Tas. and works in Tacoma, Wash. now.")
+    idx = run(text)
+    check_offsets(idx, text)
+    assert not [a for a in idx.actors if a.kind == "person"]
+    assert by_text(idx, "London", text).country == "CAN"
+    tas = by_text(idx, "Tas", text)
+    assert tas.kind == "location" and tas.country == "AUS"
+    assert by_text(idx, "Wash", text).country == "USA"
+
+
+def test_speaking_surname_is_the_person_named_before(run):
+    text = "The report was written by Anne Vickers. Vickers said it was late. Vickers told reporters more."
+    idx = run(text)
+    person = idx.get("person:anne-vickers")
+    assert len([m for m in person.mentions if m.text == "Vickers"]) == 2
+    assert all(a.kind != "organization" for a in idx.actors)
+
+
+def test_common_word_is_no_person_but_a_given_name_is(run):
+    from newsgraph.actors.people import _common_words
+
+    if not _common_words():
+        pytest.skip("the model has no lemmatizer index")
+    text = "Nominees included Tattoo and Debris, a drama. Jim said he liked Debris."
+    idx = run(text)
+    names = {a.name for a in idx.actors if a.kind == "person"}
+    assert "Tattoo" not in names and "Debris" not in names

@@ -36,11 +36,17 @@ class Context:
     gaz_at: dict[int, GazMatch]  # token index -> the gazetteer match covering it
     dateline_country: str | None = None
     gender: dict[str, str] = field(default_factory=dict)  # person actor id -> "m" | "f"
-    abbrevs: dict[int, tuple[str, str]] = field(default_factory=dict)  # "Ont." token -> (region, alpha-3)
+    abbrevs: dict[int, tuple[str, str]] = field(default_factory=dict)
+    start_tok: dict[int, int] = field(default_factory=dict)  # char offset -> token starting there  # "Ont." token -> (region, alpha-3)
 
     def is_possessive(self, i: int) -> bool:
         """Is token i followed by a possessive marker ("Japan's", "allies'")?"""
         return i + 1 < len(self.toks) and self.toks[i + 1].text in POSSESSIVE and self.toks[i + 1].tag_ == "POS"
+
+    def token_at(self, start: int) -> Token | None:
+        """The token starting at character offset start, if any."""
+        k = self.start_tok.get(start)
+        return self.toks[k] if k is not None else None
 
     def reporting(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.lex.reporting_verbs
@@ -89,6 +95,7 @@ def make_context(article: Article, doc: Doc) -> Context:
     ctx = Context(article, doc, toks, ents, lex, gaz, Builder(article.text), ent_of, sent_of, sents,
                   _quote_flags(toks), matches, gaz_at)
     ctx.dateline_country = _dateline_country(ctx)
+    ctx.start_tok = {t.idx: t.i for t in toks}
     return ctx
 
 

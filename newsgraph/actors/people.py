@@ -23,6 +23,7 @@ Rules (``actors.rules.v1``):
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from .context import DETERMINERS, POSSESSIVE, Context
@@ -213,6 +214,7 @@ def extract_people(ctx: Context) -> None:
         last_seen[aid] = s.i
         _attach_roles(ctx, aid, s)
     _lone_surnames(ctx, people)
+    _drop_common_words(ctx, people)
     states = {aid for aid, d in b.data.items() if d["kind"] == "country" and b.mentions[aid]}
     if not states:  # no state named: the one state its places lie in ("east Beirut")
         states = {d["country"] for aid, d in b.data.items()
@@ -253,6 +255,43 @@ def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> N
                 continue
             b.remove(start, end)
         b.mention(pids[0], start, end, "surname", rule="lone-surname")
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """Lower-case English nouns, verbs, adjectives and adverbs: the model's lemmatizer index
+    (WordNet's word lists); empty when the model has none."""
+    from ..parse import load_model
+
+    try:
+        table = load_model().nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, AttributeError):
+        return frozenset()
+    return frozenset(w for words in table.values() for w in words)
+
+
+def _drop_common_words(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> None:
+    """``common-word``: a one-word "person" with no fuller name, title or role that is an
+    ordinary English word ("Tattoo", "Debris", "Comedy") and never speaks is the model's slip;
+    known given names ("Jim") stay."""
+    b, doc, lex = ctx.builder, ctx.toks, ctx.lex
+    words = _common_words()
+    if not words:
+        return
+    for pid, name in people:
+        if len(name) != 1 or name[0] in lex.given_names or b.data[pid]["roles"]:
+            continue
+        w = name[0]
+        ms = b.mentions[pid]
+        if not ms or any(m.form == "title" for m in ms):
+            continue
+        toks = [ctx.token_at(m.start) for m in ms]
+        if w.lower() not in words and not any(t is not None and t.lemma_.lower() in words for t in toks):
+            continue
+        if any(t is not None and t.dep_ in ("nsubj", "nsubjpass") and ctx.reporting(t.head) for t in toks):
+            continue  # "Hatch said": someone speaks
+        for m in list(ms):
+            b.remove(m.start, m.end)
 
 
 def _speaking_org(ctx: Context, t) -> bool:

@@ -315,7 +315,19 @@ def test_common_word_is_no_person_but_a_given_name_is(run):
 
     if not _common_words():
         pytest.skip("the model has no lemmatizer index")
-    text = "Nominees included Tattoo and Debris, a drama. Jim said he liked Debris."
+    text = "Nominees included Tattoo and Debris, a drama. Jim said he liked Debris and Beautiful Boy."
     idx = run(text)
     names = {a.name for a in idx.actors if a.kind == "person"}
-    assert "Tattoo" not in names and "Debris" not in names
+    assert "Tattoo" not in names and "Debris" not in names and "Beautiful Boy" not in names
+
+
+def test_office_abbreviations_and_org_words_are_not_names(run):
+    text = ("Liberal MLA Tom Smith spoke first. Studiocomix Press released the book. "
+            "Damon Green said it was good, and Pat Riley agreed.")
+    idx = run(text)
+    check_offsets(idx, text)
+    names = {a.name for a in idx.actors if a.kind == "person"}
+    assert "Tom Smith" in names and not any("MLA" in n for n in names)
+    assert idx.get("person:tom-smith").sector == "LEG"
+    assert "Studiocomix Press" not in names
+    assert {"Damon Green", "Pat Riley"} <= names

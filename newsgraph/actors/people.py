@@ -72,6 +72,12 @@ def _clean_span(ctx: Context, i: int, j: int) -> tuple[int, int, int] | None:
                     and j not in ctx.gaz_at:
                 j += 1  # "... Meng" + "Wanzhou" the model left outside
             break
+    # a trailing office abbreviation is no surname ("Liberal MLA", "Police Lt")
+    while j - i > 1 and (doc[j - 1].text.isupper() and doc[j - 1].lower_ in lex.role_words
+                         or doc[j - 1].lower_ + "." in lex.titles):
+        j -= 1
+    while j - i > 1 and doc[i].text.isupper() and doc[i].lower_ in lex.role_words:
+        i += 1  # "MLA Tom Smith": the office abbreviation is the role, not the name
     ti = i
     while i < j - 1 and doc[i].lower_ in lex.titles:
         i += 1
@@ -99,6 +105,8 @@ def _acceptable(ctx: Context, i: int, j: int, *, strict: bool) -> bool:
         return False  # "King George Station"
     if strict and (words[-1].lower() in lex.org_heads or words[-1].lower() in lex.place_heads):
         return False  # "Cloverdale Sport Complex" is no person, unless the model says so
+    if words[-1].lower() in lex.org_heads and (len(words) > 2 or words[0] not in lex.given_names):
+        return False  # "Studiocomix Press", "Robert Bosch GmbH"; but "Margaret Court"
     return True
 
 
@@ -258,36 +266,56 @@ def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> N
 
 
 @functools.cache
-def _common_words() -> frozenset[str]:
-    """Lower-case English nouns, verbs, adjectives and adverbs: the model's lemmatizer index
-    (WordNet's word lists); empty when the model has none."""
+def _word_classes() -> dict[str, frozenset[str]]:
+    """Lower-case English words by class ("noun", "verb", "adj", "adv"): the model's lemmatizer
+    index (WordNet's word lists); empty when the model has none."""
     from ..parse import load_model
 
     try:
         table = load_model().nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     except (KeyError, AttributeError):
-        return frozenset()
-    return frozenset(w for words in table.values() for w in words)
+        return {}
+    return {pos: frozenset(table[pos]) for pos in ("noun", "verb", "adj", "adv") if pos in table}
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """Every word of :func:`_word_classes` (empty when the model has no index)."""
+    return frozenset(w for words in _word_classes().values() for w in words)
+
+
+def _last_token(ctx: Context, start: int, end: int):
+    """The last token of the mention at [start, end) (the name's head: "Green" of "Damon Green")."""
+    t = ctx.token_at(start)
+    while t is not None and t.i + 1 < len(ctx.toks) and ctx.toks[t.i + 1].idx < end:
+        t = ctx.toks[t.i + 1]
+    return t
 
 
 def _drop_common_words(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> None:
-    """``common-word``: a one-word "person" with no fuller name, title or role that is an
-    ordinary English word ("Tattoo", "Debris", "Comedy") and never speaks is the model's slip;
-    known given names ("Jim") stay."""
+    """``common-word``: a "person" with no title or role made only of ordinary English words
+    ("Tattoo", "Debris"; several words only after an adjective that is no noun: "Beautiful
+    Boy") that never speaks (no mention is the subject of a
+    reporting verb) is the model's slip; names with a known given name ("Jim") stay."""
     b, doc, lex = ctx.builder, ctx.toks, ctx.lex
     words = _common_words()
     if not words:
         return
     for pid, name in people:
-        if len(name) != 1 or name[0] in lex.given_names or b.data[pid]["roles"]:
+        if any(w in lex.given_names for w in name) or b.data[pid]["roles"]:
             continue
-        w = name[0]
         ms = b.mentions[pid]
         if not ms or any(m.form == "title" for m in ms):
             continue
-        toks = [ctx.token_at(m.start) for m in ms]
-        if w.lower() not in words and not any(t is not None and t.lemma_.lower() in words for t in toks):
-            continue
+        toks = [_last_token(ctx, m.start, m.end) for m in ms]
+        if len(name) == 1:
+            if name[0].lower() not in words and not any(t is not None and t.lemma_.lower() in words for t in toks):
+                continue
+        elif not all(w.lower() in words for w in name) or \
+                name[0].lower() not in _word_classes().get("adj", ()) or \
+                name[0].lower() in _word_classes().get("noun", ()):
+            continue  # "Beautiful Boy", "Golden Globes": ordinary words after an adjective
+            # (WordNet's nouns hold given names: "Pat Riley", "Abraham Lincoln" stay)
         if any(t is not None and t.dep_ in ("nsubj", "nsubjpass") and ctx.reporting(t.head) for t in toks):
             continue  # "Hatch said": someone speaks
         for m in list(ms):

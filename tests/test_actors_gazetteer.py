@@ -103,13 +103,16 @@ def test_lexicon_tables():
 
 
 @pytest.mark.parametrize("form, code", [("Algerians", "DZA"), ("Israelis", "ISR"), ("Thais", "THA"),
-                                        ("Americans", "USA"), ("Filipinos", "PHL")])
+                                        ("Americans", "USA"), ("Filipinos", "PHL"),
+                                        ("Palestinians", "PSE"), ("Liberians", "LBR"), ("Afghans", "AFG"),
+                                        ("Sri Lankans", "LKA"), ("Czechs", "CZE"), ("Poles", "POL"),
+                                        ("Turks", "TUR"), ("Frenchmen", "FRA"), ("Brits", "GBR")])
 def test_plural_demonyms(form, code):
     hit = gazetteer().lookup(form)
     assert hit.kind == "demonym" and hit.code == code
 
 
-@pytest.mark.parametrize("form", ["Chineses", "Swisss", "Frenchs", "Japaneses"])
+@pytest.mark.parametrize("form", ["Chineses", "Swisss", "Frenchs", "Japaneses", "Frenchmens", "Poless"])
 def test_no_plural_for_invariable_demonyms(form):
     assert gazetteer().lookup(form) is None
 

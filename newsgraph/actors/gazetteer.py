@@ -122,8 +122,8 @@ def _norm(name: str) -> str:
 
 def _plural(demonym: str) -> str | None:
     """"Algerians", "Israelis", "Thais"; None for forms that do not take -s ("Chinese", "Swiss",
-    "British", "Dutch") or are abbreviations."""
-    if _is_acronym(demonym) or demonym.endswith(("ese", "ss", "sh", "ch", "s")):
+    "British", "Dutch"), are already plural or take -men ("Frenchman") or are abbreviations."""
+    if _is_acronym(demonym) or demonym.endswith(("ese", "ss", "sh", "ch", "s", "man", "men")):
         return None
     return demonym + "s"
 

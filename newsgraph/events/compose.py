@@ -229,7 +229,10 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         source = list(subj.actors)
     if subj.inherited:
         conf -= 0.1
-    if not source and reporters and (subj.unresolved_pronoun or not _has_subject(anchor)):
+    bare_participle = anchor.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass")
+                                                       for c in anchor.children)
+    if not source and reporters and not bare_participle \
+            and (subj.unresolved_pronoun or not _has_subject(anchor)):
         source = list(reporters)
         conf -= 0.2
         rule += "+reporter"

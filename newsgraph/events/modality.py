@@ -50,12 +50,17 @@ def _negated(tok: Token, lex: Lexicon) -> bool:
                for c in tok.children)
 
 
+def _condition_mark(m: Token, lex: Lexicon) -> bool:
+    """"if"/"unless" marking a condition, not "as if" (a comparison)."""
+    return m.dep_ == "mark" and m.lower_ in lex.condition_marks and not (
+        m.i > 0 and m.doc[m.i - 1].lower_ == "as")
+
+
 def _conditional(tok: Token, lex: Lexicon) -> bool:
-    if any(c.dep_ == "mark" and c.lower_ in lex.condition_marks for c in tok.children):
+    if any(_condition_mark(c, lex) for c in tok.children):
         return True
     for c in tok.children:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.condition_marks
-                                     for m in c.children):
+        if c.dep_ == "advcl" and any(_condition_mark(m, lex) for m in c.children):
             return True
     return False
 

@@ -88,7 +88,7 @@ def test_quotes_in_a_date_range(kb_path):
         assert kb.quotes(since="2024-03-05", until="2024-05-19") == []
         with pytest.raises(QueryError) as err:
             kb.quotes(since="last week")
-        assert err.value.code == "E520"
+        assert err.value.code == "E523"
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,6 +114,6 @@ def test_cli_json_csv_and_text(kb_path):
 
 def test_cli_bad_date_and_missing_kb(kb_path, tmp_path):
     out = _cli("--db", str(kb_path), "--until", "soon")
-    assert out.returncode == 2 and "[E520]" in out.stderr
+    assert out.returncode == 2 and "[E523]" in out.stderr
     out = _cli("--db", str(tmp_path / "none.db"))
     assert out.returncode == 2 and "[E404]" in out.stderr

@@ -83,7 +83,7 @@ def test_highlight_marks_each_span_where_it_lies():
 
 
 def test_unknown_layer_is_an_error():
-    with pytest.raises(ValueError, match="E601"):
+    with pytest.raises(ValueError, match="E560"):
         highlight("abc", [Highlight(0, 1, "bogus")])
 
 

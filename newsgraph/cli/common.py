@@ -58,7 +58,7 @@ def print_jsonl(obj: Any) -> None:
 
 
 def print_error(err: NewsgraphError | Exception | str) -> None:
-    """One line on standard error: ``where: [E123] message``."""
+    """One line on standard error: ``where: [Ennn] message``."""
     text = str(err) if isinstance(err, (NewsgraphError, str)) else f"{type(err).__name__}: {err}"
     sys.stderr.write(f"newsgraph: {text}\n")
     sys.stderr.flush()

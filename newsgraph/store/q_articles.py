@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
 from collections import Counter
 
 from ..errors import QueryError
+from .bounds import date_bound, upper
 from .facets import FacetTable, row_filter
 from .q_clusters import story_filter
 from .results import KBStats, SearchHit, SearchResult, StoredArticle
@@ -24,16 +24,9 @@ __all__ = ["ArticleQueries", "FACETS"]
 FACETS = ("publication", "country", "language")
 _RANKED = ("SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts "
            "WHERE {cond} ORDER BY score LIMIT ? OFFSET ?")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _FTS_ERRORS = ("fts5", "syntax error", "unterminated", "no such column", "unknown special query",
                "malformed MATCH")
 
-
-def _date_bound(value: str, name: str) -> str:
-    if not _DATE.match(value):
-        raise QueryError(f"--{name} {value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
-                         code="E505")
-    return value
 
 
 class ArticleQueries:
@@ -58,8 +51,9 @@ class ArticleQueries:
             raise QueryError("empty query", code="E501")
         if limit < 0 or offset < 0:
             raise QueryError("limit and offset must not be negative", code="E506")
-        since = _date_bound(since, "since") if since else None
-        until = _date_bound(until, "until") + "\uffff" if until else None
+        since = date_bound(since, "--since", code="E505")
+        until = date_bound(until, "--until", code="E505")
+        until = upper(until) if until else None
         keep = row_filter(since=since, until=until, publication=publication,
                           language=language, country=country)
         copies = self._copy_rowids() if dedupe else frozenset()
@@ -170,10 +164,10 @@ class ArticleQueries:
         row = self.conn.execute("SELECT id FROM articles WHERE id = ?", (id_or_prefix,)).fetchone()
         if row:
             return row[0]
-        upper = id_or_prefix[:-1] + chr(ord(id_or_prefix[-1]) + 1)
+        nxt = id_or_prefix[:-1] + chr(ord(id_or_prefix[-1]) + 1)
         ids = [r[0] for r in self.conn.execute(
             "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
-            (id_or_prefix, upper))]
+            (id_or_prefix, nxt))]
         if len(ids) > 1:
             shown = ", ".join(i[:16] for i in ids[:5]) + (", ..." if len(ids) > 5 else "")
             raise QueryError(f"{id_or_prefix!r} matches several articles ({shown}): "

@@ -17,6 +17,7 @@ from datetime import date as _date
 from typing import Any, Iterator
 
 from ..errors import QueryError
+from .bounds import date_bound, upper
 from ..models import EVENT_TYPES, QUAD_CLASS
 from .q_clusters import event_ids_once
 
@@ -68,11 +69,11 @@ class EventFilter:
             params.update({f"m{i}": m for i, m in enumerate(mods)})
         if self.since:
             clauses.append("COALESCE(e.date, e.published) >= :since")
-            params["since"] = _check_date(self.since, "since")
+            params["since"] = date_bound(self.since, "--since", code="E532")
         if self.until:
             # "2022-01" includes every day of January: compare on a prefix-padded bound
             clauses.append("COALESCE(e.date, e.published) <= :until")
-            params["until"] = _check_date(self.until, "until") + "\uffff"
+            params["until"] = upper(date_bound(self.until, "--until", code="E532"))
         if self.dedupe:
             clauses.append(f"e.id IN ({event_ids_once()})")
         return (" AND ".join(clauses) or "1"), params
@@ -86,14 +87,6 @@ def _split(value: str, allowed: tuple[str, ...], what: str, *, upper: bool = Fal
                          code="E531")
     return vals
 
-
-def _check_date(value: str, what: str) -> str:
-    v = value.strip()
-    parts = v.split("-")
-    ok = 1 <= len(parts) <= 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4
-    if not ok:
-        raise QueryError(f"--{what} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", code="E532")
-    return v
 
 
 def period_of(date: str | None, by: str) -> str | None:

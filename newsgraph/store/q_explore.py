@@ -18,12 +18,12 @@ import sqlite3
 from typing import Any, Iterable
 
 from ..errors import QueryError
+from .bounds import date_bound, upper
 from ..models import EVENT_TYPES, QUAD_CLASS
 from .search import compile_query
 
 __all__ = ["ExploreQueries", "SearchFilters"]
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ARTICLE_BRIEF = "a.id, a.headline, a.publication, a.published, a.country, a.language"
 _EVENT_COLS = ("e.id, e.article_id, e.seq, e.type, e.quad, e.mode, e.source, e.target, "
                "e.modality, e.reported_by, e.date, e.location, e.trigger, e.trigger_start, "
@@ -43,10 +43,8 @@ class SearchFilters:
     def __init__(self, *, publication: str | None = None, country: str | None = None,
                  language: str | None = None, actor: str | None = None,
                  date_from: str | None = None, date_to: str | None = None):
-        for name, value in (("date_from", date_from), ("date_to", date_to)):
-            if value and not _DATE.match(value):
-                raise QueryError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}",
-                                 code="E502")
+        date_from = date_bound(date_from, "date_from", code="E505")
+        date_to = date_bound(date_to, "date_to", code="E505")
         self.publication = publication or None
         self.country = country or None
         self.language = language or None
@@ -66,10 +64,6 @@ def _json(value: str | None, default: Any) -> Any:
     except ValueError:
         return default
 
-
-def _date_upper(value: str) -> str:
-    """The inclusive upper bound for a YYYY[-MM[-DD]] prefix, as a string bound."""
-    return value + "\uffff"
 
 
 def _event(row: sqlite3.Row) -> dict[str, Any]:
@@ -303,7 +297,7 @@ class ExploreQueries:
             params.append(f.date_from)
         if f.date_to:
             where.append("a.published <= ?")
-            params.append(_date_upper(f.date_to))
+            params.append(upper(f.date_to))
         if f.actor:
             where.append("EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id "
                          "AND (x.actor_id = ? OR x.kb_actor_id = ?))")
@@ -498,9 +492,9 @@ class ExploreQueries:
         The events are found from the rarer actor's rows, or (``walk``; by
         default when it reads fewer rows) by walking all events newest first."""
         if month is not None and not re.match(r"^\d{4}-\d{2}$", month):
-            raise QueryError(f"month must be YYYY-MM, not {month!r}", code="E502")
+            raise QueryError(f"month must be YYYY-MM, not {month!r}", code="E505")
         if type is not None and type not in EVENT_TYPES:
-            raise QueryError(f"unknown event type {type!r}", code="E504")
+            raise QueryError(f"unknown event type {type!r}", code="E531")
         c = self.conn
         by_month = [{"month": r[0], "type": r[1], "count": r[2]} for r in c.execute(
             "SELECT month, type, sum(n) FROM (SELECT month, type, n FROM explore_dyad_months "
@@ -578,11 +572,9 @@ class ExploreQueries:
         types = [t for t in types if t]
         bad = [t for t in types if t not in EVENT_TYPES]
         if bad:
-            raise QueryError(f"unknown event type(s): {', '.join(bad)}", code="E504")
-        for name, value in (("date_from", date_from), ("date_to", date_to)):
-            if value and not _DATE.match(value):
-                raise QueryError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}",
-                                 code="E502")
+            raise QueryError(f"unknown event type(s): {', '.join(bad)}", code="E531")
+        date_from = date_bound(date_from, "date_from", code="E505")
+        date_to = date_bound(date_to, "date_to", code="E505")
         where, params = [], []
         if types:
             where.append(f"+type IN ({','.join('?' * len(types))})")  # walk by date
@@ -592,7 +584,7 @@ class ExploreQueries:
             params.append(date_from)
         if date_to:
             where.append("published <= ?")
-            params.append(_date_upper(date_to))
+            params.append(upper(date_to))
         cond = ("WHERE " + " AND ".join(where)) if where else ""
         matched = self._scalar(f"SELECT count(*) FROM (SELECT 1 FROM events {cond} LIMIT ?)",
                                (*params, sample + 1))

@@ -13,15 +13,14 @@ Dates filter on the article's publication date (``YYYY-MM-DD``, inclusive).
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from ..errors import QueryError
+from .bounds import date_bound, upper
 from .q_clusters import quote_ids_once
 
 __all__ = ["QuoteQueries", "quote_row"]
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def quote_row(row) -> dict[str, Any]:
@@ -47,14 +46,6 @@ def quote_row(row) -> dict[str, Any]:
     }
 
 
-def _date(value: str | None, option: str) -> str | None:
-    if value is None:
-        return None
-    if not _DATE.match(value):
-        raise QueryError(f"{option} wants a date YYYY-MM-DD (or YYYY-MM, YYYY), got {value!r}",
-                         code="E520")
-    return value
-
 
 def _like(name: str) -> str:
     return "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -70,12 +61,13 @@ class QuoteQueries:
 
         ``dedupe``: one quote per (story, speaker, text) across near-duplicate articles.
 
-        Raises :class:`~newsgraph.errors.QueryError` ``[E520]`` on a malformed date and
-        ``[E521]`` on a negative limit or offset.
+        Raises :class:`~newsgraph.errors.QueryError` ``[E523]`` on a malformed date and
+        ``[E524]`` on a negative limit or offset.
         """
-        since, until = _date(since, "--since"), _date(until, "--until")
+        since = date_bound(since, "--since", code="E523")
+        until = date_bound(until, "--until", code="E523")
         if limit < 0 or offset < 0:
-            raise QueryError("limit and offset must not be negative", code="E521")
+            raise QueryError("limit and offset must not be negative", code="E524")
         where, args = [], []
         if by:
             where.append(
@@ -94,8 +86,8 @@ class QuoteQueries:
             where.append("q.published >= ?")
             args.append(since)
         if until:
-            where.append("q.published < ?")
-            args.append(_after(until))
+            where.append("q.published <= ?")
+            args.append(upper(until))
         if dedupe:
             where.append(f"q.id IN ({quote_ids_once()})")
         sql = ("SELECT q.*, a.headline, a.publication FROM quotes q "
@@ -106,6 +98,3 @@ class QuoteQueries:
         return [quote_row(r) for r in self.conn.execute(sql, (*args, limit, offset))]
 
 
-def _after(until: str) -> str:
-    """The smallest string after every date that ``until`` (a day, month or year) covers."""
-    return until + ("~" if len(until) < 10 else "\x7f")

@@ -59,7 +59,7 @@ def highlight(text: str, spans: Iterable[Highlight]) -> tuple[Markup, list[str]]
     ok: list[Highlight] = []
     for h in spans:
         if h.layer not in LAYERS:
-            raise ValueError(f"[E601] unknown highlight layer {h.layer!r}")
+            raise ValueError(f"[E560] unknown highlight layer {h.layer!r}")
         if not (0 <= h.start < h.end <= len(text)):
             warnings.append(f"{h.layer} span [{h.start}, {h.end}) lies outside the text")
             continue

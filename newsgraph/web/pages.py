@@ -64,9 +64,9 @@ def _int(value: str | None, default: int, *, name: str) -> int:
     try:
         n = int(value)
     except ValueError:
-        raise QueryError(f"{name} must be a whole number, not {value!r}", code="E505") from None
+        raise QueryError(f"{name} must be a whole number, not {value!r}", code="E506") from None
     if n < 1:
-        raise QueryError(f"{name} must be 1 or more, not {n}", code="E505")
+        raise QueryError(f"{name} must be 1 or more, not {n}", code="E506")
     return n
 
 

@@ -53,8 +53,8 @@ def events_cmd(
         if format not in ("jsonl", "csv", "plover"):
             raise QueryError(f"--format {format!r}: expected jsonl, csv or plover", code="E536")
         with open_kb(db, readonly=True) as kb:
-            rows = kb.iter_events(filter=EventFilter(source, target, type, modality, since, until),
-                                  limit=limit)
+            rows = kb.iter_events(filter=EventFilter(source, target, type, modality, since, until,
+                                                     dedupe=dedupe), limit=limit)
             if format == "csv":
                 w = csv.writer(sys.stdout)
                 w.writerow(_CSV_FIELDS)
@@ -87,7 +87,8 @@ def dyad_cmd(
         if format not in ("text", "json"):
             raise QueryError(f"--format {format!r}: expected text or json", code="E536")
         with open_kb(db, readonly=True) as kb:
-            d = kb.dyad(a, b, by=by, filter=EventFilter(None, None, type, modality, since, until))
+            d = kb.dyad(a, b, by=by, filter=EventFilter(None, None, type, modality, since, until),
+                        dedupe=dedupe)
     if format == "json":
         out = dict(d)
         out["by_type"] = [{"direction": k[0], "type": k[1], "n": n} for k, n in d["by_type"].items()]

@@ -331,3 +331,13 @@ def test_office_abbreviations_and_org_words_are_not_names(run):
     assert idx.get("person:tom-smith").sector == "LEG"
     assert "Studiocomix Press" not in names
     assert {"Damon Green", "Pat Riley"} <= names
+
+
+def test_shared_surname_goes_to_the_person_named_last(run):
+    text = ("Catherine Campbell was found dead in 2018. Her sister Lisa Campbell spoke at the trial. "
+            "Catherine Campbell's parents attended. The defence argued that Campbell died accidentally.")
+    idx = run(text)
+    check_offsets(idx, text)
+    last = text.rindex("Campbell")
+    actor = idx.at(last, last + len("Campbell"))
+    assert actor is not None and actor.id == "person:catherine-campbell"

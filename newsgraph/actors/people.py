@@ -9,9 +9,9 @@ Rules (``actors.rules.v1``):
   ("Tatiana Stanovaya, an analyst at ...");
 - ``person-given-name``: a known given name (``data/given_names.txt``) followed by one or two
   capitalised proper nouns, unless the model put it inside a longer entity;
-- ``lone-surname``: a bare surname of a person already named ("Michael Jordan", "Mr Kishida"),
-  even where the model tagged it a place or, as the subject of a reporting verb, a one-word
-  organisation ("Vickers said");
+- ``lone-surname``: a bare surname of a person named in the article ("Michael Jordan", "Mr
+  Kishida"), even where the model tagged it a place or a one-word organisation ("Vickers said");
+  with two people of that surname, the one whose full name came last before it;
 - ``surname``: "Mr Blinken", "Blinken" -> the person with that surname mentioned nearest
   before (or, failing that, anywhere in the article); a lone name with no fuller form is a
   person of its own.
@@ -245,11 +245,20 @@ def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> N
     if not surnames:
         return
     n = len(doc)
+    firsts = {pid: [m.start for m in b.mentions[pid] if m.form in ("name", "title")] for pid, _ in people}
     for t in doc:
         pids = surnames.get(t.text)
-        if not pids or len(pids) > 1:
+        if not pids:
             continue
-        if t.pos_ != "PROPN" and not _speaking_org(ctx, t):
+        if len(pids) > 1:  # "Kevin Vickers" ... "Andrew Vickers": the one named last before
+            before = [(max(s for s in firsts[p] if s < t.idx), p) for p in pids
+                      if any(s < t.idx for s in firsts[p])]
+            if not before:
+                continue
+            pids = [max(before)[1]]
+        ent = ctx.ent_of[t.i]
+        org_slip = ent is not None and ent.label_ == "ORG" and ent.end - ent.start == 1
+        if t.pos_ != "PROPN" and not org_slip and not _speaking_org(ctx, t):
             continue
         if (t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper()) or \
                 (t.i + 1 < n and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper()):

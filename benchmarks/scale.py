@@ -159,11 +159,12 @@ def _warm_up() -> bool:
 
 def run_dask(paths: list[str], workers: int, out: Path, shard_size: int
              ) -> tuple[float, float, list[int]]:
-    from distributed import Client, LocalCluster
+    from distributed import Client
+
+    from newsgraph.scale.batch import make_local_cluster
 
     with RssSampler() as rss:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=None)
+        cluster = make_local_cluster(workers)  # what `newsgraph batch --local-cluster` uses
         client = Client(cluster)
         try:
             client.run(_warm_up)  # as the pool's warm-up: model and imports before timing

@@ -13,7 +13,8 @@ import pytest
 
 from newsgraph.pipeline import analyze_documents
 from newsgraph.readers import ReadOptions, read_paths
-from newsgraph.scale.batch import BatchOptions, plan_shards, read_manifest, run_batch
+from newsgraph.scale.batch import (BatchOptions, make_local_cluster, plan_shards, read_manifest,
+                                   run_batch)
 from newsgraph.scale.parquet import TABLES, analysis_rows
 
 from scale_corpus import write_corpus
@@ -24,12 +25,18 @@ pytestmark = pytest.mark.model
 
 @pytest.fixture(scope="module")
 def client():
-    cluster = distributed.LocalCluster(n_workers=2, processes=True, host="127.0.0.1",
-                                       threads_per_worker=1, dashboard_address=None)
+    cluster = make_local_cluster(2)  # what `newsgraph batch --local-cluster 2` runs on
     c = distributed.Client(cluster)
     yield c
     c.close()
     cluster.close()
+
+
+def test_local_cluster_workers_run_without_the_statistical_profiler(client):
+    import dask
+
+    seen = client.run(lambda: dask.config.get("distributed.worker.profile.enabled"))
+    assert len(seen) == 2 and not any(seen.values()), seen
 
 
 def _shard_rows(out: Path) -> dict[str, list[dict]]:

@@ -43,3 +43,17 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     if not rest or rest[0] in ":-\u2013\u2014":
         return None, None, paragraph
     return place, m.group("agency"), rest
+
+
+def take_dateline(paragraphs: list[str], meta: dict[str, str]) -> str | None:
+    """Remove the dateline from the first paragraph (in place) and return its place;
+    a wire agency printed with it ("WASHINGTON (AP) —") goes to ``meta["agency"]``."""
+    if not paragraphs:
+        return None
+    place, agency, rest = split_dateline(paragraphs[0])
+    if not place:
+        return None
+    paragraphs[0] = rest
+    if agency:
+        meta.setdefault("agency", agency)
+    return place

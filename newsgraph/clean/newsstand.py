@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .codes import country_code, language_code
-from .dateline import split_dateline
+from .dateline import take_dateline
 from .layout import Layout, block_paragraphs, norm_key, normalize_block, split_blocks
 
 __all__ = ["parse_newsstand"]
@@ -119,13 +119,7 @@ def parse_newsstand(content: str) -> Layout:
 
     if byline is None and paragraphs and _SHORT_BYLINE.match(paragraphs[0]) and len(paragraphs) > 1:
         byline = _BYLINE.match(paragraphs.pop(0)).group("name")  # type: ignore[union-attr]
-    dateline = None
-    if paragraphs:
-        place, agency, rest = split_dateline(paragraphs[0])
-        if place:
-            dateline, paragraphs[0] = place, rest
-            if agency:
-                meta.setdefault("agency", agency)
+    dateline = take_dateline(paragraphs, meta)
     return Layout(tuple(paragraphs), headline=headline, deck=deck, byline=byline,
                   dateline=dateline, captions=tuple(captions), meta=meta, origin=origin,
                   warnings=tuple(warnings))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .dateline import split_dateline
+from .dateline import take_dateline
 from .layout import Layout, block_paragraphs, normalize_block, split_blocks
 
 __all__ = ["parse_text"]
@@ -17,11 +17,5 @@ def parse_text(content: str) -> Layout:
     else:
         paragraphs = [p for p in (normalize_block(ln) for ln in lines) if p]
     meta: dict[str, str] = {}
-    dateline = None
-    if paragraphs:
-        place, agency, rest = split_dateline(paragraphs[0])
-        if place:
-            dateline, paragraphs[0] = place, rest
-            if agency:
-                meta["agency"] = agency
+    dateline = take_dateline(paragraphs, meta)
     return Layout(tuple(paragraphs), dateline=dateline, meta=meta)

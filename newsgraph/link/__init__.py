@@ -133,13 +133,17 @@ def link(conn: sqlite3.Connection, *, full: bool = False) -> LinkReport:
     return LinkReport(n_articles, persons, linked, ambiguous, unknown, total)
 
 
-_TODO = (
+_DROP = (
     "DROP TABLE IF EXISTS temp.link_names",
     "DROP TABLE IF EXISTS temp.link_todo",
     "DROP TABLE IF EXISTS temp.link_recount",
     "DROP TABLE IF EXISTS temp.link_new",
     "DROP TABLE IF EXISTS temp.link_changed",
     "DROP TABLE IF EXISTS temp.link_roles",
+)
+
+_TODO = (
+    *_DROP,
     """CREATE TEMP TABLE link_todo AS
        SELECT a.id, a.published, a.analysed_at FROM articles a
        LEFT JOIN link_state s ON s.article_id = a.id
@@ -166,15 +170,6 @@ _TODO = (
        FROM (SELECT DISTINCT name FROM article_actors
              WHERE article_id IN (SELECT id FROM link_todo) AND kind = 'person')""",
     "CREATE UNIQUE INDEX temp.link_names_name ON link_names(name)",
-)
-
-_DROP = (
-    "DROP TABLE IF EXISTS temp.link_names",
-    "DROP TABLE IF EXISTS temp.link_todo",
-    "DROP TABLE IF EXISTS temp.link_recount",
-    "DROP TABLE IF EXISTS temp.link_new",
-    "DROP TABLE IF EXISTS temp.link_changed",
-    "DROP TABLE IF EXISTS temp.link_roles",
 )
 
 

@@ -215,6 +215,24 @@ def _write_manifest(out: str, options: BatchOptions) -> dict:
     return manifest
 
 
+#: Dask settings for newsgraph's workers.  Dask's statistical profiler samples each
+#: worker's threads every 10 ms; on a CPU-bound, pure-Python pipeline it costs about a
+#: fifth of the throughput (measured: 16.8-18.8 articles/s with it, 20.8 without, on
+#: 600 articles and 2 workers), and newsgraph never reads its profiles.
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+
+
+def make_local_cluster(n_workers: int):
+    """A ``LocalCluster`` on 127.0.0.1 of ``n_workers`` single-threaded worker processes,
+    configured with :data:`WORKER_CONFIG` (the worker processes inherit it)."""
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set(WORKER_CONFIG):
+        return LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                            host="127.0.0.1", dashboard_address=None)
+
+
 def run_batch(inputs: Iterable[str], out: str, *, scheduler: str | None = None,
               local_cluster: int | None = None, options: BatchOptions = BatchOptions(),
               client=None, progress: Callable[[dict], None] | None = None) -> BatchReport:
@@ -233,7 +251,7 @@ def run_batch(inputs: Iterable[str], out: str, *, scheduler: str | None = None,
     todo = [s for s in shards if _read_meta(_shard_dir(Path(out), s.id)) is None]
     report.n_skipped = len(shards) - len(todo)
     if todo:
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import Client, as_completed
 
         own_cluster = own_client = None
         try:
@@ -241,9 +259,7 @@ def run_batch(inputs: Iterable[str], out: str, *, scheduler: str | None = None,
                 if scheduler:
                     client = own_client = Client(scheduler)
                 else:
-                    own_cluster = LocalCluster(
-                        n_workers=local_cluster or default_workers(), threads_per_worker=1,
-                        processes=True, host="127.0.0.1", dashboard_address=None)
+                    own_cluster = make_local_cluster(local_cluster or default_workers())
                     client = own_client = Client(own_cluster)
             futures = client.map(run_shard, todo, out=str(Path(out).resolve()),
                                  options=options, pure=False, retries=options.retries,

@@ -13,7 +13,7 @@ from typing import Any
 
 __all__ = [
     "Source", "RawDocument", "Span", "Caption", "Article", "TimeExpr", "Mention",
-    "Actor", "Speaker", "Cue", "Quote", "Trigger", "Event", "Analysis", "Failure",
+    "Actor", "Speaker", "TextSpan", "Cue", "Quote", "Trigger", "Event", "Analysis", "Failure",
     "EVENT_TYPES", "QUAD_CLASS",
 ]
 
@@ -212,13 +212,19 @@ class Speaker:
 
 
 @dataclass(frozen=True, slots=True)
-class Cue:
+class TextSpan:
+    """A span of the article with its text: a quote's cue, an event's trigger."""
+
     text: str
     start: int
     end: int
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
+
+
+Cue = TextSpan  # the reporting verb of a quote
+Trigger = TextSpan  # the words that express an event
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,16 +248,6 @@ class Quote:
             "sentence": self.sentence.to_dict() if self.sentence else None,
             "rule": self.rule,
         }
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    text: str
-    start: int
-    end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ from typing import Iterable, Iterator
 
 from ..models import Analysis, Failure, RawDocument
 from ..pipeline import Settings
+from .allocator import keep_large_allocations_on_heap
 
 __all__ = ["AnalysisPool", "analyze_parallel", "stop_on_interrupt", "default_workers",
            "MAX_ATTEMPTS"]
@@ -65,6 +66,7 @@ def _context(method: str | None):
 
 def _init_worker(settings: Settings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    keep_large_allocations_on_heap()  # in case this process inherited Dask's malloc setting
     if settings.english_stages:
         from ..parse import load_model
         load_model()

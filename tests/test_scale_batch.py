@@ -96,6 +96,23 @@ def test_load_is_idempotent_and_skips_duplicates(tmp_path):
     assert conn.execute("SELECT COUNT(*) FROM runs WHERE command = 'load'").fetchone()[0] == 3
 
 
+def test_load_replaces_a_file_ingested_before_under_another_spelling_of_its_path(
+        tmp_path, monkeypatch):
+    from newsgraph.store.ingest import ingest_items, read_items
+
+    monkeypatch.chdir(tmp_path)
+    write_corpus(tmp_path / "in", 2)
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    ingest_items(kb, read_items(["in/a000.txt", "in/a001.txt"], analysis=False))
+    (tmp_path / "in" / "a000.txt").write_text("An edited headline\n\nThe story, revised.\n")
+    _run_all([str(tmp_path / "in")], tmp_path / "out")  # shards hold absolute paths
+    report = load_shards(str(tmp_path / "out"), kb.conn)
+    assert (report.n_articles, report.n_replaced, report.n_duplicates) == (1, 1, 1)
+    rows = kb.conn.execute("SELECT source_path, text FROM articles ORDER BY source_path")
+    assert [(Path(p).name, "revised" in t) for p, t in rows] == [("a000.txt", True),
+                                                                ("a001.txt", False)]
+
+
 def test_load_groups_reprints_from_shards(tmp_path):
     src = tmp_path / "in"
     write_corpus(src, 3)

@@ -1,10 +1,10 @@
 """Bring Parquet shards (:mod:`.batch`) into the SQLite knowledge base, idempotently.
 
 Each shard is loaded in one transaction and recorded in ``loaded_shards``, so
-a rerun skips it.  Inside a shard the rules of ``ingest`` apply: an article
-whose content hash is already stored is a duplicate and skipped with all its
-rows; one with the id, or the file path, of a stored article but new content
-replaces it.
+a rerun skips it.  Inside a shard the rule of ``ingest`` applies
+(:func:`newsgraph.store.write.make_room`): an article whose content hash is
+already stored is a duplicate and skipped with all its rows; one with the id,
+or the file path, of a stored article but new content replaces it.
 Documents that failed in the batch are recorded in ``errors`` under a
 ``runs`` row of command ``load``.  Afterwards near-duplicate clusters are
 updated from the shards' signatures (:mod:`.clusters`).
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..store.write import delete_articles
+from ..store.write import make_room
 from .batch import read_manifest
 from .clusters import ClusterReport, transaction, update_clusters
 from .parquet import SCHEMAS
@@ -67,18 +67,12 @@ def _load_shard(conn: sqlite3.Connection, folder: Path, meta: dict, run_id: int,
     now = _now()
     new: set[str] = set()
     for art in tables["articles"]:
-        if conn.execute("SELECT 1 FROM articles WHERE sha256 = ? LIMIT 1",
-                        (art["sha256"],)).fetchone():
+        outcome = make_room(conn, sha256=art["sha256"], article_id=art["id"],
+                            path=art["source_path"], record=art["source_record"])
+        if outcome == "duplicate":
             report.n_duplicates += 1
             continue
-        old = [r[0] for r in conn.execute("SELECT id FROM articles WHERE id = ?", (art["id"],))]
-        if art["source_path"] and art["source_path"] != "-" and art["source_record"] is None:
-            old += [r[0] for r in conn.execute(
-                "SELECT id FROM articles WHERE source_path = ? AND source_record IS NULL",
-                (art["source_path"],)) if r[0] not in old]
-        if old:
-            delete_articles(conn, old)
-            report.n_replaced += 1
+        report.n_replaced += outcome == "replaced"
         _insert(conn, "articles", {**art, "cluster_id": None, "ingested_at": now})
         new.add(art["id"])
     for table in ("article_actors", "mentions", "actor_roles", "quotes"):

@@ -17,7 +17,6 @@ stored articles whose ``pipeline_version`` is not the current one.
 from __future__ import annotations
 
 import json
-import os
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -25,7 +24,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..errors import NewsgraphError
 from ..models import Analysis, Failure
-from .write import article_from_row, delete_articles, insert_article, write_analysis
+from .write import article_from_row, insert_article, make_room, write_analysis
 
 __all__ = ["IngestSummary", "ingest_items", "read_items", "reprocess", "count_documents",
            "DEFAULT_BATCH"]
@@ -98,32 +97,14 @@ def _record_failure(conn, run_id: int, f: Failure) -> None:
                  (run_id, _now(), f.where, f.code, f.message))
 
 
-def _spellings(path: str) -> tuple[str, ...]:
-    """The ways the same file may have been named: as given, absolute, relative to here."""
-    absolute = os.path.abspath(path)
-    try:
-        relative = os.path.relpath(absolute)
-    except ValueError:  # another drive (Windows)
-        relative = absolute
-    return tuple(dict.fromkeys((path, absolute, relative)))
-
-
 def _store_one(conn, item: Analysis, s: IngestSummary, *, analysed: bool, now: str) -> None:
-    art = item.article
-    if conn.execute("SELECT 1 FROM articles WHERE sha256 = ? LIMIT 1",
-                    (art.source.sha256,)).fetchone():
+    src = item.article.source
+    outcome = make_room(conn, sha256=src.sha256, article_id=item.article.id, path=src.path,
+                        record=src.record)
+    if outcome == "duplicate":
         s.duplicates += 1
         return
-    old = [r[0] for r in conn.execute("SELECT id FROM articles WHERE id = ?", (art.id,))]
-    path = art.source.path
-    if path and path != "-" and art.source.record is None:
-        for spelling in _spellings(path):
-            old += [r[0] for r in conn.execute(
-                "SELECT id FROM articles WHERE source_path = ? AND source_record IS NULL",
-                (spelling,)) if r[0] not in old]
-    if old:
-        delete_articles(conn, old)
-        s.replaced += 1
+    s.replaced += outcome == "replaced"
     insert_article(conn, item, now=now, analysed=analysed)
     s.stored += 1
 

@@ -11,12 +11,13 @@ removes articles, their rows in every child table going with them (foreign keys
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from typing import Any, Iterable
 
 from ..models import QUAD_CLASS, Analysis, Article, Caption, Source, Span
 
-__all__ = ["insert_article", "write_analysis", "delete_articles", "article_from_row",
+__all__ = ["insert_article", "write_analysis", "delete_articles", "make_room", "article_from_row",
            "ARTICLE_COLUMNS"]
 
 ARTICLE_COLUMNS = (
@@ -78,6 +79,37 @@ def delete_articles(conn: sqlite3.Connection, ids: Iterable[str]) -> int:
     for aid in ids:
         n += conn.execute("DELETE FROM articles WHERE id = ?", (aid,)).rowcount
     return n
+
+
+def _spellings(path: str) -> tuple[str, ...]:
+    """The ways the same file may have been named: as given, absolute, relative to here."""
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute)
+    except ValueError:  # another drive (Windows)
+        relative = absolute
+    return tuple(dict.fromkeys((path, absolute, relative)))
+
+
+def make_room(conn: sqlite3.Connection, *, sha256: str, article_id: str, path: str | None,
+              record: int | None) -> str:
+    """The rule of ``ingest`` and ``load`` for one incoming article, before it is inserted.
+
+    ``"duplicate"``: its content hash is stored already; nothing changes and it is
+    not to be inserted.  Otherwise the stored articles it supersedes are deleted
+    -- the one with its id, and, when it is a whole file (no ``record``), the one
+    read from the same file under any spelling of the path -- and the answer is
+    ``"replaced"`` (some were) or ``"new"``.
+    """
+    if conn.execute("SELECT 1 FROM articles WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone():
+        return "duplicate"
+    old = [r[0] for r in conn.execute("SELECT id FROM articles WHERE id = ?", (article_id,))]
+    if path and path != "-" and record is None:
+        for spelling in _spellings(path):
+            old += [r[0] for r in conn.execute(
+                "SELECT id FROM articles WHERE source_path = ? AND source_record IS NULL",
+                (spelling,)) if r[0] not in old]
+    return "replaced" if delete_articles(conn, old) else "new"
 
 
 def _insert_analysis_rows(conn: sqlite3.Connection, analysis: Analysis) -> None:

@@ -66,9 +66,10 @@ def analyze(text_or_path: str | os.PathLike, *, published: str | None = None,
     return results[0]
 
 
-def analyze_documents(docs: Iterable[RawDocument | Failure], *,
+def analyze_documents(docs: Iterable[RawDocument | Article | Failure], *,
                       settings: Settings = Settings()) -> Iterator[Analysis | Failure]:
-    """Clean, parse and analyse documents; failures pass through in order."""
+    """Clean, parse and analyse documents; failures pass through in order, and
+    articles already clean (``reprocess``) go straight to the analysis."""
     cleaned = (_clean(d) for d in docs)
     yield from analyze_articles(cleaned, settings=settings)
 
@@ -115,8 +116,8 @@ def analyze_parsed(article: Article, doc, *, version: str | None = None) -> Anal
                     pipeline_version=version or pipeline_version())
 
 
-def _clean(doc: RawDocument | Failure) -> Article | Failure:
-    if isinstance(doc, Failure):
+def _clean(doc: RawDocument | Article | Failure) -> Article | Failure:
+    if isinstance(doc, (Failure, Article)):
         return doc
     try:
         return clean_stage.clean(doc)

@@ -9,8 +9,9 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.pipeline import Settings
-from newsgraph.scale.ingest import ingest_parallel, plan_workers
+from newsgraph.scale.ingest import ingest_parallel, plan_workers, reprocess_parallel
 from newsgraph.store import KnowledgeBase
+from newsgraph.store.ingest import count_to_reprocess
 
 from scale_corpus import write_corpus
 
@@ -69,3 +70,57 @@ def test_cli_ingest_accepts_workers(tmp_path):
     assert res.exit_code == 0, res.output
     res = CliRunner().invoke(app, ["ingest", "--help"])
     assert "--workers" in res.output
+
+
+def _analysis_rows(kb):
+    return {t: kb.conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2, 3").fetchall()
+            for t in ("article_actors", "mentions", "quotes")} | {
+        "events": kb.conn.execute("SELECT article_id, seq, type, source, target, rule FROM events "
+                                  "ORDER BY article_id, seq").fetchall(),
+        "versions": kb.conn.execute("SELECT id, pipeline_version FROM articles ORDER BY rowid")
+        .fetchall()}
+
+
+def test_reprocess_on_workers_writes_what_one_process_writes(tmp_path):
+    paths = write_corpus(tmp_path / "in", 6)
+    kbs = []
+    for name in ("one", "two"):
+        kb = KnowledgeBase(str(tmp_path / f"{name}.db"))
+        kb.ingest(paths, analysis=False)
+        kbs.append(kb)
+    one = reprocess_parallel(kbs[0], workers=1)
+    two = reprocess_parallel(kbs[1], workers=2, docs_per_worker=1, pool_batch=2, batch_size=4)
+    assert (one.stored, two.stored, two.failed, two.interrupted) == (6, 6, 0, False)
+    rows = _analysis_rows(kbs[1])
+    assert rows == _analysis_rows(kbs[0])
+    assert rows["quotes"] and rows["mentions"]  # the stages ran on the workers
+    again = reprocess_parallel(kbs[1], workers=2, docs_per_worker=1)
+    assert again.read == 0  # every article is analysed by this pipeline version
+
+
+def test_reprocess_ctrl_c_finishes_the_batch_and_a_rerun_does_the_rest(tmp_path):
+    paths = write_corpus(tmp_path / "in", 30)
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    kb.ingest(paths, analysis=False)
+    sent = []
+
+    def progress(s):
+        if s.read == 1 and not sent:
+            sent.append(True)
+            os.kill(os.getpid(), signal.SIGINT)
+
+    s = reprocess_parallel(kb, workers=2, docs_per_worker=1, pool_batch=4, batch_size=100,
+                           settings=NO_MODEL, on_progress=progress)
+    assert s.interrupted and s.stored == 4
+    assert count_to_reprocess(kb) == 26
+    rest = reprocess_parallel(kb, workers=2, docs_per_worker=1, settings=NO_MODEL)
+    assert (rest.stored, rest.interrupted) == (26, False) and count_to_reprocess(kb) == 0
+
+
+def test_reprocess_command_takes_workers(tmp_path):
+    paths = write_corpus(tmp_path / "in", 3)
+    db = str(tmp_path / "kb.db")
+    KnowledgeBase(db).ingest(paths, analysis=False)
+    out = CliRunner().invoke(app, ["reprocess", "--db", db, "--workers", "2", "--quiet"])
+    assert out.exit_code == 0, out.output
+    assert "read 3, stored 3" in out.output

@@ -65,6 +65,11 @@ class Reporter:
             self.bar.stop()
 
 
+WorkersOption = Annotated[Optional[int], typer.Option(
+    "--workers", "-w", min=1, help="Analysis processes (default: the number of cores; "
+    "small inputs use fewer; 1: in this process). Ctrl-C finishes the batch and stops.")]
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(
@@ -84,9 +89,7 @@ def ingest(
         "later.")] = False,
     batch_size: Annotated[int, typer.Option(
         "--batch-size", min=1, help="Articles per transaction.")] = 500,
-    workers: Annotated[Optional[int], typer.Option(
-        "--workers", "-w", min=1, help="Analysis processes (default: the number of cores; "
-        "small inputs use fewer; 1: in this process). Ctrl-C finishes the batch and stops.")] = None,
+    workers: WorkersOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     json_out: JsonOption = False,
 ) -> None:
@@ -280,20 +283,20 @@ def reprocess(
     all: Annotated[bool, typer.Option(
         "--all", help="Every article, not only those analysed by another pipeline version.")
     ] = False,
+    workers: WorkersOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     json_out: JsonOption = False,
 ) -> None:
     """Re-run the analysis stages over stored articles after the rules change."""
-    from ..pipeline import pipeline_version
+    from ..scale.ingest import reprocess_parallel
+    from ..store.ingest import count_to_reprocess
 
     with handle_errors():
         with open_kb(db, must_exist=True) as kb:
-            where = "" if all else " WHERE pipeline_version IS NULL OR pipeline_version != ?"
-            total = kb.conn.execute(f"SELECT count(*) FROM articles{where}",
-                                    () if all else (pipeline_version(),)).fetchone()[0]
-            rep = Reporter("reprocess", total=total, quiet=quiet)
+            rep = Reporter("reprocess", total=count_to_reprocess(kb, all=all), quiet=quiet)
             try:
-                s = kb.reprocess(all=all, on_failure=rep.failure, on_progress=rep)
+                s = reprocess_parallel(kb, all=all, workers=workers, on_failure=rep.failure,
+                                       on_progress=rep)
             finally:
                 rep.stop()
     _finish(s, json_out=json_out, label="reprocess")

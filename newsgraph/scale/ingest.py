@@ -1,6 +1,8 @@
-"""Parallel ingest: the process pool feeding the knowledge base's single writer.
+"""Parallel ingest and reprocess: the process pool feeding the knowledge base's single writer.
 
-:func:`ingest_parallel` is ``newsgraph ingest --workers N``: documents are read
+:func:`ingest_parallel` is ``newsgraph ingest --workers N`` (and
+:func:`reprocess_parallel` is ``newsgraph reprocess --workers N``, the same with
+stored articles in place of files): documents are read
 here, analysed on N worker processes (:mod:`.pool`, the model loaded once per
 worker), and stored by this process alone, in input order, one transaction per
 batch (:func:`newsgraph.store.ingest.ingest_items`).  The first Ctrl-C lets the
@@ -19,7 +21,7 @@ from typing import Callable, Iterable
 from ..models import Failure
 from .pool import AnalysisPool, default_workers, stop_on_interrupt
 
-__all__ = ["ingest_parallel", "plan_workers", "DOCS_PER_WORKER"]
+__all__ = ["ingest_parallel", "reprocess_parallel", "plan_workers", "DOCS_PER_WORKER"]
 
 DOCS_PER_WORKER = 64
 
@@ -59,5 +61,30 @@ def ingest_parallel(kb, paths: Iterable[str], *, workers: int | None = None, opt
     with stop_on_interrupt() as stop, \
             AnalysisPool(workers=n, batch_size=pool_batch, settings=settings) as pool:
         summary = kb.ingest_items(pool.map(read_paths(paths, options), stop=stop), **common)
+    summary.interrupted = summary.interrupted or pool.interrupted
+    return summary
+
+
+def reprocess_parallel(kb, *, all: bool = False, workers: int | None = None, settings=None,
+                       batch_size: int = 64, pool_batch: int = 32,
+                       docs_per_worker: int = DOCS_PER_WORKER,
+                       on_failure: Callable[[Failure], None] | None = None,
+                       on_progress: Callable | None = None):
+    """Re-analyse stored articles on ``workers`` processes; returns the summary.
+
+    Which articles: as :func:`newsgraph.store.ingest.reprocess`.  This process
+    reads them from the knowledge base and writes the new analyses, in order.
+    """
+    from ..pipeline import Settings
+    from ..store.ingest import count_to_reprocess, reprocess
+
+    n = plan_workers(workers, count_to_reprocess(kb, all=all) if workers != 1 else 1,
+                     docs_per_worker=docs_per_worker)
+    common = dict(all=all, batch_size=batch_size, on_failure=on_failure, on_progress=on_progress)
+    if n == 1:
+        return reprocess(kb, settings=settings, **common)
+    with stop_on_interrupt() as stop, \
+            AnalysisPool(workers=n, batch_size=pool_batch, settings=settings or Settings()) as pool:
+        summary = reprocess(kb, analyze=lambda articles: pool.map(articles, stop=stop), **common)
     summary.interrupted = summary.interrupted or pool.interrupted
     return summary

@@ -32,12 +32,15 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator
 
-from ..models import Analysis, Failure, RawDocument
+from ..models import Analysis, Article, Failure, RawDocument
 from ..pipeline import Settings
 from .allocator import keep_large_allocations_on_heap
 
 __all__ = ["AnalysisPool", "analyze_parallel", "stop_on_interrupt", "default_workers",
            "MAX_ATTEMPTS"]
+
+#: What the pool analyses: documents (read, not yet clean), clean articles, failures.
+Item = RawDocument | Article | Failure
 
 #: How many times a batch is tried when the workers running it die.
 MAX_ATTEMPTS = 3
@@ -72,7 +75,7 @@ def _init_worker(settings: Settings) -> None:
         load_model()
 
 
-def _run_batch(batch: list[RawDocument | Failure], settings: Settings) -> list[Analysis | Failure]:
+def _run_batch(batch: list[Item], settings: Settings) -> list[Analysis | Failure]:
     """Analyse one batch; a document that raises costs only itself, never its batch."""
     from ..pipeline import analyze_documents
     try:
@@ -89,7 +92,7 @@ def _run_batch(batch: list[RawDocument | Failure], settings: Settings) -> list[A
     return out
 
 
-def _where(doc: RawDocument | Failure) -> str:
+def _where(doc: Item) -> str:
     if isinstance(doc, Failure):
         return doc.where
     return doc.source.path or doc.id
@@ -140,9 +143,10 @@ class AnalysisPool:
         self.close()
 
     # -- work ----------------------------------------------------------------------
-    def map(self, docs: Iterable[RawDocument | Failure], *,
+    def map(self, docs: Iterable[Item], *,
             stop: threading.Event | None = None) -> Iterator[Analysis | Failure]:
-        """Analyse ``docs``; yields one result per document, in input order.
+        """Analyse ``docs`` (documents to read and clean, or clean articles); yields
+        one result per item, in input order.
 
         When ``stop`` is set, the batch being yielded is finished and the
         iteration ends with :attr:`interrupted` set.
@@ -219,7 +223,7 @@ class AnalysisPool:
             entry[2] = attempts + 1
 
 
-def analyze_parallel(docs: Iterable[RawDocument | Failure], *, workers: int | None = None,
+def analyze_parallel(docs: Iterable[Item], *, workers: int | None = None,
                      batch_size: int = 32, settings: Settings = Settings(),
                      stop: threading.Event | None = None) -> Iterator[Analysis | Failure]:
     """Analyse documents on ``workers`` processes; results in input order."""

@@ -23,11 +23,11 @@ from datetime import datetime, timezone
 from typing import Callable, Iterable, Iterator
 
 from ..errors import NewsgraphError
-from ..models import Analysis, Failure
+from ..models import Analysis, Article, Failure
 from .write import article_from_row, insert_article, make_room, write_analysis
 
-__all__ = ["IngestSummary", "ingest_items", "read_items", "reprocess", "count_documents",
-           "DEFAULT_BATCH"]
+__all__ = ["IngestSummary", "ingest_items", "read_items", "reprocess", "count_to_reprocess",
+           "count_documents", "DEFAULT_BATCH"]
 
 DEFAULT_BATCH = 500
 
@@ -110,7 +110,8 @@ def _store_one(conn, item: Analysis, s: IngestSummary, *, analysed: bool, now: s
 
 
 def ingest_items(kb, items: Iterable[Analysis | Failure], *, analysed: bool = True,
-                 batch_size: int = DEFAULT_BATCH, command: str = "ingest",
+                 reanalysis: bool = False, batch_size: int = DEFAULT_BATCH,
+                 command: str = "ingest",
                  args: dict | None = None, pipeline_version: str | None = None,
                  on_failure: Callable[[Failure], None] | None = None,
                  on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
@@ -118,6 +119,8 @@ def ingest_items(kb, items: Iterable[Analysis | Failure], *, analysed: bool = Tr
 
     ``analysed=False``: the items carry clean articles only; they are stored with
     no ``pipeline_version`` so that ``reprocess`` analyses them later.
+    ``reanalysis=True`` (``reprocess``): the articles are stored already and only
+    their analysis is replaced.
     ``on_failure`` is called with each failure as it is read (the CLI prints it);
     ``on_progress`` after every document and every committed batch.
     """
@@ -144,12 +147,12 @@ def ingest_items(kb, items: Iterable[Analysis | Failure], *, analysed: bool = Tr
                     on_failure(item)
             batch.append(item)
             if len(batch) >= batch_size:
-                _write_batch(kb, batch, s, analysed=analysed)
+                _write_batch(kb, batch, s, analysed=analysed, reanalysis=reanalysis)
                 batch = []
             if on_progress:
                 on_progress(s)
         if batch:
-            _write_batch(kb, batch, s, analysed=analysed)
+            _write_batch(kb, batch, s, analysed=analysed, reanalysis=reanalysis)
     except KeyboardInterrupt:
         s.interrupted = True  # the batch in flight is rolled back; a rerun stores it
     s.seconds = time.perf_counter() - s.started
@@ -160,12 +163,16 @@ def ingest_items(kb, items: Iterable[Analysis | Failure], *, analysed: bool = Tr
     return s
 
 
-def _write_batch(kb, batch: list[Analysis | Failure], s: IngestSummary, *, analysed: bool) -> None:
+def _write_batch(kb, batch: list[Analysis | Failure], s: IngestSummary, *, analysed: bool,
+                 reanalysis: bool) -> None:
     now = _now()
     with kb.transaction() as conn:
         for item in batch:
             if isinstance(item, Failure):
                 _record_failure(conn, s.run_id, item)
+            elif reanalysis:
+                write_analysis(conn, item, now=now)
+                s.stored += 1
             else:
                 _store_one(conn, item, s, analysed=analysed, now=now)
         _save_counts(conn, s)
@@ -233,50 +240,55 @@ def read_items(paths: Iterable[str], *, options=None, analysis: bool = True,
                           f"cleaning failed: {type(exc).__name__}: {exc}", doc.source)
 
 
+def _to_reprocess(all: bool) -> tuple[str, tuple]:
+    """The articles ``reprocess`` analyses: those analysed by another pipeline
+    version or not at all (every article with ``all``), as a WHERE clause."""
+    from ..pipeline import pipeline_version
+
+    if all:
+        return "", ()
+    return "WHERE pipeline_version IS NULL OR pipeline_version != ?", (pipeline_version(),)
+
+
+def count_to_reprocess(kb, *, all: bool = False) -> int:
+    """How many articles :func:`reprocess` would analyse."""
+    where, params = _to_reprocess(all)
+    return kb.conn.execute(f"SELECT count(*) FROM articles {where}", params).fetchone()[0]
+
+
+def _stored_articles(kb, rowids: list[int], chunk: int) -> Iterator[Article]:
+    for i in range(0, len(rowids), chunk):
+        part = rowids[i:i + chunk]
+        marks = ",".join("?" * len(part))
+        rows = kb.conn.execute(f"SELECT * FROM articles WHERE rowid IN ({marks}) ORDER BY rowid",
+                               part).fetchall()
+        yield from (article_from_row(r) for r in rows)
+
+
 def reprocess(kb, *, all: bool = False, batch_size: int = 64, settings=None,
+              analyze: Callable[[Iterable[Article]], Iterable[Analysis | Failure]] | None = None,
               on_failure: Callable[[Failure], None] | None = None,
               on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
     """Re-run the analysis stages over stored articles.
 
     Only articles whose ``pipeline_version`` differs from the current one (or that
     were stored with ``--no-analysis``) unless ``all``.  The article rows stay;
-    their actors, mentions, roles, quotes and events are replaced.
+    their actors, mentions, roles, quotes and events are replaced, ``batch_size``
+    articles a transaction.  ``analyze`` maps the stored articles to results in
+    order (default: the pipeline in this process; ``reprocess --workers`` passes
+    a process pool's).
     """
     from ..pipeline import Settings, analyze_articles, pipeline_version
 
-    version = pipeline_version()
-    s = IngestSummary(started=time.perf_counter())
-    s.run_id = _start_run(kb, "reprocess", {"all": all}, version)
-    where = "" if all else "WHERE pipeline_version IS NULL OR pipeline_version != ?"
-    params = () if all else (version,)
+    where, params = _to_reprocess(all)
     rowids = [r[0] for r in kb.conn.execute(f"SELECT rowid FROM articles {where} ORDER BY rowid",
                                             params)]
-    settings = settings or Settings(batch_size=min(batch_size, 64))
-    try:
-        for i in range(0, len(rowids), batch_size):
-            chunk = rowids[i:i + batch_size]
-            marks = ",".join("?" * len(chunk))
-            rows = kb.conn.execute(f"SELECT * FROM articles WHERE rowid IN ({marks}) "
-                                   "ORDER BY rowid", chunk).fetchall()
-            results = list(analyze_articles((article_from_row(r) for r in rows), settings=settings))
-            now = _now()
-            with kb.transaction() as conn:
-                for res in results:
-                    s.read += 1
-                    if isinstance(res, Failure):
-                        s.failed += 1
-                        _record_failure(conn, s.run_id, res)
-                        if on_failure:
-                            on_failure(res)
-                    else:
-                        write_analysis(conn, res, now=now)
-                        s.stored += 1
-                _save_counts(conn, s)
-            if on_progress:
-                on_progress(s)
-    except KeyboardInterrupt:
-        s.interrupted = True
-    s.seconds = time.perf_counter() - s.started
-    with kb.transaction() as conn:
-        _save_counts(conn, s, finished=True)
-    return s
+    articles = _stored_articles(kb, rowids, batch_size)
+    if analyze is None:
+        settings = settings or Settings(batch_size=min(batch_size, 64))
+        results = analyze_articles(articles, settings=settings)
+    else:
+        results = analyze(articles)
+    return ingest_items(kb, results, reanalysis=True, batch_size=batch_size, command="reprocess",
+                        args={"all": all}, pipeline_version=pipeline_version(),
+                        on_failure=on_failure, on_progress=on_progress)

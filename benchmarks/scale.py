@@ -3,8 +3,9 @@
     python benchmarks/scale.py                 # 2,000 articles, 2 workers
     python benchmarks/scale.py --n 500 --workers 4
 
-Prints the figures of one run (no assertions): articles/s of the pool with one
-worker and with N, their ratio (goal >= 1.7x for 2), Dask LocalCluster with N
+Prints the figures of one run (no assertions; ``--rounds R`` repeats the three
+measurements R times, one after the other, and adds the medians): articles/s of
+the pool with one worker and with N, their ratio (goal >= 1.7x for 2), Dask LocalCluster with N
 workers (writing Parquet shards) against the N-worker pool (goal: within 15%),
 and the peak resident memory of each worker process (goal <= 1.5 GB).  Memory
 is sampled every 0.1 s from the worker processes (psutil), so a very short peak
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import statistics
 import sys
 import tempfile
 import threading
@@ -180,12 +182,33 @@ def run_dask(paths: list[str], workers: int, out: Path, shard_size: int
     return len(paths) / dt, len(paths) / cpu, rss.workers()
 
 
+def one_round(paths: list[str], args, out: Path) -> dict:
+    """Pool with 1 worker, pool with N, Dask with N, one after the other; prints each."""
+    r1, c1, m1 = run_pool(paths, 1, args.batch_size)
+    print(f"pool, 1 worker:  {r1:8.2f} articles/s   {c1:.2f} articles per worker CPU-second")
+    rn, cn, mn = run_pool(paths, args.workers, args.batch_size)
+    print(f"pool, {args.workers} workers: {rn:8.2f} articles/s   {cn:.2f} articles per worker "
+          f"CPU-second   speed-up {rn / r1:.2f}x (goal >= {0.85 * args.workers:.1f}x)")
+    rd, cd, md = run_dask(paths, args.workers, out, args.shard_size)
+    print(f"dask LocalCluster, {args.workers} workers (Parquet shards of {args.shard_size}): "
+          f"{rd:8.2f} articles/s   {cd:.2f} articles per worker CPU-second   "
+          f"{rd / rn:.2f} of the pool's rate (goal: within 15%)")
+    print("peak RSS per worker (GB): pool 1: " + ", ".join(f"{p / 2**30:.2f}" for p in m1)
+          + "; pool N: " + ", ".join(f"{p / 2**30:.2f}" for p in mn)
+          + "; dask: " + ", ".join(f"{p / 2**30:.2f}" for p in md)
+          + f"   max {max(m1 + mn + md) / 2**30:.2f} (goal <= 1.5)")
+    return {"r1": r1, "c1": c1, "speed-up": rn / r1, "dask/pool": rd / rn,
+            "rss": max(m1 + mn + md)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=2000, help="articles (default 2000)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--shard-size", type=int, default=50)
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="repeat the three runs; prints each round and the medians")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -193,19 +216,24 @@ def main() -> None:
         words = sum(len(Path(p).read_text().split()) for p in paths)
         print(f"corpus: {args.n} synthetic articles, {words / args.n:.0f} words each on average; "
               f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f} at start")
-        r1, c1, m1 = run_pool(paths, 1, args.batch_size)
-        print(f"pool, 1 worker:  {r1:8.2f} articles/s   {c1:.2f} articles per worker CPU-second")
-        rn, cn, mn = run_pool(paths, args.workers, args.batch_size)
-        print(f"pool, {args.workers} workers: {rn:8.2f} articles/s   {cn:.2f} articles per worker "
-              f"CPU-second   speed-up {rn / r1:.2f}x (goal >= {0.85 * args.workers:.1f}x)")
-        rd, cd, md = run_dask(paths, args.workers, Path(tmp) / "out", args.shard_size)
-        print(f"dask LocalCluster, {args.workers} workers (Parquet shards of {args.shard_size}): "
-              f"{rd:8.2f} articles/s   {cd:.2f} articles per worker CPU-second   "
-              f"{rd / rn:.2f} of the pool's rate (goal: within 15%)")
-        print("peak RSS per worker (GB): pool 1: " + ", ".join(f"{p / 2**30:.2f}" for p in m1)
-              + "; pool N: " + ", ".join(f"{p / 2**30:.2f}" for p in mn)
-              + "; dask: " + ", ".join(f"{p / 2**30:.2f}" for p in md)
-              + f"   max {max(m1 + mn + md) / 2**30:.2f} (goal <= 1.5)")
+        rounds = []
+        for i in range(max(1, args.rounds)):
+            if args.rounds > 1:
+                print(f"-- round {i + 1} of {args.rounds}")
+            rounds.append(one_round(paths, args, Path(tmp) / f"out{i}"))
+        if len(rounds) > 1:
+            def each(key: str) -> str:
+                return ", ".join(f"{r[key]:.2f}" for r in rounds)
+
+            def median(key: str) -> float:
+                return statistics.median(r[key] for r in rounds)
+
+            print(f"-- medians of {len(rounds)} rounds: speed-up {median('speed-up'):.2f}x "
+                  f"(each: {each('speed-up')}); dask {median('dask/pool'):.2f} of the pool "
+                  f"(each: {each('dask/pool')}); peak RSS per worker "
+                  f"{max(r['rss'] for r in rounds) / 2**30:.2f} GB at most")
+        r1 = statistics.median(r["r1"] for r in rounds)
+        c1 = statistics.median(r["c1"] for r in rounds)
         for label, rate in (("wall clock, pool with 1 worker", r1),
                             ("worker CPU time, pool with 1 worker", c1)):
             hours = 1e7 / (rate * 3600)
@@ -213,6 +241,7 @@ def main() -> None:
                   f"articles per core-hour; 10 million articles = {hours:,.0f} core-hours")
         print(f"load average {os.getloadavg()[0]:.2f} at end (when the load average exceeds "
               f"the {os.cpu_count()} cores, wall-clock rates are noisy and low)")
+
 
 if __name__ == "__main__":
     main()

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from .context import DETERMINERS, POSSESSIVE, Context
 from .index import slug
+from .nonpersons import ARTICLE_WIDE, line_flags, not_person
 from .places import trim_entity
 from .roles import roles_after, roles_before
 
@@ -114,21 +115,36 @@ def _candidates(ctx: Context) -> list[NameSpan]:
     doc, lex = ctx.toks, ctx.lex
     out: dict[int, NameSpan] = {}
     taken: set[int] = set()
+    lines = line_flags(ctx.article.text)
+    not_names: set[tuple[str, ...]] = set()  # no person anywhere in the article ("list-title")
 
     def add(i: int, j: int, rule: str) -> None:
         r = _clean_span(ctx, i, j)
         if r is None:
             return
         ti, i2, j2 = r
+        nick = _nickname_end(ctx, j2)
+        if nick is not None:  # Jane "Spike" Roe: the nickname is no part of the name's words
+            j2 = nick
+        elif rule == "person-ent" and j2 - i2 == 1 and doc[i2].text in lex.given_names and j2 < n \
+                and doc[j2].pos_ == "PROPN" and doc[j2].text[:1].isupper() and j2 not in ctx.gaz_at \
+                and doc[j2].ent_type_ in ("", "PERSON") and not doc[j2].is_sent_start:
+            j2 += 1  # the family name the model left outside ("Jane" + "Oh")
         if not _acceptable(ctx, i2, j2, strict=rule != "person-ent") or any(k in taken for k in range(i2, j2)):
             return
+        words = tuple(doc[k].text for k in range(i2, j2) if nick is None or k in (i2, j2 - 1) or k < j2 - 4)
+        reason = not_person(ctx, lines, ti, i2, j2)
+        if reason is not None:
+            if reason in ARTICLE_WIDE:
+                not_names.add(words)
+            return
         taken.update(range(i2, j2))
-        out[i2] = NameSpan(i2, j2, ti, tuple(doc[k].text for k in range(i2, j2)), rule)
+        out[i2] = NameSpan(i2, j2, ti, words, rule)
 
+    n = len(doc)
     for ent in ctx.ents:
         if ent.label_ == "PERSON":
             add(ent.start, ent.end, "person-ent")
-    n = len(doc)
     for t in doc:
         # role title + proper nouns the model missed
         if t.lower_ in lex.role_heads and t.i + 1 < n and t.i + 1 not in taken:
@@ -140,13 +156,16 @@ def _candidates(ctx: Context) -> list[NameSpan]:
                 add(t.i + 1, k, "person-after-role")
     for t in doc:
         # a known given name followed by capitalised proper nouns ("Nicole Kidman")
-        if t.text in lex.given_names and t.i not in taken and t.i not in ctx.gaz_at:
+        if t.text in lex.given_names and t.i not in taken and t.i not in ctx.gaz_at \
+                and not _inside_capitals(ctx, t.i - 1):
             k = t.i + 1
-            while k < n and k - t.i <= 2 and doc[k].tag_ == "NNP" and doc[k].text[:1].isupper() \
-                    and k not in ctx.gaz_at and doc[k].text not in lex.given_names:
+            while k < n and k - t.i <= 2 and _name_word(ctx, k) and \
+                    (doc[k].text not in lex.given_names or k + 1 < n and _name_word(ctx, k + 1)
+                     and doc[k + 1].text not in lex.given_names):  # a middle name: "Anne Marie Roe"
                 k += 1
             ent = ctx.ent_of[t.i]
-            if k > t.i + 1 and (ent is None or ent.label_ == "PERSON" or ent.end <= k):
+            if k > t.i + 1 and (ent is None or ent.label_ == "PERSON" or ent.end <= k) \
+                    and not _inside_capitals(ctx, k):  # "Mary Poppins Returns" is a title
                 add(t.i, k, "person-given-name")
     for t in doc:
         # a proper-noun name followed by a role appositive
@@ -159,7 +178,43 @@ def _candidates(ctx: Context) -> list[NameSpan]:
                     (ctx.ent_of[k] is None or ctx.ent_of[k].label_ in ("PERSON", "ORG", "GPE", "WORK_OF_ART", "FAC")):
                 if roles_after(ctx, t.i) is not None:
                     add(k, t.i, "person-before-appositive")
-    return [out[k] for k in sorted(out)]
+    return [out[k] for k in sorted(out) if out[k].words not in not_names]
+
+
+def _name_word(ctx: Context, k: int) -> bool:
+    t = ctx.toks[k]
+    return t.tag_ == "NNP" and t.text[:1].isupper() and k not in ctx.gaz_at
+
+
+def _inside_capitals(ctx: Context, k: int) -> bool:
+    """Is token k a capitalised word that carries a run of capitals on (not a title, role, given
+    name, date or sentence start): "St. Charles County Court", "Mary Poppins Returns"?"""
+    if k < 0 or k >= len(ctx.toks):
+        return False
+    t, lex = ctx.toks[k], ctx.lex
+    return t.text[:1].isupper() and t.text.rstrip(".").isalpha() and not t.is_sent_start and t.pos_ in ("PROPN", "NOUN", "VERB") \
+        and t.lower_ not in lex.titles and t.lower_ not in lex.role_words and t.text not in lex.given_names \
+        and t.ent_type_ not in ("DATE", "TIME", "GPE", "NORP") and k not in ctx.gaz_at
+
+
+def _nickname_end(ctx: Context, j: int) -> int | None:
+    """End of a family name after a quoted nickname at token j (Jane "Spike" Roe), or None."""
+    doc = ctx.toks
+    if j + 3 < len(doc) and doc[j].text in ('"', "“") and doc[j + 2].text in ('"', "”") \
+            and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha and _name_word(ctx, j + 3):
+        return j + 4
+    return None
+
+
+def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two names of one person: same first and last word, or the shorter one (two words at least)
+    is the end of the longer ("Al Roe" of "Jane Al Roe")."""
+    if a[-1] != b[-1]:
+        return False
+    if a[0] == b[0] or len(a) == 1:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 2 and long_[-len(short):] == short
 
 
 def extract_people(ctx: Context) -> None:
@@ -173,7 +228,7 @@ def extract_people(ctx: Context) -> None:
         if len(s.words) >= 2:
             key = " ".join(s.words).replace("’", "'")
             for pid, words in people:
-                if words[-1] == s.words[-1] and (words[0] == s.words[0] or len(words) == 1):
+                if _same_name(words, s.words):
                     aid = pid
                     break
             if aid is None:

@@ -151,12 +151,14 @@ class SpeakerResolver:
         self._gender = _genders(doc, lexicon)
 
     def _not_a_person(self, named: _Named, text: str) -> bool:
-        """A place the model took for a person: "Winston Churchill Square", "Ont." """
+        """A place the model took for a person ("Winston Churchill Square", "Ont."), or a photo credit."""
         words = named.name.split()
         if not words:
             return True
         if self.lex.is_class(words[-1], "place-word"):
             return True
+        if "/" in named.name or text[named.end:named.end + 3].lstrip().startswith("/"):
+            return True  # a photo credit, "(Jane Roe/Agency)"
         return len(words) == 1 and len(words[0]) <= 4 and text[named.end:named.end + 1] == "."
 
     # -- naming -------------------------------------------------------------

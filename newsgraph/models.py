@@ -166,7 +166,7 @@ class Mention:
     end: int
     text: str
     form: str = "name"  # name | surname | title | pronoun | demonym | capital | alias | group
-    rule: str = ""  # the versioned rule that found it ("actors.rules.v1:pronoun")
+    rule: str = ""  # the versioned rule that found it ("actors.rules.v2:pronoun")
 
     def to_dict(self) -> dict[str, Any]:
         d = {"start": self.start, "end": self.end, "text": self.text, "form": self.form}

@@ -36,7 +36,7 @@ def check_offsets(index, text):
     for a in index.actors:
         for m in a.mentions:
             assert text[m.start:m.end] == m.text
-            assert m.rule.startswith("actors.rules.v1:")
+            assert m.rule.startswith("actors.rules.v2:")
 
 
 def test_country_forms_are_one_actor(run):

@@ -1,6 +1,6 @@
 """Pronoun resolution by rules (no neural coreference model is available offline).
 
-Rule ``actors.rules.v1:pronoun``: a pronoun (he, she, it, they, his, its, their, ...) refers to
+Rule ``actors.rules.v2:pronoun``: a pronoun (he, she, it, they, his, its, their, ...) refers to
 
 1. the nearest earlier mention of an agreeing actor in its own sentence (outside quotation
    marks, unless the pronoun itself is quoted): people for he/she, states, organisations and

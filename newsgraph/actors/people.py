@@ -123,16 +123,17 @@ def _candidates(ctx: Context) -> list[NameSpan]:
         if r is None:
             return
         ti, i2, j2 = r
-        nick = _nickname_end(ctx, j2)
-        if nick is not None:  # Jane "Spike" Roe: the nickname is no part of the name's words
+        end = j2
+        if (nick := _nickname_end(ctx, j2)) is not None:  # Jane "Spike" Roe
             j2 = nick
-        elif rule == "person-ent" and j2 - i2 == 1 and doc[i2].text in lex.given_names and j2 < n \
-                and doc[j2].pos_ == "PROPN" and doc[j2].text[:1].isupper() and j2 not in ctx.gaz_at \
-                and doc[j2].ent_type_ in ("", "PERSON") and not doc[j2].is_sent_start:
+        elif rule == "person-ent" and j2 - i2 == 1 and _family_name_left_out(ctx, i2):
             j2 += 1  # the family name the model left outside ("Jane" + "Oh")
-        if not _acceptable(ctx, i2, j2, strict=rule != "person-ent") or any(k in taken for k in range(i2, j2)):
+            end = j2
+        if not _acceptable(ctx, i2, j2, strict=rule != "person-ent") \
+                or any(k in taken for k in range(i2, j2)):
             return
-        words = tuple(doc[k].text for k in range(i2, j2) if nick is None or k in (i2, j2 - 1) or k < j2 - 4)
+        # the nickname and its quotation marks are no part of the name's words
+        words = tuple(doc[k].text for k in range(i2, end)) + ((doc[j2 - 1].text,) if nick else ())
         reason = not_person(ctx, lines, ti, i2, j2)
         if reason is not None:
             if reason in ARTICLE_WIDE:
@@ -179,6 +180,14 @@ def _candidates(ctx: Context) -> list[NameSpan]:
                 if roles_after(ctx, t.i) is not None:
                     add(k, t.i, "person-before-appositive")
     return [out[k] for k in sorted(out) if out[k].words not in not_names]
+
+
+def _family_name_left_out(ctx: Context, i: int) -> bool:
+    """Is the lone given name at token i followed by a family name outside its entity?"""
+    doc, j = ctx.toks, i + 1
+    return doc[i].text in ctx.lex.given_names and j < len(doc) and doc[j].pos_ == "PROPN" \
+        and doc[j].text[:1].isupper() and j not in ctx.gaz_at \
+        and doc[j].ent_type_ in ("", "PERSON") and not doc[j].is_sent_start
 
 
 def _name_word(ctx: Context, k: int) -> bool:
@@ -361,7 +370,7 @@ def _drop_common_words(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) 
     ("Tattoo", "Debris"; several words only after an adjective that is no noun: "Beautiful
     Boy") that never speaks (no mention is the subject of a
     reporting verb) is the model's slip; names with a known given name ("Jim") stay."""
-    b, doc, lex = ctx.builder, ctx.toks, ctx.lex
+    b, lex = ctx.builder, ctx.lex
     words = _common_words()
     if not words:
         return

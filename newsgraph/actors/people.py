@@ -63,7 +63,8 @@ def _clean_span(ctx: Context, i: int, j: int) -> tuple[int, int, int] | None:
     # cut at the first word that cannot be part of a name ("Blinken said")
     for k in range(i, j):
         t = doc[k]
-        if "\n" in t.text or (not t.text[:1].isupper() and t.lower_ not in PARTICLES and t.text not in ("-", ".")):
+        if "\n" in t.text or (not t.text[:1].isupper() and t.lower_ not in PARTICLES
+                               and t.text not in ("-", ".") and not _after_hyphen(doc, k)):
             j = k
             break
     for k in range(j - 2, i, -1):  # "Huawei CFO Meng": the name starts after a role title inside
@@ -92,7 +93,7 @@ def _clean_span(ctx: Context, i: int, j: int) -> tuple[int, int, int] | None:
 
 def _acceptable(ctx: Context, i: int, j: int, *, strict: bool) -> bool:
     doc, lex = ctx.toks, ctx.lex
-    words = [doc[k].text for k in range(i, j)]
+    words = list(name_words(doc, i, j))
     text = " ".join(words)
     if not text or len(words) > 5 or text.lower() in lex.not_persons:
         return False
@@ -133,7 +134,7 @@ def _candidates(ctx: Context) -> list[NameSpan]:
                 or any(k in taken for k in range(i2, j2)):
             return
         # the nickname and its quotation marks are no part of the name's words
-        words = tuple(doc[k].text for k in range(i2, end)) + ((doc[j2 - 1].text,) if nick else ())
+        words = name_words(doc, i2, end) + ((doc[j2 - 1].text,) if nick else ())
         reason = not_person(ctx, lines, ti, i2, j2)
         if reason is not None:
             if reason in ARTICLE_WIDE:
@@ -159,13 +160,13 @@ def _candidates(ctx: Context) -> list[NameSpan]:
         # a known given name followed by capitalised proper nouns ("Nicole Kidman")
         if t.text in lex.given_names and t.i not in taken and t.i not in ctx.gaz_at \
                 and not _inside_capitals(ctx, t.i - 1):
-            k = t.i + 1
-            while k < n and k - t.i <= 2 and _name_word(ctx, k) and \
+            first = k = _hyphen_end(doc, t.i + 1, capital=True) or t.i + 1  # "Jean-Luc"
+            while k < n and k - first <= 1 and _name_word(ctx, k) and \
                     (doc[k].text not in lex.given_names or k + 1 < n and _name_word(ctx, k + 1)
                      and doc[k + 1].text not in lex.given_names):  # a middle name: "Anne Marie Roe"
                 k += 1
             ent = ctx.ent_of[t.i]
-            if k > t.i + 1 and (ent is None or ent.label_ == "PERSON" or ent.end <= k) \
+            if k > first and (ent is None or ent.label_ == "PERSON" or ent.end <= k) \
                     and not _inside_capitals(ctx, k):  # "Mary Poppins Returns" is a title
                 add(t.i, k, "person-given-name")
     for t in doc:
@@ -180,6 +181,33 @@ def _candidates(ctx: Context) -> list[NameSpan]:
                 if roles_after(ctx, t.i) is not None:
                     add(k, t.i, "person-before-appositive")
     return [out[k] for k in sorted(out) if out[k].words not in not_names]
+
+
+def _after_hyphen(doc, k: int) -> bool:
+    """Is token k the end of a hyphenated word ("un" of "Jong-un")?"""
+    return k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ \
+        and not doc[k - 2].whitespace_ and doc[k].is_alpha
+
+
+def _hyphen_end(doc, k: int, *, capital: bool = False) -> int | None:
+    """End of the hyphenated rest of a word when token k is its attached hyphen
+    ("-Luc" of "Jean-Luc"), else None; ``capital``: the rest must be capitalised."""
+    if k + 1 < len(doc) and _after_hyphen(doc, k + 1) \
+            and (not capital or doc[k + 1].text[:1].isupper()):
+        return k + 2
+    return None
+
+
+def name_words(doc, i: int, j: int) -> tuple[str, ...]:
+    """The words of a name in tokens i..j, hyphenated parts joined ("Kim", "Jong-un")."""
+    words: list[str] = []
+    for k in range(i, j):
+        t = doc[k]
+        if words and k > i and not doc[k - 1].whitespace_ and (t.text == "-" or doc[k - 1].text == "-"):
+            words[-1] += t.text
+        else:
+            words.append(t.text)
+    return tuple(words)
 
 
 def _family_name_left_out(ctx: Context, i: int) -> bool:
@@ -252,6 +280,9 @@ def extract_people(ctx: Context) -> None:
             same = [pid for pid, words in people if len(words) >= 2 and words[-1] == w]
             if not same:
                 later = [f for f in full if f.words[-1] == w]
+                if not later:  # a family name written first, before the full name ("Kim")
+                    firsts = {f.words: f for f in full if f.words[0] == w}
+                    later = list(firsts.values()) if len(firsts) == 1 else []
                 if later:
                     key = " ".join(later[0].words).replace("’", "'")
                     aid = f"person:{slug(key)}"

@@ -113,6 +113,8 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
             break
         if low in DETERMINERS or t.is_punct and t.text not in ("-",) or t.pos_ in ("VERB", "AUX", "PRON", "DET", "NUM"):
             break
+        if t.text == "-" and t.whitespace_:  # a spaced dash ends a dateline ("BEIJING - Chinese President")
+            break
         if t.pos_ == "ADP" and low != "of":
             break
         if t.ent_type_ == "PERSON" or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):

@@ -194,3 +194,18 @@ def test_not_a_knowledge_base(tmp_path):
     conn = sqlite3.connect(tmp_path / "x.db")
     with pytest.raises(StoreError):
         link(conn)
+
+
+def test_a_name_written_family_name_first_is_found_by_its_first_word(kb):
+    add_article(kb, "a1", "2022-01-08", [country("CHN", "China"),
+                                         person("Xi Jinping", country="CHN", roles=["President"]),
+                                         person("Kim Jong-un", country="PRK")])
+    add_article(kb, "a2", "2022-02-01", [person("Mr Xi", aid="person:xi"),
+                                         person("Jinping", aid="person:jinping"),
+                                         person("Kim", aid="person:kim")])
+    report = link(kb.conn)
+    assert kb_actor_of(kb, "a2", "person:xi") == "person:xi-jinping"
+    assert kb_actor_of(kb, "a2", "person:jinping") == "person:xi-jinping"  # the last word too
+    # "Kim" is also a given name ("Kim Smith"): a bare "Kim" is not taken for Kim Jong-un
+    assert kb_actor_of(kb, "a2", "person:kim") is None
+    assert report.surnames_linked == 2

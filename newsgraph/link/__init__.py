@@ -13,6 +13,9 @@ with the state and the article's date), and ``article_actors.kb_actor_id``.
   mention a state, only people of that state (or of none) count.  With two or more
   candidates it stays unlinked (``ambiguous``); with none it waits (``unknown``) and is
   tried again when someone with that surname becomes known.  A link once made is kept.
+- A full name whose first word is no known given name ("Xi Jinping") may be written
+  family name first, so "Mr Xi" elsewhere finds it too (key ``surname:xi``, see
+  :func:`.names.family_first_key`).
 
 The pass never runs inside ``analyze``: an article's analysis never depends on what was
 ingested before it.  It is idempotent and incremental: ``link_state`` records the
@@ -33,12 +36,12 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..errors import StoreError
-from .names import TITLES_VERSION, person_id, surname_key
+from .names import TITLES_VERSION, family_first_key, person_id, surname_key
 from .stats import apply_stats
 
 __all__ = ["link", "LinkReport", "VERSION", "ensure_schema"]
 
-VERSION = f"link.rules.v1+{TITLES_VERSION}"
+VERSION = f"link.rules.v2+{TITLES_VERSION}"
 
 _MIGRATIONS = ("010_link.sql", "011_link_stale.sql", "012_link_stats.sql")
 
@@ -94,6 +97,7 @@ def _begin(conn: sqlite3.Connection) -> None:
 def _register(conn: sqlite3.Connection) -> None:
     conn.create_function("ng_person_id", 1, person_id, deterministic=True)
     conn.create_function("ng_surname_key", 1, surname_key, deterministic=True)
+    conn.create_function("ng_family_first_key", 1, family_first_key, deterministic=True)
 
 
 def link(conn: sqlite3.Connection, *, full: bool = False) -> LinkReport:
@@ -166,7 +170,8 @@ _TODO = (
        WHERE article_id IN (SELECT id FROM link_todo) AND kb_actor_id IS NOT NULL""",
     # the distinct person names of the new articles, with their id and key
     """CREATE TEMP TABLE link_names AS
-       SELECT name, ng_person_id(name) AS pid, ng_surname_key(name) AS key
+       SELECT name, ng_person_id(name) AS pid, ng_surname_key(name) AS key,
+              ng_family_first_key(name) AS first_key
        FROM (SELECT DISTINCT name FROM article_actors
              WHERE article_id IN (SELECT id FROM link_todo) AND kind = 'person')""",
     "CREATE UNIQUE INDEX temp.link_names_name ON link_names(name)",
@@ -195,7 +200,9 @@ def _link_named(conn: sqlite3.Connection) -> int:
         "WHERE aa.article_id IN (SELECT id FROM temp.link_todo) AND aa.kb_actor_id IS NOT NULL")
     conn.execute(
         "INSERT OR IGNORE INTO actor_keys (key, actor_id) "
-        "SELECT DISTINCT key, pid FROM temp.link_names WHERE pid IS NOT NULL AND key IS NOT NULL")
+        "SELECT DISTINCT key, pid FROM temp.link_names WHERE pid IS NOT NULL AND key IS NOT NULL "
+        "UNION SELECT DISTINCT first_key, pid FROM temp.link_names "
+        "WHERE pid IS NOT NULL AND first_key IS NOT NULL")
     return persons
 
 
@@ -217,7 +224,9 @@ def _link_surnames(conn: sqlite3.Connection) -> tuple[int, int, int]:
         WHERE article_id IN (SELECT id FROM temp.link_todo)
         UNION
         SELECT article_id, actor_id, key FROM link_pending
-        WHERE reason = 'unknown' AND key IN (SELECT key FROM temp.link_names WHERE pid IS NOT NULL)
+        WHERE reason = 'unknown' AND key IN (SELECT key FROM temp.link_names WHERE pid IS NOT NULL
+                                             UNION SELECT first_key FROM temp.link_names
+                                             WHERE pid IS NOT NULL)
         """)
     # candidates: known people under the key, restricted to the mention's state when it has one
     rows = conn.execute(

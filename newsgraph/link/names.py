@@ -2,7 +2,11 @@
 
 ``Mr Hayashi`` and ``Hayashi`` are bare surnames (one word once titles are dropped);
 ``Yoshimasa Hayashi`` is a full name with the id ``person:yoshimasa-hayashi`` and the
-key ``surname:hayashi``.  Titles are the data file ``titles.txt`` (loaded once).
+key ``surname:hayashi``.  A full name whose first word is no known given name may be
+written family name first ("Xi Jinping", "Kim Jong-un" is not: "Kim" is a given name
+too), so it is also known under the key of its first word (``surname:xi``): a bare
+"Mr Xi" elsewhere links to it when nobody else has that key.  Titles are the data file
+``titles.txt`` (loaded once); given names are the actors stage's list.
 """
 
 from __future__ import annotations
@@ -12,8 +16,8 @@ import re
 import unicodedata
 from importlib import resources
 
-__all__ = ["name_tokens", "name_keys", "person_id", "surname_key", "slug", "load_titles",
-           "TITLES_VERSION"]
+__all__ = ["name_tokens", "name_keys", "person_id", "surname_key", "family_first_key", "slug",
+           "load_titles", "TITLES_VERSION"]
 
 TITLES_VERSION = "link.titles.v1"
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -97,3 +101,16 @@ def person_id(name: str | None) -> str | None:
 def surname_key(name: str | None) -> str | None:
     """``surname:<slug of the last word>``, or ``None`` for an empty name or a lone title."""
     return name_keys(name)[1]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def family_first_key(name: str | None) -> str | None:
+    """``surname:<slug of the first word>`` for a full name that may be written family
+    name first (its first word is no known given name), else ``None``."""
+    from ..actors.lexicon import lexicon
+
+    words = name_tokens(name)
+    if len(words) < 2 or words[0] in lexicon().given_names or not words[0][:1].isupper():
+        return None
+    first = slug(words[0])
+    return f"surname:{first}" if first else None

@@ -1,12 +1,15 @@
 """The facet columns of every article, held per connection for fast search facets.
 
-Counting the matches of a common term by publication, country and language
-means one look-up per match; in SQLite each is a B-tree descent into the
-article rows.  :class:`FacetTable` reads ``(publication, country, language,
-published)`` for every article once, from the small covering index, and keeps
-it until the database changes: it is rebuilt whenever ``PRAGMA data_version``
-(commits by other connections) or ``total_changes`` (this connection's writes)
-moves, so it never gives a result the database would not.
+Counting the matches of a common term by publication, country, language,
+month and actor means one look-up per match; in SQLite each is a B-tree
+descent into the article rows.  :class:`FacetTable` reads ``(publication,
+country, language, published)`` for every article once, from the small
+covering index, and (when an actor facet is first asked for) the actors of
+every article, and keeps them until the database changes: they are re-read
+whenever ``PRAGMA data_version`` (commits by other connections) or
+``total_changes`` (this connection's writes) moves, so it never gives a
+result the database would not.  Reading the actors costs about half a second
+per 100,000 articles, once per connection and change.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import sqlite3
 import sys
 from collections import Counter
 from typing import Callable
+
+import numpy as np
 
 __all__ = ["FacetTable", "Row"]
 
@@ -33,6 +38,11 @@ class FacetTable:
         self.combo: list[int | None] = []  # rowid -> index into ``combos``
         self.combos: list[Row] = []  # (publication, country, language)
         self.published: list[str | None] = []
+        # The actors of every article (see :meth:`actors`): one entry per (article, actor).
+        self._actors_key: tuple[int, int] | None = None
+        self._actor_article = np.zeros(0, dtype=np.int64)  # the article's rowid
+        self._actor_index = np.zeros(0, dtype=np.int32)  # index into ``_actor_ids``
+        self._actor_ids: list[str] = []
 
     def refresh(self, conn: sqlite3.Connection) -> "FacetTable":
         """Bring the table up to date with ``conn``'s view of the database."""
@@ -67,33 +77,85 @@ class FacetTable:
             return self.combo[rowid]
         return self._neg[rowid][0] if rowid in self._neg else None
 
-    def _day(self, rowid: int) -> str | None:
+    def day(self, rowid: int) -> str | None:
+        """The publication date of the (known) article ``rowid``."""
         return self.published[rowid] if rowid >= 0 else self._neg[rowid][1]
 
-    def passes(self, rowid: int, keep: Callable[[Row, str | None], bool]) -> bool:
+    def passes(self, rowid: int, keep: Callable[[Row, str | None], bool] | None) -> bool:
         c = self._get(rowid)
-        return c is not None and keep(self.combos[c], self._day(rowid))
+        return c is not None and (keep is None or keep(self.combos[c], self.day(rowid)))
 
-    def counts(self, rowids: list[int], keep: Callable[[Row, str | None], bool] | None
-               ) -> tuple[int, Counter]:
-        """(number kept, Counter of combos) of the articles ``rowids`` that pass ``keep``.
+    def rowids(self) -> list[int]:
+        """The rowids of every article the table knows."""
+        return [r for r, c in enumerate(self.combo) if c is not None] + list(self._neg)
+
+    def kept(self, rowids: list[int], keep: Callable[[Row, str | None], bool] | None
+             ) -> list[int]:
+        """The ``rowids`` whose articles pass ``keep`` (None: all), in their order.
 
         A rowid the table does not know (an article committed by another
-        connection between :meth:`refresh` and the search) is not counted.
+        connection between :meth:`refresh` and the search) is left out.
         """
         if keep is None and self._fast:
-            try:
-                counts = Counter(map(self.combo.__getitem__, rowids))
-            except IndexError:
-                counts = Counter(map(self._get, rowids))
-        elif keep is None:
-            counts = Counter(map(self._get, rowids))
+            combo, n = self.combo, len(self.combo)
+            return [r for r in rowids if r < n and combo[r] is not None]
+        return [r for r in rowids if self.passes(r, keep)]
+
+    def counts(self, rowids: list[int], keep: Callable[[Row, str | None], bool] | None = None
+               ) -> tuple[int, Counter]:
+        """(number kept, Counter of combos) of the articles ``rowids`` that pass ``keep``."""
+        rowids = self.kept(rowids, keep)
+        counts = Counter(map(self.combo.__getitem__ if self._fast else self._get, rowids))
+        return len(rowids), Counter({self.combos[c]: n for c, n in counts.items()})
+
+    def months(self, rowids: list[int]) -> Counter:
+        """Counter of ``YYYY-MM`` over the (known) articles ``rowids``; undated ones left out."""
+        days = Counter(map(self.published.__getitem__ if self._fast else self.day, rowids))
+        out: Counter = Counter()
+        for day, n in days.items():
+            if day:
+                out[day[:7]] += n
+        return out
+
+    def actors(self, conn: sqlite3.Connection, rowids: list[int], *, top: int
+               ) -> list[tuple[str, int]]:
+        """The ``top`` actors in most of the (known) articles ``rowids``: ((id, articles), ...).
+
+        An article's actor is its linked knowledge-base actor
+        (``article_actors.kb_actor_id``), else the id found in it; each counts
+        once per article.  Most articles first, then by id.
+        """
+        if self._actors_key != self._key:
+            self._load_actors(conn)
+        art = self._actor_article
+        if not rowids or not len(art):
+            return []
+        wanted = np.fromiter(rowids, dtype=np.int64, count=len(rowids))
+        if self._fast and int(art.min()) >= 0:
+            mask = np.zeros(max(int(art.max()), int(wanted.max())) + 1, dtype=bool)
+            mask[wanted] = True
+            chosen = mask[art]
         else:
-            combos, get, day = self.combos, self._get, self._day
-            counts = Counter(c for r in rowids if (c := get(r)) is not None
-                             and keep(combos[c], day(r)))
-        counts.pop(None, None)
-        return sum(counts.values()), Counter({self.combos[c]: n for c, n in counts.items()})
+            chosen = np.isin(art, wanted)
+        counts = np.bincount(self._actor_index[chosen], minlength=len(self._actor_ids))
+        ids = self._actor_ids
+        found = sorted(((-int(counts[i]), ids[i]) for i in np.flatnonzero(counts)))[:top]
+        return [(a, -n) for n, a in found]
+
+    def _load_actors(self, conn: sqlite3.Connection) -> None:
+        cur = conn.cursor()
+        cur.row_factory = None
+        rowid_of = dict(cur.execute("SELECT id, rowid FROM articles"))
+        index: dict[str, int] = {}
+        pairs = {(r, index.setdefault(actor, len(index)))
+                 for aid, actor in cur.execute(
+                     "SELECT article_id, coalesce(kb_actor_id, actor_id) FROM article_actors")
+                 if (r := rowid_of.get(aid)) is not None}
+        self._actor_article = np.fromiter((p[0] for p in pairs), dtype=np.int64,
+                                          count=len(pairs))
+        self._actor_index = np.fromiter((p[1] for p in pairs), dtype=np.int32, count=len(pairs))
+        self._actor_ids = list(index)
+        self._actors_key = self._key
 
 
 def _interner() -> Callable[[str | None], str | None]:

@@ -6,11 +6,12 @@ A mixin of :class:`newsgraph.store.KnowledgeBase`; uses ``self.conn``
 
 from __future__ import annotations
 
-import heapq
 import json
 import os
 import sqlite3
 from collections import Counter
+
+import numpy as np
 
 from ..errors import QueryError
 from .bounds import date_bound, upper
@@ -28,6 +29,9 @@ ACTOR_FACET_TOP = 50
 # The rowids of the articles in which an actor was found (as itself, or linked to it).
 _ACTOR_ROWIDS = ("SELECT a.rowid FROM article_actors x CROSS JOIN articles a "
                  "ON a.id = x.article_id WHERE x.actor_id = ? OR x.kb_actor_id = ?")
+# The rowids of the articles that are copies of another article's story.
+_COPY_ROWIDS = ("SELECT rowid FROM articles a WHERE a.cluster_id IS NOT NULL "
+                f"AND NOT {story_filter('a')}")
 _RANKED = ("SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts "
            "WHERE {cond} ORDER BY score LIMIT ? OFFSET ?")
 _FTS_ERRORS = ("fts5", "syntax error", "unterminated", "no such column", "unknown special query",
@@ -78,37 +82,26 @@ class ArticleQueries:
         if not expr and not any((since, until, publication, language, country, actor)):
             raise QueryError("empty query: give words to search for, or a filter",
                              code="E501")
-        keep = row_filter(since=since, until=until, publication=publication,
-                          language=language, country=country)
-        copies = self._copy_rowids() if dedupe else frozenset()
         try:
             cur = self.conn.cursor()
             cur.row_factory = None  # plain tuples: these queries return many rows
+            cond, params = _match_sql(expr, since, until, publication, language, country,
+                                      actor, dedupe)
+            ranked = cur.execute(_RANKED.format(cond=cond), (*params, limit, offset)
+                                 ).fetchall() if expr and limit else []
             if expr and not facets:
-                cond, params = "articles_fts MATCH ?", [expr]
-                fconds, fparams = _filter_sql(since, until, publication, language, country)
-                if fconds:
-                    # "+rowid": FTS5 drives and each match is checked against a list built
-                    # once from the covering index (never one full-text probe per article).
-                    cond += (" AND +articles_fts.rowid IN (SELECT rowid FROM articles INDEXED "
-                             f"BY articles_facets WHERE {fconds})")
-                    params += fparams
-                if actor:
-                    cond += f" AND +articles_fts.rowid IN ({_ACTOR_ROWIDS})"
-                    params += [actor, actor]
-                if copies:
-                    cond += (" AND +articles_fts.rowid NOT IN (SELECT rowid FROM articles a "
-                             f"WHERE NOT {story_filter('a')})")
-                ranked = cur.execute(_RANKED.format(cond=cond), (*params, limit, offset)
-                                     ).fetchall()
                 total = cur.execute(f"SELECT count(*) FROM articles_fts WHERE {cond}",
                                     params).fetchone()[0]
                 facet_map = {}
             else:
-                only = frozenset(r[0] for r in cur.execute(_ACTOR_ROWIDS, (actor, actor))
-                                 ) if actor else None
-                ranked, total, facet_map = self._ranked_with_facets(
-                    cur, expr, keep, only, copies, limit, offset, facets)
+                keep = row_filter(since=since, until=until, publication=publication,
+                                  language=language, country=country)
+                kept = self._kept(cur, expr, keep, actor, dedupe)
+                total = len(kept)
+                facet_map = self._facet_counts(kept) if facets else {}
+                if not expr:  # newest published first
+                    newest = self._facet_table().newest(kept, offset + limit)[offset:]
+                    ranked = [(r, None) for r in newest]
             hits = self._hits(expr, ranked, highlight, snippet_words)
         except sqlite3.OperationalError as exc:
             msg = str(exc)
@@ -147,56 +140,30 @@ class ArticleQueries:
                       score[rid])
             for rid in score if (r := by_rowid.get(rid)) is not None)
 
-    def _copy_rowids(self) -> frozenset[int]:
-        """Rowids of articles that are copies of another article's story."""
-        return frozenset(r[0] for r in self.conn.execute(
-            f"SELECT rowid FROM articles a WHERE a.cluster_id IS NOT NULL AND NOT {story_filter('a')}"))
+    def _kept(self, cur, expr, keep, actor, dedupe) -> np.ndarray:
+        """The rowids of every match (every article without a query), filters applied.
 
-    def _ranked_with_facets(self, cur, expr, keep, only, copies, limit, offset, facets):
-        """Best ``limit`` matches after ``offset``, the number of matches, and facets.
-
-        The matches' rowids are read once (no scoring; without a query, every
-        article, or those of the ``only`` actor) and counted by facet, with the
-        filters applied, from :class:`FacetTable`.  Ranking scores every match
-        with bm25 and keeps the top ones; with a filter, it asks for as many more
-        as the filter's measured selectivity says it will drop.  Without a query,
-        the newest published come first.
+        The matches' rowids are read once, without scoring, and filtered by
+        :class:`FacetTable` (by actor and story with one list each).
         """
         table = self._facet_table().refresh(self.conn)
         if expr:
-            # One string of rowids, split in C: a third cheaper than a row per match.
+            # One string of rowids, split in C: much cheaper than a row per match.
             joined = cur.execute("SELECT group_concat(rowid) FROM articles_fts "
                                  "WHERE articles_fts MATCH ?", (expr,)).fetchone()[0]
-            rowids = list(map(int, joined.split(","))) if joined else []
+            rowids = np.fromstring(joined or "", dtype=np.int64, sep=",")
         else:
-            rowids = list(only) if only is not None else table.rowids()
-        n = len(rowids)
-        if copies or only is not None:
-            rowids = [r for r in rowids if r not in copies and (only is None or r in only)]
-        kept = table.kept(rowids, keep)
-        total = len(kept)
-        facet_map = self._facet_counts(table, kept) if facets else {}
-        want = offset + limit
-        if not total or not limit:
-            return [], total, facet_map
-        if not expr:
-            newest = heapq.nlargest(want, kept, key=lambda r: (table.day(r) or "", r))
-            return [(r, None) for r in newest[offset:]], total, facet_map
-        if keep is None and not copies and only is None:
-            return cur.execute(_RANKED.format(cond="articles_fts MATCH ?"),
-                               (expr, limit, offset)).fetchall(), total, facet_map
-        ask = min(n, int(want * n / total * 1.3) + 32)
-        while True:
-            rows = cur.execute(_RANKED.format(cond="articles_fts MATCH ?"),
-                               (expr, ask, 0)).fetchall()
-            found = [r for r in rows if r[0] not in copies
-                     and (only is None or r[0] in only) and table.passes(r[0], keep)]
-            if len(found) >= want or ask >= n:
-                return found[offset:want], total, facet_map
-            ask = min(n, ask * 4)
+            rowids = table.rowids()
+        for sql, args, invert in ((_ACTOR_ROWIDS, (actor, actor), False),
+                                  (_COPY_ROWIDS, (), True)):
+            if (actor if not invert else dedupe) and len(rowids):
+                listed = np.fromiter((r[0] for r in cur.execute(sql, args)), dtype=np.int64)
+                rowids = rowids[np.isin(rowids, listed, invert=invert)]
+        return table.kept(rowids, keep)
 
-    def _facet_counts(self, table: FacetTable, rowids: list[int]) -> dict:
+    def _facet_counts(self, rowids: np.ndarray) -> dict:
         """{facet: ((value, count), ...)} over the (kept) articles ``rowids``."""
+        table = self._facet_table()
         out = _facets(table.counts(rowids)[1])
         out["actor"] = tuple(table.actors(self.conn, rowids, top=ACTOR_FACET_TOP))
         out["month"] = tuple(sorted(table.months(rowids).items()))
@@ -292,6 +259,27 @@ class ArticleQueries:
         where, params = ("WHERE run_id = ?", (run_id,)) if run_id is not None else ("", ())
         return self.conn.execute(f"SELECT * FROM errors {where} ORDER BY id DESC LIMIT ?",
                                  (*params, limit)).fetchall()
+
+
+def _match_sql(expr, since, until, publication, language, country, actor, dedupe
+               ) -> tuple[str, list]:
+    """The WHERE clause (and its parameters) on ``articles_fts`` of a ranked search.
+
+    "+rowid": FTS5 drives, and each match is checked against a list built once
+    (never one full-text probe per article); bm25 scores only what passes.
+    """
+    cond, params = "articles_fts MATCH ?", [expr]
+    fconds, fparams = _filter_sql(since, until, publication, language, country)
+    if fconds:
+        cond += (" AND +articles_fts.rowid IN (SELECT rowid FROM articles INDEXED "
+                 f"BY articles_facets WHERE {fconds})")
+        params += fparams
+    if actor:
+        cond += f" AND +articles_fts.rowid IN ({_ACTOR_ROWIDS})"
+        params += [actor, actor]
+    if dedupe:
+        cond += f" AND +articles_fts.rowid NOT IN ({_COPY_ROWIDS})"
+    return cond, params
 
 
 def _filter_sql(since, until, publication, language, country) -> tuple[str, list]:

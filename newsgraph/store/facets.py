@@ -72,6 +72,7 @@ class FacetTable:
         self._actor_article = np.zeros(0, dtype=np.int64)  # the article's rowid
         self._actor_index = np.zeros(0, dtype=np.int32)  # index into ``_actor_ids``
         self._actor_ids: list[str] = []
+        self._actor_rank = np.zeros(0, dtype=np.int64)  # each id's place in id order
 
     def refresh(self, conn: sqlite3.Connection) -> "FacetTable":
         """Bring the table up to date with ``conn``'s view of the database."""
@@ -162,9 +163,9 @@ class FacetTable:
         mask[rowids - low] = True
         counts = np.bincount(self._actor_index[mask[art - low]],
                              minlength=len(self._actor_ids))
-        ids = self._actor_ids
-        found = sorted((-int(counts[i]), ids[i]) for i in np.flatnonzero(counts))[:top]
-        return [(a, -n) for n, a in found]
+        seen = np.flatnonzero(counts)
+        best = seen[np.lexsort((self._actor_rank[seen], -counts[seen]))[:top]]
+        return [(self._actor_ids[i], int(counts[i])) for i in best]
 
     def _load_actors(self, conn: sqlite3.Connection) -> None:
         cur = conn.cursor()
@@ -179,4 +180,5 @@ class FacetTable:
                                           count=len(pairs))
         self._actor_index = np.fromiter((p[1] for p in pairs), dtype=np.int32, count=len(pairs))
         self._actor_ids = list(index)
+        self._actor_rank = np.argsort(np.argsort(np.array(self._actor_ids, dtype=object)))
         self._actors_key = self._key

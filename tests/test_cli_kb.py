@@ -49,7 +49,7 @@ def test_ingest_search_show_stats_delete(tmp_path, corpus):
     assert r.exit_code == 0, r.output
     res = json.loads(r.stdout)
     assert res["total"] == 1 and "«zebrafish»" in res["hits"][0]["snippet"]
-    assert {f for f in res["facets"]} == {"publication", "country", "language"}
+    assert set(res["facets"]) == {"publication", "country", "language", "actor", "month"}
     aid = res["hits"][0]["id"]
 
     r = run("search", "North Korea's", "--db", db)

@@ -91,6 +91,10 @@ def test_search_dedupe_shows_a_story_once(kb):
     assert kb.search("Amber").total == 4
     res = kb.search("Amber", dedupe=True)
     assert res.total == 2 and sorted(h.id for h in res.hits) == ["c1", "h1"]
+    assert sum(n for _, n in res.facets["month"]) == sum(
+        n for _, n in res.facets["publication"]) == 2  # facets count stories too
+    assert kb.search("Amber", dedupe=True, facets=False).total == 2
+    assert kb.search("", publication="Daily Test", dedupe=True).total == 3  # no query
 
 
 def test_events_quotes_and_dyad_count_a_story_once(kb):

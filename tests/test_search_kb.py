@@ -152,5 +152,6 @@ def test_facet_table_handles_unknown_and_negative_rowids(tmp_path):
         kb.conn.execute("UPDATE articles SET rowid = -5")
         t = FacetTable().refresh(kb.conn)
         assert t.counts([-5, 1, 99], None)[0] == 1  # -5 counted once; 1 and 99 unknown
+        assert list(t.kept([1, -5, -6, 99])) == [-5] and list(t.rowids()) == [-5]
         assert kb.search("Japan").total == 1
         assert kb.search("Japan", publication="Harbour Gazette").total == 1

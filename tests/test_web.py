@@ -112,22 +112,67 @@ def test_search_hits_facets_paging_and_snippets(client):
     assert "<mark>fisheries</mark>" in html or "<mark>Fisheries</mark>" in html
 
 
+@pytest.mark.parametrize("params", [
+    {"q": "Chile"}, {"q": "Chile", "publication": "Pacific Daily"}, {"actor": "NOR"},
+    {"q": "Chile OR Oslo", "from": "2023-05", "actor": "CHL"}, {"q": "Chile", "page": "2"}])
+def test_search_is_the_knowledge_base_search(client, kb_path, params):
+    """The page shows :meth:`KnowledgeBase.search`'s result: same hits, total and facets."""
+    from newsgraph.store import KnowledgeBase
+
+    d = client.get("/search.json", params=params).json()
+    with KnowledgeBase(kb_path, readonly=True) as kb:
+        res = kb.search(params.get("q", ""), publication=params.get("publication"),
+                        actor=params.get("actor"), since=params.get("from"), limit=20,
+                        offset=20 * (int(params.get("page", 1)) - 1))
+    assert d["total"] == res.total and d["pages"] == 1
+    assert [h["id"] for h in d["hits"]] == [h.id for h in res.hits]
+    assert {k: [(f["value"], f["count"]) for f in v] for k, v in d["facets"].items()} == {
+        k: [tuple(x) for x in v] for k, v in res.facets.items()}
+    assert not {"order", "matches", "scanned", "facet_sample"} & set(d)  # no bounded path
+
+
+def test_one_per_story_toggle(tmp_path):
+    import sqlite3
+
+    path = build_kb(tmp_path / "kb.db")
+    with sqlite3.connect(path) as conn:  # fx-talks reprints the story of fx-pact
+        conn.execute("UPDATE articles SET cluster_id = 'fx-pact' "
+                     "WHERE id IN ('fx-pact', 'fx-talks')")
+    conn.close()
+    c = TestClient(create_app(path))
+    d = c.get("/search.json", params={"q": "Chile"}).json()
+    assert d["total"] == 3 and not d["dedupe"]
+    d = c.get("/search.json", params={"q": "Chile", "dedupe": "1"}).json()
+    assert d["dedupe"] and d["total"] == 2
+    assert {h["id"] for h in d["hits"]} == {"fx-pact", "fx-visit"}
+    assert sum(f["count"] for f in d["facets"]["month"]) == 2
+    assert {f["value"]: f["count"] for f in d["facets"]["actor"]}["person:pablo-rojas"] == 1
+    html = c.get("/search", params={"q": "Chile", "dedupe": "1"}).text
+    boxes = [a for t, a in scan(html).tags if t == "input" and a.get("name") == "dedupe"]
+    assert len(boxes) == 1 and "checked" in boxes[0]
+    assert "one per story" in html and "actor=NOR&amp;dedupe=1" in html  # facets keep it
+    unchecked = c.get("/search", params={"q": "Chile"}).text
+    assert "checked" not in [a for t, a in scan(unchecked).tags
+                             if t == "input" and a.get("name") == "dedupe"][0]
+
+
 def test_search_without_query_is_a_form(client):
     r = client.get("/search")
     assert r.status_code == 200 and "Type words to search" in r.text
 
 
-@pytest.mark.parametrize("q,fts,reason", [
-    ("-Chile", None, "only excludes terms"), ("*** ???", None, "has no words"),
-    ('"unterminated', "1", "cannot search"), ("AND", "1", "cannot search"),
-    ("foo:bar", "1", "cannot search"), ("(Chile", "1", "cannot search")])
-def test_malformed_search_is_a_400_with_the_reason(client, q, fts, reason):
+@pytest.mark.parametrize("q,fts,code,reason", [
+    ("-Chile", None, "E501", "only excludes terms"), ("*** ???", None, "E501", "has no words"),
+    ('"unterminated', "1", "E502", "cannot search"), ("AND", "1", "E502", "cannot search"),
+    ("foo:bar", "1", "E502", "cannot search"), ("(Chile", "1", "E502", "cannot search")])
+def test_malformed_search_is_a_400_with_the_reason(client, q, fts, code, reason):
+    """The codes and reasons of ``newsgraph search``: it is the same search."""
     params = {"q": q, "fts": fts} if fts else {"q": q}
     r = client.get("/search", params=params)
     assert r.status_code == 400
-    assert "E501" in r.text and reason in r.text
+    assert code in r.text and reason in r.text
     j = client.get("/search.json", params=params)
-    assert j.status_code == 400 and j.json()["error"]["code"] == "E501"
+    assert j.status_code == 400 and j.json()["error"]["code"] == code
 
 
 def test_simple_syntax_needs_no_escaping(client):
@@ -237,7 +282,7 @@ def test_hostile_article_renders_inert(client):
     text = "".join(s.text)
     assert "<script>alert('quote')</script> & friends" in text  # shown, as text
     assert HOSTILE_URL in text
-    for page in ("/", "/search?q=hostile", "/actors/person%3Aspokesman",
+    for page in ("/", "/search?q=hostile", "/search?actor=NOR", "/actors/person%3Aspokesman",
                  "/dyads/NOR/person%3Aspokesman", "/network"):
         s = scan(client.get(page).text)
         assert not [t for t, _ in s.tags if t in ("script", "img", "iframe", "b", "i")], page

@@ -96,9 +96,16 @@ def test_search_article_actor_dyad_network(server, browser, tmp_path):
     page.press("header input[name=q]", "Enter")
     page.wait_for_url("**/search?q=fisheries")
     hits = page.locator("ul.articles a.headline")
-    assert hits.count() >= 1
+    n_hits = hits.count()
+    assert n_hits >= 1
     assert page.locator("ul.articles mark").count() >= 1
     shot("search")
+    page.check("form.search input[name=dedupe]")  # one per story: the search's dedupe
+    page.click("form.search button")
+    page.wait_for_url("**/search?q=fisheries*dedupe=1*")
+    assert page.locator("form.search input[name=dedupe]").is_checked()
+    assert "one per story" in page.locator(".summary").inner_text()
+    assert hits.count() == n_hits  # no reprints among them
 
     page.click("text=Norway and Chile agree fisheries pact")
     page.wait_for_url("**/articles/**")

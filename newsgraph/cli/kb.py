@@ -148,6 +148,9 @@ def search(
     country: Annotated[Optional[str], typer.Option(
         "--country", metavar="ISO3166-1", help="Only publications of this country (TH, "
         "GB, ...).")] = None,
+    actor: Annotated[Optional[str], typer.Option(
+        "--actor", metavar="ID", help="Only articles in which this actor was found (as found, "
+        "or linked to it).")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Hits per page.")] = 10,
     page: Annotated[int, typer.Option("--page", min=1, help="Page of hits.")] = 1,
     dedupe: Annotated[bool, typer.Option(
@@ -160,11 +163,13 @@ def search(
     Syntax: words (all must appear), "a phrase", sanction* (prefix),
     Japan OR Korea, -word or NOT word (exclude; put -- before a leading -).
     Terms such as US-Japan, U.S., North Korea's and Kim Jong-un match as written.
+    An empty QUERY ("") with a filter lists what passes it, newest first.
+    Facets: publication, country, language, actor and month of every match.
     """
     with handle_errors():
         with open_kb(db, must_exist=True) as kb:
             res = kb.search(query, fts=fts, since=since, until=until, publication=publication,
-                            language=language, country=country, limit=limit,
+                            language=language, country=country, actor=actor, limit=limit,
                             offset=(page - 1) * limit, dedupe=dedupe,
                             highlight=("«", "»") if json_out else _HL)
     if json_out:
@@ -187,7 +192,8 @@ def search(
         con.print(Text("   ") + _snippet(h.snippet))
     for name, items in res.facets.items():
         if items:
-            shown = ", ".join(f"{v or '?'} {n}" for v, n in items[:8])
+            busiest = sorted(items, key=lambda kv: -kv[1])[:8]  # months come in date order
+            shown = ", ".join(f"{v or '?'} {n}" for v, n in busiest)
             con.print(Text(f"{name}: {shown}", style="dim"))
 
 

@@ -1,127 +1,184 @@
 """The facet columns of every article, held per connection for fast search facets.
 
-Counting the matches of a common term by publication, country and language
-means one look-up per match; in SQLite each is a B-tree descent into the
-article rows.  :class:`FacetTable` reads ``(publication, country, language,
-published)`` for every article once, from the small covering index, and keeps
-it until the database changes: it is rebuilt whenever ``PRAGMA data_version``
-(commits by other connections) or ``total_changes`` (this connection's writes)
-moves, so it never gives a result the database would not.
+Counting the matches of a common term by publication, country, language,
+month and actor means one look-up per match; in SQLite each is a B-tree
+descent into the article rows.  :class:`FacetTable` reads ``(publication,
+country, language, published)`` for every article once, from the small
+covering index, and (when an actor facet is first asked for) the actors of
+every article, into numpy arrays indexed by rowid, and keeps them until the
+database changes: they are re-read whenever ``PRAGMA data_version`` (commits
+by other connections) or ``total_changes`` (this connection's writes) moves,
+so it never gives a result the database would not.  Filtering and counting
+100,000 matches then takes a few milliseconds; reading the actors costs about
+half a second per 100,000 articles, once per connection and change.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import sys
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from typing import Callable
+from dataclasses import dataclass
 
-__all__ = ["FacetTable", "Row"]
+import numpy as np
+
+__all__ = ["FacetTable", "RowFilter", "Row", "row_filter"]
 
 Row = tuple  # (publication, country, language)
 
 
+@dataclass(frozen=True, slots=True)
+class RowFilter:
+    """The search filters that :class:`FacetTable` applies (``until`` is an upper bound)."""
+
+    since: str | None = None
+    until: str | None = None
+    publication: str | None = None
+    language: str | None = None
+    country: str | None = None
+
+    def keeps(self, c: Row) -> bool:
+        """Whether articles of the (publication, country, language) ``c`` pass."""
+        return not ((self.publication and c[0] != self.publication)
+                    or (self.country and c[1] != self.country)
+                    or (self.language and c[2] != self.language))
+
+
+def row_filter(*, since: str | None, until: str | None, publication: str | None,
+               language: str | None, country: str | None) -> RowFilter | None:
+    """The filters as a :class:`RowFilter`; None for no filter."""
+    if not any((since, until, publication, language, country)):
+        return None
+    return RowFilter(since, until, publication, language, country)
+
+
+def _ints(rowids) -> np.ndarray:
+    return np.asarray(rowids, dtype=np.int64).reshape(-1)
+
+
 class FacetTable:
-    """Per article: a small integer naming its (publication, country, language), and its date."""
+    """Per article (indexed by ``rowid - base``): the index of its (publication, country,
+    language) in ``combos`` and of its publication date in ``dates`` (-1: none)."""
 
     def __init__(self) -> None:
         self._key: tuple[int, int] | None = None
-        self._fast = True
-        self._neg: dict[int, tuple[int, str | None]] = {}
-        # Indexed by rowid (rowids are dense: INTEGER PRIMARY KEY, max + 1), so a
-        # million articles cost two lists of pointers, not two dicts.
-        self.combo: list[int | None] = []  # rowid -> index into ``combos``
-        self.combos: list[Row] = []  # (publication, country, language)
-        self.published: list[str | None] = []
+        self._base = 0  # the lowest rowid (or 0): rowids may be negative
+        self.combo = np.zeros(0, dtype=np.int32)  # -1: no article with that rowid
+        self.combos: list[Row] = []
+        self.day = np.zeros(0, dtype=np.int32)  # -1: undated
+        self.dates: list[str] = []  # the distinct publication dates, in order
+        # The actors of every article (see :meth:`actors`): one entry per (article, actor).
+        self._actors_key: tuple[int, int] | None = None
+        self._actor_article = np.zeros(0, dtype=np.int64)  # the article's rowid
+        self._actor_index = np.zeros(0, dtype=np.int32)  # index into ``_actor_ids``
+        self._actor_ids: list[str] = []
+        self._actor_rank = np.zeros(0, dtype=np.int64)  # each id's place in id order
 
     def refresh(self, conn: sqlite3.Connection) -> "FacetTable":
         """Bring the table up to date with ``conn``'s view of the database."""
         key = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
         if key == self._key:
             return self
-        low, top = conn.execute("SELECT min(rowid), max(rowid) FROM articles").fetchone()
-        top = max(top or 0, 0)
-        self._fast = (low or 0) >= 0  # a negative rowid would index the lists from the end
-        self._neg: dict[int, tuple[int, str | None]] = {}  # rowids below 0, if ever
-        ids: dict[Row, int] = {}
-        combo: list[int | None] = [None] * (top + 1)
-        published: list[str | None] = [None] * (top + 1)
-        dates = _interner()
         cur = conn.cursor()
         cur.row_factory = None
-        for rowid, pub, cc, lang, day in cur.execute(
-                "SELECT rowid, publication, country, language, published "
-                "FROM articles INDEXED BY articles_facets WHERE rowid <= ?", (top,)):
-            c = ids.setdefault((pub, cc, lang), len(ids))
-            if rowid < 0:
-                self._neg[rowid] = (c, dates(day))
-                continue
-            combo[rowid] = c
-            published[rowid] = dates(day)
-        self.combo, self.published, self._key = combo, published, key
-        self.combos = list(ids)
+        rows = cur.execute("SELECT rowid, publication, country, language, published "
+                           "FROM articles INDEXED BY articles_facets").fetchall()
+        ids: dict[Row, int] = {}
+        rowid = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        combo = np.fromiter((ids.setdefault(r[1:4], len(ids)) for r in rows), dtype=np.int32,
+                            count=len(rows))
+        dates = sorted({r[4] for r in rows if r[4]})
+        where = {d: i for i, d in enumerate(dates)}
+        day = np.fromiter((where.get(r[4], -1) for r in rows), dtype=np.int32, count=len(rows))
+        base = min(int(rowid.min()), 0) if len(rows) else 0
+        size = int(rowid.max()) - base + 1 if len(rows) else 0
+        self.combo = np.full(size, -1, dtype=np.int32)
+        self.day = np.full(size, -1, dtype=np.int32)
+        self.combo[rowid - base] = combo
+        self.day[rowid - base] = day
+        self._base, self.combos, self.dates, self._key = base, list(ids), dates, key
         return self
 
-    def _get(self, rowid: int) -> int | None:
-        if 0 <= rowid < len(self.combo):
-            return self.combo[rowid]
-        return self._neg[rowid][0] if rowid in self._neg else None
+    def rowids(self) -> np.ndarray:
+        """The rowids of every article the table knows."""
+        return np.flatnonzero(self.combo >= 0) + self._base
 
-    def _day(self, rowid: int) -> str | None:
-        return self.published[rowid] if rowid >= 0 else self._neg[rowid][1]
-
-    def passes(self, rowid: int, keep: Callable[[Row, str | None], bool]) -> bool:
-        c = self._get(rowid)
-        return c is not None and keep(self.combos[c], self._day(rowid))
-
-    def counts(self, rowids: list[int], keep: Callable[[Row, str | None], bool] | None
-               ) -> tuple[int, Counter]:
-        """(number kept, Counter of combos) of the articles ``rowids`` that pass ``keep``.
+    def kept(self, rowids, keep: RowFilter | None = None) -> np.ndarray:
+        """The ``rowids`` whose articles pass ``keep`` (None: all), in their order.
 
         A rowid the table does not know (an article committed by another
-        connection between :meth:`refresh` and the search) is not counted.
+        connection between :meth:`refresh` and the search) is left out.
         """
-        if keep is None and self._fast:
-            try:
-                counts = Counter(map(self.combo.__getitem__, rowids))
-            except IndexError:
-                counts = Counter(map(self._get, rowids))
-        elif keep is None:
-            counts = Counter(map(self._get, rowids))
-        else:
-            combos, get, day = self.combos, self._get, self._day
-            counts = Counter(c for r in rowids if (c := get(r)) is not None
-                             and keep(combos[c], day(r)))
-        counts.pop(None, None)
-        return sum(counts.values()), Counter({self.combos[c]: n for c, n in counts.items()})
+        rowids = _ints(rowids)
+        at = rowids - self._base
+        inside = (at >= 0) & (at < len(self.combo))
+        rowids, at = rowids[inside], at[inside]
+        ok = self.combo[at] >= 0
+        if keep is not None:
+            if keep.publication or keep.country or keep.language:
+                passing = np.array([keep.keeps(c) for c in self.combos] + [False], dtype=bool)
+                ok &= passing[self.combo[at]]
+            if keep.since or keep.until:
+                lo = bisect_left(self.dates, keep.since) if keep.since else 0
+                hi = bisect_right(self.dates, keep.until) if keep.until else len(self.dates)
+                d = self.day[at]
+                ok &= (d >= lo) & (d < hi)  # undated (-1) is never in range
+        return rowids[ok]
 
+    def counts(self, rowids, keep: RowFilter | None = None) -> tuple[int, Counter]:
+        """(number kept, Counter of combos) of the articles ``rowids`` that pass ``keep``."""
+        rowids = self.kept(rowids, keep)
+        n = np.bincount(self.combo[rowids - self._base], minlength=len(self.combos))
+        return len(rowids), Counter({self.combos[i]: int(n[i]) for i in np.flatnonzero(n)})
 
-def _interner() -> Callable[[str | None], str | None]:
-    seen: dict[str, str] = {}
+    def months(self, rowids) -> Counter:
+        """Counter of ``YYYY-MM`` over the (known) articles ``rowids``; undated ones left out."""
+        d = self.day[_ints(rowids) - self._base]
+        n = np.bincount(d[d >= 0], minlength=len(self.dates))
+        out: Counter = Counter()
+        for i in np.flatnonzero(n):
+            out[self.dates[i][:7]] += int(n[i])
+        return out
 
-    def intern(s: str | None) -> str | None:
-        if s is None:
-            return None
-        return seen.setdefault(s, sys.intern(s))
+    def newest(self, rowids, n: int) -> list[int]:
+        """The ``n`` newest published of the (known) articles ``rowids`` (then highest rowid)."""
+        rowids = _ints(rowids)
+        order = np.lexsort((rowids, self.day[rowids - self._base]))[::-1][:n]
+        return [int(r) for r in rowids[order]]
 
-    return intern
+    def actors(self, conn: sqlite3.Connection, rowids, *, top: int) -> list[tuple[str, int]]:
+        """The ``top`` actors in most of the (known) articles ``rowids``: ((id, articles), ...).
 
+        An article's actor is its linked knowledge-base actor
+        (``article_actors.kb_actor_id``), else the id found in it; each counts
+        once per article.  Most articles first, then by id.
+        """
+        if self._actors_key != self._key:
+            self._load_actors(conn)
+        art, rowids = self._actor_article, _ints(rowids)
+        if not len(rowids) or not len(art):
+            return []
+        low = min(int(art.min()), int(rowids.min()))
+        mask = np.zeros(max(int(art.max()), int(rowids.max())) - low + 1, dtype=bool)
+        mask[rowids - low] = True
+        counts = np.bincount(self._actor_index[mask[art - low]],
+                             minlength=len(self._actor_ids))
+        seen = np.flatnonzero(counts)
+        best = seen[np.lexsort((self._actor_rank[seen], -counts[seen]))[:top]]
+        return [(self._actor_ids[i], int(counts[i])) for i in best]
 
-def row_filter(*, since: str | None, until: str | None, publication: str | None,
-               language: str | None, country: str | None
-               ) -> Callable[[Row, str | None], bool] | None:
-    """A predicate over (combo, published) for the search filters; None for no filter."""
-    if not any((since, until, publication, language, country)):
-        return None
-
-    def keep(c: Row, day: str | None) -> bool:
-        if (publication and c[0] != publication) or (country and c[1] != country) \
-                or (language and c[2] != language):
-            return False
-        if since and (day is None or day < since):
-            return False
-        if until and (day is None or day > until):
-            return False
-        return True
-
-    return keep
+    def _load_actors(self, conn: sqlite3.Connection) -> None:
+        cur = conn.cursor()
+        cur.row_factory = None
+        rowid_of = dict(cur.execute("SELECT id, rowid FROM articles"))
+        index: dict[str, int] = {}
+        pairs = {(r, index.setdefault(actor, len(index)))
+                 for aid, actor in cur.execute(
+                     "SELECT article_id, coalesce(kb_actor_id, actor_id) FROM article_actors")
+                 if (r := rowid_of.get(aid)) is not None}
+        self._actor_article = np.fromiter((p[0] for p in pairs), dtype=np.int64,
+                                          count=len(pairs))
+        self._actor_index = np.fromiter((p[1] for p in pairs), dtype=np.int32, count=len(pairs))
+        self._actor_ids = list(index)
+        self._actor_rank = np.argsort(np.argsort(np.array(self._actor_ids, dtype=object)))
+        self._actors_key = self._key

@@ -11,6 +11,8 @@ import os
 import sqlite3
 from collections import Counter
 
+import numpy as np
+
 from ..errors import QueryError
 from .bounds import date_bound, upper
 from .facets import FacetTable, row_filter
@@ -19,9 +21,17 @@ from .results import KBStats, SearchHit, SearchResult, StoredArticle
 from .search import compile_query
 from .write import article_from_row, delete_articles
 
-__all__ = ["ArticleQueries", "FACETS"]
+__all__ = ["ArticleQueries", "FACETS", "ACTOR_FACET_TOP"]
 
-FACETS = ("publication", "country", "language")
+FACETS = ("publication", "country", "language", "actor", "month")
+#: How many actors the ``actor`` facet lists (those in most matches).
+ACTOR_FACET_TOP = 50
+# The rowids of the articles in which an actor was found (as itself, or linked to it).
+_ACTOR_ROWIDS = ("SELECT a.rowid FROM article_actors x CROSS JOIN articles a "
+                 "ON a.id = x.article_id WHERE x.actor_id = ? OR x.kb_actor_id = ?")
+# The rowids of the articles that are copies of another article's story.
+_COPY_ROWIDS = ("SELECT rowid FROM articles a WHERE a.cluster_id IS NOT NULL "
+                f"AND NOT {story_filter('a')}")
 _RANKED = ("SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts "
            "WHERE {cond} ORDER BY score LIMIT ? OFFSET ?")
 _FTS_ERRORS = ("fts5", "syntax error", "unterminated", "no such column", "unknown special query",
@@ -33,53 +43,65 @@ class ArticleQueries:
     # -- search ---------------------------------------------------------------------------
     def search(self, query: str, *, fts: bool = False, since: str | None = None,
                until: str | None = None, publication: str | None = None,
-               language: str | None = None, country: str | None = None, limit: int = 10,
-               offset: int = 0, facets: bool = True, highlight: tuple[str, str] = ("«", "»"),
+               language: str | None = None, country: str | None = None,
+               actor: str | None = None, limit: int = 10, offset: int = 0,
+               facets: bool = True, highlight: tuple[str, str] = ("«", "»"),
                snippet_words: int = 16, dedupe: bool = False) -> SearchResult:
         """Full-text search over headlines and texts, best matches first (bm25).
 
         ``query`` uses the simple syntax of :mod:`newsgraph.store.search` unless
-        ``fts`` (raw FTS5).  Filters: ``since``/``until`` (inclusive dates or
-        their prefixes), ``publication``, ``language``, ``country``.  ``facets``
-        counts the matches by publication, country and language.  ``dedupe``
-        keeps one article per near-duplicate story (its representative, see
-        :mod:`newsgraph.store.q_clusters`).  A query FTS5 cannot run raises
-        :class:`QueryError` (``E502``).
+        ``fts`` (raw FTS5).  An empty ``query`` with a filter lists every
+        article that passes the filters, newest published first (its hits have
+        no score, and the start of the text as snippet).
+
+        Filters: ``since``/``until`` (inclusive dates or their prefixes),
+        ``publication``, ``language``, ``country``, and ``actor``: articles in
+        which that actor was found (``article_actors.actor_id``, or the
+        knowledge-base actor it was linked to, ``kb_actor_id``).
+
+        ``facets`` counts every match, filters applied, by publication,
+        country and language (most matches first), ``month`` (``YYYY-MM`` of
+        publication, in order) and ``actor`` (the :data:`ACTOR_FACET_TOP`
+        actors in most matches; an article counts once for its linked actor,
+        else for the id found in it).  ``dedupe`` keeps one article per
+        near-duplicate story (its representative, see
+        :mod:`newsgraph.store.q_clusters`).
+
+        Raises :class:`QueryError`: ``E501`` no query and no filter, or a query
+        with nothing searchable; ``E502`` a query FTS5 cannot run; ``E505`` a
+        bad date; ``E506`` a negative limit or offset.
         """
-        expr = query.strip() if fts else compile_query(query)
-        if not expr:
-            raise QueryError("empty query", code="E501")
+        text = query.strip()
+        expr = (text if fts else compile_query(text)) if text else ""
         if limit < 0 or offset < 0:
             raise QueryError("limit and offset must not be negative", code="E506")
         since = date_bound(since, "--since", code="E505")
         until = date_bound(until, "--until", code="E505")
         until = upper(until) if until else None
-        keep = row_filter(since=since, until=until, publication=publication,
-                          language=language, country=country)
-        copies = self._copy_rowids() if dedupe else frozenset()
+        actor = actor or None
+        if not expr and not any((since, until, publication, language, country, actor)):
+            raise QueryError("empty query: give words to search for, or a filter",
+                             code="E501")
         try:
             cur = self.conn.cursor()
             cur.row_factory = None  # plain tuples: these queries return many rows
-            if facets:
-                ranked, total, facet_map = self._ranked_with_facets(cur, expr, keep, limit,
-                                                                    offset, copies)
-            else:
-                cond, params = "articles_fts MATCH ?", [expr]
-                if keep is not None:
-                    fconds, fparams = _filter_sql(since, until, publication, language, country)
-                    # "+rowid": FTS5 drives and each match is checked against a list built
-                    # once from the covering index (never one full-text probe per article).
-                    cond += (" AND +articles_fts.rowid IN (SELECT rowid FROM articles INDEXED "
-                             f"BY articles_facets WHERE {fconds})")
-                    params += fparams
-                if copies:
-                    cond += (" AND +articles_fts.rowid NOT IN (SELECT rowid FROM articles a "
-                             f"WHERE NOT {story_filter('a')})")
-                ranked = cur.execute(_RANKED.format(cond=cond), (*params, limit, offset)
-                                     ).fetchall()
+            cond, params = _match_sql(expr, since, until, publication, language, country,
+                                      actor, dedupe)
+            ranked = cur.execute(_RANKED.format(cond=cond), (*params, limit, offset)
+                                 ).fetchall() if expr and limit else []
+            if expr and not facets:
                 total = cur.execute(f"SELECT count(*) FROM articles_fts WHERE {cond}",
                                     params).fetchone()[0]
                 facet_map = {}
+            else:
+                keep = row_filter(since=since, until=until, publication=publication,
+                                  language=language, country=country)
+                kept = self._kept(cur, expr, keep, actor, dedupe)
+                total = len(kept)
+                facet_map = self._facet_counts(kept) if facets else {}
+                if not expr:  # newest published first
+                    newest = self._facet_table().newest(kept, offset + limit)[offset:]
+                    ranked = [(r, None) for r in newest]
             hits = self._hits(expr, ranked, highlight, snippet_words)
         except sqlite3.OperationalError as exc:
             msg = str(exc)
@@ -95,57 +117,57 @@ class ArticleQueries:
             return ()
         score = {r[0]: r[1] for r in ranked}
         marks = ",".join("?" * len(ranked))
-        rows = self.conn.execute(
-            "SELECT articles_fts.rowid AS rowid, a.id, a.headline, a.publication, a.published, "
-            "a.country, a.language, a.url, "
-            f"snippet(articles_fts, 1, ?, ?, '…', ?) AS snippet "
-            "FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid "
-            f"WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})",
-            (highlight[0], highlight[1], max(1, min(words, 64)), expr, *score)).fetchall()
+        words = max(1, min(words, 64))
+        if expr:
+            rows = self.conn.execute(
+                "SELECT articles_fts.rowid AS rowid, a.id, a.headline, a.publication, "
+                "a.published, a.country, a.language, a.url, "
+                "snippet(articles_fts, 1, ?, ?, '…', ?) AS snippet "
+                "FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid "
+                f"WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})",
+                (highlight[0], highlight[1], words, expr, *score)).fetchall()
+        else:  # no query: the start of the text after the headline
+            rows = self.conn.execute(
+                "SELECT a.rowid AS rowid, a.id, a.headline, a.publication, a.published, "
+                "a.country, a.language, a.url, "
+                "substr(a.text, coalesce(a.headline_end, 0) + 1, 20 * ?) AS snippet "
+                f"FROM articles a WHERE a.rowid IN ({marks})", (words, *score)).fetchall()
         by_rowid = {r["rowid"]: r for r in rows}
         return tuple(
             SearchHit(r["id"], r["headline"], r["publication"], r["published"], r["country"],
-                      r["language"], r["url"], r["snippet"] or "", score[rid])
+                      r["language"], r["url"],
+                      (r["snippet"] or "") if expr else _opening(r["snippet"], words),
+                      score[rid])
             for rid in score if (r := by_rowid.get(rid)) is not None)
 
-    def _copy_rowids(self) -> frozenset[int]:
-        """Rowids of articles that are copies of another article's story."""
-        return frozenset(r[0] for r in self.conn.execute(
-            f"SELECT rowid FROM articles a WHERE a.cluster_id IS NOT NULL AND NOT {story_filter('a')}"))
+    def _kept(self, cur, expr, keep, actor, dedupe) -> np.ndarray:
+        """The rowids of every match (every article without a query), filters applied.
 
-    def _ranked_with_facets(self, cur, expr, keep, limit, offset, copies=frozenset()):
-        """Best ``limit`` matches after ``offset``, the number of matches, and facets.
-
-        The matches' rowids are read once (no scoring) and counted by facet, with
-        the filters applied, from :class:`FacetTable`.  Ranking scores every match
-        with bm25 and keeps the top ones; with a filter, it asks for as many more
-        as the filter's measured selectivity says it will drop.
+        The matches' rowids are read once, without scoring, and filtered by
+        :class:`FacetTable` (by actor and story with one list each).
         """
         table = self._facet_table().refresh(self.conn)
-        # One string of rowids, split in C: a third cheaper than a row per match.
-        joined = cur.execute("SELECT group_concat(rowid) FROM articles_fts "
-                             "WHERE articles_fts MATCH ?", (expr,)).fetchone()[0]
-        rowids = list(map(int, joined.split(","))) if joined else []
-        if copies:
-            rowids = [r for r in rowids if r not in copies]
-        total, counts = table.counts(rowids, keep)
-        facet_map = _facets(counts)
-        want = offset + limit
-        if not total or not limit:
-            return [], total, facet_map
-        if keep is None and not copies:
-            return cur.execute(_RANKED.format(cond="articles_fts MATCH ?"),
-                               (expr, limit, offset)).fetchall(), total, facet_map
-        n = len(rowids) + len(copies)
-        ask = min(n, int(want * n / total * 1.3) + 32)
-        while True:
-            rows = cur.execute(_RANKED.format(cond="articles_fts MATCH ?"),
-                               (expr, ask, 0)).fetchall()
-            kept = [r for r in rows if r[0] not in copies
-                    and (keep is None or table.passes(r[0], keep))]
-            if len(kept) >= want or ask >= n:
-                return kept[offset:want], total, facet_map
-            ask = min(n, ask * 4)
+        if expr:
+            # One string of rowids, split in C: much cheaper than a row per match.
+            joined = cur.execute("SELECT group_concat(rowid) FROM articles_fts "
+                                 "WHERE articles_fts MATCH ?", (expr,)).fetchone()[0]
+            rowids = np.fromstring(joined or "", dtype=np.int64, sep=",")
+        else:
+            rowids = table.rowids()
+        for sql, args, invert in ((_ACTOR_ROWIDS, (actor, actor), False),
+                                  (_COPY_ROWIDS, (), True)):
+            if (actor if not invert else dedupe) and len(rowids):
+                listed = np.fromiter((r[0] for r in cur.execute(sql, args)), dtype=np.int64)
+                rowids = rowids[np.isin(rowids, listed, invert=invert)]
+        return table.kept(rowids, keep)
+
+    def _facet_counts(self, rowids: np.ndarray) -> dict:
+        """{facet: ((value, count), ...)} over the (kept) articles ``rowids``."""
+        table = self._facet_table()
+        out = _facets(table.counts(rowids)[1])
+        out["actor"] = tuple(table.actors(self.conn, rowids, top=ACTOR_FACET_TOP))
+        out["month"] = tuple(sorted(table.months(rowids).items()))
+        return out
 
     def _facet_table(self) -> FacetTable:
         table = self.__dict__.get("_facets_cache")
@@ -239,7 +261,29 @@ class ArticleQueries:
                                  (*params, limit)).fetchall()
 
 
+def _match_sql(expr, since, until, publication, language, country, actor, dedupe
+               ) -> tuple[str, list]:
+    """The WHERE clause (and its parameters) on ``articles_fts`` of a ranked search.
+
+    "+rowid": FTS5 drives, and each match is checked against a list built once
+    (never one full-text probe per article); bm25 scores only what passes.
+    """
+    cond, params = "articles_fts MATCH ?", [expr]
+    fconds, fparams = _filter_sql(since, until, publication, language, country)
+    if fconds:
+        cond += (" AND +articles_fts.rowid IN (SELECT rowid FROM articles INDEXED "
+                 f"BY articles_facets WHERE {fconds})")
+        params += fparams
+    if actor:
+        cond += f" AND +articles_fts.rowid IN ({_ACTOR_ROWIDS})"
+        params += [actor, actor]
+    if dedupe:
+        cond += f" AND +articles_fts.rowid NOT IN ({_COPY_ROWIDS})"
+    return cond, params
+
+
 def _filter_sql(since, until, publication, language, country) -> tuple[str, list]:
+    """SQL conditions (and their parameters) on ``articles`` for the search filters."""
     conds, params = [], []
     for sql, val in (("published >= ?", since), ("published <= ?", until),
                      ("publication = ?", publication), ("language = ?", language),
@@ -250,10 +294,16 @@ def _filter_sql(since, until, publication, language, country) -> tuple[str, list
     return " AND ".join(conds), params
 
 
+def _opening(text: str | None, words: int) -> str:
+    """The first ``words`` words of ``text``, with "…" where it goes on."""
+    parts = (text or "").split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
 def _facets(counts: Counter) -> dict[str, tuple[tuple[str | None, int], ...]]:
     """{facet: ((value, count), ...)} from counts of (publication, country, language)."""
     out: dict[str, tuple[tuple[str | None, int], ...]] = {}
-    for i, name in enumerate(FACETS):
+    for i, name in enumerate(FACETS[:3]):
         acc: dict[str | None, int] = {}
         for key, n in counts.items():
             acc[key[i]] = acc.get(key[i], 0) + n

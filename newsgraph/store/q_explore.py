@@ -20,9 +20,8 @@ from typing import Any, Iterable
 from ..errors import QueryError
 from .bounds import date_bound, upper
 from ..models import EVENT_TYPES, QUAD_CLASS
-from .search import compile_query
 
-__all__ = ["ExploreQueries", "SearchFilters"]
+__all__ = ["ExploreQueries"]
 
 _ARTICLE_BRIEF = "a.id, a.headline, a.publication, a.published, a.country, a.language"
 _EVENT_COLS = ("e.id, e.article_id, e.seq, e.type, e.quad, e.mode, e.source, e.target, "
@@ -33,27 +32,6 @@ _MONTH = ("(CASE WHEN e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr
           "ELSE substr(e.published, 1, 7) END)")  # as in migration 050
 _SENTENCE = ("substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) "
              f"AS sentence_text, a.headline, {_MONTH} AS bucket")
-
-
-class SearchFilters:
-    """Facet filters of a search, each optional; dates are ``YYYY[-MM[-DD]]``."""
-
-    __slots__ = ("publication", "country", "language", "actor", "date_from", "date_to")
-
-    def __init__(self, *, publication: str | None = None, country: str | None = None,
-                 language: str | None = None, actor: str | None = None,
-                 date_from: str | None = None, date_to: str | None = None):
-        date_from = date_bound(date_from, "date_from", code="E505")
-        date_to = date_bound(date_to, "date_to", code="E505")
-        self.publication = publication or None
-        self.country = country or None
-        self.language = language or None
-        self.actor = actor or None
-        self.date_from = date_from or None
-        self.date_to = date_to or None
-
-    def to_dict(self) -> dict[str, str | None]:
-        return {k: getattr(self, k) for k in self.__slots__}
 
 
 def _json(value: str | None, default: Any) -> Any:
@@ -184,158 +162,6 @@ class ExploreQueries:
             "top_actors_basis": actors_basis,
             "recent": [dict(r) for r in recent_rows],
         }
-
-    # -- search ------------------------------------------------------------------
-
-    def explore_search(self, query: str, *, fts: bool = False,
-                       filters: SearchFilters | None = None, page: int = 1, per_page: int = 20,
-                       facet_sample: int = 500, rank_limit: int = 5_000,
-                       filter_scan: int = 5_000) -> dict[str, Any]:
-        """Full-text search with facet filters, paging and snippets.
-
-        ``query`` is in the simple syntax of :mod:`newsgraph.store.search` (as
-        ``newsgraph search``), or raw FTS5 with ``fts``.  Unlike
-        :meth:`ArticleQueries.search` it filters and facets by actor and month,
-        and bounds its work for the explorer:
-
-        Hits are ranked by relevance (bm25) when at most ``rank_limit`` articles
-        match, else listed newest-stored first (``order`` says which); without
-        a query, newest published first.  With filters, only the ``filter_scan``
-        newest-stored matches of the words are filtered (``matches`` counts all
-        of them, ``scanned`` those filtered).  Snippets mark matches with
-        ``\\x02``/``\\x03``.  Facets count the first ``facet_sample`` matches.
-        Raises :class:`QueryError` on a malformed query.
-        """
-        filters = filters or SearchFilters()
-        page = max(1, int(page))
-        query = (query or "").strip()
-        where, params = self._filter_sql(filters)
-        expr = (query if fts else compile_query(query)) if query else ""
-        if query:
-            try:  # FTS5 reports a malformed query when it is first run
-                self.conn.execute("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? "
-                                  "LIMIT 1", (expr,)).fetchall()
-            except sqlite3.OperationalError as exc:
-                raise QueryError(f"cannot search for {query!r}: {exc}", code="E501") from None
-            matches = self._scalar("SELECT count(*) FROM articles_fts WHERE articles_fts "
-                                   "MATCH ?", (expr,))
-            if where:
-                scanned = min(matches, filter_scan)
-                # filters look at the newest-stored filter_scan matches only
-                source = ("(SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM "
-                          "articles_fts WHERE articles_fts MATCH ? "
-                          f"ORDER BY rowid DESC LIMIT {int(filter_scan)}) f")
-                base = (f"FROM {source} CROSS JOIN articles a ON a.rowid = f.rowid WHERE "
-                        + " AND ".join(where))
-            else:
-                scanned = matches
-                base = "FROM articles_fts f WHERE articles_fts MATCH ?"
-            params = [expr, *params]
-            # bm25 scores every match: past rank_limit, newest stored first instead
-            if where:  # at most filter_scan rows: filter, count and order them at once
-                found = self.conn.execute(f"SELECT f.rowid, f.score {base}", params).fetchall()
-                total = len(found)
-                ranked = total <= rank_limit
-                found.sort(key=(lambda r: (r[1], -r[0])) if ranked else (lambda r: -r[0]))
-                filtered_ids = [r[0] for r in found]
-            else:
-                total = matches
-                ranked = total <= rank_limit
-                order = ("ORDER BY bm25(articles_fts, 4.0, 1.0)" if ranked
-                         else "ORDER BY f.rowid DESC")
-        else:
-            base = "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-            total = self._scalar(f"SELECT count(*) {base}", params)
-            ranked, matches, scanned = True, None, None
-            order = "ORDER BY a.published DESC, a.rowid DESC"
-        rowid = "f.rowid" if query else "a.rowid"
-        if query and where:
-            page_ids = filtered_ids[(page - 1) * per_page:page * per_page]
-        else:
-            page_ids = [r[0] for r in self.conn.execute(
-                f"SELECT {rowid} {base} {order} LIMIT ? OFFSET ?",
-                (*params, per_page, (page - 1) * per_page))]
-        hits = []
-        if page_ids:
-            marks = ",".join("?" * len(page_ids))
-            if query:
-                snippet = "snippet(articles_fts, -1, char(2), char(3), ' … ', 24)"
-                sql = (f"SELECT f.rowid AS rid, {_ARTICLE_BRIEF}, {snippet} AS snippet "
-                       "FROM articles_fts f JOIN articles a ON a.rowid = f.rowid "
-                       f"WHERE articles_fts MATCH ? AND f.rowid IN ({marks})")
-                found = self.conn.execute(sql, (expr, *page_ids)).fetchall()
-            else:
-                found = self.conn.execute(
-                    f"SELECT a.rowid AS rid, {_ARTICLE_BRIEF}, substr(a.text, 1, 200) AS snippet "
-                    f"FROM articles a WHERE a.rowid IN ({marks})", page_ids).fetchall()
-            by_rowid = {r["rid"]: r for r in found}
-            hits = [{k: by_rowid[i][k] for k in by_rowid[i].keys() if k != "rid"}
-                    for i in page_ids if i in by_rowid]
-        if query and where:
-            facets = self._facets(filtered_ids[:facet_sample])
-        else:
-            facets = self._facets([r[0] for r in self.conn.execute(
-                f"SELECT {rowid} {base} LIMIT {int(facet_sample)}", params)])
-        return {
-            "query": query, "fts": expr, "filters": filters.to_dict(), "total": total,
-            "page": page, "per_page": per_page, "pages": max(1, -(-total // per_page)),
-            "hits": hits, "facets": facets, "facet_sample": min(total, facet_sample),
-            "order": ("relevance" if query else "published") if ranked else "stored",
-            "matches": matches, "scanned": scanned,
-        }
-
-    @staticmethod
-    def _filter_sql(f: SearchFilters) -> tuple[list[str], list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        for col in ("publication", "country", "language"):
-            if getattr(f, col):
-                where.append(f"a.{col} = ?")
-                params.append(getattr(f, col))
-        if f.date_from:
-            where.append("a.published >= ?")
-            params.append(f.date_from)
-        if f.date_to:
-            where.append("a.published <= ?")
-            params.append(upper(f.date_to))
-        if f.actor:
-            where.append("EXISTS (SELECT 1 FROM article_actors x WHERE x.article_id = a.id "
-                         "AND (x.actor_id = ? OR x.kb_actor_id = ?))")
-            params += [f.actor, f.actor]
-        return where, params
-
-    def _facets(self, ids: list[int]) -> dict[str, list]:
-        """Counts by publication, country, language, month and actor over the
-        articles with these rowids."""
-        c = self.conn
-        counts: dict[str, dict[str, int]] = {k: {} for k in
-                                              ("publication", "country", "language", "month")}
-        rows = []
-        for i in range(0, len(ids), 900):
-            chunk = ids[i:i + 900]
-            rows += c.execute("SELECT id, publication, country, language, "
-                              "substr(published, 1, 7) FROM articles WHERE rowid IN "
-                              f"({','.join('?' * len(chunk))})", chunk).fetchall()
-        actors: dict[str, int] = {}
-        for r in rows:
-            for key, value in zip(("publication", "country", "language", "month"), r[1:]):
-                if value:
-                    counts[key][value] = counts[key].get(value, 0) + 1
-        article_ids = [r[0] for r in rows]
-        for i in range(0, len(article_ids), 900):
-            chunk = article_ids[i:i + 900]
-            for actor_id, n in c.execute(
-                    "SELECT actor_id, count(*) FROM article_actors "
-                    f"WHERE article_id IN ({','.join('?' * len(chunk))}) GROUP BY 1", chunk):
-                actors[actor_id] = actors.get(actor_id, 0) + n
-        out = {k: [{"value": v, "count": n} for v, n in
-                   sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))[:15]]
-               for k, d in counts.items() if k != "month"}
-        out["month"] = [{"value": v, "count": n} for v, n in sorted(counts["month"].items())]
-        top = sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))[:15]
-        names = self.explore_actor_names(k for k, _ in top)
-        out["actor"] = [{"value": k, "name": names[k], "count": n} for k, n in top]
-        return out
 
     # -- article -----------------------------------------------------------------
 

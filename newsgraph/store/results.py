@@ -34,11 +34,11 @@ class SearchHit:
     language: str | None
     url: str | None
     snippet: str  # matched terms between the ``highlight`` markers of the search
-    score: float  # bm25: lower is better
+    score: float | None  # bm25: lower is better (None: a search without a query)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        d["score"] = round(self.score, 4)
+        d["score"] = None if self.score is None else round(self.score, 4)
         return d
 
 
@@ -48,7 +48,8 @@ class SearchResult:
     fts: str  # the FTS5 expression that ran
     total: int  # matches, filters applied
     hits: tuple[SearchHit, ...]
-    facets: dict[str, tuple[tuple[str | None, int], ...]]  # field -> ((value, count), ...)
+    # field -> ((value, count), ...): publication, country, language, actor, month
+    facets: dict[str, tuple[tuple[str | None, int], ...]]
     limit: int
     offset: int
 

@@ -14,7 +14,7 @@ from urllib.parse import quote, urlencode
 
 from ..errors import QueryError
 from ..models import EVENT_TYPES, QUAD_CLASS
-from ..store.q_explore import SearchFilters
+from ..store.bounds import date_bound
 from . import charts
 from .markup import highlight, spans_of_article
 
@@ -76,17 +76,37 @@ def home_data(kb, path: Mapping[str, str], params: Mapping[str, str]) -> dict[st
     return kb.explore_summary()
 
 
+PER_PAGE = 20
+FACET_ITEMS = 15  # values shown per facet (every month is shown)
+_FILTERS = ("publication", "country", "language", "actor", "date_from", "date_to")
+
+
 def search_data(kb, path: Mapping[str, str], params: Mapping[str, str]) -> dict[str, Any]:
-    filters = SearchFilters(publication=params.get("publication"), country=params.get("country"),
-                            language=params.get("language"), actor=params.get("actor"),
-                            date_from=params.get("from"), date_to=params.get("to"))
+    """:meth:`KnowledgeBase.search <newsgraph.store.q_articles.ArticleQueries.search>`, one
+    page of it, with the display names of the actors in its facet."""
+    filters = {k: (params.get(k) or "").strip() or None for k in _FILTERS[:4]}
+    filters["date_from"] = date_bound(params.get("from"), "from", code="E505")
+    filters["date_to"] = date_bound(params.get("to"), "to", code="E505")
     page = _int(params.get("page"), 1, name="page")
-    if not (params.get("q") or "").strip() and not any(filters.to_dict().values()):
-        return {"query": "", "fts": "", "filters": filters.to_dict(), "total": 0, "page": 1,
-                "per_page": 20, "pages": 1, "hits": [], "facets": {}, "facet_sample": 0,
-                "order": None, "matches": None, "scanned": None}
-    return kb.explore_search(params.get("q") or "", fts=params.get("fts") in ("1", "on"),
-                             filters=filters, page=page)
+    dedupe = params.get("dedupe") in ("1", "on")
+    query = (params.get("q") or "").strip()
+    out = {"query": query, "fts": "", "filters": filters, "dedupe": dedupe, "total": 0,
+           "page": page, "per_page": PER_PAGE, "pages": 1, "hits": [], "facets": {}}
+    if not query and not any(filters.values()):
+        return out  # the empty form
+    res = kb.search(query, fts=params.get("fts") in ("1", "on"), since=filters["date_from"],
+                    until=filters["date_to"], publication=filters["publication"],
+                    language=filters["language"], country=filters["country"],
+                    actor=filters["actor"], limit=PER_PAGE, offset=(page - 1) * PER_PAGE,
+                    highlight=("\x02", "\x03"), snippet_words=24, dedupe=dedupe).to_dict()
+    facets = {k: [f for f in v if f["value"] is not None][:None if k == "month" else FACET_ITEMS]
+              for k, v in res["facets"].items()}
+    names = kb.explore_actor_names(f["value"] for f in facets.get("actor", ()))
+    for f in facets.get("actor", ()):
+        f["name"] = names[f["value"]]
+    out.update(fts=res["fts"], total=res["total"], hits=res["hits"], facets=facets,
+               pages=max(1, -(-res["total"] // PER_PAGE)))
+    return out
 
 
 def article_data(kb, path: Mapping[str, str], params: Mapping[str, str]) -> dict[str, Any]:
@@ -132,10 +152,11 @@ def home_view(data: dict[str, Any], params: Mapping[str, str]) -> dict[str, Any]
 
 
 def search_view(data: dict[str, Any], params: Mapping[str, str]) -> dict[str, Any]:
-    state = {"q": data["query"], "publication": data["filters"]["publication"],
-             "country": data["filters"]["country"], "language": data["filters"]["language"],
-             "actor": data["filters"]["actor"], "from": data["filters"]["date_from"],
-             "to": data["filters"]["date_to"], "fts": params.get("fts") or None}
+    f = data["filters"]
+    state = {"q": data["query"], "publication": f["publication"], "country": f["country"],
+             "language": f["language"], "actor": f["actor"], "from": f["date_from"],
+             "to": f["date_to"], "fts": params.get("fts") or None,
+             "dedupe": "1" if data["dedupe"] else None}
     return {"state": state}
 
 

@@ -79,3 +79,32 @@ def test_no_query_lists_what_passes_the_filters_newest_first(kb):
     with pytest.raises(QueryError) as e:
         kb.search("  ")
     assert e.value.code == "E501"
+
+
+def test_the_actor_facet_of_many_matches_counts_the_newest_and_says_so(kb, monkeypatch):
+    import newsgraph.store.q_articles as q
+
+    everything = kb.search("", since="2000")
+    assert everything.actor_sample is None and everything.total > 3
+    monkeypatch.setattr(q, "ACTOR_FACET_SAMPLE", 3)
+    res = kb.search("", since="2000")
+    assert res.actor_sample == 3 and res.to_dict()["actor_sample"] == 3
+    newest = kb.search("", since="2000", limit=3, facets=False).hits
+    # each actor's count is over the newest three articles only
+    for actor, n in res.facets["actor"]:
+        assert n == sum(1 for h in newest
+                        if h.id in {x.id for x in kb.search("", since="2000", actor=actor,
+                                                            limit=100, facets=False).hits})
+    assert sum(n for _, n in res.facets["month"]) == res.total  # other facets stay exact
+
+
+def test_rank_limit_lists_many_matches_newest_first(kb):
+    ranked = kb.search("Chile", limit=100)
+    assert ranked.order == "relevance" and ranked.total > 2
+    newest = kb.search("Chile", limit=100, rank_limit=2)
+    assert newest.order == "newest" and newest.total == ranked.total
+    assert {h.id for h in newest.hits} == {h.id for h in ranked.hits}
+    assert all(h.score is None for h in newest.hits)
+    dates = [h.published for h in newest.hits]
+    assert dates == sorted(dates, reverse=True)
+    assert kb.search("Chile", rank_limit=ranked.total).order == "relevance"

@@ -128,7 +128,20 @@ def test_search_is_the_knowledge_base_search(client, kb_path, params):
     assert [h["id"] for h in d["hits"]] == [h.id for h in res.hits]
     assert {k: [(f["value"], f["count"]) for f in v] for k, v in d["facets"].items()} == {
         k: [tuple(x) for x in v] for k, v in res.facets.items()}
-    assert not {"order", "matches", "scanned", "facet_sample"} & set(d)  # no bounded path
+    assert d["order"] == res.order == ("relevance" if params.get("q") else "newest")
+    assert not {"matches", "scanned", "facet_sample"} & set(d)  # no second search path
+
+
+def test_past_the_rank_limit_the_page_lists_newest_first_and_says_so(client, monkeypatch):
+    from newsgraph.web import pages
+
+    ranked = client.get("/search.json", params={"q": "Chile"}).json()
+    monkeypatch.setattr(pages, "RANK_LIMIT", 1)
+    d = client.get("/search.json", params={"q": "Chile"}).json()
+    assert d["order"] == "newest" and d["total"] == ranked["total"] > 1
+    dates = [h["published"] for h in d["hits"]]
+    assert dates == sorted(dates, reverse=True)
+    assert "ranked by relevance up to 1 matches" in client.get("/search", params={"q": "Chile"}).text
 
 
 def test_one_per_story_toggle(tmp_path):

@@ -164,7 +164,8 @@ def search(
     Japan OR Korea, -word or NOT word (exclude; put -- before a leading -).
     Terms such as US-Japan, U.S., North Korea's and Kim Jong-un match as written.
     An empty QUERY ("") with a filter lists what passes it, newest first.
-    Facets: publication, country, language, actor and month of every match.
+    Facets: publication, country, language and month of every match; actors of
+    the newest 1,000 matches.
     """
     with handle_errors():
         with open_kb(db, must_exist=True) as kb:

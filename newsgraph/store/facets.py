@@ -1,16 +1,15 @@
 """The facet columns of every article, held per connection for fast search facets.
 
-Counting the matches of a common term by publication, country, language,
-month and actor means one look-up per match; in SQLite each is a B-tree
-descent into the article rows.  :class:`FacetTable` reads ``(publication,
-country, language, published)`` for every article once, from the small
-covering index, and (when an actor facet is first asked for) the actors of
-every article, into numpy arrays indexed by rowid, and keeps them until the
-database changes: they are re-read whenever ``PRAGMA data_version`` (commits
-by other connections) or ``total_changes`` (this connection's writes) moves,
-so it never gives a result the database would not.  Filtering and counting
-100,000 matches then takes a few milliseconds; reading the actors costs about
-half a second per 100,000 articles, once per connection and change.
+Counting the matches of a common term by publication, country, language and
+month means one look-up per match; in SQLite each is a B-tree descent into the
+article rows.  :class:`FacetTable` reads ``(publication, country, language,
+published)`` for every article once, from the small covering index, into numpy
+arrays indexed by rowid, and keeps them until the database changes: they are
+re-read whenever ``PRAGMA data_version`` (commits by other connections) or
+``total_changes`` (this connection's writes) moves, so it never gives a result
+the database would not.  Filtering and counting 100,000 matches then takes a few
+milliseconds.  (The actor facet is counted in SQL over a bounded number of
+matches: see :meth:`newsgraph.store.q_articles.ArticleQueries.search`.)
 """
 
 from __future__ import annotations
@@ -67,12 +66,6 @@ class FacetTable:
         self.combos: list[Row] = []
         self.day = np.zeros(0, dtype=np.int32)  # -1: undated
         self.dates: list[str] = []  # the distinct publication dates, in order
-        # The actors of every article (see :meth:`actors`): one entry per (article, actor).
-        self._actors_key: tuple[int, int] | None = None
-        self._actor_article = np.zeros(0, dtype=np.int64)  # the article's rowid
-        self._actor_index = np.zeros(0, dtype=np.int32)  # index into ``_actor_ids``
-        self._actor_ids: list[str] = []
-        self._actor_rank = np.zeros(0, dtype=np.int64)  # each id's place in id order
 
     def refresh(self, conn: sqlite3.Connection) -> "FacetTable":
         """Bring the table up to date with ``conn``'s view of the database."""
@@ -145,40 +138,3 @@ class FacetTable:
         rowids = _ints(rowids)
         order = np.lexsort((rowids, self.day[rowids - self._base]))[::-1][:n]
         return [int(r) for r in rowids[order]]
-
-    def actors(self, conn: sqlite3.Connection, rowids, *, top: int) -> list[tuple[str, int]]:
-        """The ``top`` actors in most of the (known) articles ``rowids``: ((id, articles), ...).
-
-        An article's actor is its linked knowledge-base actor
-        (``article_actors.kb_actor_id``), else the id found in it; each counts
-        once per article.  Most articles first, then by id.
-        """
-        if self._actors_key != self._key:
-            self._load_actors(conn)
-        art, rowids = self._actor_article, _ints(rowids)
-        if not len(rowids) or not len(art):
-            return []
-        low = min(int(art.min()), int(rowids.min()))
-        mask = np.zeros(max(int(art.max()), int(rowids.max())) - low + 1, dtype=bool)
-        mask[rowids - low] = True
-        counts = np.bincount(self._actor_index[mask[art - low]],
-                             minlength=len(self._actor_ids))
-        seen = np.flatnonzero(counts)
-        best = seen[np.lexsort((self._actor_rank[seen], -counts[seen]))[:top]]
-        return [(self._actor_ids[i], int(counts[i])) for i in best]
-
-    def _load_actors(self, conn: sqlite3.Connection) -> None:
-        cur = conn.cursor()
-        cur.row_factory = None
-        rowid_of = dict(cur.execute("SELECT id, rowid FROM articles"))
-        index: dict[str, int] = {}
-        pairs = {(r, index.setdefault(actor, len(index)))
-                 for aid, actor in cur.execute(
-                     "SELECT article_id, coalesce(kb_actor_id, actor_id) FROM article_actors")
-                 if (r := rowid_of.get(aid)) is not None}
-        self._actor_article = np.fromiter((p[0] for p in pairs), dtype=np.int64,
-                                          count=len(pairs))
-        self._actor_index = np.fromiter((p[1] for p in pairs), dtype=np.int32, count=len(pairs))
-        self._actor_ids = list(index)
-        self._actor_rank = np.argsort(np.argsort(np.array(self._actor_ids, dtype=object)))
-        self._actors_key = self._key

@@ -21,11 +21,18 @@ from .results import KBStats, SearchHit, SearchResult, StoredArticle
 from .search import compile_query
 from .write import article_from_row, delete_articles
 
-__all__ = ["ArticleQueries", "FACETS", "ACTOR_FACET_TOP"]
+__all__ = ["ArticleQueries", "FACETS", "ACTOR_FACET_TOP", "ACTOR_FACET_SAMPLE"]
 
 FACETS = ("publication", "country", "language", "actor", "month")
 #: How many actors the ``actor`` facet lists (those in most matches).
 ACTOR_FACET_TOP = 50
+#: The ``actor`` facet counts the actors of at most this many matches: the newest
+#: published ones (``SearchResult.actor_sample`` says so when there were more).
+ACTOR_FACET_SAMPLE = 1_000
+_ACTOR_FACET = ("SELECT coalesce(x.kb_actor_id, x.actor_id) AS aid, count(DISTINCT a.rowid) AS n "
+                "FROM articles a CROSS JOIN article_actors x ON x.article_id = a.id "
+                "WHERE a.rowid IN (SELECT value FROM json_each(?)) "
+                "GROUP BY aid ORDER BY n DESC, aid LIMIT ?")
 # The rowids of the articles in which an actor was found (as itself, or linked to it).
 _ACTOR_ROWIDS = ("SELECT a.rowid FROM article_actors x CROSS JOIN articles a "
                  "ON a.id = x.article_id WHERE x.actor_id = ? OR x.kb_actor_id = ?")
@@ -46,13 +53,17 @@ class ArticleQueries:
                language: str | None = None, country: str | None = None,
                actor: str | None = None, limit: int = 10, offset: int = 0,
                facets: bool = True, highlight: tuple[str, str] = ("«", "»"),
-               snippet_words: int = 16, dedupe: bool = False) -> SearchResult:
+               snippet_words: int = 16, dedupe: bool = False,
+               rank_limit: int | None = None) -> SearchResult:
         """Full-text search over headlines and texts, best matches first (bm25).
 
         ``query`` uses the simple syntax of :mod:`newsgraph.store.search` unless
         ``fts`` (raw FTS5).  An empty ``query`` with a filter lists every
         article that passes the filters, newest published first (its hits have
-        no score, and the start of the text as snippet).
+        no score, and the start of the text as snippet).  ``rank_limit``: rank
+        by relevance only when at most that many articles match, else list them
+        newest published first (bm25 scores every match; the explorer bounds its
+        work this way); the result's ``order`` says which.
 
         Filters: ``since``/``until`` (inclusive dates or their prefixes),
         ``publication``, ``language``, ``country``, and ``actor``: articles in
@@ -63,7 +74,9 @@ class ArticleQueries:
         country and language (most matches first), ``month`` (``YYYY-MM`` of
         publication, in order) and ``actor`` (the :data:`ACTOR_FACET_TOP`
         actors in most matches; an article counts once for its linked actor,
-        else for the id found in it).  ``dedupe`` keeps one article per
+        else for the id found in it; with more than :data:`ACTOR_FACET_SAMPLE`
+        matches, among the newest published that many, and the result's
+        ``actor_sample`` says so).  ``dedupe`` keeps one article per
         near-duplicate story (its representative, see
         :mod:`newsgraph.store.q_clusters`).
 
@@ -87,9 +100,7 @@ class ArticleQueries:
             cur.row_factory = None  # plain tuples: these queries return many rows
             cond, params = _match_sql(expr, since, until, publication, language, country,
                                       actor, dedupe)
-            ranked = cur.execute(_RANKED.format(cond=cond), (*params, limit, offset)
-                                 ).fetchall() if expr and limit else []
-            if expr and not facets:
+            if expr and not facets and rank_limit is None:
                 total = cur.execute(f"SELECT count(*) FROM articles_fts WHERE {cond}",
                                     params).fetchone()[0]
                 facet_map = {}
@@ -99,9 +110,14 @@ class ArticleQueries:
                 kept = self._kept(cur, expr, keep, actor, dedupe)
                 total = len(kept)
                 facet_map = self._facet_counts(kept) if facets else {}
-                if not expr:  # newest published first
-                    newest = self._facet_table().newest(kept, offset + limit)[offset:]
-                    ranked = [(r, None) for r in newest]
+            ranked_by = "relevance" if expr and (rank_limit is None or total <= rank_limit) \
+                else "newest"
+            if ranked_by == "relevance":
+                ranked = cur.execute(_RANKED.format(cond=cond), (*params, limit, offset)
+                                     ).fetchall() if limit else []
+            else:  # newest published first
+                newest = self._facet_table().newest(kept, offset + limit)[offset:]
+                ranked = [(r, None) for r in newest]
             hits = self._hits(expr, ranked, highlight, snippet_words)
         except sqlite3.OperationalError as exc:
             msg = str(exc)
@@ -110,7 +126,10 @@ class ArticleQueries:
                 raise QueryError(f"cannot search for {query!r}{hint}: {msg}", code="E502") \
                     from exc
             raise
-        return SearchResult(query, expr, total, hits, facet_map, limit, offset)
+        sampled = bool(facet_map) and total > ACTOR_FACET_SAMPLE
+        return SearchResult(query, expr, total, hits, facet_map, limit, offset,
+                            actor_sample=ACTOR_FACET_SAMPLE if sampled else None,
+                            order=ranked_by)
 
     def _hits(self, expr, ranked, highlight, words) -> tuple[SearchHit, ...]:
         if not ranked:
@@ -165,7 +184,10 @@ class ArticleQueries:
         """{facet: ((value, count), ...)} over the (kept) articles ``rowids``."""
         table = self._facet_table()
         out = _facets(table.counts(rowids)[1])
-        out["actor"] = tuple(table.actors(self.conn, rowids, top=ACTOR_FACET_TOP))
+        sample = rowids if len(rowids) <= ACTOR_FACET_SAMPLE else \
+            table.newest(rowids, ACTOR_FACET_SAMPLE)
+        out["actor"] = tuple(self.conn.execute(
+            _ACTOR_FACET, (json.dumps([int(r) for r in sample]), ACTOR_FACET_TOP)).fetchall())
         out["month"] = tuple(sorted(table.months(rowids).items()))
         return out
 

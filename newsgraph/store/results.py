@@ -52,6 +52,9 @@ class SearchResult:
     facets: dict[str, tuple[tuple[str | None, int], ...]]
     limit: int
     offset: int
+    # the actor facet counted only this many matches, the newest (None: every match)
+    actor_sample: int | None = None
+    order: str = "relevance"  # of the hits: "relevance" (bm25) or "newest" (published)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -59,6 +62,7 @@ class SearchResult:
             "offset": self.offset, "hits": [h.to_dict() for h in self.hits],
             "facets": {k: [{"value": v, "count": n} for v, n in items]
                        for k, items in self.facets.items()},
+            "actor_sample": self.actor_sample, "order": self.order,
         }
 
     def to_pandas(self):

@@ -77,6 +77,9 @@ def home_data(kb, path: Mapping[str, str], params: Mapping[str, str]) -> dict[st
 
 
 PER_PAGE = 20
+#: Rank by relevance up to this many matches; more are listed newest first (the page
+#: says so): bm25 scores every match, too slow for a page past a few thousand.
+RANK_LIMIT = 5_000
 FACET_ITEMS = 15  # values shown per facet (every month is shown)
 _FILTERS = ("publication", "country", "language", "actor", "date_from", "date_to")
 
@@ -91,21 +94,24 @@ def search_data(kb, path: Mapping[str, str], params: Mapping[str, str]) -> dict[
     dedupe = params.get("dedupe") in ("1", "on")
     query = (params.get("q") or "").strip()
     out = {"query": query, "fts": "", "filters": filters, "dedupe": dedupe, "total": 0,
-           "page": page, "per_page": PER_PAGE, "pages": 1, "hits": [], "facets": {}}
+           "page": page, "per_page": PER_PAGE, "pages": 1, "hits": [], "facets": {},
+           "actor_sample": None, "order": None}
     if not query and not any(filters.values()):
         return out  # the empty form
     res = kb.search(query, fts=params.get("fts") in ("1", "on"), since=filters["date_from"],
                     until=filters["date_to"], publication=filters["publication"],
                     language=filters["language"], country=filters["country"],
                     actor=filters["actor"], limit=PER_PAGE, offset=(page - 1) * PER_PAGE,
-                    highlight=("\x02", "\x03"), snippet_words=24, dedupe=dedupe).to_dict()
+                    highlight=("\x02", "\x03"), snippet_words=24, dedupe=dedupe,
+                    rank_limit=RANK_LIMIT).to_dict()
     facets = {k: [f for f in v if f["value"] is not None][:None if k == "month" else FACET_ITEMS]
               for k, v in res["facets"].items()}
     names = kb.explore_actor_names(f["value"] for f in facets.get("actor", ()))
     for f in facets.get("actor", ()):
         f["name"] = names[f["value"]]
     out.update(fts=res["fts"], total=res["total"], hits=res["hits"], facets=facets,
-               pages=max(1, -(-res["total"] // PER_PAGE)))
+               pages=max(1, -(-res["total"] // PER_PAGE)), actor_sample=res["actor_sample"],
+               order=res["order"], rank_limit=RANK_LIMIT)
     return out
 
 

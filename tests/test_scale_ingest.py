@@ -123,4 +123,4 @@ def test_reprocess_command_takes_workers(tmp_path):
     KnowledgeBase(db).ingest(paths, analysis=False)
     out = CliRunner().invoke(app, ["reprocess", "--db", db, "--workers", "2", "--quiet"])
     assert out.exit_code == 0, out.output
-    assert "read 3, stored 3" in out.output
+    assert "read 3, re-analysed 3, failed 0" in out.output

@@ -44,6 +44,7 @@ class IngestSummary:
     failed: int = 0
     seconds: float = 0.0
     interrupted: bool = False
+    command: str = "ingest"  # or "reprocess" (its articles are stored: stored = re-analysed)
     started: float = field(default=0.0, repr=False)
 
     @property
@@ -63,8 +64,11 @@ class IngestSummary:
         return d
 
     def line(self) -> str:
-        text = (f"read {self.read}, stored {self.stored} ({self.replaced} replaced), "
-                f"duplicates skipped {self.duplicates}, failed {self.failed}")
+        if self.command == "reprocess":
+            text = f"read {self.read}, re-analysed {self.stored}, failed {self.failed}"
+        else:
+            text = (f"read {self.read}, stored {self.stored} ({self.replaced} replaced), "
+                    f"duplicates skipped {self.duplicates}, failed {self.failed}")
         if self.seconds:
             rate = self.rate
             text += f" in {self.seconds:.1f}s ({rate:,.0f}/s)" if rate >= 10 else \
@@ -124,7 +128,7 @@ def ingest_items(kb, items: Iterable[Analysis | Failure], *, analysed: bool = Tr
     ``on_failure`` is called with each failure as it is read (the CLI prints it);
     ``on_progress`` after every document and every committed batch.
     """
-    s = IngestSummary(started=time.perf_counter())
+    s = IngestSummary(started=time.perf_counter(), command=command)
     s.run_id = _start_run(kb, command, args, pipeline_version)
     batch: list[Analysis | Failure] = []
     it = iter(items)

@@ -39,3 +39,11 @@ def test_a_family_name_written_first_links_to_the_full_name_that_comes_later():
                      "North Korean leader Kim Jong-un in Beijing on Tuesday.")
     assert set(people) == {"Xi Jinping", "Kim Jong-un"}
     assert people["Kim Jong-un"][1] == ("Kim", "Kim Jong-un")
+
+
+def test_an_office_with_elect_or_designate_is_a_role():
+    people = _people("US President-elect Jane Carter met Japan's prime minister-designate, "
+                     "Taro Yamada, on Monday. Defence Minister-designate Ana Petrova agreed.")
+    assert people["Jane Carter"][2] == ("US President-elect",)
+    assert people["Taro Yamada"][2] == ("prime minister-designate",)
+    assert people["Ana Petrova"][2] == ("Defence Minister-designate",)

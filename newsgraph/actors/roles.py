@@ -83,6 +83,16 @@ def _text(ctx: Context, toks: list[Token]) -> tuple[str, int, int]:
     return ctx.article.text[start:end], start, end
 
 
+#: Words joined to an office by a hyphen that keep it an office: "President-elect".
+OFFICE_SUFFIXES = frozenset({"elect", "designate", "in-waiting"})
+
+
+def _office_suffix(doc, k: int) -> bool:
+    """Is token k the "elect" of "President-elect" (joined by a hyphen, no spaces)?"""
+    return k >= 2 and doc[k].lower_ in OFFICE_SUFFIXES and doc[k - 1].text == "-" \
+        and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_
+
+
 def roles_before(ctx: Context, i: int) -> RoleInfo | None:
     """A pre-nominal title ("US Secretary of State" Name) or a role appositive before the name
     ("Japan's foreign minister, " Name), ending at token i-1."""
@@ -92,13 +102,16 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
     if k >= 0 and doc[k].text == ",":
         appositive = True
         k -= 1
+    suffix = k
+    if _office_suffix(doc, k):  # "President-elect", "minister-designate": the head is before
+        k -= 2
     if k < 0 or doc[k].lower_ not in ctx.lex.role_heads:
         return None
     if doc[k].ent_type_ == "PERSON" and k > 0 and doc[k - 1].text in ctx.lex.given_names:
         return None  # "Michael King" is a name, not a king
     if ctx.sent_of[k] != ctx.sent_of[i]:
         return None
-    end = k
+    end, extra = suffix, suffix - k  # extra: the 2 tokens of "-elect" after the head, or 0
     country = None
     affiliation = None
     while k - 1 >= 0 and ctx.sent_of[k - 1] == ctx.sent_of[end]:
@@ -133,7 +146,7 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
         toks = toks[1:]
     if not toks:
         return None
-    ts = _title_start(ctx, toks)
+    ts = _title_start(ctx, toks[:len(toks) - extra])
     if ts is None:
         return None
     if country is None:

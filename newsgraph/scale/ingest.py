@@ -41,7 +41,7 @@ def ingest_parallel(kb, paths: Iterable[str], *, workers: int | None = None, opt
                     on_failure: Callable[[Failure], None] | None = None,
                     on_progress: Callable | None = None):
     """Read, analyse on ``workers`` processes and store ``paths``; returns the summary."""
-    from ..pipeline import Settings, pipeline_version
+    from ..pipeline import pipeline_version
     from ..readers import ReadOptions, read_paths
     from ..store.ingest import count_documents
 
@@ -56,11 +56,19 @@ def ingest_parallel(kb, paths: Iterable[str], *, workers: int | None = None, opt
     if n == 1:
         return kb.ingest(paths, options=options, settings=settings, batch_size=batch_size,
                          on_failure=on_failure, on_progress=on_progress)
-    # the summary's rows come from this process; the pool only analyses
-    settings = settings or Settings()
-    with stop_on_interrupt() as stop, \
-            AnalysisPool(workers=n, batch_size=pool_batch, settings=settings) as pool:
-        summary = kb.ingest_items(pool.map(read_paths(paths, options), stop=stop), **common)
+    return _on_pool(n, settings, pool_batch,
+                    lambda analyze: kb.ingest_items(analyze(read_paths(paths, options)), **common))
+
+
+def _on_pool(n: int, settings, pool_batch: int, store: Callable):
+    """``store(analyze)`` with ``analyze`` mapping items to their results on a pool of
+    ``n`` workers; the first Ctrl-C finishes the batch (the summary says it was
+    interrupted).  The summary's rows come from this process; the pool only analyses."""
+    from ..pipeline import Settings
+
+    with stop_on_interrupt() as stop, AnalysisPool(
+            workers=n, batch_size=pool_batch, settings=settings or Settings()) as pool:
+        summary = store(lambda items: pool.map(items, stop=stop))
     summary.interrupted = summary.interrupted or pool.interrupted
     return summary
 
@@ -75,7 +83,6 @@ def reprocess_parallel(kb, *, all: bool = False, workers: int | None = None, set
     Which articles: as :func:`newsgraph.store.ingest.reprocess`.  This process
     reads them from the knowledge base and writes the new analyses, in order.
     """
-    from ..pipeline import Settings
     from ..store.ingest import count_to_reprocess, reprocess
 
     n = plan_workers(workers, count_to_reprocess(kb, all=all) if workers != 1 else 1,
@@ -83,8 +90,4 @@ def reprocess_parallel(kb, *, all: bool = False, workers: int | None = None, set
     common = dict(all=all, batch_size=batch_size, on_failure=on_failure, on_progress=on_progress)
     if n == 1:
         return reprocess(kb, settings=settings, **common)
-    with stop_on_interrupt() as stop, \
-            AnalysisPool(workers=n, batch_size=pool_batch, settings=settings or Settings()) as pool:
-        summary = reprocess(kb, analyze=lambda articles: pool.map(articles, stop=stop), **common)
-    summary.interrupted = summary.interrupted or pool.interrupted
-    return summary
+    return _on_pool(n, settings, pool_batch, lambda analyze: reprocess(kb, analyze=analyze, **common))

@@ -80,17 +80,23 @@ def name_tokens(name: str | None) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1 << 16)  # saves work only: the result depends on the name alone
-def name_keys(name: str | None) -> tuple[str | None, str | None]:
-    """``(person_id(name), surname_key(name))`` from one normalisation."""
+def name_keys(name: str | None) -> tuple[str | None, str | None, str | None]:
+    """``(person_id(name), surname_key(name), family_first_key(name))`` from one
+    normalisation."""
+    from ..actors.lexicon import lexicon
+
     words = name_tokens(name)
     if not words:
-        return None, None
+        return None, None, None
     first = words[0].lower().rstrip(".")
     if len(words) == 1 and (first,) in _titles_by_first_word().get(first, ()):
-        return None, None  # "President" alone names nobody
+        return None, None, None  # "President" alone names nobody
     last = slug(words[-1])
     full = slug(" ".join(words)) if len(words) >= 2 else ""
-    return (f"person:{full}" if full else None), (f"surname:{last}" if last else None)
+    family = slug(words[0]) if full and words[0][:1].isupper() \
+        and words[0] not in lexicon().given_names else ""
+    return ((f"person:{full}" if full else None), (f"surname:{last}" if last else None),
+            (f"surname:{family}" if family else None))
 
 
 def person_id(name: str | None) -> str | None:
@@ -103,14 +109,7 @@ def surname_key(name: str | None) -> str | None:
     return name_keys(name)[1]
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def family_first_key(name: str | None) -> str | None:
     """``surname:<slug of the first word>`` for a full name that may be written family
     name first (its first word is no known given name), else ``None``."""
-    from ..actors.lexicon import lexicon
-
-    words = name_tokens(name)
-    if len(words) < 2 or words[0] in lexicon().given_names or not words[0][:1].isupper():
-        return None
-    first = slug(words[0])
-    return f"surname:{first}" if first else None
+    return name_keys(name)[2]

@@ -63,6 +63,16 @@ def read_tsv(name: str, text: str, columns: int) -> list[tuple[str, ...]]:
     return rows
 
 
+def _classified(name: str, allowed, what: str) -> list[tuple[str, str]]:
+    """The (key, class) rows of the data file ``name``; a class not in ``allowed`` is an
+    error (``E341``) naming the file."""
+    rows = read_tsv(name, _data(name), 2)
+    for key, cls in rows:
+        if cls not in allowed:
+            raise NewsgraphError(f"unknown {what} {cls!r} for {key!r}", code="E341", where=name)
+    return rows
+
+
 def _data(name: str) -> str:
     return resources.files("newsgraph.quotes").joinpath("data", name).read_text(encoding="utf-8")
 
@@ -70,30 +80,12 @@ def _data(name: str) -> str:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon (read on first use; the files never change at run time)."""
-    cues: dict[str, str] = {}
-    for lemma, frame in read_tsv("cue_verbs.tsv", _data("cue_verbs.tsv"), 2):
-        if frame not in FRAMES:
-            raise NewsgraphError(f"unknown frame {frame!r} for {lemma!r}", code="E341",
-                                 where="cue_verbs.tsv")
-        cues[lemma.lower()] = frame
+    cues = {lemma.lower(): frame for lemma, frame in _classified("cue_verbs.tsv", FRAMES, "frame")}
     words: dict[str, set[str]] = {}
-    for word, cls in read_tsv("speaker_words.tsv", _data("speaker_words.tsv"), 2):
-        if cls not in WORD_CLASSES:
-            raise NewsgraphError(f"unknown class {cls!r} for {word!r}", code="E341",
-                                 where="speaker_words.tsv")
+    for word, cls in _classified("speaker_words.tsv", WORD_CLASSES, "class"):
         words.setdefault(word.lower(), set()).add(cls)
-    nouns: dict[str, str] = {}
-    for noun, cls in read_tsv("speaker_nouns.tsv", _data("speaker_nouns.tsv"), 2):
-        if cls not in NOUN_CLASSES:
-            raise NewsgraphError(f"unknown class {cls!r} for {noun!r}", code="E341",
-                                 where="speaker_nouns.tsv")
-        nouns[noun.lower()] = cls
-    names: dict[str, str] = {}
-    for name, gender in read_tsv("first_names.tsv", _data("first_names.tsv"), 2):
-        if gender not in ("m", "f"):
-            raise NewsgraphError(f"unknown gender {gender!r} for {name!r}", code="E341",
-                                 where="first_names.tsv")
-        names[name.lower()] = gender
+    nouns = {noun.lower(): cls for noun, cls in _classified("speaker_nouns.tsv", NOUN_CLASSES, "class")}
+    names = {name.lower(): g for name, g in _classified("first_names.tsv", ("m", "f"), "gender")}
     return Lexicon(MappingProxyType(cues),
                    MappingProxyType({w: frozenset(c) for w, c in words.items()}),
                    MappingProxyType(nouns), MappingProxyType(names))

@@ -100,7 +100,7 @@ def main() -> int:
     cmd = [py, "-m", "newsgraph", "ingest", "--no-analysis", "--quiet", "--db", str(db),
            "--batch-size", str(args.batch_size), *paths]
     rc, secs, cpu, rss = _run_child(cmd)
-    from newsgraph.store import KnowledgeBase
+    from newsgraph import KnowledgeBase
 
     with KnowledgeBase(db) as kb:
         stored = kb.conn.execute("SELECT count(*) FROM articles").fetchone()[0]

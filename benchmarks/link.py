@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newsgraph.link import link  # noqa: E402
-from newsgraph.store import KnowledgeBase  # noqa: E402
+from newsgraph import KnowledgeBase  # noqa: E402
 
 GIVEN = ["Anna", "Ben", "Chen", "David", "Elena", "Fumio", "Hiro", "Ivan", "Jana", "Karl",
          "Lina", "Mehmet", "Nadia", "Omar", "Paulo", "Rosa", "Sven", "Tomas", "Uma", "Yoko"]

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsgraph.models import EVENT_TYPES, QUAD_CLASS  # noqa: E402
-from newsgraph.store import KnowledgeBase  # noqa: E402
+from newsgraph import KnowledgeBase  # noqa: E402
 
 TARGET_MS = 200.0
 

@@ -1,9 +1,16 @@
 """The pipeline: read -> clean -> parse -> actors -> times -> quotes -> events.
 
-:func:`analyze` is the one-document entry point of the public API;
-:func:`analyze_documents` streams many documents through the stages with one
-batched parse (``nlp.pipe``) shared by every stage.  Neither touches the
-knowledge base: an article's analysis depends on that article alone.
+:func:`analyze` (text) and :func:`analyze_file` (a path) are the one-document entry
+points of the public API; :func:`analyze_documents` streams many documents through
+the stages with one batched parse (``nlp.pipe``) shared by every stage.  None of them
+touches the knowledge base: an article's analysis depends on that article alone.
+
+Failures have one path, whoever runs the pipeline (this process, a worker of the
+process pool, a Dask worker): a document that cannot be read is its reader's
+``[E1xx]``; one the cleaner rejects its ``[E2xx]``, a cleaner bug ``[E299]``; an
+analysis stage (or the parser) that fails on an article ``[E302]``.  Each is a
+:class:`~newsgraph.models.Failure` in the stream, in order, and the batch goes on.
+The stages and spaCy are imported when an analysis first runs.
 """
 
 from __future__ import annotations
@@ -14,24 +21,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import actors as actors_stage
-from . import clean as clean_stage
-from . import events as events_stage
-from . import quotes as quotes_stage
-from . import timex as timex_stage
 from .errors import NewsgraphError
 from .models import Analysis, Article, Failure, RawDocument
 from .readers import ReadOptions, read_paths, read_text
 
-__all__ = ["Settings", "analyze", "analyze_documents", "analyze_articles", "pipeline_version"]
+__all__ = ["Settings", "analyze", "analyze_file", "analyze_documents", "analyze_articles",
+           "pipeline_version"]
 
 
 def pipeline_version() -> str:
-    """The versions of every stage's rules, stored with each analysis."""
-    from . import __version__
+    """The version stored with each analysis (see :mod:`newsgraph.versions`)."""
+    from .versions import pipeline_version as version
 
-    return "+".join((f"newsgraph-{__version__}", clean_stage.VERSION, actors_stage.VERSION,
-                     timex_stage.VERSION, quotes_stage.VERSION, events_stage.VERSION))
+    return version()
 
 
 @dataclass(frozen=True)
@@ -39,25 +41,46 @@ class Settings:
     """Options for a pipeline run (keyword-only everywhere they are accepted)."""
 
     batch_size: int = 32
-    english_stages: bool = True  # run actors/quotes/events (False: read + clean only)
+    # run actors/times/quotes/events; False: read and clean only, and the articles
+    # count as not analysed (no pipeline version: ``reprocess`` analyses them later)
+    english_stages: bool = True
 
 
-def analyze(text_or_path: str | os.PathLike, *, published: str | None = None,
-            format: str | None = None, id: str | None = None,
-            settings: Settings = Settings()) -> Analysis:
-    """Analyse one article given as text or as a path to a file.
+_PATH_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".ndjson", ".csv", ".json", ".gz")
 
-    ``published`` (YYYY-MM-DD) is used when the input carries no date.
-    Raises :class:`~newsgraph.errors.NewsgraphError` when the input cannot be read.
+
+def analyze(text: str, *, published: str | None = None, format: str | None = None,
+            id: str | None = None, settings: Settings = Settings()) -> Analysis:
+    """Analyse one article given as text (newsstand, HTML or plain; ``format`` to say which).
+
+    ``published`` (YYYY-MM-DD) is used when the text carries no date.  A path is
+    refused with ``[E303]``: use :func:`analyze_file`.
+    """
+    if not isinstance(text, str):
+        raise NewsgraphError(f"analyze() takes the article's text, not {type(text).__name__}: "
+                             "use analyze_file(path) for a file", code="E303")
+    candidate = text.strip()
+    if ("\n" not in candidate and candidate.lower().endswith(_PATH_SUFFIXES)
+            and len(candidate) < 4096 and Path(candidate).is_file()):
+        raise NewsgraphError(f"analyze() takes the article's text, and {candidate!r} is the "
+                             "name of a file: use analyze_file(path)", code="E303")
+    doc = read_text(text, ReadOptions(format=format, date=published), id=id)
+    return _one(analyze_documents([doc], settings=settings))
+
+
+def analyze_file(path: str | os.PathLike, *, published: str | None = None,
+                 format: str | None = None, settings: Settings = Settings()) -> Analysis:
+    """Analyse the one article in the file at ``path``.
+
+    Raises :class:`~newsgraph.errors.NewsgraphError` when it cannot be read (its code
+    says why) or holds more or fewer than one article (``[E301]``).
     """
     opts = ReadOptions(format=format, date=published)
-    if isinstance(text_or_path, os.PathLike) or (
-            isinstance(text_or_path, str) and "\n" not in text_or_path
-            and len(text_or_path) < 4096 and Path(text_or_path).is_file()):
-        docs = list(read_paths([os.fspath(text_or_path)], opts))
-    else:
-        docs = [read_text(str(text_or_path), opts, id=id)]
-    results = list(analyze_documents(docs, settings=settings))
+    return _one(analyze_documents(read_paths([os.fspath(path)], opts), settings=settings))
+
+
+def _one(results: Iterable[Analysis | Failure]) -> Analysis:
+    results = list(results)
     if len(results) != 1:
         raise NewsgraphError(f"expected one article, found {len(results)}", code="E301")
     if isinstance(results[0], Failure):
@@ -77,52 +100,85 @@ def analyze_documents(docs: Iterable[RawDocument | Article | Failure], *,
 def analyze_articles(articles: Iterable[Article | Failure], *,
                      settings: Settings = Settings()) -> Iterator[Analysis | Failure]:
     """Run the analysis stages over clean articles (used by ``reprocess`` too)."""
+    if not settings.english_stages:
+        for item in articles:
+            yield item if isinstance(item, Failure) else Analysis(item)
+        return
     version = pipeline_version()
     it = iter(articles)
     while batch := list(itertools.islice(it, settings.batch_size)):
-        english = [a for a in batch if isinstance(a, Article) and _is_english(a)
-                   and settings.english_stages]
-        docs = {}
-        if english:
-            from .parse import parse_many
-            for art, doc in zip(english, parse_many((a.text for a in english),
-                                                     batch_size=settings.batch_size)):
-                docs[id(art)] = doc
+        english = [a for a in batch if isinstance(a, Article) and _is_english(a)]
+        docs = _parse(english, settings.batch_size)
         for item in batch:
             if isinstance(item, Failure):
                 yield item
                 continue
             doc = docs.get(id(item))
+            if doc is None and _is_english(item):
+                yield _failure(item, docs.get(("error", id(item))))
+                continue
             if doc is None:
-                warn = () if _is_english(item) or not settings.english_stages else (
-                    f"[W201] language {item.language!r} is not English: "
-                    "stored and searchable, but actors, quotes and events were not extracted",)
+                warn = (f"[W201] language {item.language!r} is not English: stored and "
+                        "searchable, but actors, quotes and events were not extracted",)
                 yield Analysis(item, warnings=warn, pipeline_version=version)
                 continue
             try:
                 yield analyze_parsed(item, doc, version=version)
             except Exception as exc:  # a stage bug must not stop the batch
-                yield Failure(item.source.path or item.id, "E302",
-                              f"analysis failed: {type(exc).__name__}: {exc}", item.source)
+                yield _failure(item, exc)
+
+
+def _parse(articles: list[Article], batch_size: int) -> dict:
+    """``{id(article): Doc}``; an article the parser fails on maps ``("error", id)`` to
+    the exception (the others of its batch are parsed one by one)."""
+    if not articles:
+        return {}
+    from .parse import parse_many
+
+    try:
+        return {id(a): d for a, d in zip(articles, parse_many((a.text for a in articles),
+                                                                 batch_size=batch_size))}
+    except Exception:
+        pass
+    out: dict = {}
+    for a in articles:
+        try:
+            out[id(a)] = next(iter(parse_many([a.text], batch_size=1)))
+        except Exception as exc:
+            out[("error", id(a))] = exc
+    return out
+
+
+def _failure(article: Article, exc: BaseException | None) -> Failure:
+    what = f"{type(exc).__name__}: {exc}" if exc is not None else "no parse"
+    return Failure(article.source.path or article.id, "E302", f"analysis failed: {what}",
+                   article.source)
 
 
 def analyze_parsed(article: Article, doc, *, version: str | None = None) -> Analysis:
     """Run actors, times, quotes and events on one parsed article."""
-    index = actors_stage.extract_actors(article, doc)
-    times = timex_stage.extract_times(article, doc)
-    quotes = quotes_stage.extract_quotes(article, doc, index)
-    events = events_stage.extract_events(article, doc, index, times=times, quotes=quotes)
-    return Analysis(article, times=times, actors=index.actors, quotes=quotes, events=events,
+    from . import actors, events, quotes, timex
+
+    index = actors.extract_actors(article, doc)
+    times = timex.extract_times(article, doc)
+    found = quotes.extract_quotes(article, doc, index)
+    evs = events.extract_events(article, doc, index, times=times, quotes=found)
+    return Analysis(article, times=times, actors=index.actors, quotes=found, events=evs,
                     pipeline_version=version or pipeline_version())
 
 
 def _clean(doc: RawDocument | Article | Failure) -> Article | Failure:
     if isinstance(doc, (Failure, Article)):
         return doc
+    from .clean import clean
+
     try:
-        return clean_stage.clean(doc)
+        return clean(doc)
     except NewsgraphError as exc:
         return Failure(exc.where or doc.source.path or doc.id, exc.code, exc.message, doc.source)
+    except Exception as exc:  # a cleaner bug must not stop the batch
+        return Failure(doc.source.path or doc.id, "E299",
+                       f"cleaning failed: {type(exc).__name__}: {exc}", doc.source)
 
 
 def _is_english(article: Article) -> bool:

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from link_rows import add_article, country, person
 from newsgraph.cli import app
-from newsgraph.store import KnowledgeBase
+from newsgraph import KnowledgeBase
 
 runner = CliRunner()
 
@@ -51,8 +51,8 @@ def test_link_actors_actor(db):
     assert profile["actor"]["id"] == "person:fumio-kishida"
     assert profile["actor"]["country"] == "JPN"
     assert [r["role"] for r in profile["roles"]] == ["Prime Minister"]
-    assert {a["article_id"] for a in profile["articles"]} == {"a1", "a2"}
-    assert len(profile["mentions"]) == 2
+    assert {a["article_id"] for a in profile["articles"]["items"]} == {"a1", "a2"}
+    assert len(profile["mentions"]["items"]) == profile["mentions"]["total"] == 2
     text = _run("actor", "person:fumio-kishida", "--db", db)
     assert "Prime Minister" in text and "2022-01-08" in text
 

@@ -118,7 +118,7 @@ def test_real_entry_point_prints_no_traceback(tmp_path, corpus):
 
 def test_plain_progress_lines_off_a_terminal(capsys):
     from newsgraph.cli.kb import Reporter
-    from newsgraph.store.ingest import IngestSummary
+    from newsgraph.ingest import IngestSummary
 
     rep = Reporter("ingest", total=10, every=0.0)
     assert rep.bar is None  # pytest's stderr is not a terminal

@@ -8,7 +8,7 @@ from hypothesis import given, strategies as st
 
 from newsgraph.scale.dedupe import DedupeOptions, article_body, cluster, representatives, \
     shingles, signature_bytes
-from newsgraph.store.q_clusters import event_ids_once, story_filter
+from newsgraph.query.clusters import event_ids_once, story_filter
 
 from dedupe_fixtures import corpus
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from newsgraph.models import Analysis, Failure
-from newsgraph.store import KnowledgeBase
-from newsgraph.store.ingest import count_documents, ingest_items
+from newsgraph import KnowledgeBase
+from newsgraph.ingest import count_documents, ingest_items
 from store_helpers import make_analysis, make_article
 
 
@@ -60,8 +60,7 @@ def test_failures_are_recorded_and_the_batch_goes_on(tmp_path):
         assert (s.read, s.stored, s.failed, s.ok) == (3, 2, 1, False)
         assert [str(f) for f in seen] == ["in/bad.jsonl:line 3: [E120] malformed JSON record"]
         err = kb.errors()[0]
-        assert (err["run_id"], err["location"], err["code"]) == (s.run_id, "in/bad.jsonl:line 3",
-                                                                 "E120")
+        assert (err.run_id, err.location, err.code) == (s.run_id, "in/bad.jsonl:line 3", "E120")
         run = kb.conn.execute("SELECT * FROM runs WHERE id = ?", (s.run_id,)).fetchone()
         assert (run["n_read"], run["n_stored"], run["n_failed"]) == (3, 2, 1)
         assert run["finished_at"] and run["command"] == "ingest"
@@ -75,12 +74,12 @@ def test_a_reader_that_dies_is_recorded_not_raised(tmp_path):
     with KnowledgeBase(tmp_path / "kb.db") as kb:
         s = ingest_items(kb, items())
         assert (s.stored, s.failed) == (1, 1)
-        assert "disk went away" in kb.errors()[0]["message"]
+        assert "disk went away" in kb.errors()[0].message
 
 
 def test_clean_only_articles_have_no_pipeline_version(tmp_path):
     with KnowledgeBase(tmp_path / "kb.db") as kb:
-        ingest_items(kb, [Analysis(make_article("Japan agreed."))], analysed=False)
+        ingest_items(kb, [Analysis(make_article("Japan agreed."))])  # no pipeline version
         rec = kb.conn.execute("SELECT pipeline_version, analysed_at FROM articles").fetchone()
         assert tuple(rec) == (None, None)
 

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 from newsgraph.cli import app
 from newsgraph.models import Analysis
 from newsgraph.pipeline import pipeline_version
-from newsgraph.store import KnowledgeBase
-from newsgraph.store.ingest import ingest_items
+from newsgraph import KnowledgeBase
+from newsgraph.ingest import ingest_items
 from store_helpers import make_article
 
 
@@ -21,8 +21,7 @@ def test_reprocess_analyses_outdated_articles_only(tmp_path):
     with KnowledgeBase(db) as kb:
         ingest_items(kb, [Analysis(make_article("Japan and China held talks in Tokyo.",
                                                 path="in/1.txt")),
-                          Analysis(make_article("Germany welcomed the plan.", path="in/2.txt"))],
-                     analysed=False)
+                          Analysis(make_article("Germany welcomed the plan.", path="in/2.txt"))])
         kb.conn.execute("UPDATE articles SET pipeline_version = ? WHERE source_path = 'in/2.txt'",
                         (pipeline_version(),))
     r = CliRunner().invoke(app, ["reprocess", "--db", str(db), "--json"],

@@ -7,7 +7,7 @@ import pytest
 from link_rows import add_article, analysis, country, kb_actor_of, org, person, snapshot
 from newsgraph.errors import QueryError
 from newsgraph.link import VERSION, link
-from newsgraph.store import KnowledgeBase
+from newsgraph import KnowledgeBase
 
 
 @pytest.fixture
@@ -121,7 +121,7 @@ def test_reanalysed_article_is_linked_again(kb):
         country("JPN", "Japan"), person("Fumio Kishida", country="JPN", roles=["Prime Minister"])]))
     assert link(kb.conn).articles == 1
     assert kb.actor("person:yoshimasa-hayashi") is None  # no article names him any more
-    assert kb.actor_roles_seen("person:yoshimasa-hayashi") == []
+    assert kb.actor_roles_seen("person:yoshimasa-hayashi") == ()
     assert kb.actor("Kishida").n_articles == 1
 
 

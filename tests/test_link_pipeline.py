@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.link import link
 from newsgraph.readers import ReadOptions
-from newsgraph.store import KnowledgeBase
+from newsgraph import KnowledgeBase
 
 pytestmark = pytest.mark.model
 

@@ -14,7 +14,7 @@ import pytest
 
 from newsgraph.errors import QueryError
 from newsgraph.models import Actor, Analysis, Article, Cue, Mention, Quote, Source, Span, Speaker
-from newsgraph.store import KnowledgeBase
+from newsgraph import KnowledgeBase
 
 
 def _analysis(aid: str, text: str, published: str, quotes: list[tuple[str, str, str, str]],
@@ -63,32 +63,41 @@ def kb_path(tmp_path):
 
 def test_quotes_by_speaker_id_or_name(kb_path):
     with KnowledgeBase(str(kb_path)) as kb:
-        assert [q["text"] for q in kb.quotes(by="person:tom-baker")] == [
+        assert [q.text for q in kb.quotes(by="person:tom-baker")] == [
             "The budget is sound", "Norland will grow"]
-        assert [q["text"] for q in kb.quotes(by="marsh")] == ["Norland must talk to Eastland"]
-        assert kb.quotes(by="nobody") == []
+        assert [q.text for q in kb.quotes(by="marsh")] == ["Norland must talk to Eastland"]
+        assert not kb.quotes(by="nobody") and kb.quotes(by="nobody").total == 0
         q = kb.quotes(by="Baker")[1]
-        assert q["speaker"] == {"actor": "person:tom-baker", "name": "Tom Baker",
-                                "start": TEXT_B.index("he said"), "end": TEXT_B.index("he said") + 2}
-        assert TEXT_B[q["start"]:q["end"]] == q["text"]
+        assert q.to_dict()["speaker"] == {"actor": "person:tom-baker", "name": "Tom Baker",
+                                          "start": TEXT_B.index("he said"),
+                                          "end": TEXT_B.index("he said") + 2}
+        assert TEXT_B[q.start:q.end] == q.text
 
 
 def test_quotes_about_an_actor(kb_path):
     with KnowledgeBase(str(kb_path)) as kb:
-        assert [q["article_id"] for q in kb.quotes(about="NRL")] == ["b1", "a1"]
-        assert [q["text"] for q in kb.quotes(about="Eastland")] == ["Norland must talk to Eastland"]
-        assert [q["text"] for q in kb.quotes(by="Baker", about="Norland")] == ["Norland will grow"]
+        assert [q.article_id for q in kb.quotes(about="NRL")] == ["b1", "a1"]
+        assert [q.text for q in kb.quotes(about="Eastland")] == ["Norland must talk to Eastland"]
+        assert [q.text for q in kb.quotes(by="Baker", about="Norland")] == ["Norland will grow"]
 
 
 def test_quotes_in_a_date_range(kb_path):
     with KnowledgeBase(str(kb_path)) as kb:
-        assert {q["article_id"] for q in kb.quotes(since="2024-04-01")} == {"b1"}
-        assert {q["article_id"] for q in kb.quotes(until="2024-03-04")} == {"a1"}
-        assert {q["article_id"] for q in kb.quotes(until="2024-05")} == {"a1", "b1"}
-        assert kb.quotes(since="2024-03-05", until="2024-05-19") == []
+        assert {q.article_id for q in kb.quotes(since="2024-04-01")} == {"b1"}
+        assert {q.article_id for q in kb.quotes(until="2024-03-04")} == {"a1"}
+        assert {q.article_id for q in kb.quotes(until="2024-05")} == {"a1", "b1"}
+        assert kb.quotes(since="2024-03-05", until="2024-05-19").total == 0
         with pytest.raises(QueryError) as err:
             kb.quotes(since="last week")
-        assert err.value.code == "E523"
+        assert err.value.code == "E505"
+
+
+def test_quotes_are_not_cut_silently(kb_path):
+    with KnowledgeBase(str(kb_path)) as kb:
+        every = kb.quotes()
+        assert len(every) == every.total == 3 and every.complete
+        first = kb.quotes(limit=2)
+        assert (len(first), first.total, first.summary()) == (2, 3, "first 2 of 3 quotes")
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,7 +111,7 @@ def _cli(*args):
 def test_cli_json_csv_and_text(kb_path):
     out = _cli("--db", str(kb_path), "--by", "Baker", "--json")
     assert out.returncode == 0, out.stderr
-    rows = json.loads(out.stdout)
+    rows = json.loads(out.stdout)["items"]
     assert [r["text"] for r in rows] == ["The budget is sound", "Norland will grow"]
     out = _cli("--db", str(kb_path), "--about", "NRL", "--since", "2024-01-01", "--csv")
     table = list(csv.DictReader(io.StringIO(out.stdout)))
@@ -114,6 +123,6 @@ def test_cli_json_csv_and_text(kb_path):
 
 def test_cli_bad_date_and_missing_kb(kb_path, tmp_path):
     out = _cli("--db", str(kb_path), "--until", "soon")
-    assert out.returncode == 2 and "[E523]" in out.stderr
+    assert out.returncode == 2 and "[E505]" in out.stderr
     out = _cli("--db", str(tmp_path / "none.db"))
     assert out.returncode == 2 and "[E404]" in out.stderr

@@ -15,9 +15,9 @@ from newsgraph.models import Analysis
 from newsgraph.pipeline import Settings, analyze_documents
 from newsgraph.readers import ReadOptions, read_paths
 from newsgraph.scale.batch import BatchOptions, plan_shards, read_manifest, run_shard
-from newsgraph.scale.load import load_shards
+from newsgraph.ingest import load
 from newsgraph.scale.parquet import SCHEMAS, analysis_rows
-from newsgraph.store import KnowledgeBase
+from newsgraph import KnowledgeBase
 
 from scale_corpus import write_corpus
 
@@ -84,12 +84,13 @@ def test_load_is_idempotent_and_skips_duplicates(tmp_path):
     # a second batch folder holding some of the same articles
     _run_all(paths[:2], tmp_path / "out2", BatchOptions(shard_size=5,
                                                         settings=NO_MODEL.settings))
-    conn = KnowledgeBase(str(tmp_path / "kb.db")).conn
-    first = load_shards(str(tmp_path / "out"), conn)
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    conn = kb.conn
+    first = load(kb, str(tmp_path / "out"))
     assert (first.n_shards, first.n_articles, first.n_duplicates) == (2, 5, 0)
-    again = load_shards(str(tmp_path / "out"), conn)
+    again = load(kb, str(tmp_path / "out"))
     assert (again.n_skipped_shards, again.n_articles) == (2, 0)
-    other = load_shards(str(tmp_path / "out2"), conn)
+    other = load(kb, str(tmp_path / "out2"))
     assert (other.n_articles, other.n_duplicates) == (0, 2)
     assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 5
     assert conn.execute("SELECT COUNT(*) FROM article_signatures").fetchone()[0] == 5
@@ -98,15 +99,13 @@ def test_load_is_idempotent_and_skips_duplicates(tmp_path):
 
 def test_load_replaces_a_file_ingested_before_under_another_spelling_of_its_path(
         tmp_path, monkeypatch):
-    from newsgraph.store.ingest import ingest_items, read_items
-
     monkeypatch.chdir(tmp_path)
     write_corpus(tmp_path / "in", 2)
     kb = KnowledgeBase(str(tmp_path / "kb.db"))
-    ingest_items(kb, read_items(["in/a000.txt", "in/a001.txt"], analysis=False))
+    kb.ingest(["in/a000.txt", "in/a001.txt"], analysis=False)
     (tmp_path / "in" / "a000.txt").write_text("An edited headline\n\nThe story, revised.\n")
     _run_all([str(tmp_path / "in")], tmp_path / "out")  # shards hold absolute paths
-    report = load_shards(str(tmp_path / "out"), kb.conn)
+    report = load(kb, str(tmp_path / "out"))
     assert (report.n_articles, report.n_replaced, report.n_duplicates) == (1, 1, 1)
     rows = kb.conn.execute("SELECT source_path, text FROM articles ORDER BY source_path")
     assert [(Path(p).name, "revised" in t) for p, t in rows] == [("a000.txt", True),
@@ -119,8 +118,9 @@ def test_load_groups_reprints_from_shards(tmp_path):
     text = (src / "a000.txt").read_text()
     (src / "copy-of-a000.txt").write_text("A new headline for the same story\n\n" + text)
     _run_all([str(src)], tmp_path / "out")
-    conn = KnowledgeBase(str(tmp_path / "kb.db")).conn
-    report = load_shards(str(tmp_path / "out"), conn)
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    conn = kb.conn
+    report = load(kb, str(tmp_path / "out"))
     assert report.clusters.n_clusters == 1 and report.clusters.n_clustered == 2
     rows = conn.execute("SELECT source_path, cluster_id FROM articles "
                         "WHERE cluster_id IS NOT NULL").fetchall()
@@ -130,7 +130,7 @@ def test_load_groups_reprints_from_shards(tmp_path):
 
 def test_load_refuses_a_folder_that_is_not_a_batch(tmp_path):
     with pytest.raises(InputError, match="E612"):
-        load_shards(str(tmp_path), sqlite3.connect(":memory:"))
+        load(KnowledgeBase(str(tmp_path / "kb.db")), str(tmp_path / "nothing"))
 
 
 def test_a_second_attempt_at_a_shard_keeps_the_first(tmp_path):

@@ -6,9 +6,9 @@ import pytest
 
 from newsgraph.models import Analysis, Cue, Event, Quote, Speaker, Span, Trigger
 from newsgraph.scale.batch import write_shard
-from newsgraph.scale.load import load_shards
-from newsgraph.store import KnowledgeBase
-from newsgraph.store.q_clusters import event_ids_once, quote_ids_once, story_filter
+from newsgraph.ingest import load
+from newsgraph import KnowledgeBase
+from newsgraph.query.clusters import event_ids_once, quote_ids_once, story_filter
 
 from dedupe_fixtures import corpus
 
@@ -41,19 +41,19 @@ def kb(tmp_path):
         analyses.append(Analysis(art, events=events, quotes=quotes))
     write_shard(str(tmp_path / "out"), "s1", analyses)
     k = KnowledgeBase(str(tmp_path / "kb.db"))
-    load_shards(str(tmp_path / "out"), k.conn)
+    load(k, str(tmp_path / "out"))
     yield k
     k.close()
 
 
 def test_clusters_and_members(kb):
-    rows = [(r["cluster_id"], r["n_articles"]) for r in kb.clusters()]
+    rows = [(r.cluster_id, r.n_articles) for r in kb.clusters()]
     assert rows == [("h1", 3), ("b1", 2)]
     members = kb.cluster_members("h3")
-    assert [m["id"] for m in members] == ["h1", "h3", "h2"]
-    assert members[0]["representative"] == 1
-    assert [m["id"] for m in kb.cluster_members("c1")] == ["c1"]
-    assert kb.cluster_members("nope") == []
+    assert [m.id for m in members] == ["h1", "h3", "h2"]
+    assert members[0].representative is True and members[0].to_dict()["representative"]
+    assert [m.id for m in kb.cluster_members("c1")] == ["c1"]
+    assert kb.cluster_members("nope") == ()
 
 
 def test_story_filter_keeps_one_article_per_story(kb):
@@ -69,8 +69,8 @@ def test_an_event_reported_by_copies_counts_once_with_its_evidence(kb):
     assert [(r["article_id"], r["type"]) for r in once] == [
         ("h1", "CONSULT"), ("h1", "SUPPORT"), ("c1", "CONSULT")]
     evidence = kb.event_evidence(once[0]["id"])
-    assert [r["article_id"] for r in evidence] == ["h1", "h3", "h2"]  # by date
-    assert [r["article_id"] for r in kb.event_evidence(once[2]["id"])] == ["c1"]
+    assert [r.article_id for r in evidence] == ["h1", "h3", "h2"]  # by date
+    assert [r.article_id for r in kb.event_evidence(once[2]["id"])] == ["c1"]
 
 
 def test_a_quote_printed_by_copies_counts_once(kb):
@@ -98,12 +98,13 @@ def test_search_dedupe_shows_a_story_once(kb):
 
 
 def test_events_quotes_and_dyad_count_a_story_once(kb):
-    from newsgraph.store.q_events import EventFilter
+    from newsgraph.query import Filter
     assert len(kb.events()) == 5
-    assert len(kb.events(filter=EventFilter(dedupe=True))) == 3
+    assert len(kb.events(filter=Filter(dedupe=True))) == 3
     assert len(kb.quotes()) == 3 and len(kb.quotes(dedupe=True)) == 1
-    assert kb.dyad("FRE", "SYL")["total"] == 3  # by default: three events, h1's two and c1's
-    assert kb.dyad("FRE", "SYL", dedupe=False)["total"] == 5
+    # by default every report counts (as in SQL and the Parquet export); --dedupe: a story once
+    assert kb.dyad("FRE", "SYL").total == 5
+    assert kb.dyad("FRE", "SYL", dedupe=True).total == 3  # h1's two events and c1's
 
 
 def test_cli_dedupe_options(kb):
@@ -111,9 +112,9 @@ def test_cli_dedupe_options(kb):
     from typer.testing import CliRunner
     from newsgraph.cli import app
     run = lambda *a: CliRunner().invoke(app, [*a, "--db", kb.path])
-    res = run("dyad", "FRE", "SYL", "--format", "json")
+    res = run("dyad", "FRE", "SYL", "--format", "json", "--dedupe")
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)["total"] == 3
-    assert json.loads(run("dyad", "FRE", "SYL", "--format", "json", "--no-dedupe").stdout)["total"] == 5
+    assert json.loads(run("dyad", "FRE", "SYL", "--format", "json").stdout)["total"] == 5
     assert len(run("events", "--dedupe").stdout.splitlines()) == 3
-    assert len(json.loads(run("quotes", "--dedupe", "--json").stdout)) == 1
+    assert json.loads(run("quotes", "--dedupe", "--json").stdout)["total"] == 1

@@ -5,8 +5,8 @@ from __future__ import annotations
 from newsgraph.models import Actor, Analysis, Cue, Event, Mention, Quote, Speaker, Span, \
     TimeExpr, Trigger
 from newsgraph.scale.batch import write_shard
-from newsgraph.scale.load import load_shards
-from newsgraph.store import KnowledgeBase
+from newsgraph.ingest import load
+from newsgraph import KnowledgeBase
 
 from dedupe_fixtures import corpus
 
@@ -52,7 +52,7 @@ def test_load_stores_what_the_store_writer_stores(tmp_path):
     direct.store(a)
     write_shard(str(tmp_path / "out"), "s1", [a])
     loaded = KnowledgeBase(str(tmp_path / "loaded.db"))
-    load_shards(str(tmp_path / "out"), loaded.conn, dedupe=False)
+    load(loaded, str(tmp_path / "out"), dedupe=False)
     want, got = _dump(direct), _dump(loaded)
     assert all(want[t] for t in TABLES)  # every table has rows to compare
     assert got == want

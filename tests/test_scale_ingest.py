@@ -9,9 +9,8 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.pipeline import Settings
-from newsgraph.scale.ingest import ingest_parallel, plan_workers, reprocess_parallel
-from newsgraph.store import KnowledgeBase
-from newsgraph.store.ingest import count_to_reprocess
+from newsgraph import KnowledgeBase
+from newsgraph.ingest import count_to_reprocess, ingest, plan_workers, reprocess
 
 from scale_corpus import write_corpus
 
@@ -35,11 +34,11 @@ def test_pool_ingest_stores_what_one_process_stores_in_order(tmp_path):
     one = KnowledgeBase(str(tmp_path / "one.db"))
     one.ingest(paths, settings=NO_MODEL)
     two = KnowledgeBase(str(tmp_path / "two.db"))
-    s = ingest_parallel(two, paths, workers=2, docs_per_worker=1, pool_batch=3,
-                        settings=NO_MODEL, batch_size=5)
+    s = ingest(two, paths, workers=2, docs_per_worker=1, pool_batch=3,
+               settings=NO_MODEL, batch_size=5)
     assert (s.stored, s.failed, s.interrupted) == (12, 0, False)
     assert _ids(two) == _ids(one)
-    again = ingest_parallel(two, paths, workers=2, docs_per_worker=1, settings=NO_MODEL)
+    again = ingest(two, paths, workers=2, docs_per_worker=1, settings=NO_MODEL)
     assert (again.stored, again.duplicates) == (0, 12)
 
 
@@ -53,11 +52,11 @@ def test_ctrl_c_finishes_the_batch_reports_and_a_rerun_resumes(tmp_path):
             sent.append(True)
             os.kill(os.getpid(), signal.SIGINT)  # what Ctrl-C sends
 
-    s = ingest_parallel(kb, paths, workers=2, docs_per_worker=1, pool_batch=4,
-                        settings=NO_MODEL, batch_size=100, on_progress=progress)
+    s = ingest(kb, paths, workers=2, docs_per_worker=1, pool_batch=4,
+               settings=NO_MODEL, batch_size=100, on_progress=progress)
     assert s.interrupted
     assert s.stored == 4 == len(_ids(kb))  # the batch being yielded was finished and committed
-    rest = ingest_parallel(kb, paths, workers=2, docs_per_worker=1, settings=NO_MODEL)
+    rest = ingest(kb, paths, workers=2, docs_per_worker=1, settings=NO_MODEL)
     assert (rest.stored, rest.duplicates, rest.interrupted) == (36, 4, False)
     assert len(_ids(kb)) == 40
 
@@ -88,13 +87,13 @@ def test_reprocess_on_workers_writes_what_one_process_writes(tmp_path):
         kb = KnowledgeBase(str(tmp_path / f"{name}.db"))
         kb.ingest(paths, analysis=False)
         kbs.append(kb)
-    one = reprocess_parallel(kbs[0], workers=1)
-    two = reprocess_parallel(kbs[1], workers=2, docs_per_worker=1, pool_batch=2, batch_size=4)
+    one = reprocess(kbs[0], workers=1)
+    two = reprocess(kbs[1], workers=2, docs_per_worker=1, pool_batch=2, batch_size=4)
     assert (one.stored, two.stored, two.failed, two.interrupted) == (6, 6, 0, False)
     rows = _analysis_rows(kbs[1])
     assert rows == _analysis_rows(kbs[0])
     assert rows["quotes"] and rows["mentions"]  # the stages ran on the workers
-    again = reprocess_parallel(kbs[1], workers=2, docs_per_worker=1)
+    again = reprocess(kbs[1], workers=2, docs_per_worker=1)
     assert again.read == 0  # every article is analysed by this pipeline version
 
 
@@ -109,11 +108,12 @@ def test_reprocess_ctrl_c_finishes_the_batch_and_a_rerun_does_the_rest(tmp_path)
             sent.append(True)
             os.kill(os.getpid(), signal.SIGINT)
 
-    s = reprocess_parallel(kb, workers=2, docs_per_worker=1, pool_batch=4, batch_size=100,
-                           settings=NO_MODEL, on_progress=progress)
+    # the model runs: an analysis stamps the pipeline version, so a rerun skips it
+    s = reprocess(kb, workers=2, docs_per_worker=1, pool_batch=4, batch_size=100,
+                  on_progress=progress)
     assert s.interrupted and s.stored == 4
     assert count_to_reprocess(kb) == 26
-    rest = reprocess_parallel(kb, workers=2, docs_per_worker=1, settings=NO_MODEL)
+    rest = reprocess(kb, workers=2, docs_per_worker=1)
     assert (rest.stored, rest.interrupted) == (26, False) and count_to_reprocess(kb) == 0
 
 

@@ -9,6 +9,8 @@ import threading
 
 import pytest
 
+from newsgraph.errors import NewsgraphError
+
 from newsgraph.models import Analysis, Failure
 from newsgraph.pipeline import Settings, analyze_documents
 from newsgraph.readers import ReadOptions, read_paths
@@ -39,7 +41,7 @@ def test_order_and_failures_pass_through(tmp_path):
 
 
 def test_rejects_zero_workers():
-    with pytest.raises(ValueError, match="E600"):
+    with pytest.raises(NewsgraphError, match="E600"):
         AnalysisPool(workers=0)
 
 

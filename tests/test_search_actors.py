@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.errors import QueryError
-from newsgraph.store import KnowledgeBase
+from newsgraph import KnowledgeBase
 
 from webkb import build_kb, story_analyses
 
@@ -55,9 +55,11 @@ def test_facets_follow_the_filters(kb):
 
 def test_a_linked_actor_is_found_and_counted_under_its_knowledge_base_id(tmp_path):
     with KnowledgeBase(build_kb(tmp_path / "kb.db")) as kb:
-        kb.conn.execute("UPDATE article_actors SET kb_actor_id = 'person:rojas' "
-                        "WHERE actor_id = 'person:pablo-rojas'")
-        kb.conn.commit()
+        with kb.transaction() as conn:  # what `newsgraph link` writes
+            conn.execute("INSERT INTO actors (id, name, kind) "
+                         "VALUES ('person:rojas', 'Pablo Rojas', 'person')")
+            conn.execute("UPDATE article_actors SET kb_actor_id = 'person:rojas' "
+                         "WHERE actor_id = 'person:pablo-rojas'")
         res = kb.search("Chile")
         assert dict(res.facets["actor"])["person:rojas"] == 2
         assert "person:pablo-rojas" not in dict(res.facets["actor"])
@@ -82,7 +84,7 @@ def test_no_query_lists_what_passes_the_filters_newest_first(kb):
 
 
 def test_the_actor_facet_of_many_matches_counts_the_newest_and_says_so(kb, monkeypatch):
-    import newsgraph.store.q_articles as q
+    import newsgraph.query.search as q
 
     everything = kb.search("", since="2000")
     assert everything.actor_sample is None and everything.total > 3

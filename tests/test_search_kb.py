@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.errors import QueryError
 from newsgraph.models import Analysis
-from newsgraph.store import KnowledgeBase
+from newsgraph import KnowledgeBase
 from store_helpers import make_article
 
 DOCS = [
@@ -145,7 +145,7 @@ def test_stats(kb):
 
 
 def test_facet_table_handles_unknown_and_negative_rowids(tmp_path):
-    from newsgraph.store.facets import FacetTable
+    from newsgraph.query.facets import FacetTable
 
     with KnowledgeBase(tmp_path / "kb.db") as kb:
         kb.store(Analysis(make_article("Japan signed.", path="x/1.txt")))

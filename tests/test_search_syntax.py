@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.errors import QueryError
-from newsgraph.store import KnowledgeBase
-from newsgraph.store.search import compile_query
+from newsgraph import KnowledgeBase
+from newsgraph.query.syntax import compile_query
 from store_helpers import make_analysis
 
 

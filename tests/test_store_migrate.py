@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from newsgraph.errors import StoreError
-from newsgraph.store import KnowledgeBase
+from newsgraph import KnowledgeBase
 from newsgraph.store.migrate import available, migrate, schema_version, statements
 
 

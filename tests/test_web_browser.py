@@ -125,7 +125,7 @@ def test_search_article_actor_dyad_network(server, browser, tmp_path):
     assert page.locator("svg.chart a").count() >= 1
     shot("dyad")
     page.locator("svg.chart a").first.click()
-    page.wait_for_url("**month=*#sentences")
+    page.wait_for_url("**since=*#sentences")
     assert page.locator("#sentences blockquote.sentence").count() >= 1
     shot("dyad-bar")
 

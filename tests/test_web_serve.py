@@ -49,5 +49,5 @@ def test_serve_refuses_a_missing_knowledge_base(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "newsgraph", "serve", "--db",
                            str(tmp_path / "none.db")], cwd=ROOT, capture_output=True, text=True,
                           timeout=120)
-    assert proc.returncode == 2 and "E410" in proc.stderr
+    assert proc.returncode == 2 and "E404" in proc.stderr
     assert not (tmp_path / "none.db").exists()

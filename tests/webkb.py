@@ -11,7 +11,7 @@ from pathlib import Path
 
 from newsgraph.models import (Actor, Analysis, Article, Caption, Cue, Event,
                               Mention, Quote, Source, Span, Speaker, Trigger)
-from newsgraph.store import KnowledgeBase
+from newsgraph import KnowledgeBase
 
 HOSTILE_URL = "javascript:alert('url')"
 

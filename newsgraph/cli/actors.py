@@ -1,7 +1,7 @@
 """CLI commands: actors (``link``, ``actors``, ``actor``).
 
-Thin shells over :func:`newsgraph.link.link` and the
-:class:`~newsgraph.store.q_actors.ActorQueries` of the knowledge base.
+Thin shells over :func:`newsgraph.link.link` and the actor queries of the knowledge
+base (:mod:`newsgraph.query.actors`, :mod:`newsgraph.query.profile`).
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ NameOption = Annotated[Optional[str], typer.Option(
 JsonLinesOption = Annotated[bool, typer.Option("--json", help="JSON Lines, one actor a line.")]
 ActorArg = Annotated[str, typer.Argument(
     help="An id (USA, person:fumio-kishida) or a name or surname.")]
+RULE_NOTE = ("Its events and quotes follow the actor rule: a state also counts the people and "
+             "organisations that act for it and the groups it belongs to.")
 
 
 @app.command()
@@ -82,7 +84,11 @@ def actor(name: ActorArg,
               "--limit", min=1, help="How many articles and mentions.")] = 20,
           json_out: JsonOption = False,
           db: DbOption = DEFAULT_DB) -> None:
-    """One actor: names, state, the roles it was seen in with dates, its articles and mentions."""
+    """One actor: names, state, roles with dates, articles, mentions, quotes and events.
+
+    Its events and quotes follow the actor rule: a state also counts the people and
+    organisations that act for it and the groups it belongs to.
+    """
     with handle_errors():
         with open_kb(db, readonly=True) as kb:
             profile = kb.actor_profile(name, limit=limit)
@@ -98,6 +104,8 @@ def actor(name: ActorArg,
 
     a = profile.actor
     con = Console(highlight=False)
+    if profile.resolved.how != "id":
+        con.print(f"{escape(name)}: {escape(profile.resolved.describe())} by {profile.resolved.how}")
     con.print(f"[bold]{escape(a.name)}[/bold]  {escape(a.id)}  {a.kind}  "
               f"country={a.country or '-'}  articles={a.n_articles}  "
               f"seen {a.first_seen or '?'} .. {a.last_seen or '?'}")
@@ -109,14 +117,33 @@ def actor(name: ActorArg,
             t.add_row(r.role, r.country or "", r.first_seen or "", r.last_seen or "",
                       str(r.n_articles))
         con.print(t)
-    t = Table("published", "article", "headline", "name", "mentions", title="articles")
+    t = Table("published", "article", "headline", "name", "mentions",
+              title=f"articles ({profile.articles.summary()})")
     for x in profile.articles:
         t.add_row(x.published or "", x.article_id[:12], x.headline or "", x.name,
                   str(x.n_mentions))
     con.print(t)
     if profile.mentions:
-        t = Table("published", "article", "mention", "form", "offsets", title="mentions")
+        t = Table("published", "article", "mention", "form", "offsets",
+                  title=f"mentions ({profile.mentions.summary()})")
         for m in profile.mentions:
             t.add_row(m.published or "", m.article_id[:12], m.text, m.form or "",
                       f"{m.start}-{m.end}")
         con.print(t)
+    for title, quotes in (("said", profile.quotes_by), ("said about it", profile.quotes_about)):
+        if quotes:
+            t = Table("published", "speaker", "quote", title=f"{title} ({quotes.summary()})")
+            for q in quotes:
+                t.add_row(q.published or "", (q.speaker.name if q.speaker else None) or "",
+                          q.text)
+            con.print(t)
+    for title, evs in (("events as source", profile.events_as_source),
+                       ("events as target", profile.events_as_target)):
+        if evs:
+            t = Table("day", "type", "source", "target", "modality",
+                      title=f"{title} ({evs.summary()})")
+            for e in evs:
+                t.add_row(e.day or "", e.type, ", ".join(profile.names.get(i, i) for i in e.source),
+                          ", ".join(profile.names.get(i, i) for i in e.target), e.modality)
+            con.print(t)
+    con.print(RULE_NOTE, style="dim")

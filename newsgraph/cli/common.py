@@ -29,8 +29,8 @@ from ..errors import NewsgraphError, QueryError, StoreError
 from ..models import Failure
 
 __all__ = ["DbOption", "JsonOption", "DEFAULT_DB", "EXIT_OK", "EXIT_FAILED", "EXIT_USAGE",
-           "open_kb", "print_json", "print_jsonl", "print_error", "print_failure", "fail",
-           "handle_errors", "is_tty"]
+           "open_kb", "print_json", "print_jsonl", "print_csv", "print_error", "print_failure",
+           "print_note", "fail", "handle_errors", "is_tty"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_DB = "newsgraph.db"
@@ -55,6 +55,27 @@ def print_jsonl(obj: Any) -> None:
     """Print one JSON Lines record."""
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=str)
                      + "\n")
+
+
+def print_csv(rows, columns: list[str] | None = None) -> None:
+    """Rows (dicts) as CSV with a header (``columns``: the first row's keys by default)."""
+    import csv
+
+    rows = iter(rows)
+    first = next(rows, None)
+    cols = columns or (list(first) if first else [])
+    w = csv.DictWriter(sys.stdout, fieldnames=cols, extrasaction="ignore")
+    w.writeheader()
+    if first is not None:
+        w.writerow(first)
+    for r in rows:
+        w.writerow(r)
+
+
+def print_note(text: str) -> None:
+    """One line for the reader on standard error ("first 100 of 380 events")."""
+    sys.stderr.write(f"{text}\n")
+    sys.stderr.flush()
 
 
 def print_error(err: NewsgraphError | Exception | str) -> None:
@@ -99,7 +120,7 @@ def open_kb(db: str, *, readonly: bool = False, must_exist: bool = False):
     ``readonly``/``must_exist``: a missing file is a clear ``E404`` error instead
     of a new empty knowledge base.
     """
-    from ..store import KnowledgeBase
+    from ..kb import KnowledgeBase
 
     if (readonly or must_exist) and not os.path.isfile(db):
         raise StoreError("no knowledge base here (run `newsgraph ingest PATH` first, or "

@@ -93,10 +93,13 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     json_out: JsonOption = False,
 ) -> None:
-    """Store articles in the knowledge base (idempotent: the same content twice adds nothing)."""
+    """Store articles in the knowledge base (idempotent: the same content twice adds nothing).
+
+    Content already stored is recognised before it is analysed, so a rerun over the
+    same files costs about the time to read them.
+    """
+    from ..ingest import count_documents, ingest as run_ingest
     from ..readers import ReadOptions
-    from ..scale.ingest import ingest_parallel
-    from ..store.ingest import count_documents
 
     if date is not None:
         from ..readers.meta import normalize_date
@@ -109,15 +112,11 @@ def ingest(
             total = count_documents(paths) if (not quiet and is_tty(sys.stderr)) else None
             rep = Reporter("ingest", total=total, quiet=quiet)
             try:
-                if not no_analysis:
-                    s = ingest_parallel(kb, paths, workers=workers, batch_size=batch_size,
-                                        options=ReadOptions(format=format, date=date,
-                                                            manifest=manifest),
-                                        on_failure=rep.failure, on_progress=rep)
-                else:
-                    s = kb.ingest(paths, analysis=False,
-                                  options=ReadOptions(format=format, date=date, manifest=manifest),
-                                  batch_size=batch_size, on_failure=rep.failure, on_progress=rep)
+                s = run_ingest(kb, paths, workers=1 if no_analysis else workers,
+                               analysis=not no_analysis,
+                               batch_size=batch_size,
+                               options=ReadOptions(format=format, date=date, manifest=manifest),
+                               on_failure=rep.failure, on_progress=rep)
             finally:
                 rep.stop()
     _finish(s, json_out=json_out, label="ingest")
@@ -149,8 +148,8 @@ def search(
         "--country", metavar="ISO3166-1", help="Only publications of this country (TH, "
         "GB, ...).")] = None,
     actor: Annotated[Optional[str], typer.Option(
-        "--actor", metavar="ID", help="Only articles in which this actor was found (as found, "
-        "or linked to it).")] = None,
+        "--actor", metavar="ACTOR", help="Only articles in which this actor was found (id or "
+        "name; a state also finds the people acting for it).")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="Hits per page.")] = 10,
     page: Annotated[int, typer.Option("--page", min=1, help="Page of hits.")] = 1,
     dedupe: Annotated[bool, typer.Option(
@@ -167,11 +166,13 @@ def search(
     Facets: publication, country, language and month of every match; actors of
     the newest 1,000 matches.
     """
+    from ..query.filters import Filter
+
     with handle_errors():
+        f = Filter(since=since, until=until, publication=publication, language=language,
+                   country=country, actor=actor, dedupe=dedupe)
         with open_kb(db, must_exist=True) as kb:
-            res = kb.search(query, fts=fts, since=since, until=until, publication=publication,
-                            language=language, country=country, actor=actor, limit=limit,
-                            offset=(page - 1) * limit, dedupe=dedupe,
+            res = kb.search(query, f, fts=fts, limit=limit, offset=(page - 1) * limit,
                             highlight=("«", "»") if json_out else _HL)
     if json_out:
         print_json(res.to_dict())
@@ -180,11 +181,8 @@ def search(
     from rich.text import Text
 
     con = Console(highlight=False)
-    first = res.offset + 1
-    last = res.offset + len(res.hits)
-    con.print(f"{res.total} match{'es' if res.total != 1 else ''}"
-              + (f", showing {first}-{last}" if res.hits else ""), markup=False)
-    for i, h in enumerate(res.hits, first):
+    con.print(res.summary(), markup=False)
+    for i, h in enumerate(res.hits, res.offset + 1):
         head = Text(f"{i}. ", style="bold")
         head.append(h.headline or "(no headline)", style="bold")
         meta = " · ".join(x for x in (h.publication, h.published, h.country, h.language) if x)
@@ -294,16 +292,19 @@ def reprocess(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     json_out: JsonOption = False,
 ) -> None:
-    """Re-run the analysis stages over stored articles after the rules change."""
-    from ..scale.ingest import reprocess_parallel
-    from ..store.ingest import count_to_reprocess
+    """Re-run the analysis stages over stored articles after the rules change.
+
+    An article is analysed again when its stored pipeline version differs from this
+    one: another newsgraph or rule version, edited data files, or another spaCy model.
+    """
+    from ..ingest import count_to_reprocess, reprocess as run_reprocess
 
     with handle_errors():
         with open_kb(db, must_exist=True) as kb:
             rep = Reporter("reprocess", total=count_to_reprocess(kb, all=all), quiet=quiet)
             try:
-                s = reprocess_parallel(kb, all=all, workers=workers, on_failure=rep.failure,
-                                       on_progress=rep)
+                s = run_reprocess(kb, all=all, workers=workers, on_failure=rep.failure,
+                                  on_progress=rep)
             finally:
                 rep.stop()
     _finish(s, json_out=json_out, label="reprocess")

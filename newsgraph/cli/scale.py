@@ -41,8 +41,9 @@ def batch(
     A rerun skips completed shards; a shard whose worker dies is retried, and no
     shard is written twice. `newsgraph load DIR` brings the shards into SQLite.
     """
+    from ..ingest import batch as run_batch
     from ..readers import ReadOptions
-    from ..scale.batch import BatchOptions, run_batch
+    from ..scale.batch import BatchOptions
 
     if scheduler and local_cluster:
         fail("give --scheduler or --local-cluster, not both")
@@ -80,11 +81,11 @@ def load(
     """Bring Parquet shards into the knowledge base (idempotent: a rerun adds nothing)."""
     from dataclasses import asdict
 
-    from ..scale.load import load_shards
+    from ..ingest import load as run_load
 
     with handle_errors():
         with open_kb(db) as kb:
-            r = load_shards(folder, kb.conn, dedupe=not no_dedupe)
+            r = run_load(kb, folder, dedupe=not no_dedupe)
     if json_out:
         print_json(asdict(r))
         return
@@ -114,7 +115,7 @@ def dedupe(
     with handle_errors():
         with open_kb(db, must_exist=True) as kb:
             r = kb.update_clusters(threshold=threshold)
-            rows = [dict(row) for row in kb.clusters(limit=show)] if show else []
+            rows = [c.to_dict() for c in kb.clusters(limit=show)] if show else []
     if json_out:
         print_json({**asdict(r), "clusters": rows})
         return

@@ -3,7 +3,8 @@ and near-duplicate clusters (wire copies counted once).
 
 Modules: :mod:`.pool` (ordered process pool), :mod:`.parquet` (Analysis -> Arrow
 tables with the knowledge base's columns), :mod:`.batch` (Dask distributed over
-input shards), :mod:`.load` (shards -> SQLite), :mod:`.dedupe` (MinHash LSH).
+input shards), :mod:`.dedupe` (MinHash LSH), :mod:`.clusters` (stories in the
+knowledge base).  :mod:`newsgraph.ingest` runs them into the knowledge base.
 Dask, pyarrow and datasketch are imported only by the modules that need them.
 """
 

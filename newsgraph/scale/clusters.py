@@ -10,14 +10,13 @@ idempotent and cheap to rerun after each ingest or load.
 from __future__ import annotations
 
 import sqlite3
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
 
+from ..store import transaction
 from .dedupe import DedupeOptions, body_text, cluster, paragraphs_from_json, representatives, \
     signature_bytes
 
-__all__ = ["ClusterReport", "transaction", "update_clusters"]
+__all__ = ["ClusterReport", "update_clusters"]
 
 
 @dataclass(frozen=True)
@@ -29,18 +28,6 @@ class ClusterReport:
 
 
 _CHUNK = 500
-
-
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction (the knowledge base's connection is in autocommit mode)."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 def update_clusters(conn: sqlite3.Connection, *,

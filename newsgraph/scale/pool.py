@@ -16,7 +16,8 @@ Workers ignore SIGINT so a batch is never cut in half.
 A worker that dies (killed, out of memory) breaks the executor; the pool
 starts a fresh one and resubmits every batch not yet yielded.  A batch that is
 in flight when workers die :data:`MAX_ATTEMPTS` times is reported as one
-``[E602]`` failure per document and the run goes on.
+``[E602]`` failure per document and the run goes on.  The pool only analyses: the
+caller (:mod:`newsgraph.ingest`) stores the results.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator
 
+from ..errors import NewsgraphError
 from ..models import Analysis, Article, Failure, RawDocument
 from ..pipeline import Settings
 from .allocator import keep_large_allocations_on_heap
@@ -76,7 +78,9 @@ def _init_worker(settings: Settings) -> None:
 
 
 def _run_batch(batch: list[Item], settings: Settings) -> list[Analysis | Failure]:
-    """Analyse one batch; a document that raises costs only itself, never its batch."""
+    """Analyse one batch with :func:`newsgraph.pipeline.analyze_documents`, which turns
+    a document that fails into its own coded failure; should the pipeline itself
+    raise, each document is tried alone, and one that still raises is ``[E302]``."""
     from ..pipeline import analyze_documents
     try:
         return list(analyze_documents(batch, settings=settings))
@@ -87,7 +91,7 @@ def _run_batch(batch: list[Item], settings: Settings) -> list[Analysis | Failure
         try:
             out.extend(analyze_documents([doc], settings=settings))
         except Exception as exc:
-            out.append(Failure(_where(doc), "E604", f"analysis failed: {type(exc).__name__}: {exc}",
+            out.append(Failure(_where(doc), "E302", f"analysis failed: {type(exc).__name__}: {exc}",
                                getattr(doc, "source", None)))
     return out
 
@@ -112,7 +116,7 @@ class AnalysisPool:
                  settings: Settings = Settings(), window: int = 2,
                  start_method: str | None = None, max_batches: int | None = 1000):
         if workers is not None and workers < 1:
-            raise ValueError(f"[E600] workers must be at least 1, got {workers}")
+            raise NewsgraphError(f"workers must be at least 1, got {workers}", code="E600")
         self.workers = workers or default_workers()
         self.batch_size = max(1, batch_size)
         self.settings = settings
@@ -183,8 +187,8 @@ class AnalysisPool:
                     continue
                 pending.popleft()
                 if len(results) != len(batch):  # a pipeline bug; never misalign records
-                    raise RuntimeError(f"[E603] a batch of {len(batch)} documents gave "
-                                       f"{len(results)} results")
+                    raise NewsgraphError(f"a batch of {len(batch)} documents gave "
+                                         f"{len(results)} results", code="E603")
                 fill()
                 yield from results
         finally:

@@ -1,8 +1,8 @@
 """Schema migrations: ``migrations/NNN_name.sql`` applied in order, each recorded.
 
-Every migration runs inside one ``BEGIN IMMEDIATE`` transaction together with the
-row that records it in ``schema_migrations``, so a crash leaves either the old
-schema or the new one.  Opening a knowledge base whose schema is current takes no
+The pending migrations run inside one transaction together with the rows that
+record them in ``schema_migrations``, so a crash leaves either the old schema or the
+new one.  Opening a knowledge base whose schema is current takes no
 write lock, so readers never wait for a running ingest.
 """
 
@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from importlib import resources
 
 from ..errors import StoreError
+from .tx import transaction
 
 __all__ = ["Migration", "available", "applied", "pending", "migrate", "schema_version",
            "statements"]
@@ -88,15 +89,15 @@ def statements(sql: str) -> list[str]:
 
 
 def migrate(conn: sqlite3.Connection, *, where: str = "") -> tuple[int, ...]:
-    """Apply the pending migrations; returns the versions applied.
+    """Apply the pending migrations, each recorded with it; returns the versions applied.
 
-    ``conn`` must be in autocommit mode (``isolation_level=None``).
+    One transaction (:func:`~newsgraph.store.tx.transaction`: a savepoint when the
+    caller holds a transaction already) covers them all.
     """
     if not pending(conn):
         return ()
     done: list[int] = []
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         conn.execute(_TABLE)
         for mig in pending(conn):  # again, under the lock: another process may have migrated
             try:
@@ -106,11 +107,7 @@ def migrate(conn: sqlite3.Connection, *, where: str = "") -> tuple[int, ...]:
                 raise StoreError(f"migration {mig.version:03d}_{mig.name} failed: {exc}",
                                  code="E402", where=where or None) from exc
             conn.execute("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
-                         (mig.version, mig.name, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                         (mig.version, mig.name,
+                          datetime.now(timezone.utc).isoformat(timespec="seconds")))
             done.append(mig.version)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
     return tuple(done)

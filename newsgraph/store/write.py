@@ -1,11 +1,14 @@
 """Write side: one :class:`~newsgraph.models.Analysis` into every table.
 
 The functions here run inside a transaction the caller holds (see
-:meth:`KnowledgeBase.transaction`); they never commit.  :func:`insert_article`
+:func:`newsgraph.store.transaction`); they never commit.  :func:`insert_article`
 adds an article with its analysis; :func:`write_analysis` replaces only the
-analysis of an article already stored (``reprocess``); :func:`delete_articles`
-removes articles, their rows in every child table going with them (foreign keys
-``ON DELETE CASCADE``) and their full-text entries with them (triggers).
+analysis of an article already stored (``reprocess``); :func:`insert_rows` adds the
+rows of a Parquet shard (``load``); :func:`delete_articles` removes articles, their
+rows in every child table going with them (foreign keys ``ON DELETE CASCADE``) and
+their full-text entries with them (triggers).  An analysis whose
+``pipeline_version`` is empty stores the clean article only: ``reprocess`` analyses
+it later.
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ from typing import Any, Iterable
 
 from ..models import QUAD_CLASS, Analysis, Article, Caption, Source, Span
 
-__all__ = ["insert_article", "write_analysis", "delete_articles", "make_room", "article_from_row",
-           "ARTICLE_COLUMNS"]
+__all__ = ["insert_article", "write_analysis", "insert_rows", "delete_articles", "make_room",
+           "article_from_row", "ARTICLE_COLUMNS"]
 
 ARTICLE_COLUMNS = (
     "id", "sha256", "source_path", "source_format", "source_record", "publication", "language",
@@ -39,14 +42,14 @@ def _json(value: Any) -> str:
     return _dumps(value)
 
 
-def insert_article(conn: sqlite3.Connection, analysis: Analysis, *, now: str,
-                   analysed: bool = True) -> None:
-    """Insert a new article row and, when ``analysed``, its analysis rows.
+def insert_article(conn: sqlite3.Connection, analysis: Analysis, *, now: str) -> None:
+    """Insert a new article row and, when it was analysed, its analysis rows.
 
-    ``analysed=False`` stores the clean article only (``ingest --no-analysis``):
-    its ``pipeline_version`` stays NULL so ``reprocess`` picks it up.
+    An analysis without ``pipeline_version`` (``ingest --no-analysis``) stores the
+    clean article only: its ``pipeline_version`` stays NULL so ``reprocess`` picks it up.
     """
     a = analysis.article
+    analysed = bool(analysis.pipeline_version)
     hs = a.headline_span
     conn.execute(_INSERT_ARTICLE, (
         a.id, a.source.sha256, a.source.path, a.source.format, a.source.record, a.publication,
@@ -55,7 +58,7 @@ def insert_article(conn: sqlite3.Connection, analysis: Analysis, *, now: str,
         _json([c.to_dict() for c in a.captions]), _json(dict(a.origin)),
         _json([t.to_dict() for t in analysis.times]), _json(list(a.warnings)),
         _json(list(analysis.warnings)),
-        (analysis.pipeline_version or None) if analysed else None,
+        analysis.pipeline_version or None,
         hs.start if hs else None, hs.end if hs else None, now, now if analysed else None,
     ))
     if analysed:
@@ -72,6 +75,18 @@ def write_analysis(conn: sqlite3.Connection, analysis: Analysis, *, now: str) ->
                  (_json([t.to_dict() for t in analysis.times]), _json(list(analysis.warnings)),
                   analysis.pipeline_version or None, now, aid))
     _insert_analysis_rows(conn, analysis)
+
+
+def insert_rows(conn: sqlite3.Connection, table: str, rows: Iterable[dict[str, Any]]) -> list[int]:
+    """Insert rows given as ``{column: value}`` into ``table``; returns their rowids."""
+    out = []
+    for row in rows:
+        cols = list(row)
+        names = ", ".join('"' + c + '"' for c in cols)
+        cur = conn.execute(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(cols))})",
+                           [row[c] for c in cols])
+        out.append(cur.lastrowid)
+    return out
 
 
 def delete_articles(conn: sqlite3.Connection, ids: Iterable[str]) -> int:

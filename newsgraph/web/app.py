@@ -24,7 +24,7 @@ from starlette.staticfiles import StaticFiles
 
 from .. import __version__
 from ..errors import QueryError, StoreError
-from ..store import KnowledgeBase
+from ..kb import KnowledgeBase
 from . import pages
 
 __all__ = ["create_app"]
@@ -37,6 +37,11 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 ]
+
+
+#: The newsgraph code of each HTTP error the server itself answers (an unknown page,
+#: a method other than GET or HEAD); every other error carries its query's code.
+HTTP_CODES = {404: "E511", 405: "E512"}
 
 
 class _SecurityHeaders:
@@ -107,7 +112,8 @@ def create_app(db_path: str | Path) -> Starlette:
     """The explorer over the knowledge base at ``db_path`` (which must exist)."""
     db_path = Path(db_path)
     if not db_path.is_file():
-        raise StoreError(f"no knowledge base at {db_path}", code="E410", where=str(db_path))
+        raise StoreError("no knowledge base here (run `newsgraph ingest` first, or give --db)",
+                         code="E404", where=str(db_path))
     KnowledgeBase(db_path, readonly=True).close()  # unreadable or unmigrated: fail now
     kbs = _ReadOnlyKB(str(db_path))
     env = _environment()
@@ -136,7 +142,7 @@ def create_app(db_path: str | Path) -> Starlette:
             try:
                 data = data_fn(kbs.get(), request.path_params, params)
             except pages.NotFound as exc:
-                return error(request, 404, "E404", str(exc), as_json)
+                return error(request, 404, exc.code, str(exc), as_json)
             except QueryError as exc:
                 return error(request, 400, exc.code, exc.message, as_json)
             if as_json:
@@ -168,7 +174,7 @@ def create_app(db_path: str | Path) -> Starlette:
 
     async def http_error(request: Request, exc: HTTPException):
         as_json = request.url.path.endswith(".json")
-        code = "E404" if exc.status_code == 404 else f"E{exc.status_code}"
+        code = HTTP_CODES.get(exc.status_code, "E500")
         return error(request, exc.status_code, code, str(exc.detail), as_json)
 
     app = Starlette(routes=routes, exception_handlers={HTTPException: http_error})

@@ -104,7 +104,7 @@ def highlight(text: str, spans: Iterable[Highlight]) -> tuple[Markup, list[str]]
 
 def spans_of_article(article: dict[str, Any], *, actor_href: Callable[[str], str],
                      names: dict[str, str]) -> list[Highlight]:
-    """Highlights for a stored article record (``ExploreQueries.explore_article``)."""
+    """Highlights for a stored article with its analysis (``StoredArticle.to_dict()``)."""
     spans: list[Highlight] = []
     for actor in article["actors"]:
         href = actor_href(actor["kb_id"])
@@ -121,15 +121,15 @@ def spans_of_article(article: dict[str, Any], *, actor_href: Callable[[str], str
         if sp.get("start") is not None and sp.get("end") is not None:
             spans.append(Highlight(sp["start"], sp["end"], "speaker", title=f"speaker: {who}"))
     for e in article["events"]:
-        t = e["trigger"]
-        if t["start"] is None or t["end"] is None:
+        start, end = e["trigger_start"], e["trigger_end"]
+        if start is None or end is None:
             continue
         src = ", ".join(names.get(i, i) for i in e["source"]) or "?"
         tgt = ", ".join(names.get(i, i) for i in e["target"]) or "?"
         note = f"{e['type']} {src} → {tgt}"
         if e["modality"] != "asserted":
             note += f" ({e['modality']})"
-        spans.append(Highlight(t["start"], t["end"], "trigger", css=e["type"].lower(),
+        spans.append(Highlight(start, end, "trigger", css=e["type"].lower(),
                                title=note, anchor=f"e{e['seq']}", label=note,
                                label_href=f"#event-{e['seq']}"))
     return spans

@@ -9,7 +9,7 @@ re-read whenever ``PRAGMA data_version`` (commits by other connections) or
 ``total_changes`` (this connection's writes) moves, so it never gives a result
 the database would not.  Filtering and counting 100,000 matches then takes a few
 milliseconds.  (The actor facet is counted in SQL over a bounded number of
-matches: see :meth:`newsgraph.store.q_articles.ArticleQueries.search`.)
+matches: see :meth:`newsgraph.query.search.search`.)
 """
 
 from __future__ import annotations

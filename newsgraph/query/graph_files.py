@@ -25,7 +25,13 @@ def _edge_values(e: dict) -> dict:
     return vals
 
 
+def _plain(g) -> tuple[dict[str, dict], list[dict]]:
+    """``({node id: node}, [edge])`` of a :class:`~newsgraph.query.graph.Graph` as dicts."""
+    return {n.id: n.to_dict() for n in g.nodes}, [e.to_dict() for e in g.edges]
+
+
 def write_graphml(g, f: TextIO) -> None:
+    nodes, edges = _plain(g)
     w = f.write
     w('<?xml version="1.0" encoding="UTF-8"?>\n')
     w('<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n')
@@ -34,13 +40,13 @@ def write_graphml(g, f: TextIO) -> None:
     for name, typ in _EDGE_ATTRS:
         w(f'  <key id="e_{name}" for="edge" attr.name="{name}" attr.type="{typ}"/>\n')
     w('  <graph id="events" edgedefault="directed">\n')
-    for nid, n in g.nodes.items():
+    for nid, n in nodes.items():
         w(f"    <node id={quoteattr(nid)}>\n")
         for name, _ in _NODE_ATTRS:
             if n.get(name) is not None:
                 w(f'      <data key="n_{name}">{escape(str(n[name]))}</data>\n')
         w("    </node>\n")
-    for i, e in enumerate(g.edges.values()):
+    for i, e in enumerate(edges):
         w(f'    <edge id="e{i}" source={quoteattr(e["source"])} target={quoteattr(e["target"])}>\n')
         for name, val in _edge_values(e).items():
             if val is not None:
@@ -50,6 +56,7 @@ def write_graphml(g, f: TextIO) -> None:
 
 
 def write_gexf(g, f: TextIO) -> None:
+    nodes, edges = _plain(g)
     w = f.write
     w('<?xml version="1.0" encoding="UTF-8"?>\n')
     w('<gexf xmlns="http://gexf.net/1.2" version="1.2">\n')
@@ -63,14 +70,14 @@ def write_gexf(g, f: TextIO) -> None:
     for i, (name, typ) in enumerate(edge_attrs):
         w(f'      <attribute id="{i}" title="{name}" type="{"integer" if typ == "int" else typ}"/>\n')
     w("    </attributes>\n    <nodes>\n")
-    for nid, n in g.nodes.items():
+    for nid, n in nodes.items():
         w(f'      <node id={quoteattr(nid)} label={quoteattr(str(n.get("label") or nid))}><attvalues>')
         for i, (name, _) in enumerate(_NODE_ATTRS[1:]):
             if n.get(name) is not None:
                 w(f'<attvalue for="{i}" value={quoteattr(str(n[name]))}/>')
         w("</attvalues></node>\n")
     w("    </nodes>\n    <edges>\n")
-    for k, e in enumerate(g.edges.values()):
+    for k, e in enumerate(edges):
         vals = _edge_values(e)
         w(f'      <edge id="{k}" source={quoteattr(e["source"])} target={quoteattr(e["target"])} '
           f'weight="{float(e["weight"])}" label={quoteattr(e["type"])}><attvalues>')

@@ -1,0 +1,355 @@
+"""The one actor rule, and the knowledge base's actors.
+
+**How an actor is matched.**  An actor row of an article counts for its *parties*:
+its own id, the knowledge-base actor ``newsgraph link`` linked it to, and the states
+it stands for (a country is itself; a person, organisation or document stands for
+its own country, else the country of the knowledge-base actor it is linked to; a
+group for each of its members).  The view ``actor_party_rule`` (migration 060) is
+that rule; the tables ``actor_parties``, ``event_parties`` and ``quote_parties`` hold
+its rows for every article, event and quote.  So ``USA`` finds the United States,
+the people and organisations that act for it, and the groups it belongs to;
+``person:fumio-kishida`` finds Fumio Kishida under his own id and every mention
+``link`` joined to him.
+
+:func:`resolve` turns what a person typed into the parties to look for: an id or a
+state code as it is; else a name, matched against the names the articles gave their
+actors: first the knowledge-base actors of ``newsgraph link`` (by name, by a name an
+article gave them, by surname: ``Mr Kishida``), then the actors as the articles name
+them, whole (``Antony Blinken``, any case) or by whole words (``Blinken``).  A name
+that fits several actors finds them all (:attr:`Resolved.ids` says which).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from ..errors import QueryError
+from .listing import Listing, Record
+
+__all__ = ["Resolved", "resolve", "party_sql", "RULE", "KBActor", "ActorMention", "RoleSeen",
+           "ActorArticle", "NameSeen", "actors", "actor", "actor_info", "actor_names",
+           "roles_seen", "actor_articles", "actor_mentions", "KINDS"]
+
+#: The actor rule in one sentence (the CLI and the explorer show it).
+RULE = ("an actor matches by its id, the id `newsgraph link` linked it to, or its name; "
+        "a state also matches the people and organisations that act for it (their own "
+        "country, else that of the actor they are linked to) and the groups it belongs to")
+
+KINDS = ("country", "person", "organization", "location", "group", "document")
+
+
+@dataclass(frozen=True)
+class Resolved(Record):
+    """What a typed actor stands for: the parties to look for, and how they were found."""
+
+    spec: str
+    ids: tuple[str, ...]
+    how: str  # id | name | words | surname | none
+
+    def describe(self) -> str:
+        if self.how == "id" or not self.ids:
+            return self.spec
+        return f"{self.spec} ({', '.join(self.ids)})"
+
+
+def _exists(conn: sqlite3.Connection, party: str) -> bool:
+    for sql in ("SELECT 1 FROM actor_parties WHERE party = ? LIMIT 1",
+                "SELECT 1 FROM event_parties WHERE party = ? LIMIT 1",
+                "SELECT 1 FROM quote_parties WHERE party = ? LIMIT 1",
+                "SELECT 1 FROM actors WHERE id = ?"):
+        if conn.execute(sql, (party,)).fetchone():
+            return True
+    return False
+
+
+def _like(words: str) -> str:
+    return "% " + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %"
+
+
+def resolve(conn: sqlite3.Connection, spec: str, *, names: bool = True) -> Resolved:
+    """The parties ``spec`` stands for (see the module's rule); ``names=False`` takes
+    ``spec`` as an id only (the explorer's URLs)."""
+    spec = (spec or "").strip()
+    if not spec:
+        return Resolved(spec, (), "none")
+    for cand in dict.fromkeys((spec, spec.upper() if len(spec) == 3 and spec.isalpha() else spec)):
+        if _exists(conn, cand):
+            return Resolved(spec, (cand,), "id")
+    if not names:
+        return Resolved(spec, (), "none")
+    steps = (
+        # knowledge-base actors (after `newsgraph link`) by name, and the actors that
+        # article rows of that name were linked to
+        ("name", "SELECT id FROM actors WHERE name = ? COLLATE NOCASE UNION "
+                 "SELECT kb_actor_id FROM article_actors WHERE name = ? COLLATE NOCASE "
+                 "AND kb_actor_id IS NOT NULL", (spec, spec)),
+        ("surname", None, ()),
+        # the actors as the articles name them
+        ("name", "SELECT DISTINCT COALESCE(kb_actor_id, actor_id) FROM article_actors "
+                 "WHERE name = ? COLLATE NOCASE", (spec,)),
+        ("words", "SELECT DISTINCT COALESCE(kb_actor_id, actor_id) FROM article_actors "
+                  "WHERE ' ' || lower(name) || ' ' LIKE ? ESCAPE '\\'",
+         (_like(" ".join(spec.lower().split())),)),
+    )
+    for how, sql, params in steps:
+        ids = _by_surname(conn, spec) if sql is None else [r[0] for r in conn.execute(sql, params)]
+        if ids:
+            return Resolved(spec, tuple(sorted(set(ids))), how)
+    return Resolved(spec, (), "none")
+
+
+def _by_surname(conn: sqlite3.Connection, spec: str) -> list[str]:
+    """The knowledge-base people ``link`` knows under the surname of ``spec`` ("Mr Kishida")."""
+    if not conn.execute("SELECT 1 FROM actor_keys LIMIT 1").fetchone():
+        return []  # nothing linked yet
+    from ..link.names import surname_key  # link's name keys: titles dropped
+
+    key = surname_key(spec)
+    if key is None:
+        return []
+    return [r[0] for r in conn.execute("SELECT actor_id FROM actor_keys WHERE key = ?", (key,))]
+
+
+def party_sql(ids: tuple[str, ...], params: list, column: str = "party") -> str:
+    """``party IN (...)`` for the resolved ids (params appended); false for none."""
+    if not ids:
+        return "0"
+    params.extend(ids)
+    return f"{column} IN ({', '.join('?' * len(ids))})"
+
+
+# -- records -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class KBActor(Record):
+    """One actor across the knowledge base (from ``link``'s table, else as the articles
+    name it: then ``linked`` is false and the figures are counted from the articles)."""
+
+    id: str
+    name: str
+    kind: str | None
+    country: str | None
+    sector: str | None
+    members: tuple[str, ...]
+    aliases: tuple[str, ...]
+    first_seen: str | None
+    last_seen: str | None
+    n_articles: int
+    linked: bool = True
+
+
+@dataclass(frozen=True)
+class NameSeen(Record):
+    name: str
+    articles: int
+
+
+@dataclass(frozen=True)
+class ActorMention(Record):
+    """One mention of an actor in one article; ``text`` is ``article text[start:end]``."""
+
+    article_id: str
+    published: str | None
+    headline: str | None
+    name: str  # the name the article's analysis gave the actor
+    text: str
+    start: int
+    end: int
+    form: str | None
+
+
+@dataclass(frozen=True)
+class RoleSeen(Record):
+    """A role a person was given, with the state, when and how often."""
+
+    role: str
+    country: str | None
+    first_seen: str | None
+    last_seen: str | None
+    n_articles: int
+
+
+@dataclass(frozen=True)
+class ActorArticle(Record):
+    """An article in which an actor was found (by the actor rule)."""
+
+    article_id: str
+    published: str | None
+    publication: str | None
+    headline: str | None
+    name: str  # the name the article gave the actor row that matched
+    n_mentions: int
+
+
+class ActorList(Listing[KBActor]):
+    noun = "actor"
+
+
+class ArticleList(Listing[ActorArticle]):
+    noun = "article"
+
+
+class MentionList(Listing[ActorMention]):
+    noun = "mention"
+
+
+_ACTOR_COLS = ("id, name, kind, country, sector, members, aliases, first_seen, last_seen, "
+               "n_articles")
+
+
+def _kb_actor(row) -> KBActor:
+    return KBActor(row["id"], row["name"], row["kind"], row["country"], row["sector"],
+                   tuple(json.loads(row["members"] or "[]")),
+                   tuple(json.loads(row["aliases"] or "[]")),
+                   row["first_seen"], row["last_seen"], row["n_articles"])
+
+
+def _kind(kind: str | None) -> str | None:
+    if not kind:
+        return None
+    k = kind.lower()
+    k = "organization" if k == "organisation" else k
+    if k not in KINDS:
+        raise QueryError(f"unknown actor kind {kind!r}; one of: {', '.join(KINDS)}", code="E521")
+    return k
+
+
+# -- queries -----------------------------------------------------------------------
+
+def actors(conn: sqlite3.Connection, *, kind: str | None = None, country: str | None = None,
+           name: str | None = None, limit: int | None = 100, offset: int = 0) -> ActorList:
+    """Knowledge-base actors (``newsgraph link``'s table), most often named first.
+
+    ``kind``: one of :data:`KINDS`; ``country``: ISO alpha-3 the actor belongs to or
+    acts for (the actor itself for a country); ``name``: part of any name seen for it.
+    """
+    where, args = [], []
+    if k := _kind(kind):
+        where.append("kind = ?")
+        args.append(k)
+    if country:
+        where.append("(country = ? OR (kind = 'country' AND id = ?))")
+        args += [country.upper(), country.upper()]
+    if name:
+        pat = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        where.append("(name LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\')")
+        args += [pat, pat]
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    total = conn.execute(f"SELECT count(*) FROM actors{cond}", args).fetchone()[0]
+    rows = conn.execute(f"SELECT {_ACTOR_COLS} FROM actors{cond} ORDER BY n_articles DESC, name "
+                        "LIMIT ? OFFSET ?", (*args, -1 if limit is None else limit, offset))
+    return ActorList(tuple(_kb_actor(r) for r in rows), total, limit, offset)
+
+
+def actor_info(conn: sqlite3.Connection, actor_id: str) -> KBActor | None:
+    """The actor with this id: ``link``'s row, else as the articles name it (None: never seen)."""
+    row = conn.execute(f"SELECT {_ACTOR_COLS} FROM actors WHERE id = ?", (actor_id,)).fetchone()
+    if row is not None:
+        return _kb_actor(row)
+    seen = conn.execute(
+        "SELECT name, kind, country, sector, members, count(*) AS n FROM (SELECT name, kind, "
+        "country, sector, members FROM article_actors WHERE actor_id = ? LIMIT 500) "
+        "GROUP BY name, kind, country, sector ORDER BY n DESC LIMIT 1", (actor_id,)).fetchone()
+    if seen is None:
+        if not conn.execute("SELECT 1 FROM event_parties WHERE party = ? LIMIT 1",
+                            (actor_id,)).fetchone():
+            return None
+        return KBActor(actor_id, actor_id, None, None, None, (), (), None, None, 0, linked=False)
+    n, first, last = conn.execute(
+        "SELECT count(*), min(a.published), max(a.published) FROM article_actors x "
+        "JOIN articles a ON a.id = x.article_id WHERE x.actor_id = ?", (actor_id,)).fetchone()
+    return KBActor(actor_id, seen["name"], seen["kind"], seen["country"], seen["sector"],
+                   tuple(json.loads(seen["members"] or "[]")), (), first, last, n, linked=False)
+
+
+def actor(conn: sqlite3.Connection, key: str) -> KBActor | None:
+    """One actor by id (``USA``, ``person:fumio-kishida``), name or surname; None when
+    nothing fits.  ``[E522]`` when a name fits several actors (they are listed)."""
+    found = resolve(conn, key)
+    if not found.ids:
+        return None
+    if len(found.ids) > 1:
+        infos = [actor_info(conn, i) for i in found.ids]
+        names = ", ".join(f"{a.name} ({a.id})" for a in infos[:10] if a)
+        raise QueryError(f"{key!r} fits {len(found.ids)} actors: {names}; give an id",
+                         code="E522")
+    return actor_info(conn, found.ids[0])
+
+
+def actor_names(conn: sqlite3.Connection, ids) -> dict[str, str]:
+    """Display names of actor ids (``link``'s name, else as an article named it)."""
+    wanted = list(dict.fromkeys(i for i in ids if i))
+    known: dict[str, str] = {}
+    for i in range(0, len(wanted), 900):
+        chunk = wanted[i:i + 900]
+        known.update((r[0], r[1]) for r in conn.execute(
+            f"SELECT id, name FROM actors WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    out: dict[str, str] = {}
+    for actor_id in wanted:
+        name = known.get(actor_id)
+        if name is None:
+            row = conn.execute("SELECT name FROM article_actors WHERE actor_id = ? LIMIT 1",
+                               (actor_id,)).fetchone()
+            name = row[0] if row else None
+        out[actor_id] = name or actor_id
+    return out
+
+
+def names_seen(conn: sqlite3.Connection, actor_id: str, *, top: int = 10) -> tuple[NameSeen, ...]:
+    """The names the articles gave the actor (its own rows or rows linked to it), counted
+    over at most 500 rows each way."""
+    rows = conn.execute(
+        "SELECT name, count(*) AS n FROM (SELECT name FROM article_actors WHERE actor_id = ? "
+        "LIMIT 500) GROUP BY name UNION ALL SELECT name, count(*) FROM (SELECT name FROM "
+        "article_actors WHERE kb_actor_id = ? AND actor_id != ? LIMIT 500) GROUP BY name",
+        (actor_id, actor_id, actor_id)).fetchall()
+    counts: dict[str, int] = {}
+    for name, n in rows:
+        counts[name] = counts.get(name, 0) + n
+    return tuple(NameSeen(k, v) for k, v in sorted(counts.items(), key=lambda kv: -kv[1])[:top])
+
+
+def roles_seen(conn: sqlite3.Connection, actor_id: str) -> tuple[RoleSeen, ...]:
+    """The roles the person was seen in, with state and dates, most recent first."""
+    rows = conn.execute(
+        "SELECT role, country, MIN(seen), MAX(seen), COUNT(DISTINCT article_id) "
+        "FROM actor_roles WHERE actor_id = ? "
+        "GROUP BY role COLLATE NOCASE, country ORDER BY MAX(seen) DESC, COUNT(*) DESC",
+        (actor_id,)).fetchall()
+    return tuple(RoleSeen(*tuple(r)) for r in rows)
+
+
+def actor_articles(conn: sqlite3.Connection, ids: tuple[str, ...], *, limit: int | None = 100,
+                   offset: int = 0) -> ArticleList:
+    """The articles in which the actor was found by the actor rule, newest first."""
+    params: list = []
+    cond = party_sql(ids, params)
+    total = conn.execute(f"SELECT count(DISTINCT article_id) FROM actor_parties WHERE {cond}",
+                         params).fetchone()[0]
+    rows = conn.execute(
+        "SELECT ar.id, ar.published, ar.publication, ar.headline, aa.name, aa.n_mentions "
+        f"FROM (SELECT article_id, min(actor_id) AS actor_id FROM actor_parties WHERE {cond} "
+        "GROUP BY article_id) m JOIN articles ar ON ar.id = m.article_id "
+        "JOIN article_actors aa ON aa.article_id = m.article_id AND aa.actor_id = m.actor_id "
+        "ORDER BY ar.published DESC, ar.id LIMIT ? OFFSET ?",
+        (*params, -1 if limit is None else limit, offset)).fetchall()
+    return ArticleList(tuple(ActorArticle(*tuple(r)) for r in rows), total, limit, offset)
+
+
+def actor_mentions(conn: sqlite3.Connection, actor_id: str, *, limit: int | None = 200,
+                   offset: int = 0) -> MentionList:
+    """The mentions of the actor itself (its own rows and rows linked to it), newest first."""
+    rows_sql = ("SELECT article_id, actor_id, name FROM article_actors WHERE actor_id = ? "
+                "UNION SELECT article_id, actor_id, name FROM article_actors WHERE kb_actor_id = ?")
+    total = conn.execute(
+        f"SELECT count(*) FROM ({rows_sql}) x JOIN mentions m ON m.article_id = x.article_id "
+        "AND m.actor_id = x.actor_id", (actor_id, actor_id)).fetchone()[0]
+    rows = conn.execute(
+        f'SELECT m.article_id, ar.published, ar.headline, x.name, m.text, m.start, m."end", m.form '
+        f"FROM ({rows_sql}) x JOIN mentions m ON m.article_id = x.article_id "
+        "AND m.actor_id = x.actor_id JOIN articles ar ON ar.id = x.article_id "
+        "ORDER BY ar.published DESC, m.article_id, m.start LIMIT ? OFFSET ?",
+        (actor_id, actor_id, -1 if limit is None else limit, offset)).fetchall()
+    return MentionList(tuple(ActorMention(*tuple(r)) for r in rows), total, limit, offset)

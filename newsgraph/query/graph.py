@@ -1,0 +1,189 @@
+"""Events as a graph (the explorer's network, GraphML/GEXF exports) and as Parquet.
+
+:func:`event_graph` aggregates the events a :class:`~newsgraph.query.filters.Filter`
+matches into one edge per (source, target, PLOVER type) with its weight (events),
+first and last day and modalities.  Nodes are actors (the knowledge-base actor
+``newsgraph link`` linked them to, else as found), or with ``countries`` the states
+they count for by the actor rule (a group once per member).  ``sample`` builds it
+from the newest events only (the result says how many were used).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import QueryError
+from .actors import actor_names
+from .events import EVENT_FILTERS, iter_events, event_where
+from .filters import Filter
+from .listing import Record
+
+__all__ = ["GraphNode", "GraphEdge", "Graph", "event_graph", "export_graph",
+           "export_events_parquet"]
+
+
+@dataclass(frozen=True)
+class GraphNode(Record):
+    id: str
+    label: str
+    kind: str | None
+    country: str | None
+    sector: str | None
+    weight: int  # events on its edges
+
+
+@dataclass(frozen=True)
+class GraphEdge(Record):
+    source: str
+    target: str
+    type: str
+    quad: str | None
+    weight: int
+    first: str | None
+    last: str | None
+    modalities: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Graph(Record):
+    nodes: tuple[GraphNode, ...]
+    edges: tuple[GraphEdge, ...]
+    events_used: int  # the events the graph was built from
+    sampled: bool  # more events matched than were used
+    countries: bool = False
+    filter: Filter = field(default_factory=Filter)
+
+    def edge(self, source: str, target: str, type: str) -> GraphEdge | None:
+        return next((e for e in self.edges
+                     if (e.source, e.target, e.type) == (source, target, type)), None)
+
+    def pairs(self) -> list[dict[str, Any]]:
+        """Edges summed over types: ``{source, target, weight, types}``, heaviest first."""
+        acc: dict[tuple[str, str], dict[str, Any]] = {}
+        for e in self.edges:
+            p = acc.setdefault((e.source, e.target), {"source": e.source, "target": e.target,
+                                                      "weight": 0, "types": []})
+            p["weight"] += e.weight
+            p["types"] = sorted(set(p["types"]) | {e.type})
+        return sorted(acc.values(), key=lambda p: (-p["weight"], p["source"], p["target"]))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"nodes": [n.to_dict() for n in self.nodes],
+                "edges": [e.to_dict() for e in self.edges], "pairs": self.pairs(),
+                "events_used": self.events_used, "sampled": self.sampled,
+                "countries": self.countries, "filter": self.filter.to_dict()}
+
+
+_ACTOR_EDGES = """
+SELECT COALESCE(sa.kb_actor_id, s.actor_id), COALESCE(ta.kb_actor_id, t.actor_id), ev.type,
+       ev.quad, ev.modality, count(DISTINCT ev.id), min(ev.day), max(ev.day)
+FROM ev CROSS JOIN event_actors s ON s.event_id = ev.id AND s.role = 'source'
+CROSS JOIN event_actors t ON t.event_id = ev.id AND t.role = 'target'
+LEFT JOIN article_actors sa ON sa.article_id = ev.article_id AND sa.actor_id = s.actor_id
+LEFT JOIN article_actors ta ON ta.article_id = ev.article_id AND ta.actor_id = t.actor_id
+GROUP BY 1, 2, 3, 5
+"""
+_COUNTRY_EDGES = """
+SELECT s.party, t.party, ev.type, ev.quad, ev.modality, count(DISTINCT ev.id), min(ev.day),
+       max(ev.day)
+FROM ev CROSS JOIN event_parties s ON s.event_id = ev.id AND s.role = 'source'
+CROSS JOIN event_parties t ON t.event_id = ev.id AND t.role = 'target'
+WHERE s.is_country = 1 AND t.is_country = 1
+GROUP BY 1, 2, 3, 5
+"""
+
+
+def event_graph(conn: sqlite3.Connection, f: Filter = Filter(), *, countries: bool = False,
+                sample: int | None = None, max_edges: int | None = None) -> Graph:
+    """The events ``f`` matches as a graph (see the module); ``max_edges`` keeps the
+    heaviest (source, target) pairs' edges only."""
+    where, params, _ = event_where(conn, f.only(EVENT_FILTERS, "the event graph"))
+    cap = "" if sample is None else f" ORDER BY e.day DESC, e.id DESC LIMIT {int(sample)}"
+    ev = (f"WITH ev AS (SELECT e.id, e.article_id, e.type, e.quad, e.modality, e.day "
+          f"FROM events e WHERE {where}{cap}) ")
+    matched = conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+    acc: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for s, t, typ, quad, modality, n, first, last in conn.execute(
+            ev + (_COUNTRY_EDGES if countries else _ACTOR_EDGES), params):
+        if s == t:
+            continue
+        e = acc.setdefault((s, t, typ), {"quad": quad, "weight": 0, "first": None, "last": None,
+                                         "modalities": Counter()})
+        e["weight"] += n
+        e["modalities"][modality] += n
+        e["first"] = first if e["first"] is None or (first and first < e["first"]) else e["first"]
+        e["last"] = last if e["last"] is None or (last and last > e["last"]) else e["last"]
+    edges = [GraphEdge(s, t, typ, e["quad"], e["weight"], e["first"], e["last"],
+                       dict(e["modalities"])) for (s, t, typ), e in sorted(acc.items())]
+    if max_edges is not None:
+        g = Graph((), tuple(edges), 0, False)
+        keep = {(p["source"], p["target"]) for p in g.pairs()[:max_edges]}
+        edges = [e for e in edges if (e.source, e.target) in keep]
+    weight: Counter = Counter()
+    for e in edges:
+        weight[e.source] += e.weight
+        weight[e.target] += e.weight
+    nodes = _nodes(conn, weight, countries)
+    used = matched if sample is None else min(matched, sample)
+    return Graph(nodes, tuple(edges), used, used < matched, countries, f)
+
+
+def _nodes(conn: sqlite3.Connection, weight: Counter, countries: bool) -> tuple[GraphNode, ...]:
+    ids = sorted(weight, key=lambda k: (-weight[k], k))
+    if countries:
+        return tuple(GraphNode(i, i, "country", i, None, weight[i]) for i in ids)
+    names = actor_names(conn, ids)
+    info: dict[str, tuple] = {}
+    for i in range(0, len(ids), 900):
+        chunk = ids[i:i + 900]
+        info.update((r[0], tuple(r[1:])) for r in conn.execute(
+            f"SELECT id, kind, country, sector FROM actors WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk))
+    out = []
+    for i in ids:
+        kind, country, sector = info.get(i) or (conn.execute(
+            "SELECT kind, country, sector FROM article_actors WHERE actor_id = ? LIMIT 1",
+            (i,)).fetchone() or (None, None, None))
+        out.append(GraphNode(i, names[i], kind, country, sector, weight[i]))
+    return tuple(out)
+
+
+def export_graph(conn: sqlite3.Connection, path: str, *, format: str = "graphml",
+                 f: Filter = Filter(), countries: bool = False) -> tuple[int, int]:
+    """Write the event graph as GraphML or GEXF; returns (nodes, edges)."""
+    from .graph_files import write_gexf, write_graphml
+
+    writers = {"graphml": write_graphml, "gexf": write_gexf}
+    if format not in writers:
+        raise QueryError(f"--graph {format!r}: expected graphml or gexf", code="E534")
+    g = event_graph(conn, f, countries=countries)
+    with open(path, "w", encoding="utf-8") as out:
+        writers[format](g, out)
+    return len(g.nodes), len(g.edges)
+
+
+def export_events_parquet(conn: sqlite3.Connection, path: str, f: Filter = Filter()) -> int:
+    """Write the events ``f`` matches (list columns for actors, states and context;
+    ``day`` and ``month`` as everywhere) to a Parquet file; returns the row count."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise QueryError("Parquet export needs pyarrow: pip install 'newsgraph[scale]'",
+                         code="E535") from exc
+    S, I, F, L = pa.string(), pa.int64(), pa.float64(), pa.list_(pa.string())
+    schema = pa.schema([
+        ("id", I), ("article_id", S), ("seq", I), ("type", S), ("quad", S), ("mode", S),
+        ("source", L), ("target", L), ("modality", S), ("context", L), ("reported_by", S),
+        ("date", S), ("date_granularity", S), ("location", S), ("trigger", S),
+        ("trigger_start", I), ("trigger_end", I), ("sentence_start", I), ("sentence_end", I),
+        ("cameo", S), ("rule", S), ("confidence", F), ("published", S), ("day", S),
+        ("month", S), ("sentence", S), ("source_countries", L), ("target_countries", L)])
+    names = schema.names
+    rows = [{k: d[k] for k in names}
+            for d in (ev.to_dict() for ev in iter_events(conn, f, order="oldest"))]
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+    return len(rows)

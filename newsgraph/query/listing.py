@@ -1,0 +1,114 @@
+"""Typed query results: records with ``to_dict()``, lists that say how much they hold.
+
+Every list a query returns is a :class:`Listing`: its ``items`` (frozen records), the
+``total`` that matched, and the ``limit`` and ``offset`` that cut them, so a page
+can say "first 100 of 380" (:meth:`Listing.summary`) and never stops silently.  It
+iterates, indexes and measures like a tuple of its items; ``to_dict()`` is what
+``--json`` and the explorer's JSON twins print, ``to_pandas()`` a DataFrame (pandas
+is optional), ``to_rows()`` flat dicts for CSV.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar, Generic, Iterator, TypeVar
+
+__all__ = ["Record", "Listing", "to_dataframe", "flat"]
+
+T = TypeVar("T", bound="Record")
+
+
+def to_dataframe(rows: list[dict[str, Any]], columns: list[str] | None = None):
+    """A pandas DataFrame of ``rows``; a clear error where pandas is not installed."""
+    try:
+        import pandas as pd
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        from ..errors import QueryError
+
+        raise QueryError("to_pandas() needs pandas: pip install 'newsgraph[notebook]'",
+                         code="E510") from exc
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def flat(d: dict[str, Any], *, sep: str = "|") -> dict[str, Any]:
+    """One level of ``d`` for a CSV row: lists joined by ``sep``, nested dicts as ``key.sub``."""
+    out: dict[str, Any] = {}
+    for k, v in d.items():
+        if isinstance(v, dict):
+            for sk, sv in v.items():
+                out[f"{k}.{sk}"] = sep.join(map(str, sv)) if isinstance(sv, list) else sv
+        elif isinstance(v, list):
+            out[k] = sep.join(str(x) for x in v)
+        else:
+            out[k] = v
+    return out
+
+
+class Record:
+    """A frozen dataclass record: ``to_dict()`` gives its fields as JSON-able values."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+    def to_row(self) -> dict[str, Any]:
+        return flat(self.to_dict())
+
+
+@dataclass(frozen=True)
+class Listing(Generic[T]):
+    """``items`` of ``total`` matches, from ``offset``, at most ``limit`` (None: all)."""
+
+    items: tuple[T, ...]
+    total: int
+    limit: int | None
+    offset: int = 0
+
+    noun: ClassVar[str] = "item"
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, i):
+        return self.items[i]
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    @property
+    def complete(self) -> bool:
+        """Whether the items are every match."""
+        return self.offset == 0 and len(self.items) == self.total
+
+    def summary(self) -> str:
+        """"380 events", "first 100 of 380 events" or "201-300 of 380 events"."""
+        noun = self.noun if self.total == 1 else self.noun + "s"
+        if self.complete:
+            return f"{self.total} {noun}"
+        if not self.items:
+            return f"none of {self.total} {noun} from {self.offset + 1}"
+        if self.offset == 0:
+            return f"first {len(self.items)} of {self.total} {noun}"
+        return f"{self.offset + 1}-{self.offset + len(self.items)} of {self.total} {noun}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "limit": self.limit, "offset": self.offset,
+                "items": [i.to_dict() for i in self.items]}
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        return [i.to_row() for i in self.items]
+
+    def to_pandas(self):
+        return to_dataframe([i.to_dict() for i in self.items])

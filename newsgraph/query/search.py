@@ -1,0 +1,278 @@
+"""Full-text search over headlines and texts, with facets: :func:`search`.
+
+The query uses the simple syntax of :mod:`newsgraph.query.syntax` (or raw FTS5), and
+the filter is the one :class:`~newsgraph.query.filters.Filter`: ``since``/``until``
+(publication date), ``publication``, ``language``, ``country`` (the publication's),
+``actor`` (articles in which the actor rule finds it) and ``dedupe`` (one article
+per story).  Facets count every match by publication, country, language and month,
+and by actor (by the same rule) over the newest :data:`ACTOR_FACET_SAMPLE` matches.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..errors import QueryError
+from .actors import Resolved, party_sql, resolve
+from .clusters import story_filter
+from .facets import FacetTable, row_filter
+from .filters import Filter, page_bounds, upper
+from .listing import Record, to_dataframe
+from .syntax import compile_query
+
+__all__ = ["SearchHit", "SearchResult", "search", "SEARCH_FILTERS", "FACETS", "ACTOR_FACET_TOP",
+           "ACTOR_FACET_SAMPLE"]
+
+SEARCH_FILTERS = ("actor", "since", "until", "publication", "language", "country", "dedupe")
+FACETS = ("publication", "country", "language", "actor", "month")
+#: How many actors the ``actor`` facet lists (those in most matches).
+ACTOR_FACET_TOP = 50
+#: The ``actor`` facet counts the actors of at most this many matches: the newest
+#: published ones (``SearchResult.actor_sample`` says so when there were more).
+ACTOR_FACET_SAMPLE = 1_000
+_ACTOR_FACET = ("SELECT p.party, count(DISTINCT a.rowid) AS n "
+                "FROM articles a CROSS JOIN actor_parties p ON p.article_id = a.id "
+                "WHERE a.rowid IN (SELECT value FROM json_each(?)) AND p.canonical = 1 "
+                "GROUP BY p.party ORDER BY n DESC, p.party LIMIT ?")
+# The rowids of the articles in which an actor was found (by the actor rule).
+_ACTOR_ROWIDS = ("SELECT a.rowid FROM actor_parties p CROSS JOIN articles a "
+                 "ON a.id = p.article_id WHERE {cond}")
+# The rowids of the articles that are copies of another article's story.
+_COPY_ROWIDS = ("SELECT rowid FROM articles a WHERE a.cluster_id IS NOT NULL "
+                f"AND NOT {story_filter('a')}")
+_RANKED = ("SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts "
+           "WHERE {cond} ORDER BY score LIMIT ? OFFSET ?")
+_FTS_ERRORS = ("fts5", "syntax error", "unterminated", "no such column", "unknown special query",
+               "malformed MATCH")
+
+
+@dataclass(frozen=True)
+class SearchHit(Record):
+    id: str
+    headline: str | None
+    publication: str | None
+    published: str | None
+    country: str | None
+    language: str | None
+    url: str | None
+    snippet: str  # matched terms between the ``highlight`` markers of the search
+    score: float | None  # bm25: lower is better (None: listed by date)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["score"] = None if self.score is None else round(self.score, 4)
+        return d
+
+
+@dataclass(frozen=True)
+class SearchResult(Record):
+    query: str
+    fts: str  # the FTS5 expression that ran
+    total: int  # matches, filters applied
+    hits: tuple[SearchHit, ...]
+    # field -> ((value, count), ...): publication, country, language, actor, month
+    facets: dict[str, tuple[tuple[str | None, int], ...]]
+    limit: int
+    offset: int
+    # the actor facet counted only this many matches, the newest (None: every match)
+    actor_sample: int | None = None
+    order: str = "relevance"  # of the hits: "relevance" (bm25) or "newest" (published)
+    filter: Filter = field(default_factory=Filter)
+    actors: tuple[Resolved, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query, "fts": self.fts, "total": self.total, "limit": self.limit,
+            "offset": self.offset, "hits": [h.to_dict() for h in self.hits],
+            "facets": {k: [{"value": v, "count": n} for v, n in items]
+                       for k, items in self.facets.items()},
+            "actor_sample": self.actor_sample, "order": self.order,
+            "filter": self.filter.to_dict(), "actors": [r.to_dict() for r in self.actors],
+        }
+
+    def summary(self) -> str:
+        noun = "match" if self.total == 1 else "matches"
+        if not self.hits:
+            return f"{self.total} {noun}"
+        return (f"{self.total} {noun}, showing {self.offset + 1}-"
+                f"{self.offset + len(self.hits)}")
+
+    def to_pandas(self):
+        return to_dataframe([h.to_dict() for h in self.hits], list(SearchHit.__dataclass_fields__))
+
+    to_dataframe = to_pandas
+
+
+def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = Filter(), *,
+           fts: bool = False, limit: int = 10, offset: int = 0, facets: bool = True,
+           highlight: tuple[str, str] = ("«", "»"), snippet_words: int = 16,
+           rank_limit: int | None = None) -> SearchResult:
+    """Full-text search, best matches first (bm25); see the module for the filter.
+
+    An empty ``query`` with a filter lists every article that passes it, newest
+    published first (no score; the start of the text as snippet).  ``rank_limit``:
+    rank by relevance only when at most that many articles match, else list them
+    newest first (bm25 scores every match); the result's ``order`` says which.
+    ``table`` is the connection's :class:`~newsgraph.query.facets.FacetTable`.
+
+    Raises :class:`QueryError`: ``E501`` no query and no filter, or a query with
+    nothing searchable; ``E502`` a query FTS5 cannot run; ``E505`` a bad date;
+    ``E506`` a negative limit or offset.
+    """
+    f.only(SEARCH_FILTERS, "search")
+    text = (query or "").strip()
+    expr = (text if fts else compile_query(text)) if text else ""
+    limit, offset = page_bounds(limit, offset)
+    until = upper(f.until) if f.until else None
+    if not expr and not any((f.since, f.until, f.publication, f.language, f.country, f.actor)):
+        raise QueryError("empty query: give words to search for, or a filter", code="E501")
+    found = resolve(conn, f.actor) if f.actor else None
+    try:
+        cur = conn.cursor()
+        cur.row_factory = None  # plain tuples: these queries return many rows
+        cond, params = _match_sql(expr, f, until, found)
+        if expr and not facets and rank_limit is None:
+            total = cur.execute(f"SELECT count(*) FROM articles_fts WHERE {cond}",
+                                params).fetchone()[0]
+            facet_map: dict = {}
+            kept = None
+        else:
+            keep = row_filter(since=f.since, until=until, publication=f.publication,
+                              language=f.language, country=f.country)
+            kept = _kept(conn, table, cur, expr, keep, found, f.dedupe)
+            total = len(kept)
+            facet_map = _facet_counts(conn, table, kept) if facets else {}
+        ranked_by = "relevance" if expr and (rank_limit is None or total <= rank_limit) \
+            else "newest"
+        if ranked_by == "relevance":
+            ranked = cur.execute(_RANKED.format(cond=cond), (*params, limit, offset)
+                                 ).fetchall() if limit else []
+        else:  # newest published first
+            newest = table.newest(kept, offset + limit)[offset:]
+            ranked = [(r, None) for r in newest]
+        hits = _hits(conn, expr, ranked, highlight, snippet_words)
+    except sqlite3.OperationalError as exc:
+        msg = str(exc)
+        if any(k in msg for k in _FTS_ERRORS):
+            hint = "" if fts else " (simple syntax)"
+            raise QueryError(f"cannot search for {query!r}{hint}: {msg}", code="E502") from exc
+        raise
+    sampled = bool(facet_map) and total > ACTOR_FACET_SAMPLE
+    return SearchResult(query, expr, total, hits, facet_map, limit, offset,
+                        actor_sample=ACTOR_FACET_SAMPLE if sampled else None,
+                        order=ranked_by, filter=f, actors=(found,) if found else ())
+
+
+def _hits(conn, expr, ranked, highlight, words) -> tuple[SearchHit, ...]:
+    if not ranked:
+        return ()
+    score = {r[0]: r[1] for r in ranked}
+    marks = ",".join("?" * len(ranked))
+    words = max(1, min(words, 64))
+    if expr:
+        rows = conn.execute(
+            "SELECT articles_fts.rowid AS rowid, a.id, a.headline, a.publication, "
+            "a.published, a.country, a.language, a.url, "
+            "snippet(articles_fts, 1, ?, ?, '…', ?) AS snippet "
+            "FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid "
+            f"WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})",
+            (highlight[0], highlight[1], words, expr, *score)).fetchall()
+    else:  # no query: the start of the text after the headline
+        rows = conn.execute(
+            "SELECT a.rowid AS rowid, a.id, a.headline, a.publication, a.published, "
+            "a.country, a.language, a.url, "
+            "substr(a.text, coalesce(a.headline_end, 0) + 1, 20 * ?) AS snippet "
+            f"FROM articles a WHERE a.rowid IN ({marks})", (words, *score)).fetchall()
+    by_rowid = {r["rowid"]: r for r in rows}
+    return tuple(
+        SearchHit(r["id"], r["headline"], r["publication"], r["published"], r["country"],
+                  r["language"], r["url"],
+                  (r["snippet"] or "") if expr else _opening(r["snippet"], words),
+                  score[rid])
+        for rid in score if (r := by_rowid.get(rid)) is not None)
+
+
+def _kept(conn, table: FacetTable, cur, expr, keep, found: Resolved | None,
+          dedupe: bool) -> np.ndarray:
+    """The rowids of every match (every article without a query), filters applied.
+
+    The matches' rowids are read once, without scoring, and filtered by
+    :class:`FacetTable` (by actor and story with one list each).
+    """
+    table.refresh(conn)
+    if expr:
+        # One string of rowids, split in C: much cheaper than a row per match.
+        joined = cur.execute("SELECT group_concat(rowid) FROM articles_fts "
+                             "WHERE articles_fts MATCH ?", (expr,)).fetchone()[0]
+        rowids = np.fromstring(joined or "", dtype=np.int64, sep=",")
+    else:
+        rowids = table.rowids()
+    if found is not None and len(rowids):
+        params: list = []
+        sql = _ACTOR_ROWIDS.format(cond=party_sql(found.ids, params, 'p.party'))
+        listed = np.fromiter((r[0] for r in cur.execute(sql, params)), dtype=np.int64)
+        rowids = rowids[np.isin(rowids, listed)]
+    if dedupe and len(rowids):
+        listed = np.fromiter((r[0] for r in cur.execute(_COPY_ROWIDS)), dtype=np.int64)
+        rowids = rowids[np.isin(rowids, listed, invert=True)]
+    return table.kept(rowids, keep)
+
+
+def _facet_counts(conn, table: FacetTable, rowids: np.ndarray) -> dict:
+    """{facet: ((value, count), ...)} over the (kept) articles ``rowids``."""
+    out = _facets(table.counts(rowids)[1])
+    sample = rowids if len(rowids) <= ACTOR_FACET_SAMPLE else \
+        table.newest(rowids, ACTOR_FACET_SAMPLE)
+    out["actor"] = tuple(tuple(r) for r in conn.execute(
+        _ACTOR_FACET, (json.dumps([int(r) for r in sample]), ACTOR_FACET_TOP)).fetchall())
+    out["month"] = tuple(sorted(table.months(rowids).items()))
+    return out
+
+
+def _match_sql(expr, f: Filter, until, found: Resolved | None) -> tuple[str, list]:
+    """The WHERE clause (and its parameters) on ``articles_fts`` of a ranked search.
+
+    "+rowid": FTS5 drives, and each match is checked against a list built once
+    (never one full-text probe per article); bm25 scores only what passes.
+    """
+    cond, params = "articles_fts MATCH ?", [expr]
+    conds, fparams = [], []
+    for sql, val in (("published >= ?", f.since), ("published <= ?", until),
+                     ("publication = ?", f.publication), ("language = ?", f.language),
+                     ("country = ?", f.country)):
+        if val:
+            conds.append(sql)
+            fparams.append(val)
+    if conds:
+        cond += (" AND +articles_fts.rowid IN (SELECT rowid FROM articles INDEXED "
+                 f"BY articles_facets WHERE {' AND '.join(conds)})")
+        params += fparams
+    if found is not None:
+        sub = _ACTOR_ROWIDS.format(cond=party_sql(found.ids, params, 'p.party'))
+        cond += f" AND +articles_fts.rowid IN ({sub})"
+    if f.dedupe:
+        cond += f" AND +articles_fts.rowid NOT IN ({_COPY_ROWIDS})"
+    return cond, params
+
+
+def _opening(text: str | None, words: int) -> str:
+    """The first ``words`` words of ``text``, with "…" where it goes on."""
+    parts = (text or "").split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def _facets(counts: Counter) -> dict[str, tuple[tuple[str | None, int], ...]]:
+    """{facet: ((value, count), ...)} from counts of (publication, country, language)."""
+    out: dict[str, tuple[tuple[str | None, int], ...]] = {}
+    for i, name in enumerate(FACETS[:3]):
+        acc: dict[str | None, int] = {}
+        for key, n in counts.items():
+            acc[key[i]] = acc.get(key[i], 0) + n
+        out[name] = tuple(sorted(acc.items(), key=lambda kv: (-kv[1], kv[0] or "")))
+    return out

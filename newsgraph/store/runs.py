@@ -1,0 +1,44 @@
+"""Runs and failures: the ``runs`` and ``errors`` tables.
+
+Every ingest, reprocess and load is a row of ``runs`` (its command, arguments,
+pipeline version and counts); every document that failed is a row of ``errors``
+naming the run, where (file, line or record), the code and the message.  The
+functions run inside the caller's transaction and never commit.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timezone
+from typing import Any
+
+__all__ = ["now", "start_run", "save_counts", "record_failure"]
+
+
+def now() -> str:
+    """The time written into the knowledge base: UTC, ISO 8601, to the second."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def start_run(conn: sqlite3.Connection, command: str, args: dict[str, Any] | None,
+              pipeline_version: str | None) -> int:
+    """A new row of ``runs``; returns its id."""
+    cur = conn.execute("INSERT INTO runs (command, args, started_at, pipeline_version) "
+                       "VALUES (?, ?, ?, ?)",
+                       (command, json.dumps(args or {}, ensure_ascii=False, default=str), now(),
+                        pipeline_version))
+    return cur.lastrowid
+
+
+def save_counts(conn: sqlite3.Connection, run_id: int, *, read: int, stored: int,
+                duplicates: int, failed: int, finished: bool = False) -> None:
+    conn.execute("UPDATE runs SET n_read = ?, n_stored = ?, n_duplicates = ?, n_failed = ?, "
+                 "finished_at = ? WHERE id = ?",
+                 (read, stored, duplicates, failed, now() if finished else None, run_id))
+
+
+def record_failure(conn: sqlite3.Connection, run_id: int, where: str, code: str,
+                   message: str) -> None:
+    conn.execute("INSERT INTO errors (run_id, at, location, code, message) VALUES (?, ?, ?, ?, ?)",
+                 (run_id, now(), where, code, message))

@@ -28,8 +28,9 @@ _NOT_DATA = ("web", "templates", "migrations", "__pycache__")
 PACKAGE = Path(__file__).resolve().parent
 
 
-def data_files(root: Path = PACKAGE) -> list[Path]:
+def data_files(root: Path | None = None) -> list[Path]:
     """The package's language data files, in a stable order."""
+    root = root or PACKAGE
     found = []
     for p in root.rglob("*"):
         rel = p.relative_to(root)
@@ -40,8 +41,9 @@ def data_files(root: Path = PACKAGE) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
-def data_digest(root: Path = PACKAGE) -> str:
+def data_digest(root: Path | None = None) -> str:
     """The first 12 hex digits of a SHA-256 over every data file's path and bytes."""
+    root = root or PACKAGE
     h = hashlib.sha256()
     for p in data_files(root):
         h.update(p.relative_to(root).as_posix().encode() + b"\0")

@@ -209,3 +209,27 @@ def test_a_name_written_family_name_first_is_found_by_its_first_word(kb):
     # "Kim" is also a given name ("Kim Smith"): a bare "Kim" is not taken for Kim Jong-un
     assert kb_actor_of(kb, "a2", "person:kim") is None
     assert report.surnames_linked == 2
+
+
+def test_link_inside_a_callers_transaction_commits_nothing_of_it(kb):
+    _seed(kb)
+    kb.conn.execute("BEGIN")
+    kb.conn.execute("INSERT INTO meta (key, value) VALUES ('note', 'uncommitted')")
+    report = link(kb.conn)  # runs in a savepoint of the caller's transaction
+    assert report.articles == 1 and kb.conn.in_transaction
+    kb.conn.execute("ROLLBACK")
+    assert kb.conn.execute("SELECT count(*) FROM meta WHERE key = 'note'").fetchone()[0] == 0
+    assert kb.conn.execute("SELECT count(*) FROM link_state").fetchone()[0] == 0  # rolled back too
+
+
+def test_ensure_schema_records_the_migrations_it_applies(tmp_path):
+    import sqlite3
+
+    from newsgraph.link import ensure_schema
+    from newsgraph.store.migrate import available, pending
+
+    conn = sqlite3.connect(tmp_path / "kb.db", isolation_level=None)
+    ensure_schema(conn)
+    assert not pending(conn)
+    recorded = {r[0] for r in conn.execute("SELECT version FROM schema_migrations")}
+    assert recorded == {m.version for m in available()}

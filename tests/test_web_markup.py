@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.web import charts
+from newsgraph.errors import NewsgraphError
 from newsgraph.web.markup import LAYERS, Highlight, highlight
 
 
@@ -83,7 +84,7 @@ def test_highlight_marks_each_span_where_it_lies():
 
 
 def test_unknown_layer_is_an_error():
-    with pytest.raises(ValueError, match="E560"):
+    with pytest.raises(NewsgraphError, match="E560"):
         highlight("abc", [Highlight(0, 1, "bogus")])
 
 

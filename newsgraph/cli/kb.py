@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from ..errors import QueryError
 from ..models import Failure
 from .app import app
 from .common import (DEFAULT_DB, EXIT_FAILED, EXIT_OK, DbOption, JsonOption, fail, handle_errors,
@@ -222,7 +223,7 @@ def show(
         with open_kb(db, must_exist=True) as kb:
             rec = kb.article(id)
     if rec is None:
-        fail(f"[E504] no article with id {id!r}")
+        fail(QueryError(f"no article with id {id!r}", code="E504"))
     if json_out:
         print_json(rec.to_dict())
         return

@@ -33,17 +33,16 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass
-from importlib import resources
 
 from ..errors import StoreError
+from ..store import transaction
+from ..store.migrate import migrate
 from .names import TITLES_VERSION, family_first_key, person_id, surname_key
 from .stats import apply_stats
 
 __all__ = ["link", "LinkReport", "VERSION", "ensure_schema"]
 
 VERSION = f"link.rules.v2+{TITLES_VERSION}"
-
-_MIGRATIONS = ("010_link.sql", "011_link_stale.sql", "012_link_stats.sql")
 
 #: Kinds that are knowledge-base actors under their own analysis id.
 SELF_KINDS = ("country", "organization", "organisation", "location")
@@ -65,33 +64,10 @@ class LinkReport:
 
 
 def ensure_schema(conn: sqlite3.Connection) -> None:
-    """Create the link tables and triggers (migrations 010, 011) if they are missing
-    (a knowledge base opened by :class:`~newsgraph.store.KnowledgeBase` has them already)."""
-    have = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name IN "
-                        "('link_state', 'actor_keys', 'link_pending', 'link_dirty', "
-                        "'link_stale_delete', 'link_stale_insert', 'actor_name_stats', "
-                        "'actor_value_stats')").fetchone()[0]
-    if have == 8:
-        return
-    from ..store.migrate import statements
-
-    migrations = resources.files("newsgraph.store.migrations")
-    _begin(conn)
-    try:
-        for name in _MIGRATIONS:
-            for stmt in statements(migrations.joinpath(name).read_text(encoding="utf-8")):
-                conn.execute(stmt)
-    except BaseException:
-        conn.rollback()
-        raise
-    conn.commit()
-
-
-def _begin(conn: sqlite3.Connection) -> None:
-    """An explicit write transaction, whether the connection autocommits or not."""
-    if conn.in_transaction:
-        conn.commit()
-    conn.execute("BEGIN IMMEDIATE")
+    """Bring the knowledge base's schema up to date, each migration recorded
+    (:func:`newsgraph.store.migrate.migrate`; a file opened by
+    :class:`~newsgraph.KnowledgeBase` is current already)."""
+    migrate(conn)
 
 
 def _register(conn: sqlite3.Connection) -> None:
@@ -109,8 +85,9 @@ def link(conn: sqlite3.Connection, *, full: bool = False) -> LinkReport:
     ensure_schema(conn)
     _register(conn)
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    _begin(conn)  # one transaction: a failed run leaves the knowledge base as it was
-    try:
+    # one transaction (a savepoint inside the caller's): a failed run leaves the
+    # knowledge base as it was
+    with transaction(conn):
         if full:
             conn.execute("DELETE FROM link_state")
             conn.execute("DELETE FROM actor_keys")
@@ -130,10 +107,6 @@ def link(conn: sqlite3.Connection, *, full: bool = False) -> LinkReport:
         total = conn.execute("SELECT COUNT(*) FROM actors").fetchone()[0]
         for stmt in _DROP:
             conn.execute(stmt)
-    except BaseException:
-        conn.rollback()
-        raise
-    conn.commit()
     return LinkReport(n_articles, persons, linked, ambiguous, unknown, total)
 
 

@@ -25,6 +25,7 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from ..errors import StoreError
 from ..models import Article
 
 __all__ = ["DedupeOptions", "VERSION", "body_text", "shingles", "signature",
@@ -85,7 +86,8 @@ def signature_bytes(text: str, *, options: DedupeOptions = DedupeOptions()) -> b
 def _from_bytes(data: bytes, options: DedupeOptions) -> MinHash:
     values = np.frombuffer(data, dtype=_DTYPE).astype(np.uint32)
     if len(values) != options.num_perm:
-        raise ValueError(f"[E620] signature has {len(values)} values, expected {options.num_perm}")
+        raise StoreError(f"signature has {len(values)} values, expected {options.num_perm}",
+                         code="E620")
     return MinHash(num_perm=options.num_perm, seed=options.seed, hashvalues=values,
                    scheme=HASH_SCHEME)
 

@@ -13,6 +13,8 @@ from typing import Any, Callable, Iterable
 
 from markupsafe import Markup, escape
 
+from ..errors import NewsgraphError
+
 __all__ = ["Highlight", "highlight", "spans_of_article"]
 
 #: Nesting order of the layers, outermost first.
@@ -59,7 +61,7 @@ def highlight(text: str, spans: Iterable[Highlight]) -> tuple[Markup, list[str]]
     ok: list[Highlight] = []
     for h in spans:
         if h.layer not in LAYERS:
-            raise ValueError(f"[E560] unknown highlight layer {h.layer!r}")
+            raise NewsgraphError(f"unknown highlight layer {h.layer!r}", code="E560")
         if not (0 <= h.start < h.end <= len(text)):
             warnings.append(f"{h.layer} span [{h.start}, {h.end}) lies outside the text")
             continue

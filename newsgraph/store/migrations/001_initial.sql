@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS articles (
     times            TEXT NOT NULL DEFAULT '[]', -- JSON times of the analysis record
     warnings         TEXT NOT NULL DEFAULT '[]', -- JSON
     pipeline_version TEXT,                       -- which rules produced the stored analysis
-    cluster_id       TEXT,                       -- near-duplicate cluster (scale issue)
+    cluster_id       TEXT,                       -- near-duplicate cluster (`newsgraph dedupe`)
     ingested_at      TEXT NOT NULL,
     analysed_at      TEXT
 );

@@ -1,4 +1,4 @@
--- newsgraph knowledge base: scale tables (issue 7).  Idempotent: safe to run again.
+-- newsgraph knowledge base: scale tables.  Idempotent: safe to run again.
 
 -- Near-duplicate MinHash signatures of each article's body text (newsgraph.scale.dedupe).
 -- ``scheme`` names the shingling and hashing (dedupe.minhash.v1:w5:p128:s1); a signature

@@ -1,4 +1,4 @@
--- The explorer's indexes and running counts (web issue; migration range 050-059).
+-- The explorer's indexes and running counts (migration range 050-059).
 --
 -- Covering indexes, so that actor pages, dyads and the network read index
 -- b-trees only, and events can be walked newest first.

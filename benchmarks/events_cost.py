@@ -1,4 +1,4 @@
-"""What the event stage adds to the pipeline's time per article (issue 5: at most 15%).
+"""What the event stage adds to the pipeline's time per article (goal: at most 15%).
 
     python benchmarks/events_cost.py [JSONL ...] [--repeat N]
 

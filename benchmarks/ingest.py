@@ -11,7 +11,7 @@
     python benchmarks/ingest.py                 # 100,000 articles
     python benchmarks/ingest.py -n 5000         # a quick run
 
-Goals (issue 2): >= 1,000 articles/s in one process, peak RSS <= 500 MB,
+Goals: >= 1,000 articles/s in one process, peak RSS <= 500 MB,
 search p95 <= 100 ms.
 """
 

@@ -27,16 +27,16 @@ from .query import clusters as qc
 from .query import events as qe
 from .query import graph as qg
 from .query import quotes as qq
-from .query.facets import FacetTable
 from .query.filters import Filter
 from .query.profile import actor_profile
-from .query.search import search
 from .store import connect, transaction
 from .store.runs import now
 from .store.write import delete_articles, insert_article, write_analysis
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ingest import IngestSummary, LoadReport
+    from .query.facets import FacetTable
+    from .query.search import SearchResult
 
 __all__ = ["KnowledgeBase"]
 
@@ -58,8 +58,17 @@ class KnowledgeBase(AbstractContextManager):
         self.path = str(path)
         self.readonly = readonly
         self.conn: sqlite3.Connection = connect(self.path, readonly=readonly, timeout=timeout)
-        #: The facet columns of every article, for search (re-read when the file changes).
-        self.facets = FacetTable()
+        self._facets: FacetTable | None = None
+
+    @property
+    def facets(self) -> "FacetTable":
+        """The facet columns of every article, for search: read on the first search, and
+        again whenever the file changes (:class:`~newsgraph.query.facets.FacetTable`)."""
+        if self._facets is None:
+            from .query.facets import FacetTable
+
+            self._facets = FacetTable()
+        return self._facets
 
     def close(self) -> None:
         self.conn.close()
@@ -129,8 +138,10 @@ class KnowledgeBase(AbstractContextManager):
     def search(self, query: str = "", filter: Filter | None = None, *, fts: bool = False,
                limit: int = 10, offset: int = 0, facets: bool = True,
                highlight: tuple[str, str] = ("«", "»"), snippet_words: int = 16,
-               rank_limit: int | None = None, **fields) -> q.SearchResult:
+               rank_limit: int | None = None, **fields) -> "SearchResult":
         """Full-text search with facets (:func:`newsgraph.query.search.search`)."""
+        from .query.search import search
+
         return search(self.conn, self.facets, query, _filter(filter, fields), fts=fts,
                       limit=limit, offset=offset, facets=facets, highlight=highlight,
                       snippet_words=snippet_words, rank_limit=rank_limit)

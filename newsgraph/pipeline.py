@@ -104,7 +104,7 @@ def analyze_articles(articles: Iterable[Article | Failure], *,
         for item in articles:
             yield item if isinstance(item, Failure) else Analysis(item)
         return
-    version = pipeline_version()
+    version = ""  # computed when the first article is analysed
     it = iter(articles)
     while batch := list(itertools.islice(it, settings.batch_size)):
         english = [a for a in batch if isinstance(a, Article) and _is_english(a)]
@@ -114,6 +114,7 @@ def analyze_articles(articles: Iterable[Article | Failure], *,
                 yield item
                 continue
             doc = docs.get(id(item))
+            version = version or pipeline_version()
             if doc is None and _is_english(item):
                 yield _failure(item, docs.get(("error", id(item))))
                 continue

@@ -117,6 +117,7 @@ def test_no_issue_numbers_in_code_or_docs():
 
     pattern = re.compile(r"\bissue\s*#?\d+|\(\w+ issue[;)]|\bissue \d", re.I)
     files = [*(ROOT / "newsgraph").rglob("*.py"), *(ROOT / "newsgraph").rglob("*.sql"),
+             *(ROOT / "benchmarks").rglob("*.py"), *(ROOT / "scripts").rglob("*.py"),
              *(ROOT / "docs").rglob("*.md"), ROOT / "README.md"]
     found = [f"{p.relative_to(ROOT)}: {m.group(0)}" for p in files
              for m in pattern.finditer(p.read_text(encoding="utf-8"))]

@@ -1,4 +1,4 @@
-"""Quality floors of the event stage on the shared gold sets (issue 5), scored by score.py.
+"""Quality floors of the event stage on the shared gold sets, scored by score.py.
 
 Predictions come from the real CLI (``newsgraph analyze``) through tests/evalkit.py, made
 once per session and shared with the other stages' floors.

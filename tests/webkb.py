@@ -49,7 +49,7 @@ class _Builder:
         self.events: list[Event] = []
 
     def actor(self, actor_id: str, name: str, kind: str, *surfaces: str, country=None,
-              roles=()) -> None:
+              roles=(), members=()) -> None:
         mentions = []
         for s in surfaces:
             nth = 0
@@ -63,7 +63,8 @@ class _Builder:
                 if not any(m.start < b and a < m.end for m in taken):
                     mentions.append(Mention(a, b, s))
         self.actors[actor_id] = dict(id=actor_id, name=name, kind=kind, country=country,
-                                     roles=tuple(roles), mentions=tuple(mentions))
+                                     roles=tuple(roles), members=tuple(members),
+                                     mentions=tuple(mentions))
 
     def quote(self, content: str, speaker_id: str | None, speaker_surface: str | None,
               cue: str | None, kind: str = "direct", about=()) -> None:
@@ -200,6 +201,45 @@ _STORY = [
      "began joint fisheries patrols"),
 ]
 _NAMES = {"NOR": "Norway", "CHL": "Chile", "PER": "Peru"}
+
+
+def rule_analyses() -> list[Analysis]:
+    """:func:`story_analyses` plus articles that need the whole actor rule: a group of
+    states, a person whose state only the knowledge base knows (see :func:`link_berg`),
+    and an event dated by its week."""
+    out = story_analyses()
+    b = _Builder("fx-group", "Ministers of Norway and Chile rebuke Peru",
+                 ["The foreign ministers of Norway and Chile jointly criticised Peru over "
+                  "its fishing fleet on Tuesday.",
+                  "Ola Berg, a negotiator, warned Peru that the quota talks could end."],
+                 published="2023-06-14", publication="Pacific Daily")
+    b.actor("group:ministers", "the foreign ministers of Norway and Chile", "group",
+            "The foreign ministers of Norway and Chile", members=("NOR", "CHL"))
+    b.actor("PER", "Peru", "country", "Peru", country="PER")
+    b.actor("person:ola-berg", "Ola Berg", "person", "Ola Berg")
+    b.event("ACCUSE", ["group:ministers"], ["PER"], "jointly criticised")
+    b.event("THREATEN", ["person:ola-berg"], ["PER"], "warned")
+    b.quote("the quota talks could end", "person:ola-berg", "Ola Berg", "warned",
+            kind="indirect", about=("PER",))
+    out.append(b.build())
+    b = _Builder("fx-week", "Chile protests Norwegian trawlers",
+                 ["Chile lodged a protest with Norway during the week of the summit, "
+                  "officials said."],
+                 published="2023-07-03", publication="The Northern Ledger")
+    b.actor("CHL", "Chile", "country", "Chile", country="CHL")
+    b.actor("NOR", "Norway", "country", "Norway", country="NOR")
+    b.event("ACCUSE", ["CHL"], ["NOR"], "lodged a protest", date="2023-W26")
+    out.append(b.build())
+    return out
+
+
+def link_berg(kb) -> None:
+    """What ``newsgraph link`` would write had it learnt that Ola Berg acts for Norway."""
+    with kb.transaction() as conn:
+        conn.execute("INSERT INTO actors (id, name, kind, country) "
+                     "VALUES ('person:ola-berg-kb', 'Ola Berg', 'person', 'NOR')")
+        conn.execute("UPDATE article_actors SET kb_actor_id = 'person:ola-berg-kb' "
+                     "WHERE actor_id = 'person:ola-berg'")
 
 
 def story_analyses() -> list[Analysis]:

@@ -100,7 +100,6 @@ def ingest(kb, paths: Iterable[str], *, options=None, analysis: bool = True,
     """
     from ..pipeline import Settings
     from ..readers import ReadOptions, read_paths
-    from ..versions import pipeline_version
 
     paths = list(paths)
     options = options or ReadOptions()
@@ -115,7 +114,6 @@ def ingest(kb, paths: Iterable[str], *, options=None, analysis: bool = True,
     fresh = skip_known(kb.conn, read_paths(paths, options), known)
     return _analysed(fresh, workers=n, settings=settings, pool_batch=pool_batch, run=lambda an: (
         ingest_items(kb, an(fresh), batch_size=batch_size, args=args, known=known,
-                     pipeline_version=pipeline_version() if settings.english_stages else None,
                      on_failure=on_failure, on_progress=on_progress)))
 
 

@@ -39,6 +39,7 @@ class IngestSummary:
     seconds: float = 0.0
     interrupted: bool = False
     command: str = "ingest"  # or "reprocess" (its articles are stored: stored = re-analysed)
+    version: str | None = None  # the pipeline version of the analyses stored
     started: float = field(default=0.0, repr=False)
 
     @property
@@ -85,14 +86,16 @@ def ingest_items(kb, items: Iterable[Analysis | Failure], *, reanalysis: bool = 
                  on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
     """Store a stream of analyses and failures; returns the run's summary.
 
-    An analysis without ``pipeline_version`` stores the clean article only.
+    An analysis without ``pipeline_version`` stores the clean article only; the run
+    records the version of the analyses it stored (``pipeline_version``, or the
+    first analysis's: the pipeline is not loaded to learn it).
     ``reanalysis=True`` (``reprocess``): the articles are stored already and only
     their analysis is replaced.  ``known`` counts documents that were found stored
     before they were analysed (read, and duplicates).  ``on_failure`` is called with
     each failure as it is read (the CLI prints it); ``on_progress`` after every
     document and every committed batch.
     """
-    s = IngestSummary(started=time.perf_counter(), command=command)
+    s = IngestSummary(started=time.perf_counter(), command=command, version=pipeline_version)
     with transaction(kb.conn) as conn:
         s.run_id = runs.start_run(conn, command, args, pipeline_version)
     batch: list[Analysis | Failure] = []
@@ -145,7 +148,7 @@ def ingest_items(kb, items: Iterable[Analysis | Failure], *, reanalysis: bool = 
 
 def _save(conn, s: IngestSummary, *, finished: bool = False) -> None:
     runs.save_counts(conn, s.run_id, read=s.read, stored=s.stored, duplicates=s.duplicates,
-                     failed=s.failed, finished=finished)
+                     failed=s.failed, finished=finished, pipeline_version=s.version)
 
 
 def _write_batch(kb, batch: list[Analysis | Failure], s: IngestSummary, *,
@@ -168,4 +171,6 @@ def _write_batch(kb, batch: list[Analysis | Failure], s: IngestSummary, *,
                 s.replaced += outcome == "replaced"
                 insert_article(conn, item, now=stamp)
                 s.stored += 1
+            if not isinstance(item, Failure) and item.pipeline_version and not s.version:
+                s.version = item.pipeline_version
         _save(conn, s)

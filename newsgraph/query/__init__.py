@@ -22,9 +22,16 @@ from .graph import Graph
 from .listing import Listing
 from .profile import ActorProfile
 from .quotes import QuoteRecord, Quotes
-from .search import SearchHit, SearchResult
 
 __all__ = ["Filter", "MODALITIES", "PERIODS", "period_of", "RULE", "Listing", "EventRecord",
            "Events", "Dyad", "QuoteRecord", "Quotes", "SearchHit", "SearchResult",
            "StoredArticle", "KBStats", "Overview", "KBActor", "Resolved", "ActorProfile",
            "Graph"]
+
+
+def __getattr__(name: str):
+    # search needs numpy: imported when first asked for
+    if name in ("SearchHit", "SearchResult"):
+        from . import search
+        return getattr(search, name)
+    raise AttributeError(name)

@@ -32,10 +32,13 @@ def start_run(conn: sqlite3.Connection, command: str, args: dict[str, Any] | Non
 
 
 def save_counts(conn: sqlite3.Connection, run_id: int, *, read: int, stored: int,
-                duplicates: int, failed: int, finished: bool = False) -> None:
+                duplicates: int, failed: int, finished: bool = False,
+                pipeline_version: str | None = None) -> None:
     conn.execute("UPDATE runs SET n_read = ?, n_stored = ?, n_duplicates = ?, n_failed = ?, "
-                 "finished_at = ? WHERE id = ?",
-                 (read, stored, duplicates, failed, now() if finished else None, run_id))
+                 "finished_at = ?, pipeline_version = COALESCE(?, pipeline_version) "
+                 "WHERE id = ?",
+                 (read, stored, duplicates, failed, now() if finished else None,
+                  pipeline_version, run_id))
 
 
 def record_failure(conn: sqlite3.Connection, run_id: int, where: str, code: str,

@@ -74,3 +74,36 @@ def test_not_a_database_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError) as e:
         KnowledgeBase(p)
     assert e.value.code == "E400" and "junk.db" in str(e.value)
+
+
+def test_a_knowledge_base_of_an_older_schema_is_migrated_with_its_rows(tmp_path, monkeypatch):
+    """Articles stored before the actor rule (migration 060) get their parties, and the
+    rebuilt tables and full-text index keep every row."""
+    from newsgraph.store import migrate as mod
+    from newsgraph.store.runs import now
+    from newsgraph.store.write import insert_article
+    from webkb import rule_analyses
+
+    real = mod.available()
+    monkeypatch.setattr(mod, "available", lambda: tuple(m for m in real if m.version < 60))
+    conn = sqlite3.connect(tmp_path / "kb.db", isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    mod.migrate(conn)
+    items = rule_analyses()
+    conn.execute("BEGIN")
+    for a in items:
+        insert_article(conn, a, now=now())
+    conn.execute("COMMIT")
+    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("articles", "article_actors", "events", "quotes", "event_actors")}
+    conn.close()
+    monkeypatch.setattr(mod, "available", lambda: real)
+    with KnowledgeBase(tmp_path / "kb.db") as kb:
+        assert {t: kb.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in counts} == counts
+        from test_web_counts import _recount, _stored
+
+        assert _stored(kb.conn) == _recount(kb.conn)
+        assert kb.events(source="NOR").total > 0
+        assert kb.search("salmon").total == 2
+        assert not kb.conn.execute("PRAGMA foreign_key_check").fetchall()

@@ -31,6 +31,13 @@ def _recount(conn):
         sorted(set(map(tuple, quotes)))
 
 
+def _months(conn):
+    return sorted(map(tuple, conn.execute("SELECT party, month, type, n FROM party_months"))), \
+        sorted(map(tuple, conn.execute(
+            "SELECT party, substr(day, 1, 7), type, count(DISTINCT event_id) FROM event_parties "
+            "GROUP BY 1, 2, 3")))
+
+
 def _stored(conn):
     return (sorted(map(tuple, conn.execute(
                 "SELECT article_id, actor_id, party FROM actor_parties"))),
@@ -46,10 +53,12 @@ def test_parties_follow_ingest_delete_reanalysis_and_link(tmp_path):
     with KnowledgeBase(str(path)) as kb:
         stored = _stored(kb.conn)
         assert stored == _recount(kb.conn)
+        assert _months(kb.conn)[0] == _months(kb.conn)[1]
         # Ingrid Dahl (NOR) is a party of her events as herself and as Norway
         assert ("fx-visit", "person:ingrid-dahl", "NOR") in stored[0]
         kb.delete("fx-pact")
         assert _stored(kb.conn) == _recount(kb.conn)
+        assert _months(kb.conn)[0] == _months(kb.conn)[1]
         # a new analysis of a stored article replaces its events
         talks = next(a for a in items if a.id == "fx-talks")
         kb.store_analysis(dataclasses.replace(talks, events=talks.events[:1]))
@@ -67,7 +76,13 @@ def test_parties_follow_ingest_delete_reanalysis_and_link(tmp_path):
         with kb.transaction() as conn:
             conn.execute("UPDATE actors SET country = 'CHL' WHERE id = 'person:rojas'")
         assert _stored(kb.conn) == _recount(kb.conn)
+        assert _months(kb.conn)[0] == _months(kb.conn)[1]
         assert kb.quotes(by="PER").total == 0 and kb.quotes(by="CHL").total == 1
+        # the running counts give the timeline a recount gives
+        for actor in ("NOR", "CHL", "person:ingrid-dahl"):
+            fast = kb.timeline(actor)
+            slow = kb.timeline(actor, modality="asserted,intended,hypothetical,negated")
+            assert fast == slow
 
 
 def test_dyad_is_the_same_from_either_side(tmp_path):

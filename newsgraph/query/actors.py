@@ -21,6 +21,7 @@ that fits several actors finds them all (:attr:`Resolved.ids` says which).
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -257,11 +258,32 @@ def actor_info(conn: sqlite3.Connection, actor_id: str) -> KBActor | None:
                             (actor_id,)).fetchone():
             return None
         return KBActor(actor_id, actor_id, None, None, None, (), (), None, None, 0, linked=False)
-    n, first, last = conn.execute(
-        "SELECT count(*), min(a.published), max(a.published) FROM article_actors x "
-        "JOIN articles a ON a.id = x.article_id WHERE x.actor_id = ?", (actor_id,)).fetchone()
+    n = conn.execute("SELECT count(DISTINCT article_id) FROM actor_parties WHERE party = ?",
+                     (actor_id,)).fetchone()[0]
+    first, last = (_newest(conn, "SELECT article_id FROM actor_parties WHERE party = ?",
+                           (actor_id,), n, 1, way=way, column="published", dated=True).fetchone()
+                   for way in ("ASC", "DESC"))
     return KBActor(actor_id, seen["name"], seen["kind"], seen["country"], seen["sector"],
-                   tuple(json.loads(seen["members"] or "[]")), (), first, last, n, linked=False)
+                   tuple(json.loads(seen["members"] or "[]")), (), first[0] if first else None,
+                   last[0] if last else None, n, linked=False)
+
+
+def _newest(conn: sqlite3.Connection, ids_sql: str, params: tuple, n: int,
+            want: int | None, *, way: str = "DESC", column: str = "id",
+            dated: bool = False) -> sqlite3.Cursor:
+    """A cursor over ``column`` of the articles whose ids ``ids_sql`` lists (``n`` of
+    them) by publication date (``way``; undated ones last, or left out with ``dated``).
+
+    ``want``: how many will be read (None: all).  When that is a small part of many,
+    the articles are walked by date, each checked against the list (about
+    ``want * all / n`` read); else the listed articles are looked up and sorted."""
+    total = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0
+    walk = want is not None and n * n > want * total
+    index = "INDEXED BY articles_published " if walk else ""
+    cond = "published IS NOT NULL AND " if dated else ""
+    return conn.execute(  # NULL is the smallest date: undated articles come last newest first
+        f"SELECT {column} FROM articles {index}WHERE {cond}id IN ({ids_sql}) "
+        f"ORDER BY published {way}, id", params)
 
 
 def actor(conn: sqlite3.Connection, key: str) -> KBActor | None:
@@ -328,28 +350,47 @@ def actor_articles(conn: sqlite3.Connection, ids: tuple[str, ...], *, limit: int
     cond = party_sql(ids, params)
     total = conn.execute(f"SELECT count(DISTINCT article_id) FROM actor_parties WHERE {cond}",
                          params).fetchone()[0]
-    rows = conn.execute(
-        "SELECT ar.id, ar.published, ar.publication, ar.headline, aa.name, aa.n_mentions "
-        f"FROM (SELECT article_id, min(actor_id) AS actor_id FROM actor_parties WHERE {cond} "
-        "GROUP BY article_id) m JOIN articles ar ON ar.id = m.article_id "
-        "JOIN article_actors aa ON aa.article_id = m.article_id AND aa.actor_id = m.actor_id "
-        "ORDER BY ar.published DESC, ar.id LIMIT ? OFFSET ?",
-        (*params, -1 if limit is None else limit, offset)).fetchall()
-    return ArticleList(tuple(ActorArticle(*tuple(r)) for r in rows), total, limit, offset)
+    cur = _newest(conn, f"SELECT article_id FROM actor_parties WHERE {cond}", tuple(params),
+                  total, None if limit is None else offset + limit)
+    found = list(itertools.islice(cur, offset, None if limit is None else offset + limit))
+    out = []
+    for (aid,) in found:
+        r = conn.execute(
+            "SELECT ar.id, ar.published, ar.publication, ar.headline, aa.name, aa.n_mentions "
+            "FROM articles ar JOIN article_actors aa ON aa.article_id = ar.id "
+            f"WHERE ar.id = ? AND aa.actor_id IN (SELECT actor_id FROM actor_parties "
+            f"WHERE article_id = ? AND +{cond}) ORDER BY aa.actor_id LIMIT 1",
+            (aid, aid, *params)).fetchone()
+        out.append(ActorArticle(*tuple(r)))
+    return ArticleList(tuple(out), total, limit, offset)
 
 
 def actor_mentions(conn: sqlite3.Connection, actor_id: str, *, limit: int | None = 200,
                    offset: int = 0) -> MentionList:
-    """The mentions of the actor itself (its own rows and rows linked to it), newest first."""
-    rows_sql = ("SELECT article_id, actor_id, name FROM article_actors WHERE actor_id = ? "
-                "UNION SELECT article_id, actor_id, name FROM article_actors WHERE kb_actor_id = ?")
+    """The mentions of the actor itself (its own rows and rows linked to it), newest
+    article first, in the order of the text."""
+    # the mentions of a row are ``n_mentions`` (the writer stores both); read from indexes
     total = conn.execute(
-        f"SELECT count(*) FROM ({rows_sql}) x JOIN mentions m ON m.article_id = x.article_id "
-        "AND m.actor_id = x.actor_id", (actor_id, actor_id)).fetchone()[0]
-    rows = conn.execute(
-        f'SELECT m.article_id, ar.published, ar.headline, x.name, m.text, m.start, m."end", m.form '
-        f"FROM ({rows_sql}) x JOIN mentions m ON m.article_id = x.article_id "
-        "AND m.actor_id = x.actor_id JOIN articles ar ON ar.id = x.article_id "
-        "ORDER BY ar.published DESC, m.article_id, m.start LIMIT ? OFFSET ?",
-        (actor_id, actor_id, -1 if limit is None else limit, offset)).fetchall()
-    return MentionList(tuple(ActorMention(*tuple(r)) for r in rows), total, limit, offset)
+        "SELECT (SELECT coalesce(sum(n_mentions), 0) FROM article_actors WHERE actor_id = ?) + "
+        "(SELECT coalesce(sum(n_mentions), 0) FROM article_actors WHERE kb_actor_id = ? "
+        "AND actor_id != ?)", (actor_id, actor_id, actor_id)).fetchone()[0]
+    want = None if limit is None else offset + limit
+    out: list[ActorMention] = []
+    n_articles = conn.execute("SELECT count(*) FROM actor_parties WHERE party = ? "
+                              "AND actor_id = ?", (actor_id, actor_id)).fetchone()[0]
+    own = ("SELECT article_id FROM actor_parties WHERE party = ? AND actor_id = ? UNION "
+           "SELECT article_id FROM article_actors WHERE kb_actor_id = ?")
+    articles = _newest(conn, own, (actor_id, actor_id, actor_id), n_articles,
+                       None if want is None else max(1, want // 2))
+    for (aid,) in articles:  # newest first, until the page is full
+        published, headline = conn.execute("SELECT published, headline FROM articles "
+                                           "WHERE id = ?", (aid,)).fetchone()
+        out += [ActorMention(aid, published, headline, *tuple(r)) for r in conn.execute(
+            'SELECT x.name, m.text, m.start, m."end", m.form FROM article_actors x '
+            "JOIN mentions m ON m.article_id = x.article_id AND m.actor_id = x.actor_id "
+            "WHERE x.article_id = ? AND (x.actor_id = ? OR x.kb_actor_id = ?) ORDER BY m.start",
+            (aid, actor_id, actor_id))]
+        if want is not None and len(out) >= want:
+            break
+    page = out[offset:want]
+    return MentionList(tuple(page), total, limit, offset)

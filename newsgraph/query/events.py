@@ -151,32 +151,60 @@ class Dyad(Record):
 
 # -- SQL -------------------------------------------------------------------------------
 
-def event_where(conn: sqlite3.Connection, f: Filter) -> tuple[str, list, tuple[Resolved, ...]]:
-    """The WHERE clause on ``events e`` for ``f`` (its parameters, the actors resolved)."""
+@dataclass(frozen=True)
+class _Where:
+    """A filter as SQL: ``events e`` conditions, and the actor condition that drives
+    the query through ``event_parties p`` (its index is ordered by day) when there is one."""
+
+    e_sql: str  # on events e ("1": none)
+    e_params: list
+    found: tuple[Resolved, ...]
+    p_sql: str | None = None  # on event_parties p: the first actor, with the day and type
+    p_params: list = field(default_factory=list)
+
+
+def _where(conn: sqlite3.Connection, f: Filter, *, drive: bool = True,
+           by_day: bool = False) -> _Where:
+    """``by_day``: the events are to be walked newest first (the index on the day), so
+    the type is checked on each, never used to find them ("+type")."""
     conds, params, found = [], [], []
+    p_sql, p_params = None, []
     for name, role in (("source", "source"), ("target", "target"), ("actor", None)):
         spec = getattr(f, name)
         if not spec:
             continue
         r = resolve(conn, spec)
         found.append(r)
+        if drive and p_sql is None:
+            p_sql = party_sql(r.ids, p_params, "p.party")
+            if role:
+                p_sql += " AND p.role = ?"
+                p_params.append(role)
+            continue
         sub = party_sql(r.ids, params)
         if role:
             sub += " AND role = ?"
             params.append(role)
         conds.append(f"e.id IN (SELECT event_id FROM event_parties WHERE {sub})")
+    on = "p" if p_sql is not None else "e"
+    local, local_params = [], []
     if f.type:
-        conds.append(f"e.type IN ({', '.join('?' * len(f.type))})")
-        params += f.type
+        local.append(f"{'+' if by_day else ''}{on}.type IN ({', '.join('?' * len(f.type))})")
+        local_params += f.type
+    if f.since:
+        local.append(f"{on}.day >= ?")
+        local_params.append(f.since)
+    if f.until:
+        local.append(f"{on}.day <= ?")
+        local_params.append(upper(f.until))
+    if p_sql is not None:
+        p_sql = " AND ".join([p_sql, *local])
+        p_params += local_params
+    else:
+        conds, params = local + conds, local_params + params
     if f.modality:
         conds.append(f"e.modality IN ({', '.join('?' * len(f.modality))})")
         params += f.modality
-    if f.since:
-        conds.append("e.day >= ?")
-        params.append(f.since)
-    if f.until:
-        conds.append("e.day <= ?")
-        params.append(upper(f.until))
     if f.article_id:
         conds.append("e.article_id = ?")
         params.append(f.article_id)
@@ -187,7 +215,53 @@ def event_where(conn: sqlite3.Connection, f: Filter) -> tuple[str, list, tuple[R
         params += [v for _, v in art]
     if f.dedupe:
         conds.append(f"e.id IN ({event_ids_once()})")
-    return (" AND ".join(conds) or "1"), params, tuple(found)
+    return _Where(" AND ".join(conds) or "1", params, tuple(found), p_sql, p_params)
+
+
+def event_where(conn: sqlite3.Connection, f: Filter, *, by_day: bool = False
+                ) -> tuple[str, list, tuple[Resolved, ...]]:
+    """The WHERE clause on ``events e`` for ``f`` (its parameters, the actors resolved)."""
+    w = _where(conn, f, drive=False, by_day=by_day)
+    return w.e_sql, w.e_params, w.found
+
+
+def _from(w: _Where) -> tuple[str, list]:
+    """``FROM ... WHERE ...`` over the matching events (``p`` drives when it can)."""
+    if w.p_sql is None:
+        return f"FROM events e WHERE {w.e_sql}", list(w.e_params)
+    join = "" if w.e_sql == "1" else " CROSS JOIN events e ON e.id = p.event_id"
+    return (f"FROM event_parties p{join} WHERE {w.p_sql} AND {w.e_sql}",
+            w.p_params + w.e_params)
+
+
+def _count(conn: sqlite3.Connection, w: _Where) -> int:
+    src, params = _from(w)
+    what = "count(*)" if w.p_sql is None else "count(DISTINCT p.event_id)"
+    return conn.execute(f"SELECT {what} {src}", params).fetchone()[0]
+
+
+def _page_ids(conn: sqlite3.Connection, w: _Where, limit: int | None, offset: int,
+              way: str) -> list[int]:
+    """The ids of one page of matching events, in order."""
+    src, params = _from(w)
+    if w.p_sql is None:
+        sql = f"SELECT e.id {src} ORDER BY e.day {way}, e.id {way}"
+    else:  # the index of event_parties walks (party, role) by day
+        sql = f"SELECT DISTINCT p.day, p.event_id {src} ORDER BY p.day {way}, p.event_id {way}"
+    rows = conn.execute(sql + " LIMIT ? OFFSET ?",
+                        (*params, -1 if limit is None else limit, offset)).fetchall()
+    return [r[-1] for r in rows]
+
+
+def _rows(conn: sqlite3.Connection, ids: list[int]) -> list:
+    """The full rows of these events, in the order of ``ids``."""
+    by_id = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        by_id.update((r["id"], r) for r in conn.execute(
+            f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
+            f"WHERE e.id IN ({','.join('?' * len(chunk))})", chunk))
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def _countries(conn: sqlite3.Connection, ids: list[int]) -> dict[tuple[int, str, str], list[str]]:
@@ -227,8 +301,7 @@ def event_records(conn: sqlite3.Connection, rows: list, direction: dict[int, str
 # -- queries ---------------------------------------------------------------------------
 
 def count_events(conn: sqlite3.Connection, f: Filter) -> int:
-    where, params, _ = event_where(conn, f.only(EVENT_FILTERS, "events"))
-    return conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+    return _count(conn, _where(conn, f.only(EVENT_FILTERS, "events")))
 
 
 def events(conn: sqlite3.Connection, f: Filter = Filter(), *, limit: int | None = None,
@@ -236,26 +309,20 @@ def events(conn: sqlite3.Connection, f: Filter = Filter(), *, limit: int | None 
     """The events ``f`` matches, newest first (``order="oldest"``: oldest first);
     ``limit`` of them from ``offset`` (None: all), with the total."""
     limit, offset = page_bounds(limit, offset)
-    where, params, found = event_where(conn, f.only(EVENT_FILTERS, "events"))
-    total = conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
-    way = order_sql(order)
-    rows = conn.execute(
-        f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id WHERE {where} "
-        f"ORDER BY e.day {way}, e.id {way} LIMIT ? OFFSET ?",
-        (*params, -1 if limit is None else limit, offset)).fetchall()
-    return Events(tuple(event_records(conn, rows)), total, limit, offset, filter=f, actors=found)
+    w = _where(conn, f.only(EVENT_FILTERS, "events"))
+    ids = _page_ids(conn, w, limit, offset, order_sql(order))
+    rows = _rows(conn, ids)
+    return Events(tuple(event_records(conn, rows)), _count(conn, w), limit, offset, filter=f,
+                  actors=w.found)
 
 
 def iter_events(conn: sqlite3.Connection, f: Filter = Filter(), *, limit: int | None = None,
                 order: str = "newest", chunk: int = 500) -> Iterator[EventRecord]:
     """Every event ``f`` matches, in order, streamed (exports of any size)."""
-    where, params, _ = event_where(conn, f.only(EVENT_FILTERS, "events"))
-    way = order_sql(order)
-    cur = conn.execute(
-        f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id WHERE {where} "
-        f"ORDER BY e.day {way}, e.id {way} LIMIT ?", (*params, -1 if limit is None else limit))
-    while rows := cur.fetchmany(chunk):
-        yield from event_records(conn, rows)
+    w = _where(conn, f.only(EVENT_FILTERS, "events"))
+    ids = _page_ids(conn, w, limit, 0, order_sql(order))
+    for i in range(0, len(ids), chunk):
+        yield from event_records(conn, _rows(conn, ids[i:i + chunk]))
 
 
 def timeline(conn: sqlite3.Connection, actor: str, f: Filter = Filter(), *,
@@ -263,14 +330,65 @@ def timeline(conn: sqlite3.Connection, actor: str, f: Filter = Filter(), *,
     """The events of ``actor`` (either role) by period and type."""
     if by not in PERIODS:
         raise QueryError(f"--by {by!r}: expected one of {', '.join(PERIODS)}", code="E533")
-    where, params, _ = event_where(conn, Filter.of(f.only(EVENT_FILTERS, "a timeline"),
-                                                   actor=actor))
+    f.only(EVENT_FILTERS, "a timeline")
     counts: Counter = Counter()
+    found = resolve(conn, actor)
+    if not f.given() and len(found.ids) == 1 and by in ("month", "year"):
+        # the running counts of party_months (each event once per party)
+        for month, typ, n in conn.execute("SELECT month, type, n FROM party_months "
+                                          "WHERE party = ? AND month != ''", found.ids):
+            counts[(month[:4] if by == "year" else month, typ)] += n
+        return tuple(TimelineCount(p, t, QUAD_CLASS.get(t), n)
+                     for (p, t), n in sorted(counts.items()))
+    w = _where(conn, Filter.of(f, actor=actor))
+    src, params = _from(w)
     for day, typ, n in conn.execute(
-            f"SELECT e.day, e.type, count(*) FROM events e WHERE {where} GROUP BY 1, 2", params):
+            f"SELECT p.day, p.type, count(DISTINCT p.event_id) {src} GROUP BY 1, 2", params):
         if (p := period_of(day, by)) is not None:
             counts[(p, typ)] += n
     return tuple(TimelineCount(p, t, QUAD_CLASS.get(t), n) for (p, t), n in sorted(counts.items()))
+
+
+def _dyad_events(conn: sqlite3.Connection, ra: Resolved, rb: Resolved,
+                 f: Filter) -> list[tuple[int, str, str, str]]:
+    """``(event id, direction, day, type)`` of every event between the two, newest first.
+
+    One pass over the rarer actor's event rows, each event looked up for the other
+    actor by its id; the direction is ``a->b`` when some actor of ``a`` is a source and
+    one of ``b`` a target, else ``b->a``, else ``a&b`` when both are among the sources."""
+    sizes = []
+    for r in (ra, rb):
+        params: list = []
+        sizes.append(conn.execute(f"SELECT count(*) FROM event_parties WHERE "
+                                  f"{party_sql(r.ids, params)}", params).fetchone()[0])
+    flip = sizes[1] < sizes[0]
+    drive, other = (rb, ra) if flip else (ra, rb)
+    params = []
+    d_in, o_in = party_sql(drive.ids, params, "d.party"), party_sql(other.ids, params, "+o.party")
+    where, e_params, _ = event_where(conn, f)
+    join = "" if where == "1" else " CROSS JOIN events e ON e.id = d.event_id"
+    roles: dict[int, set] = {}
+    info: dict[int, tuple[str, str]] = {}
+    # "+o.party": the other actor's rows are found by event (primary key), not by party
+    for eid, d_role, o_role, day, typ in conn.execute(
+            f"SELECT d.event_id, d.role, o.role, d.day, d.type FROM event_parties d{join} "
+            f"CROSS JOIN event_parties o ON o.event_id = d.event_id "
+            f"WHERE {d_in} AND {o_in} AND {where}", params + e_params):
+        roles.setdefault(eid, set()).add((o_role, d_role) if flip else (d_role, o_role))
+        info[eid] = (day, typ)
+    out = []
+    for eid, pairs in roles.items():
+        if ("source", "target") in pairs:
+            direction = "a->b"
+        elif ("target", "source") in pairs:
+            direction = "b->a"
+        elif ("source", "source") in pairs:
+            direction = "a&b"
+        else:
+            continue  # both among the targets: not an act between them
+        out.append((eid, direction, *info[eid]))
+    out.sort(key=lambda r: (r[2], r[0]), reverse=True)
+    return out
 
 
 def dyad(conn: sqlite3.Connection, a: str, b: str, f: Filter = Filter(), *, by: str = "month",
@@ -283,24 +401,7 @@ def dyad(conn: sqlite3.Connection, a: str, b: str, f: Filter = Filter(), *, by: 
     allowed = tuple(x for x in EVENT_FILTERS if x not in ("source", "target", "actor"))
     f.only(allowed, "a dyad")
     ra, rb = resolve(conn, a), resolve(conn, b)
-    where, params, _ = event_where(conn, f)
-    def pair(s_ids, t_ids, t_role):
-        params: list = []
-        s_in, t_in = party_sql(s_ids, params, "s.party"), party_sql(t_ids, params, "t.party")
-        return (f"SELECT s.event_id FROM event_parties s CROSS JOIN event_parties t "
-                f"ON t.event_id = s.event_id AND t.role = '{t_role}' "
-                f"WHERE s.role = 'source' AND {s_in} AND {t_in}", params)
-
-    ab, ab_p = pair(ra.ids, rb.ids, "target")
-    ba, ba_p = pair(rb.ids, ra.ids, "target")
-    both, both_p = pair(ra.ids, rb.ids, "source")
-    sql = (f"WITH ab AS ({ab}), ba AS ({ba} EXCEPT SELECT event_id FROM ab), "
-           f"bo AS ({both} EXCEPT SELECT event_id FROM ab EXCEPT SELECT event_id FROM ba), "
-           "d AS (SELECT event_id, 'a->b' AS direction FROM ab UNION "
-           "SELECT event_id, 'b->a' FROM ba UNION SELECT event_id, 'a&b' FROM bo) "
-           "SELECT e.id, d.direction, e.day, e.type FROM d CROSS JOIN events e "
-           f"ON e.id = d.event_id WHERE {where} ORDER BY e.day DESC, e.id DESC")
-    found = conn.execute(sql, ab_p + ba_p + both_p + params).fetchall()
+    found = _dyad_events(conn, ra, rb, f)
     counts: Counter = Counter()
     for _, direction, day, typ in found:
         counts[(period_of(day, by), direction, typ)] += 1
@@ -308,13 +409,7 @@ def dyad(conn: sqlite3.Connection, a: str, b: str, f: Filter = Filter(), *, by: 
         counts.items(), key=lambda kv: (kv[0][0] or "", kv[0][1], kv[0][2])))
     page = found[offset:None if limit is None else offset + limit]
     direction = {r[0]: r[1] for r in page}
-    rows = []
-    if page:
-        ids = [r[0] for r in page]
-        by_id = {r["id"]: r for r in conn.execute(
-            f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
-            f"WHERE e.id IN ({','.join('?' * len(ids))})", ids)}
-        rows = [by_id[i] for i in ids]
+    rows = _rows(conn, [r[0] for r in page])
     evs = Events(tuple(event_records(conn, rows, direction)), len(found), limit, offset, filter=f,
                  actors=(ra, rb))
     return Dyad(ra, rb, by, len(found), rows_counts, evs, filter=f)

@@ -62,13 +62,13 @@ class Graph(Record):
 
     def pairs(self) -> list[dict[str, Any]]:
         """Edges summed over types: ``{source, target, weight, types}``, heaviest first."""
-        acc: dict[tuple[str, str], dict[str, Any]] = {}
+        acc: dict[tuple[str, str], list] = {}
         for e in self.edges:
-            p = acc.setdefault((e.source, e.target), {"source": e.source, "target": e.target,
-                                                      "weight": 0, "types": []})
-            p["weight"] += e.weight
-            p["types"] = sorted(set(p["types"]) | {e.type})
-        return sorted(acc.values(), key=lambda p: (-p["weight"], p["source"], p["target"]))
+            p = acc.setdefault((e.source, e.target), [0, set()])
+            p[0] += e.weight
+            p[1].add(e.type)
+        return [{"source": s, "target": t, "weight": w, "types": sorted(types)}
+                for (s, t), (w, types) in sorted(acc.items(), key=lambda kv: (-kv[1][0], kv[0]))]
 
     def to_dict(self) -> dict[str, Any]:
         return {"nodes": [n.to_dict() for n in self.nodes],
@@ -86,6 +86,13 @@ LEFT JOIN article_actors sa ON sa.article_id = ev.article_id AND sa.actor_id = s
 LEFT JOIN article_actors ta ON ta.article_id = ev.article_id AND ta.actor_id = t.actor_id
 GROUP BY 1, 2, 3, 5
 """
+_UNLINKED_EDGES = """
+SELECT s.actor_id, t.actor_id, ev.type, ev.quad, ev.modality, count(DISTINCT ev.id),
+       min(ev.day), max(ev.day)
+FROM ev CROSS JOIN event_actors s ON s.event_id = ev.id AND s.role = 'source'
+CROSS JOIN event_actors t ON t.event_id = ev.id AND t.role = 'target'
+GROUP BY 1, 2, 3, 5
+"""
 _COUNTRY_EDGES = """
 SELECT s.party, t.party, ev.type, ev.quad, ev.modality, count(DISTINCT ev.id), min(ev.day),
        max(ev.day)
@@ -100,28 +107,43 @@ def event_graph(conn: sqlite3.Connection, f: Filter = Filter(), *, countries: bo
                 sample: int | None = None, max_edges: int | None = None) -> Graph:
     """The events ``f`` matches as a graph (see the module); ``max_edges`` keeps the
     heaviest (source, target) pairs' edges only."""
-    where, params, _ = event_where(conn, f.only(EVENT_FILTERS, "the event graph"))
-    cap = "" if sample is None else f" ORDER BY e.day DESC, e.id DESC LIMIT {int(sample)}"
-    ev = (f"WITH ev AS (SELECT e.id, e.article_id, e.type, e.quad, e.modality, e.day "
-          f"FROM events e WHERE {where}{cap}) ")
+    f.only(EVENT_FILTERS, "the event graph")
+    where, params, _ = event_where(conn, f)
     matched = conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
-    acc: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for s, t, typ, quad, modality, n, first, last in conn.execute(
-            ev + (_COUNTRY_EDGES if countries else _ACTOR_EDGES), params):
+    if sample is not None:  # the newest events: walk them by day
+        where, params, _ = event_where(conn, f, by_day=True)
+        where += f" ORDER BY e.day DESC, e.id DESC LIMIT {int(sample)}"
+    ev = (f"WITH ev AS (SELECT e.id, e.article_id, e.type, e.quad, e.modality, e.day "
+          f"FROM events e WHERE {where}) ")
+    if countries:
+        edges = _COUNTRY_EDGES
+    elif conn.execute("SELECT 1 FROM article_actors WHERE kb_actor_id IS NOT NULL "
+                      "LIMIT 1").fetchone():
+        edges = _ACTOR_EDGES
+    else:  # nothing linked yet: the actors' own ids are their nodes
+        edges = _UNLINKED_EDGES
+    acc: dict[tuple[str, str, str], list] = {}  # [quad, weight, first, last, modalities]
+    for s, t, typ, quad, modality, n, first, last in conn.execute(ev + edges, params):
         if s == t:
             continue
-        e = acc.setdefault((s, t, typ), {"quad": quad, "weight": 0, "first": None, "last": None,
-                                         "modalities": Counter()})
-        e["weight"] += n
-        e["modalities"][modality] += n
-        e["first"] = first if e["first"] is None or (first and first < e["first"]) else e["first"]
-        e["last"] = last if e["last"] is None or (last and last > e["last"]) else e["last"]
-    edges = [GraphEdge(s, t, typ, e["quad"], e["weight"], e["first"], e["last"],
-                       dict(e["modalities"])) for (s, t, typ), e in sorted(acc.items())]
-    if max_edges is not None:
-        g = Graph((), tuple(edges), 0, False)
-        keep = {(p["source"], p["target"]) for p in g.pairs()[:max_edges]}
-        edges = [e for e in edges if (e.source, e.target) in keep]
+        e = acc.get((s, t, typ))
+        if e is None:
+            acc[(s, t, typ)] = [quad, n, first, last, {modality: n}]
+            continue
+        e[1] += n
+        e[4][modality] = e[4].get(modality, 0) + n
+        if first and (e[2] is None or first < e[2]):
+            e[2] = first
+        if last and (e[3] is None or last > e[3]):
+            e[3] = last
+    if max_edges is not None:  # the heaviest (source, target) pairs, all their types
+        pair: Counter = Counter()
+        for (s, t, _), e in acc.items():
+            pair[(s, t)] += e[1]
+        keep = {k for k, _ in sorted(pair.items(), key=lambda kv: (-kv[1], kv[0]))[:max_edges]}
+        acc = {k: e for k, e in acc.items() if k[:2] in keep}
+    edges = [GraphEdge(s, t, typ, e[0], e[1], e[2], e[3], e[4])
+             for (s, t, typ), e in sorted(acc.items())]
     weight: Counter = Counter()
     for e in edges:
         weight[e.source] += e.weight

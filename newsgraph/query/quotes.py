@@ -82,24 +82,38 @@ def quote_record(row) -> QuoteRecord:
         else None, d.get("rule"))
 
 
-def quote_where(conn: sqlite3.Connection, f: Filter) -> tuple[str, list, tuple[Resolved, ...]]:
-    """The WHERE clause on ``quotes q`` for ``f`` (its parameters, the actors resolved)."""
+def quote_where(conn: sqlite3.Connection, f: Filter, *, drive: bool = False
+                ) -> tuple[str, list, tuple[Resolved, ...], str | None, list]:
+    """The WHERE clause on ``quotes q`` for ``f`` (its parameters, the actors resolved),
+    and with ``drive`` the condition on ``quote_parties p`` of its first actor (None)."""
     conds, params, found = [], [], []
+    p_sql, p_params = None, []
     for name, role in (("by", "speaker"), ("about", "about")):
         spec = getattr(f, name)
         if not spec:
             continue
         r = resolve(conn, spec)
         found.append(r)
+        if drive and p_sql is None:
+            p_sql = party_sql(r.ids, p_params, "p.party") + " AND p.role = ?"
+            p_params.append(role)
+            continue
         sub = party_sql(r.ids, params)
         params.append(role)
         conds.append(f"q.id IN (SELECT quote_id FROM quote_parties WHERE {sub} AND role = ?)")
+    on = "p" if p_sql is not None else "q"
+    dates, date_params = [], []
     if f.since:
-        conds.append("q.published >= ?")
-        params.append(f.since)
+        dates.append(f"{on}.published >= ?")
+        date_params.append(f.since)
     if f.until:
-        conds.append("q.published <= ?")
-        params.append(upper(f.until))
+        dates.append(f"{on}.published <= ?")
+        date_params.append(upper(f.until))
+    if p_sql is not None:
+        p_sql = " AND ".join([p_sql, *dates])
+        p_params += date_params
+    else:
+        conds, params = dates + conds, date_params + params
     if f.article_id:
         conds.append("q.article_id = ?")
         params.append(f.article_id)
@@ -110,12 +124,43 @@ def quote_where(conn: sqlite3.Connection, f: Filter) -> tuple[str, list, tuple[R
         params += [v for _, v in art]
     if f.dedupe:
         conds.append(f"q.id IN ({quote_ids_once()})")
-    return (" AND ".join(conds) or "1"), params, tuple(found)
+    return (" AND ".join(conds) or "1"), params, tuple(found), p_sql, p_params
 
 
-_SELECT = ("SELECT q.*, a.headline, a.publication FROM quotes q "
-           "JOIN articles a ON a.id = q.article_id WHERE {where} "
-           "ORDER BY q.published IS NULL, q.published {way}, q.article_id, q.seq")
+def _ids(conn: sqlite3.Connection, f: Filter, limit: int | None, offset: int,
+         order: str) -> tuple[list[int], int, tuple[Resolved, ...]]:
+    """(one page of quote ids in order, the total, the actors resolved).
+
+    Newest article first, then in the order stored (the text's order); the first actor
+    of the filter drives through the index of ``quote_parties`` (by party, role, date)."""
+    where, params, found, p_sql, p_params = quote_where(
+        conn, f.only(QUOTE_FILTERS, "quotes"), drive=True)
+    way = order_sql(order)
+    back = "ASC" if way == "DESC" else "DESC"
+    if p_sql is None:
+        src, args = f"FROM quotes q WHERE {where}", params
+        total = conn.execute(f"SELECT count(*) {src}", args).fetchone()[0]
+        sql = (f"SELECT q.id {src} ORDER BY q.published IS NULL, q.published {way}, "
+               f"q.id {back}")
+    else:
+        join = "" if where == "1" else " CROSS JOIN quotes q ON q.id = p.quote_id"
+        src, args = f"FROM quote_parties p{join} WHERE {p_sql} AND {where}", p_params + params
+        total = conn.execute(f"SELECT count(DISTINCT p.quote_id) {src}", args).fetchone()[0]
+        sql = (f"SELECT DISTINCT p.published, p.quote_id {src} "
+               f"ORDER BY p.published {way}, p.quote_id {back}")
+    rows = conn.execute(sql + " LIMIT ? OFFSET ?",
+                        (*args, -1 if limit is None else limit, offset)).fetchall()
+    return [r[-1] for r in rows], total, found
+
+
+def _records(conn: sqlite3.Connection, ids: list[int]) -> list[QuoteRecord]:
+    by_id = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        by_id.update((r["id"], r) for r in conn.execute(
+            "SELECT q.*, a.headline, a.publication FROM quotes q JOIN articles a "
+            f"ON a.id = q.article_id WHERE q.id IN ({','.join('?' * len(chunk))})", chunk))
+    return [quote_record(by_id[i]) for i in ids if i in by_id]
 
 
 def quotes(conn: sqlite3.Connection, f: Filter = Filter(), *, limit: int | None = None,
@@ -123,18 +168,13 @@ def quotes(conn: sqlite3.Connection, f: Filter = Filter(), *, limit: int | None 
     """The quotes ``f`` matches, newest article first; ``limit`` from ``offset``
     (None: all), with the total."""
     limit, offset = page_bounds(limit, offset)
-    where, params, found = quote_where(conn, f.only(QUOTE_FILTERS, "quotes"))
-    total = conn.execute(f"SELECT count(*) FROM quotes q WHERE {where}", params).fetchone()[0]
-    rows = conn.execute(_SELECT.format(where=where, way=order_sql(order)) + " LIMIT ? OFFSET ?",
-                        (*params, -1 if limit is None else limit, offset)).fetchall()
-    return Quotes(tuple(quote_record(r) for r in rows), total, limit, offset, filter=f,
-                  actors=found)
+    ids, total, found = _ids(conn, f, limit, offset, order)
+    return Quotes(tuple(_records(conn, ids)), total, limit, offset, filter=f, actors=found)
 
 
 def iter_quotes(conn: sqlite3.Connection, f: Filter = Filter(), *,
                 order: str = "newest") -> Iterator[QuoteRecord]:
     """Every quote ``f`` matches, in order, streamed."""
-    where, params, _ = quote_where(conn, f.only(QUOTE_FILTERS, "quotes"))
-    cur = conn.execute(_SELECT.format(where=where, way=order_sql(order)), params)
-    while rows := cur.fetchmany(500):
-        yield from (quote_record(r) for r in rows)
+    ids, _, _ = _ids(conn, f, None, 0, order)
+    for i in range(0, len(ids), 500):
+        yield from _records(conn, ids[i:i + 500])

@@ -50,8 +50,9 @@ SELECT aa.article_id, aa.actor_id,
 FROM article_actors aa;
 DROP TABLE article_actors;
 ALTER TABLE article_actors_060 RENAME TO article_actors;
-CREATE INDEX IF NOT EXISTS article_actors_actor ON article_actors(actor_id);
-CREATE INDEX IF NOT EXISTS article_actors_kb ON article_actors(kb_actor_id);
+-- (with n_mentions: an actor's mentions are counted from the index)
+CREATE INDEX IF NOT EXISTS article_actors_actor ON article_actors(actor_id, n_mentions);
+CREATE INDEX IF NOT EXISTS article_actors_kb ON article_actors(kb_actor_id, n_mentions);
 CREATE INDEX IF NOT EXISTS article_actors_name ON article_actors(name COLLATE NOCASE);
 
 CREATE TRIGGER IF NOT EXISTS link_stale_delete AFTER DELETE ON article_actors BEGIN
@@ -93,7 +94,6 @@ CREATE TABLE IF NOT EXISTS actor_parties (
     FOREIGN KEY (article_id, actor_id) REFERENCES article_actors (article_id, actor_id)
         ON DELETE CASCADE
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS actor_parties_party ON actor_parties(party, canonical, article_id);
 
 CREATE TABLE IF NOT EXISTS event_parties (
     event_id   INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
@@ -105,7 +105,16 @@ CREATE TABLE IF NOT EXISTS event_parties (
     type       TEXT NOT NULL,
     PRIMARY KEY (event_id, role, actor_id, party)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS event_parties_party ON event_parties(party, role, day, type, event_id);
+
+-- Events per party, month and type, each event once per party (an event two of whose
+-- actors count for a state is one event of that state): timelines read these.
+CREATE TABLE IF NOT EXISTS party_months (
+    party TEXT NOT NULL,
+    month TEXT NOT NULL,      -- YYYY-MM of the event's day ('' when undated)
+    type  TEXT NOT NULL,
+    n     INTEGER NOT NULL,
+    PRIMARY KEY (party, month, type)
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS quote_parties (
     quote_id   INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
@@ -116,7 +125,54 @@ CREATE TABLE IF NOT EXISTS quote_parties (
     published  TEXT NOT NULL,      -- the article's publication date ('' when undated)
     PRIMARY KEY (quote_id, role, actor_id, party)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS quote_parties_party ON quote_parties(party, role, published, quote_id);
+
+-- What was stored before this migration, in bulk (the triggers come after): the rule's
+-- branches in their order, so that the first branch's flags stand.
+INSERT OR IGNORE INTO actor_parties (article_id, actor_id, party, is_country, canonical)
+SELECT article_id, actor_id, party, is_country, canonical FROM actor_party_rule WHERE ord = 1;
+INSERT OR IGNORE INTO actor_parties (article_id, actor_id, party, is_country, canonical)
+SELECT article_id, actor_id, party, is_country, canonical FROM actor_party_rule WHERE ord = 2;
+INSERT OR IGNORE INTO actor_parties (article_id, actor_id, party, is_country, canonical)
+SELECT article_id, actor_id, party, is_country, canonical FROM actor_party_rule WHERE ord = 3;
+INSERT OR IGNORE INTO actor_parties (article_id, actor_id, party, is_country, canonical)
+SELECT article_id, actor_id, party, is_country, canonical FROM actor_party_rule WHERE ord = 4;
+
+INSERT OR IGNORE INTO event_parties (event_id, role, actor_id, party, is_country, day, type)
+SELECT e.id, ea.role, ea.actor_id, p.party, p.is_country, COALESCE(e.day, ''), e.type
+FROM event_actors ea JOIN events e ON e.id = ea.event_id
+JOIN actor_parties p ON p.article_id = e.article_id AND p.actor_id = ea.actor_id;
+INSERT OR IGNORE INTO event_parties (event_id, role, actor_id, party, is_country, day, type)
+SELECT e.id, ea.role, ea.actor_id, ea.actor_id, ea.actor_id GLOB '[A-Z][A-Z][A-Z]',
+       COALESCE(e.day, ''), e.type
+FROM event_actors ea JOIN events e ON e.id = ea.event_id;
+
+INSERT OR IGNORE INTO quote_parties (quote_id, role, actor_id, party, is_country, published)
+SELECT q.id, 'speaker', q.speaker_actor, p.party, p.is_country, COALESCE(q.published, '')
+FROM quotes q JOIN actor_parties p
+    ON p.article_id = q.article_id AND p.actor_id = q.speaker_actor;
+INSERT OR IGNORE INTO quote_parties (quote_id, role, actor_id, party, is_country, published)
+SELECT q.id, 'speaker', q.speaker_actor, q.speaker_actor,
+       q.speaker_actor GLOB '[A-Z][A-Z][A-Z]', COALESCE(q.published, '')
+FROM quotes q WHERE q.speaker_actor IS NOT NULL;
+INSERT OR IGNORE INTO quote_parties (quote_id, role, actor_id, party, is_country, published)
+SELECT q.id, 'about', j.value, p.party, p.is_country, COALESCE(q.published, '')
+FROM quotes q, json_each(CASE WHEN json_valid(q.about) THEN q.about ELSE '[]' END) j
+JOIN actor_parties p ON p.article_id = q.article_id AND p.actor_id = j.value
+WHERE q.about != '[]' AND j.type = 'text';
+INSERT OR IGNORE INTO quote_parties (quote_id, role, actor_id, party, is_country, published)
+SELECT q.id, 'about', j.value, j.value, j.value GLOB '[A-Z][A-Z][A-Z]',
+       COALESCE(q.published, '')
+FROM quotes q, json_each(CASE WHEN json_valid(q.about) THEN q.about ELSE '[]' END) j
+WHERE q.about != '[]' AND j.type = 'text';
+
+INSERT INTO party_months (party, month, type, n)
+SELECT party, substr(day, 1, 7), type, count(DISTINCT event_id) FROM event_parties
+GROUP BY 1, 2, 3;
+
+CREATE INDEX IF NOT EXISTS actor_parties_party ON actor_parties(party, canonical, article_id);
+CREATE INDEX IF NOT EXISTS event_parties_party ON event_parties(party, role, day, event_id, type);
+CREATE INDEX IF NOT EXISTS quote_parties_party
+    ON quote_parties(party, role, published DESC, quote_id);
 
 -- actor rows -> parties
 CREATE TRIGGER IF NOT EXISTS parties_actor_insert AFTER INSERT ON article_actors BEGIN
@@ -187,6 +243,25 @@ CREATE TRIGGER IF NOT EXISTS parties_event_actor_insert AFTER INSERT ON event_ac
     FROM events e WHERE e.id = NEW.event_id;
 END;
 
+CREATE TRIGGER IF NOT EXISTS party_months_insert AFTER INSERT ON event_parties
+WHEN NOT EXISTS (SELECT 1 FROM event_parties WHERE event_id = NEW.event_id
+                 AND party = NEW.party AND (role, actor_id) != (NEW.role, NEW.actor_id))
+BEGIN
+    INSERT INTO party_months (party, month, type, n)
+    VALUES (NEW.party, substr(NEW.day, 1, 7), NEW.type, 1)
+    ON CONFLICT (party, month, type) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER IF NOT EXISTS party_months_delete AFTER DELETE ON event_parties
+WHEN NOT EXISTS (SELECT 1 FROM event_parties WHERE event_id = OLD.event_id
+                 AND party = OLD.party)
+BEGIN
+    UPDATE party_months SET n = n - 1
+    WHERE party = OLD.party AND month = substr(OLD.day, 1, 7) AND type = OLD.type;
+    DELETE FROM party_months
+    WHERE party = OLD.party AND month = substr(OLD.day, 1, 7) AND type = OLD.type AND n <= 0;
+END;
+
 CREATE TRIGGER IF NOT EXISTS parties_event_actor_delete AFTER DELETE ON event_actors BEGIN
     DELETE FROM event_parties WHERE event_id = OLD.event_id AND role = OLD.role
         AND actor_id = OLD.actor_id;
@@ -212,35 +287,3 @@ CREATE TRIGGER IF NOT EXISTS parties_quote_insert AFTER INSERT ON quotes BEGIN
     FROM json_each(CASE WHEN json_valid(NEW.about) THEN NEW.about ELSE '[]' END) j
     WHERE j.type = 'text';
 END;
-
--- what was stored before this migration
-INSERT OR IGNORE INTO actor_parties (article_id, actor_id, party, is_country, canonical)
-SELECT article_id, actor_id, party, is_country, canonical FROM actor_party_rule ORDER BY ord;
-
-INSERT OR IGNORE INTO event_parties (event_id, role, actor_id, party, is_country, day, type)
-SELECT e.id, ea.role, ea.actor_id, p.party, p.is_country, COALESCE(e.day, ''), e.type
-FROM event_actors ea JOIN events e ON e.id = ea.event_id
-JOIN actor_parties p ON p.article_id = e.article_id AND p.actor_id = ea.actor_id;
-INSERT OR IGNORE INTO event_parties (event_id, role, actor_id, party, is_country, day, type)
-SELECT e.id, ea.role, ea.actor_id, ea.actor_id, ea.actor_id GLOB '[A-Z][A-Z][A-Z]',
-       COALESCE(e.day, ''), e.type
-FROM event_actors ea JOIN events e ON e.id = ea.event_id;
-
-INSERT OR IGNORE INTO quote_parties (quote_id, role, actor_id, party, is_country, published)
-SELECT q.id, 'speaker', q.speaker_actor, p.party, p.is_country, COALESCE(q.published, '')
-FROM quotes q JOIN actor_parties p
-    ON p.article_id = q.article_id AND p.actor_id = q.speaker_actor;
-INSERT OR IGNORE INTO quote_parties (quote_id, role, actor_id, party, is_country, published)
-SELECT q.id, 'speaker', q.speaker_actor, q.speaker_actor,
-       q.speaker_actor GLOB '[A-Z][A-Z][A-Z]', COALESCE(q.published, '')
-FROM quotes q WHERE q.speaker_actor IS NOT NULL;
-INSERT OR IGNORE INTO quote_parties (quote_id, role, actor_id, party, is_country, published)
-SELECT q.id, 'about', j.value, p.party, p.is_country, COALESCE(q.published, '')
-FROM quotes q, json_each(CASE WHEN json_valid(q.about) THEN q.about ELSE '[]' END) j
-JOIN actor_parties p ON p.article_id = q.article_id AND p.actor_id = j.value
-WHERE q.about != '[]' AND j.type = 'text';
-INSERT OR IGNORE INTO quote_parties (quote_id, role, actor_id, party, is_country, published)
-SELECT q.id, 'about', j.value, j.value, j.value GLOB '[A-Z][A-Z][A-Z]',
-       COALESCE(q.published, '')
-FROM quotes q, json_each(CASE WHEN json_valid(q.about) THEN q.about ELSE '[]' END) j
-WHERE q.about != '[]' AND j.type = 'text';

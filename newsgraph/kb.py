@@ -138,13 +138,14 @@ class KnowledgeBase(AbstractContextManager):
     def search(self, query: str = "", filter: Filter | None = None, *, fts: bool = False,
                limit: int = 10, offset: int = 0, facets: bool = True,
                highlight: tuple[str, str] = ("«", "»"), snippet_words: int = 16,
-               rank_limit: int | None = None, **fields) -> "SearchResult":
+               rank_limit: int | None = None, names: bool = True,
+               **fields) -> "SearchResult":
         """Full-text search with facets (:func:`newsgraph.query.search.search`)."""
         from .query.search import search
 
         return search(self.conn, self.facets, query, _filter(filter, fields), fts=fts,
                       limit=limit, offset=offset, facets=facets, highlight=highlight,
-                      snippet_words=snippet_words, rank_limit=rank_limit)
+                      snippet_words=snippet_words, rank_limit=rank_limit, names=names)
 
     def resolve_id(self, id_or_prefix: str) -> str | None:
         return qr.resolve_id(self.conn, id_or_prefix)

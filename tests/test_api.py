@@ -29,9 +29,12 @@ def test_import_newsgraph_loads_no_spacy():
 
 
 def test_serving_the_explorer_loads_no_spacy(tmp_path):
+    from newsgraph.link import link
     from webkb import build_kb
 
     db = build_kb(tmp_path / "kb.db")
+    with newsgraph.KnowledgeBase(db) as kb:
+        link(kb.conn)  # knowledge-base actors and surname keys: nothing of it needs spaCy
     proc = _run(
         "import sys, warnings\n"
         "warnings.simplefilter('ignore')\n"
@@ -40,7 +43,8 @@ def test_serving_the_explorer_loads_no_spacy(tmp_path):
         "from starlette.testclient import TestClient\n"
         f"c = TestClient(create_app({str(db)!r}))\n"
         "for url in ('/', '/search?q=Chile', '/articles/fx-pact', '/actors/NOR', "
-        "'/dyads/NOR/CHL', '/network', '/actors/nobody'):\n"
+        "'/dyads/NOR/CHL', '/network', '/actors/nobody', '/search?actor=Nobody+Known', "
+        "'/dyads/NOR/nobody', '/search?q=Chile&actor=NOR'):\n"
         "    assert c.get(url).status_code in (200, 404), url\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'spacy'))")
     assert proc.returncode == 0, proc.stderr

@@ -112,14 +112,15 @@ class SearchResult(Record):
 def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = Filter(), *,
            fts: bool = False, limit: int = 10, offset: int = 0, facets: bool = True,
            highlight: tuple[str, str] = ("«", "»"), snippet_words: int = 16,
-           rank_limit: int | None = None) -> SearchResult:
+           rank_limit: int | None = None, names: bool = True) -> SearchResult:
     """Full-text search, best matches first (bm25); see the module for the filter.
 
     An empty ``query`` with a filter lists every article that passes it, newest
     published first (no score; the start of the text as snippet).  ``rank_limit``:
     rank by relevance only when at most that many articles match, else list them
     newest first (bm25 scores every match); the result's ``order`` says which.
-    ``table`` is the connection's :class:`~newsgraph.query.facets.FacetTable`.
+    ``table`` is the connection's :class:`~newsgraph.query.facets.FacetTable`;
+    ``names=False`` takes the actor as an id only (the explorer's links).
 
     Raises :class:`QueryError`: ``E501`` no query and no filter, or a query with
     nothing searchable; ``E502`` a query FTS5 cannot run; ``E505`` a bad date;
@@ -132,7 +133,7 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
     until = upper(f.until) if f.until else None
     if not expr and not any((f.since, f.until, f.publication, f.language, f.country, f.actor)):
         raise QueryError("empty query: give words to search for, or a filter", code="E501")
-    found = resolve(conn, f.actor) if f.actor else None
+    found = resolve(conn, f.actor, names=names) if f.actor else None
     try:
         cur = conn.cursor()
         cur.row_factory = None  # plain tuples: these queries return many rows

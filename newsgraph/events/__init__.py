@@ -70,9 +70,9 @@ def _governs(a, b) -> bool:
     """``a`` is ``b`` or governs it through dependents other than coordination."""
     cur = b
     for _ in range(12):
-        if cur is a:
+        if cur == a:
             return True
-        if cur.dep_ == "conj" or cur.head is cur:
+        if cur.dep_ == "conj" or cur.head == cur:
             return False
         cur = cur.head
     return False

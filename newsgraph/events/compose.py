@@ -10,14 +10,18 @@ and lend their subject to a pronoun the actors stage left unresolved.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from ..actors import ActorIndex
 from ..models import QUAD_CLASS, Actor, Quote
 from . import arguments as args_
+from . import senses, statements
+from .draft import Draft
 from .lexicon import Lexicon
+from .senses import load_senses
+from .statements import load_stance
 from .modality import HYPOTHETICAL, INTENDED, NEGATED, ASSERTED, governing_chain, modality_of
 from .triggers import Match, match_sentence
 
@@ -33,25 +37,6 @@ _PLACE_TARGET = _DOMESTIC_TARGET | {"MOBILIZE", "SANCTION", "AID", "CONSULT"}
 #: Cooperative acts are between states: a target that is the source's own state is dropped.
 _OUTWARD = frozenset(("AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID"))
 _LIGHT_HEADS = frozenset(("dobj", "nsubjpass", "attr", "pobj", "nsubj", "conj", "appos"))
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """An event before dates and provenance are attached."""
-
-    type: str
-    source: tuple[Actor, ...]
-    target: tuple[Actor, ...]
-    modality: str
-    start: int  # trigger span
-    end: int
-    rule: str
-    confidence: float
-    mode: str | None
-    cameo: str | None
-    reported_by: str | None
-    location: Actor | None
-    anchor: Token
 
 
 def _anchor(m: Match, lex: Lexicon) -> Token:
@@ -75,7 +60,7 @@ def _frame_of(verb: Token, frames: dict[int, Match]) -> Match | None:
     from a noun: "its demand that Israel ease")."""
     cur = verb
     for _ in range(3):
-        if cur.dep_ not in ("xcomp", "ccomp", "acl") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "ccomp", "acl") or cur.head == cur:
             return None
         head = cur.head
         if head.i in frames:
@@ -97,7 +82,7 @@ def _reporter(verb: Token, lex: Lexicon, index: ActorIndex) -> tuple[Token | Non
             return head, subj.actors
     # "..., X said." with the report verb as the root and the act in a parataxis/ccomp
     root = verb.sent.root
-    if root is not verb and root.lemma_.lower() in lex.report_verbs and verb.head is root \
+    if root != verb and root.lemma_.lower() in lex.report_verbs and verb.head == root \
             and verb.dep_ in ("ccomp", "parataxis"):
         return root, args_.subject_of(root, index).actors
     return None, ()
@@ -128,6 +113,10 @@ def sentence_drafts(sent: Span, lex: Lexicon, index: ActorIndex,
     drafts: list[Draft] = []
     must = _must_clauses(sent, lex, index, {m.token.i for m in matches})
     drafts.extend(must[0])
+    stance = load_stance()
+    drafts.extend(statements.evaluations(sent, lex, index, stance, RULES))
+    persisted = statements.persisting(sent, lex, index, stance, RULES)
+    drafts.extend(persisted)
     if not matches:
         return drafts
     frames = {m.token.i: m for m in matches if m.entry.frame}
@@ -162,10 +151,17 @@ def sentence_drafts(sent: Span, lex: Lexicon, index: ActorIndex,
             continue  # the promise is coded on the act it governs
         if frame is not None and frame.entry.frame != "agree":
             continue  # "refused to deploy": coded as the refusal
+        if m.entry.frame == "agree" and any(_governs(m.token, p.anchor) for p in persisted):
+            continue  # "vowed to press on despite calls": the promise is the refusal
         d = _draft(m, frame, complements.get(m.token.i, ()), lex, index, quotes)
         if d is not None:
             drafts.append(d)
     return _main_first(drafts)
+
+
+def _governs(a: Token, b: Token) -> bool:
+    """``a`` is an ancestor of ``b`` in the parse."""
+    return any(t == a for t in b.ancestors)
 
 
 def _subordinate(anchor: Token) -> bool:
@@ -177,7 +173,7 @@ def _subordinate(anchor: Token) -> bool:
     for _ in range(8):
         if cur.dep_ in ("relcl", "acl", "advcl", "pcomp"):
             return True
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         cur = cur.head
     return False
@@ -206,11 +202,11 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
     if e.frame == "agree" and frame is None and modality == ASSERTED and any(
             c.dep_ in ("xcomp", "ccomp") for c in anchor.children):
         modality = INTENDED  # "vows to step up cooperation": a commitment to a future act
-    if e.frame in ("reject", "request", "threaten") and modality == INTENDED and not frames_:
+    if e.frame in ("reject", "request", "threaten", "warn") and modality == INTENDED and not frames_:
         modality = ASSERTED if not (set(c.lower_ for c in anchor.children if c.dep_ == "aux")
                                    & lex.future_modals) else INTENDED
     # --- source
-    if e.pos == "N" and anchor is m.token:
+    if e.pos == "N" and anchor == m.token:
         src, tgt = args_.noun_arguments(m.token, index, skip=frozenset(t.i for t in m.parts))
         if e.type == "CONSULT" and not src:
             src, tgt = tgt, []  # "a meeting of the two ministers": the participants
@@ -238,8 +234,15 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         rule += "+reporter"
     # --- target: an actor named as the source is not also its target
     exclude = frozenset(a.id for a in source)
-    if e.pos == "V" or anchor is not m.token:
-        light = m.obj if m.obj is not None else (m.token if anchor is not m.token else None)
+    warned = None
+    if e.frame == "warn":
+        warned = statements.warning(anchor, source, index, lex, load_stance())
+        if warned is None:
+            return None  # a warning about a risk takes no stance toward anyone
+        e = replace(e, type=warned[0], frame=None, cameo=None, mode=None)
+        tgt, rule = list(warned[1]), f"{rule}+{warned[2]}"
+    elif e.pos == "V" or anchor != m.token:
+        light = m.obj if m.obj is not None else (m.token if anchor != m.token else None)
         tgt = args_.verb_targets(anchor, index, extra=light, exclude=exclude)
     if not tgt and comps:
         for c in comps:
@@ -287,7 +290,16 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                 tgt = [a for a in args_.subject_of(c, index).actors if a.id not in exclude]
                 break
     location = args_.location_of(anchor, index) or (
-        args_.location_of(m.token, index) if anchor is not m.token else None)
+        args_.location_of(m.token, index) if anchor != m.token else None)
+    # --- sense: force or words, politics or economics
+    if e.sense == "physical" and not senses.physical(anchor, (*source, *tgt), load_senses()):
+        if e.verbal is None:
+            return None  # "fighting the election"
+        e = replace(e, type=e.verbal, sense=None, targeted=None, cameo=None, mode=None)
+        rule += "+verbal"  # "attacked the plan": criticism
+    if e.sense == "economic" and senses.economic(m.token if e.pos == "N" else anchor, e, m.obj,
+                                                 load_senses()):
+        return None  # "demand for oil", "support the dollar"
     # --- type
     etype = e.type
     if e.targeted and (tgt or _aimed(anchor)):
@@ -386,7 +398,7 @@ def _governing_trigger(noun: Token, by_token: dict[int, Match]) -> Match | None:
     """The trigger whose object (or prepositional object) a nominal act is: "demanded a truce",
     "talks on a pullback"."""
     head = noun.head
-    if noun.dep_ in ("dobj", "attr", "nsubjpass", "nsubj") and head.i in by_token and head is not noun:
+    if noun.dep_ in ("dobj", "attr", "nsubjpass", "nsubj") and head.i in by_token and head != noun:
         return by_token[head.i]
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in by_token \
             and head.lower_ in ("on", "about", "over", "for", "to", "of"):

@@ -17,7 +17,10 @@ from ..models import EVENT_TYPES
 __all__ = ["Entry", "Lexicon", "LexiconError", "load_lexicon", "LEXICON_VERSION", "FRAMES"]
 
 LEXICON_VERSION = "events.lexicon.v1"
-FRAMES = ("agree", "reject", "request", "threaten")
+FRAMES = ("agree", "reject", "request", "threaten", "warn")
+#: Senses a trigger word can have besides the political act: the act is coded only when the
+#: sentence shows that sense is not meant (``senses.json``; :mod:`.senses`).
+SENSES = ("physical", "economic")
 _CONDITIONS = ("obj", "prt", "prep", "mod", "nomod")
 
 
@@ -44,13 +47,17 @@ class Entry:
     comp: bool = False  # needs a complement clause
     trans: bool = False  # needs a direct object ("blew up the bridge", not "the row blew up")
     noclause: bool = False  # no "that" clause ("conceded defeat", not "conceded that ...")
+    objcomp: bool = False  # someone else is to act: "wants the government to withdraw", "told them to stop"
     frame: str | None = None  # agree | reject | request | threaten
     targeted: str | None = None  # type when a target is found
     light: bool = False  # the object noun carries the act's arguments
+    sense: str | None = None  # physical | economic: a sense check applies (:mod:`.senses`)
+    verbal: str | None = None  # with sense physical: the type of the verbal sense ("attacked the plan")
 
     @property
     def specificity(self) -> int:
-        return sum(bool(x) for x in (self.obj, self.prt, self.prep, self.mod)) + self.intrans + self.comp + self.trans + self.noclause
+        return (sum(bool(x) for x in (self.obj, self.prt, self.prep, self.mod)) + self.intrans
+                + self.comp + self.trans + self.noclause + self.objcomp)
 
 
 @dataclass(frozen=True)
@@ -111,7 +118,7 @@ def parse_entry(cols: list[str], where: str = "<entry>") -> Entry:
         raise LexiconError(f"[E353] {where}: pos must be V or N, not {pos!r}")
     kw: dict = {}
     for part in filter(None, (p.strip() for p in cond.split(";"))):
-        if part in ("intrans", "comp", "trans", "noclause"):
+        if part in ("intrans", "comp", "trans", "noclause", "objcomp"):
             kw[part] = True
             continue
         key, _, vals = part.partition("=")
@@ -126,6 +133,11 @@ def parse_entry(cols: list[str], where: str = "<entry>") -> Entry:
             kw["targeted"] = val
         elif key == "light" and not val:
             kw["light"] = True
+        elif key == "sense" and val.partition("=")[0] in SENSES:
+            kw["sense"], _, verbal = val.partition("=")
+            if verbal and verbal not in EVENT_TYPES:
+                raise LexiconError(f"[E355] {where}: bad verbal type in {flag!r}")
+            kw["verbal"] = verbal or None
         else:
             raise LexiconError(f"[E355] {where}: bad flag {flag!r}")
     return Entry(rule, etype, pos, lemma.lower(), None if mode == "-" else mode,

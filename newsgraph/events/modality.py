@@ -34,7 +34,7 @@ def governing_chain(verb: Token, *, max_hops: int = 5) -> Chain:
     links = []
     cur = verb
     for _ in range(max_hops):
-        if cur.dep_ not in _CLIMB or cur.head is cur:
+        if cur.dep_ not in _CLIMB or cur.head == cur:
             break
         links.append((cur.dep_, cur.head))
         cur = cur.head

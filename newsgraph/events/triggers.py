@@ -66,15 +66,17 @@ def _objects(tok: Token, preps: frozenset[str]) -> list[Token]:
 def _verb_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
     """The extra tokens of the trigger when ``e``'s conditions hold at verb ``tok``."""
     extra: list[Token] = []
+    # A particle or preposition of a phrasal verb follows it ("called for", "pulled out");
+    # one before it belongs to a fronted phrase ("For the Greens, she called the plan ...").
     if e.prt:
         hit = next((c for c in tok.children if c.dep_ in ("prt", "advmod", "prep")
-                    and c.lower_ in e.prt), None)
+                    and c.lower_ in e.prt and c.i > tok.i), None)
         if hit is None:
             return None
         extra.append(hit)
     if e.prep:
         hit = next((c for c in tok.children if c.dep_ in ("prep", "prt", "agent")
-                    and c.lower_ in e.prep), None)
+                    and c.lower_ in e.prep and c.i > tok.i), None)
         if hit is None:
             return None
         extra.append(hit)
@@ -90,9 +92,24 @@ def _verb_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
         return None
     if e.trans and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         return None
-    if e.noclause and any(c.dep_ == "ccomp" for c in tok.children):
+    if e.noclause and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return None
+    if e.objcomp and not other_agent_clause(tok):
         return None
     return tuple(extra)
+
+
+def other_agent_clause(verb: Token) -> Token | None:
+    """The infinitive clause of someone other than the subject: "want *the government* to act",
+    "told them to stop" (object + infinitive), not "want to act" nor "told them that ..."."""
+    has_obj = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    for c in verb.children:
+        if c.dep_ == "xcomp" and has_obj:
+            return c
+        if c.dep_ == "ccomp" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) \
+                and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+            return c
+    return None
 
 
 def _noun_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:

@@ -1,0 +1,86 @@
+"""Which sense of a trigger word a sentence means: force or words, politics or economics.
+
+Some trigger words have a political act as only one of their senses:
+
+* ``sense:physical`` ("attack", "clash", "fight"): violence when the clause shows force — a
+  force word in it ("troops", "killed", "bomb"), a participant that bears arms (military,
+  police, rebels), or a state attacking — and no verbal grounds ("attacked the minister
+  *over* the plan"); otherwise the entry's verbal type ("attacked the plan": ACCUSE), or no
+  event at all when it has none ("fighting the election").
+* ``sense:economic`` ("demand", "support", "withdraw"): no event when the act applies to an
+  economic quantity ("strong demand", "demand for oil", "support the economy", "withdrew
+  its bid").
+
+The words are data (``data/senses.json``), read once.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from ..models import Actor
+from .lexicon import Entry, LexiconError
+
+__all__ = ["Senses", "load_senses", "physical", "economic", "SENSES_VERSION"]
+
+SENSES_VERSION = "events.senses.v1"
+_KEYS = ("physical_cues", "armed_sectors", "verbal_preps", "economic_words", "economic_modifiers")
+
+
+@dataclass(frozen=True)
+class Senses:
+    physical_cues: frozenset[str]
+    armed_sectors: frozenset[str]
+    verbal_preps: frozenset[str]
+    economic_words: frozenset[str]
+    economic_modifiers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_senses() -> Senses:
+    where = "newsgraph/events/data/senses.json"
+    try:
+        data = json.loads(resources.files("newsgraph.events").joinpath("data", "senses.json")
+                          .read_text(encoding="utf-8"))
+        if data.get("version") != SENSES_VERSION:
+            raise LexiconError(f"[E357] {where}: version {data.get('version')!r}, "
+                               f"expected {SENSES_VERSION!r}")
+        return Senses(**{k: frozenset(str(w).lower() for w in data[k]) for k in _KEYS})
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise LexiconError(f"[E357] {where}: malformed ({exc})") from exc
+
+
+def physical(anchor: Token, participants: tuple[Actor, ...], senses: Senses) -> bool:
+    """Does the clause of ``anchor`` describe force rather than words?"""
+    for c in anchor.children:
+        if c.dep_ == "prep" and c.lower_ in senses.verbal_preps and c.i > anchor.i:
+            return False  # "attacked the chancellor over his budget": grounds, so words
+    if any(a.sector and a.sector.upper() in senses.armed_sectors for a in participants):
+        return True
+    source_states = [a for a in participants if a.kind == "country"]
+    if source_states and all(a.kind in ("country", "location", "group") for a in participants):
+        return True  # states and places: "Iran attacked Iraq"
+    clause = list(anchor.subtree)
+    clause += [t for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    return any(t.lemma_.lower() in senses.physical_cues or t.lower_ in senses.physical_cues
+               for t in clause if t != anchor)
+
+
+def economic(token: Token, entry: Entry, obj: Token | None, senses: Senses) -> bool:
+    """Does the act apply to an economic quantity ("demand for oil", "support the dollar")?"""
+    words = senses.economic_words
+    if entry.pos == "N":
+        if any(c.dep_ in ("amod", "compound", "nmod") and (c.lemma_.lower() in senses.economic_modifiers
+                                                             or c.lemma_.lower() in words)
+               for c in token.children):
+            return True
+        return any(p.lemma_.lower() in words or p.lower_ in words
+                   for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                   for p in c.children if p.dep_ == "pobj")
+    objs = [obj] if obj is not None else [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(o.lemma_.lower() in words or o.lower_ in words for o in objs)

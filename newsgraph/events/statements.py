@@ -1,0 +1,291 @@
+"""Statements that take a stance toward an actor: warnings, evaluations, carrying on despite calls.
+
+PLOVER codes speech acts as events when they carry the speaker's stance toward another actor.
+The trigger lexicon covers the verbs that name the stance ("criticised", "urged", "rejected");
+this module reads the statements whose stance lies in how they are built:
+
+* **warnings** (``warn``, a frame in the lexicon): a threat only when the speaker announces
+  its own consequences ("warned it would strike unless ...", "warned of retaliation"); a
+  request when someone is warned to act ("warned the bank not to raise rates"); an accusation
+  when the warning is about another actor ("warned that the government's plan would fail");
+  nothing when it only describes a risk ("warned that prices could rise");
+* **evaluations**: naming something by a condemning or praising description ("called the
+  plan 'unworkable'", "branded them a 'regressive' step", "described him as talented"), or
+  saying so ("said the bill was deeply flawed") is ACCUSE or SUPPORT toward the actor
+  described, or whose plan it is;
+* **carrying on despite calls** ("vowed to press on despite calls to resign") rejects the
+  calls: REJECT toward whoever made them.
+
+The words are data (``data/stance.json``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from ..actors import ActorIndex
+from ..models import Actor
+from . import arguments as args_
+from .draft import Draft
+from .lexicon import Lexicon, LexiconError
+from .modality import ASSERTED, modality_of
+from .triggers import other_agent_clause
+
+__all__ = ["Stance", "load_stance", "warning", "evaluations", "persisting", "STANCE_VERSION"]
+
+STANCE_VERSION = "events.stance.v1"
+_KEYS = ("consequence_nouns", "naming_verbs", "negative", "positive", "persist_verbs",
+         "persist_particles", "opposition_nouns", "persist_preps")
+_FIRST_PERSON = frozenset(("we", "i", "us"))
+#: Sectors of actors that command the state's own organs ("police will not tolerate ...").
+_STATE_SECTORS = frozenset(("GOV", "MIL", "COP", "EXE", "JUD", "SPY"))
+_DESCRIPTION_DEPS = frozenset(("oprd", "xcomp", "attr", "acomp", "ccomp"))
+
+
+@dataclass(frozen=True)
+class Stance:
+    consequence_nouns: frozenset[str]
+    naming_verbs: frozenset[str]
+    negative: frozenset[str]
+    positive: frozenset[str]
+    persist_verbs: frozenset[str]
+    persist_particles: frozenset[str]
+    opposition_nouns: frozenset[str]
+    persist_preps: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_stance() -> Stance:
+    where = "newsgraph/events/data/stance.json"
+    try:
+        data = json.loads(resources.files("newsgraph.events").joinpath("data", "stance.json")
+                          .read_text(encoding="utf-8"))
+        if data.get("version") != STANCE_VERSION:
+            raise LexiconError(f"[E357] {where}: version {data.get('version')!r}, "
+                               f"expected {STANCE_VERSION!r}")
+        stance = Stance(**{k: frozenset(str(w).lower() for w in data[k]) for k in _KEYS})
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise LexiconError(f"[E357] {where}: malformed ({exc})") from exc
+    if stance.negative & stance.positive:
+        raise LexiconError(f"[E357] {where}: words both negative and positive: "
+                           f"{sorted(stance.negative & stance.positive)}")
+    return stance
+
+
+# --- warnings -----------------------------------------------------------------------------
+
+def warning(anchor: Token, source: list[Actor], index: ActorIndex, lex: Lexicon,
+            stance: Stance) -> tuple[str, list[Actor], str] | None:
+    """(type, target, rule suffix) of a warning, or None when it only describes a risk."""
+    own_ids = {a.id for a in source}
+    warned = [a for c in anchor.children if c.dep_ in ("dobj", "dative")
+              for a in args_.np_actors(c, index) if a.id not in own_ids]
+    if other_agent_clause(anchor) is not None:
+        clause = other_agent_clause(anchor)
+        tgt = warned or [a for a in args_.subject_of(clause, index).actors if a.id not in own_ids]
+        return "REQUEST", tgt, "warn-to"  # "warned the bank not to raise rates"
+    for c in anchor.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "about"):
+            if any(p.lemma_.lower() in stance.consequence_nouns or p.lower_ in stance.consequence_nouns
+                   for p in c.children if p.dep_ == "pobj"):
+                return "THREATEN", warned, "warn-of"  # "warned of retaliation"
+    clause = next((c for c in anchor.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    unless = _condition_subject(clause, index, own_ids)
+    if unless is not None or (_own_side(clause, source, index, lex) and _future(clause, lex)):
+        return "THREATEN", unless or warned or args_.verb_targets(clause, index, exclude=frozenset(own_ids)), \
+            "warn-own"  # "warned it would strike unless the government rethinks"
+    about = [a for a in _clause_actors(clause, index) if a.id not in own_ids] or warned
+    if about:
+        return "ACCUSE", about, "warn-about"  # "warned that the government's plan would fail"
+    return None
+
+
+def _condition_subject(clause: Token, index: ActorIndex, own: set[str]) -> list[Actor] | None:
+    """The one who must comply in "... unless X does Y" (an empty list when no actor is named)."""
+    for c in clause.subtree:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children):
+            found = [a for t in c.subtree for a in [index.for_token(t)] if args_.is_participant(a)
+                     and a.id not in own]
+            return list({a.id: a for a in found}.values())
+    return None
+
+
+def _own_side(clause: Token, source: list[Actor], index: ActorIndex, lex: Lexicon) -> bool:
+    """The warned-of act is the speaker's own: same actor, "we", or the state's own organs
+    ("police will not tolerate ...") when the speaker acts for the state."""
+    subs = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subs:
+        return False
+    ids = {a.id for a in source}
+    for s in subs:
+        if s.lower_ in _FIRST_PERSON:
+            return True
+        found = args_.np_actors(s, index)
+        if found and all(a.id in ids for a in found):
+            return True
+        if not found and s.lemma_.lower() in lex.state_organs and any(
+                a.sector and a.sector.upper() in _STATE_SECTORS or a.kind == "country" for a in source):
+            return True
+    return False
+
+
+def _future(clause: Token, lex: Lexicon) -> bool:
+    return any(c.dep_ == "aux" and (c.lower_ in lex.future_modals or c.lower_ in lex.hypothetical_modals)
+               for c in clause.children)
+
+
+def _clause_actors(clause: Token, index: ActorIndex) -> list[Actor]:
+    """Actors a clause is about: its subject, else the owner of its subject ("Labour's plan")."""
+    for s in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+        found = args_.np_actors(s, index)
+        if found:
+            return found
+    return []
+
+
+# --- evaluations --------------------------------------------------------------------------
+
+def polarity(tokens, stance: Stance) -> str | None:
+    """ACCUSE for a condemning description, SUPPORT for a praising one, None otherwise
+    (a negated description has no clear stance)."""
+    words = [t for t in tokens]
+    if any(t.dep_ == "neg" for t in words):
+        return None
+    neg = any(t.lemma_.lower() in stance.negative or t.lower_ in stance.negative for t in words)
+    pos = any(t.lemma_.lower() in stance.positive or t.lower_ in stance.positive for t in words)
+    if neg and not pos:
+        return "ACCUSE"
+    if pos and not neg:
+        return "SUPPORT"
+    return None
+
+
+def evaluations(sent: Span, lex: Lexicon, index: ActorIndex, stance: Stance,
+                rules: str) -> list[Draft]:
+    """Naming or describing an actor (or its plan) in condemning or praising words."""
+    out: list[Draft] = []
+    for tok in sent:
+        if tok.pos_ != "VERB":
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in stance.naming_verbs:
+            d = _naming(tok, lex, index, stance, rules)
+        elif lemma in lex.report_verbs:
+            d = _saying(tok, lex, index, stance, rules)
+        else:
+            d = None
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def _naming(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules: str) -> Draft | None:
+    """"called the plan 'unworkable'", "branded them a 'regressive' step"."""
+    named = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if named is None:
+        return None
+    desc: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("oprd", "xcomp", "attr", "acomp") or (c.dep_ == "ccomp" and c.i > named.i):
+            desc.extend(c.subtree)
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            desc.extend(c.subtree)
+    desc.extend(t for c in named.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree)
+    if not desc:
+        return None
+    etype = polarity(desc, stance)
+    if etype is None:
+        return None
+    return _statement(verb, named, desc, etype, "describe", lex, index, rules)
+
+
+def _saying(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules: str) -> Draft | None:
+    """"said the bill was deeply flawed": a reported judgement of an actor or its plan."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
+    if clause is None:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in ("it", "there", "this", "that"):
+        return None
+    desc = [t for c in clause.children if c.dep_ in ("attr", "acomp") for t in c.subtree]
+    if not desc:
+        return None
+    etype = polarity(desc, stance)
+    if etype is None or any(c.dep_ == "neg" for c in clause.children):
+        return None
+    return _statement(verb, subject, desc, etype, "judge", lex, index, rules)
+
+
+def _statement(verb: Token, about: Token, desc: list[Token], etype: str, rule: str, lex: Lexicon,
+               index: ActorIndex, rules: str) -> Draft | None:
+    source = list(args_.subject_of(verb, index).actors)
+    if not source:
+        return None
+    own = frozenset(a.id for a in source)
+    # whom it is about: actors named in the description ("tactics by Labour"), else the
+    # thing described or its owner ("the Tory plans", "Labour's bill")
+    target = [a for t in desc for a in [index.for_token(t)] if args_.is_participant(a) and a.id not in own]
+    if not target:
+        target = [a for a in args_.np_actors(about, index) if a.id not in own]
+    if not target:
+        target = [a for a in args_.owner_of(about, index) if a.id not in own]
+    target = list({a.id: a for a in target}.values())
+    if not target:
+        return None
+    modality = modality_of(verb, lex)
+    end = verb.idx + len(verb.text)
+    return Draft(etype, tuple(source), tuple(target), modality, verb.idx, end, f"{rules}:{rule}",
+                 0.6, "criticize" if etype == "ACCUSE" else "praise",
+                 "111" if etype == "ACCUSE" else "051", None, None, verb)
+
+
+# --- carrying on despite calls ----------------------------------------------------------
+
+def persisting(sent: Span, lex: Lexicon, index: ActorIndex, stance: Stance, rules: str) -> list[Draft]:
+    """"vowed to press on despite calls to resign": REJECT of the calls."""
+    out: list[Draft] = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in stance.persist_verbs:
+            continue
+        if tok.lemma_.lower() not in ("continue", "proceed", "persist") and not any(
+                c.dep_ in ("prt", "advmod", "acomp", "prep") and c.lower_ in stance.persist_particles
+                and c.i > tok.i for c in tok.children):
+            continue
+        against = _opposition(tok, stance)
+        if against is None:
+            continue
+        source = list(args_.subject_of(tok, index).actors)
+        if not source:
+            continue
+        own = {a.id for a in source}
+        target = [a for t in against.subtree for a in [index.for_token(t)]
+                  if args_.is_participant(a) and a.id not in own]
+        target = list({a.id: a for a in target}.values())
+        out.append(Draft("REJECT", tuple(source), tuple(target), ASSERTED, tok.idx,
+                         tok.idx + len(tok.text), f"{rules}:persist-despite", 0.6, "reject", "120",
+                         None, None, tok))
+    return out
+
+
+def _opposition(verb: Token, stance: Stance) -> Token | None:
+    """The "calls"/"criticism" a course is pursued against ("despite calls", "in the face of")."""
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        objs = [p for p in c.children if p.dep_ == "pobj"]
+        if c.lower_ == "in" and objs and objs[0].lower_ == "face":
+            objs = [p for pp in objs[0].children if pp.dep_ == "prep" and pp.lower_ == "of"
+                    for p in pp.children if p.dep_ == "pobj"]
+        elif c.lower_ not in stance.persist_preps:
+            continue
+        for p in objs:
+            if p.lemma_.lower() in stance.opposition_nouns or p.lower_ in stance.opposition_nouns:
+                return p
+    return None

@@ -13,10 +13,14 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
+
 from spacy.tokens import Doc
 
 from ..actors import ActorIndex
 from ..models import Article, Event, Quote, Span, TimeExpr, Trigger
+from ..timex import parse_published
 from .arguments import is_political
 from .compose import RULES, Draft, sentence_drafts
 from .lexicon import Lexicon, load_lexicon
@@ -89,7 +93,8 @@ def _event(d: Draft, s_start: int, s_end: int, article: Article, times: tuple[Ti
     text = article.text
     while s_end > s_start and text[s_end - 1].isspace():
         s_end -= 1
-    date, gran = _date(d.start, s_start, s_end, times, article.published)
+    date, gran = _date(d.start, s_start, s_end, _dating(times, d.anchor.doc, article.published),
+                       article.published)
     context = _context(d, lex)
     return Event(
         type=d.type, source=tuple(a.id for a in d.source), target=tuple(a.id for a in d.target),
@@ -99,6 +104,46 @@ def _event(d: Draft, s_start: int, s_end: int, article: Article, times: tuple[Ti
         date_granularity=gran, location=d.location.id if d.location is not None else None,
         cameo=d.cameo,
     )
+
+
+#: How far from publication an event may be dated by an expression without a year.
+_MAX_DAYS_WITHOUT_YEAR = 366
+
+
+def _dating(times: tuple[TimeExpr, ...], doc: Doc, published: str | None) -> tuple[TimeExpr, ...]:
+    """The time expressions that can date an act: not a date naming another occasion ("the
+    11 September attacks", "the 1984 strike": the date modifies a noun), and not one more
+    than a year from publication unless it gives its year."""
+    pub = parse_published(published)
+    out = []
+    for t in times:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None:
+            root = span.root
+            if root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and root.head.pos_ in ("NOUN", "PROPN") \
+                    and not (span.start <= root.head.i < span.end):
+                continue  # the date names an occasion ("the 1984 strike")
+        if pub is not None and t.value and not _YEAR.search(t.text):
+            when = _first_day(t.value)
+            if when is not None and abs((when - pub).days) > _MAX_DAYS_WITHOUT_YEAR:
+                continue
+        out.append(t)
+    return tuple(out)
+
+
+def _first_day(value: str) -> _dt.date | None:
+    """The first day a value (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY) covers."""
+    try:
+        if "W" in value:
+            year, week = value.split("-W")
+            return _dt.date.fromisocalendar(int(year), int(week), 1)
+        parts = [int(p) for p in value.split("-")]
+        return _dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b|'\d\d\b")
 
 
 def _date(pos: int, s_start: int, s_end: int, times: tuple[TimeExpr, ...],

@@ -23,7 +23,7 @@ from .lexicon import Lexicon
 from .senses import load_senses
 from .statements import load_stance
 from .modality import HYPOTHETICAL, INTENDED, NEGATED, ASSERTED, governing_chain, modality_of
-from .triggers import Match, match_sentence
+from .triggers import SEEING, Match, match_sentence, other_agent_clause
 
 __all__ = ["Draft", "sentence_drafts", "RULES"]
 
@@ -65,8 +65,9 @@ def _frame_of(verb: Token, frames: dict[int, Match]) -> Match | None:
         head = cur.head
         if head.i in frames:
             return frames[head.i]
-        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp"):
-            cur = head
+        if (head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp")) or (
+                head.dep_ == "xcomp" and head.lemma_.lower() in SEEING):
+            cur = head  # "is willing to act", "wants to see them act"
             continue
         return None
     return None
@@ -285,7 +286,8 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                 if tgt:
                     break
     if not tgt and e.frame == "request":
-        for c in anchor.children:
+        clause = other_agent_clause(anchor) if e.objcomp else None
+        for c in ((clause,) if clause is not None else anchor.children):
             if c.dep_ == "ccomp" and _has_subject(c):
                 tgt = [a for a in args_.subject_of(c, index).actors if a.id not in exclude]
                 break
@@ -376,6 +378,8 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             source2, tgt2 = fill(source), fill(tgt)
             if (source2, tgt2) != (source, tgt):
                 source, tgt, rule, conf = source2, tgt2, rule + "+sole-state", conf - 0.2
+    if modality in (ASSERTED, INTENDED) and _question(anchor):
+        modality = HYPOTHETICAL  # "Will the government apologise?": asked, not told
     start = min(m.start, frame.start) if frame is not None else m.start
     end = max(m.end, frame.end) if frame is not None else m.end
     reported_by = reporters[0].id if reporters else _quote_speaker(m.start, quotes)
@@ -433,6 +437,11 @@ def _aimed(verb: Token) -> bool:
             if any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children):
                 return True
     return False
+
+
+def _question(tok: Token) -> bool:
+    """The sentence of ``tok`` is a question (it ends with a question mark)."""
+    return tok.sent.text.rstrip(" \n\"'”’)").endswith("?")
 
 
 def _passive(verb: Token) -> bool:

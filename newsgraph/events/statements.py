@@ -152,10 +152,32 @@ def _clause_actors(clause: Token, index: ActorIndex) -> list[Actor]:
 
 # --- evaluations --------------------------------------------------------------------------
 
+#: Phrases inside a description that do not describe its head ("dead *in the disaster*").
+_ASIDE_DEPS = frozenset(("relcl", "acl", "advcl", "appos", "ccomp"))
+
+
+def _describing(tokens) -> list[Token]:
+    """The words of a description that say what its head is like: its modifiers and "of"
+    phrases ("a sign of sinister tactics"), not places, times or clauses about other things."""
+    keep = []
+    for t in tokens:
+        cur, ok = t, True
+        for _ in range(8):
+            if cur.dep_ in _ASIDE_DEPS or (cur.dep_ == "prep" and cur.lower_ not in ("of", "as")):
+                ok = False
+                break
+            if cur.dep_ in ("oprd", "xcomp", "attr", "acomp", "dobj", "nsubjpass") or cur.head == cur:
+                break
+            cur = cur.head
+        if ok:
+            keep.append(t)
+    return keep
+
+
 def polarity(tokens, stance: Stance) -> str | None:
     """ACCUSE for a condemning description, SUPPORT for a praising one, None otherwise
     (a negated description has no clear stance)."""
-    words = [t for t in tokens]
+    words = _describing(tokens)
     if any(t.dep_ == "neg" for t in words):
         return None
     neg = any(t.lemma_.lower() in stance.negative or t.lower_ in stance.negative for t in words)
@@ -198,6 +220,9 @@ def _naming(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules:
         elif c.dep_ == "prep" and c.lower_ == "as":
             desc.extend(c.subtree)
     desc.extend(t for c in named.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree)
+    # words after the object describe it ("called the tariffs unacceptable", parsed as modifiers)
+    desc.extend(t for c in named.children if c.i > named.i and c.dep_ in ("amod", "acomp")
+                for t in c.subtree)
     if not desc:
         return None
     etype = polarity(desc, stance)

@@ -99,15 +99,26 @@ def _verb_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
     return tuple(extra)
 
 
+#: "want to see X do Y" is wanting X to do Y.
+SEEING = frozenset(("see", "watch"))
+
+
 def other_agent_clause(verb: Token) -> Token | None:
     """The infinitive clause of someone other than the subject: "want *the government* to act",
     "told them to stop" (object + infinitive), not "want to act" nor "told them that ..."."""
     has_obj = any(c.dep_ in ("dobj", "dative") for c in verb.children)
     for c in verb.children:
+        if not any(x.dep_ in ("aux", "auxpass") and x.lower_ == "to" for x in c.children):
+            continue
+        if c.dep_ == "xcomp" and c.lemma_.lower() in SEEING and not has_obj:
+            inner = other_agent_clause(c) or next(  # "wants to see the government act"
+                (x for x in c.children if x.dep_ == "ccomp" and any(
+                    y.dep_ in ("nsubj", "nsubjpass") for y in x.children)), None)
+            if inner is not None:
+                return inner
         if c.dep_ == "xcomp" and has_obj:
             return c
-        if c.dep_ == "ccomp" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) \
-                and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+        if c.dep_ == "ccomp" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
             return c
     return None
 

@@ -1,0 +1,172 @@
+"""Statements with a stance, senses of trigger words, embedded acts and dates (loads spaCy).
+
+Every sentence here is written for these tests; actors come from hand-built indexes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from events_util import COUNTRY, article, index
+from newsgraph.events import VERSION, extract_events
+from newsgraph.models import TimeExpr
+
+pytestmark = pytest.mark.model
+
+PERSON = lambda slug, country, *roles: (f"person:{slug}", "person", country, "GOV", (), roles)  # noqa: E731
+ACTORS = {
+    "France": COUNTRY("FRA"), "French": COUNTRY("FRA"), "Germany": COUNTRY("DEU"), "Iran": COUNTRY("IRN"),
+    "Iranian": COUNTRY("IRN"), "Brazil": COUNTRY("BRA"), "Chile": COUNTRY("CHL"), "Peru": COUNTRY("PER"),
+    "Israeli": COUNTRY("ISR"), "Egypt": COUNTRY("EGY"), "Canada": COUNTRY("CAN"),
+    "Ana Ruiz": PERSON("ana-ruiz", "CHL", "Senator"), "Ruiz": PERSON("ana-ruiz", "CHL", "Senator"),
+    "Tom Vale": PERSON("tom-vale", "CHL", "Finance Minister"), "Vale": PERSON("tom-vale", "CHL"),
+    "the Greens": ("org:greens", "organization", "CHL", "PTY"),
+    "The Greens": ("org:greens", "organization", "CHL", "PTY"),
+    "the unions": ("group:unions", "group", None, None, ("CHL",)),
+    "Acme": ("org:acme", "organization", None, "BUS"), "Borex": ("org:borex", "organization", None, "BUS"),
+}
+
+
+@pytest.fixture(scope="module")
+def run():
+    from newsgraph.parse import parse
+
+    def _run(text, *, times=(), published="2022-01-08"):
+        evs = extract_events(article(text, published=published), parse(text), index(text, ACTORS),
+                             times=tuple(times))
+        for e in evs:
+            assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+            assert e.rule.startswith(VERSION + ":")
+        return evs
+    return _run
+
+
+def kinds(evs):
+    return sorted((e.type, e.source, e.target) for e in evs)
+
+
+# --- warnings: a threat only when the speaker announces its own consequences --------------
+
+def test_warning_someone_to_act_is_a_request(run):
+    assert kinds(run("France warned Iran not to resume enrichment.")) == [("REQUEST", ("FRA",), ("IRN",))]
+
+
+def test_warning_of_own_consequences_is_a_threat(run):
+    evs = run("Iran warned that it would retaliate unless France lifted the sanctions.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("THREATEN", ("IRN",), ("FRA",))]
+    assert evs[0].rule.endswith("+warn-own")
+    assert kinds(run("France warned of retaliation.")) == [("THREATEN", ("FRA",), ())]
+
+
+def test_warning_about_another_actor_is_criticism(run):
+    evs = run("Germany warned that Iran's nuclear plans would destabilise the region.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("ACCUSE", ("DEU",), ("IRN",))]
+
+
+def test_warning_about_a_risk_is_no_event(run):
+    assert run("Germany warned that prices could rise sharply next year.") == ()
+
+
+# --- senses ---------------------------------------------------------------------------------
+
+def test_a_politician_attacking_a_plan_is_criticism(run):
+    evs = run("Ana Ruiz attacked the Greens over their spending plans.")
+    assert kinds(evs) == [("ACCUSE", ("person:ana-ruiz",), ("org:greens",))]
+    assert evs[0].rule.endswith("+verbal")
+
+
+def test_force_keeps_an_attack_physical(run):
+    evs = run("Israeli soldiers attacked the village, killing four people.")
+    assert [e.type for e in evs] == ["ASSAULT"]
+
+
+def test_fighting_an_election_is_no_event(run):
+    assert run("The Greens will fight the election on health.") == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Stronger demand from Brazil lifted prices.",
+    "Brazil pledged to support the economy.",
+    "Acme withdrew its bid for Borex.",
+])
+def test_economic_senses_are_no_event(run, text):
+    assert run(text) == ()
+
+
+def test_a_phrasal_verb_needs_its_particle_after_it(run):
+    # "For the Greens, ... called the plan ...": no "call for" request
+    assert not [e for e in run("For the Greens, Ana Ruiz called the plan a fine idea.") if e.type == "REQUEST"]
+
+
+# --- stance in how a statement is built ------------------------------------------------------
+
+def test_naming_by_a_condemning_description_is_criticism(run):
+    evs = run('Ana Ruiz called the French proposal "unworkable and unfair".')
+    assert kinds(evs) == [("ACCUSE", ("person:ana-ruiz",), ("FRA",))]
+    evs = run("Tom Vale described the Greens as reckless.")
+    assert kinds(evs) == [("ACCUSE", ("person:tom-vale",), ("org:greens",))]
+
+
+def test_praising_description_is_support(run):
+    evs = run("Tom Vale described Ana Ruiz as a brave and principled leader.")
+    assert kinds(evs) == [("SUPPORT", ("person:tom-vale",), ("person:ana-ruiz",))]
+
+
+def test_saying_an_actors_plan_is_flawed_is_criticism(run):
+    evs = run("Ana Ruiz said the French plan was deeply flawed.")
+    assert kinds(evs) == [("ACCUSE", ("person:ana-ruiz",), ("FRA",))]
+
+
+def test_descriptions_without_stance_or_actor_are_no_event(run):
+    assert run("Ana Ruiz said the harvest was poor in the disaster area.") == ()
+    assert run("Ana Ruiz said the French plan was not flawed.") == ()
+
+
+def test_pressing_on_despite_calls_rejects_them(run):
+    evs = run("Tom Vale vowed to press on with the reforms despite calls from the unions to stop.")
+    assert kinds(evs) == [("REJECT", ("person:tom-vale",), ("group:unions",))]
+
+
+def test_denial_is_an_accusation_but_denying_entry_is_not(run):
+    assert [e.type for e in run("Tom Vale denied that the Greens had been misled.")] == ["ACCUSE"]
+    assert [e.type for e in run("Chile denied entry to Peru's envoy.")] == ["REJECT"]
+
+
+# --- what someone wants done, and questions ----------------------------------------------------
+
+def test_wanting_someone_to_act_is_a_request(run):
+    assert kinds(run("The Greens want Tom Vale to withdraw the bill.")) == [
+        ("REQUEST", ("org:greens",), ("person:tom-vale",))]
+    assert kinds(run("The Greens want to see Tom Vale withdraw the bill.")) == [
+        ("REQUEST", ("org:greens",), ("person:tom-vale",))]
+
+
+def test_wanting_to_act_oneself_is_no_request(run):
+    assert not [e for e in run("Brazil wants to meet Chile.") if e.type == "REQUEST"]
+
+
+def test_an_act_in_a_question_is_hypothetical(run):
+    evs = run("Will Brazil sign the agreement with Chile?")
+    assert evs and all(e.modality == "hypothetical" for e in evs)
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+def _at(text, phrase, value, gran):
+    i = text.index(phrase)
+    return TimeExpr(phrase, i, i + len(phrase), value, gran)
+
+
+def test_a_date_naming_another_occasion_does_not_date_the_act(run):
+    text = "France condemned Iran on the anniversary of the 1979 revolution."
+    e = next(iter(run(text, times=[_at(text, "1979", "1979", "year")])))
+    assert e.date == "2022-01-08"
+
+
+def test_a_date_far_from_publication_needs_its_year(run):
+    text = "France condemned Iran in March."
+    e = next(iter(run(text, times=[_at(text, "March", "2019-03", "month")])))
+    assert e.date == "2022-01-08"
+    text = "France condemned Iran in March 2019."
+    e = next(iter(run(text, times=[_at(text, "March 2019", "2019-03", "month")])))
+    assert e.date == "2019-03"

@@ -302,6 +302,8 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
     if e.sense == "economic" and senses.economic(m.token if e.pos == "N" else anchor, e, m.obj,
                                                  load_senses()):
         return None  # "demand for oil", "support the dollar"
+    if e.sense == "published" and senses.published(anchor, m.obj, load_senses()):
+        return None  # "released a report"
     # --- type
     etype = e.type
     if e.targeted and (tgt or _aimed(anchor)):
@@ -318,9 +320,6 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             dep == "xcomp" and h.lemma_.lower() in lex.failure_verbs
             for dep, h in governing_chain(anchor).links[:2]):
         etype, modality, rule = "REJECT", ASSERTED, rule + "+failure"  # "failed to reach agreement"
-    if "CONSULT" in (etype, e.type) and len({*_ids(source), *_ids(tgt)}) < 2 \
-            and not any(a.kind == "group" for a in (*source, *tgt)) and location is None:
-        return None  # a meeting needs two sides ("the Cabinet met" is not a consultation)
     if not source and e.type == "ASSAULT" and e.pos == "V":
         # "a roadside bombing near Samarra killed ...": violence with no named perpetrator
         # is coded to the place it came from
@@ -351,6 +350,10 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
     if etype in _OUTWARD and tgt:
         own = {a.country or a.id for a in source}
         tgt = [a for a in tgt if (a.country or a.id) not in own]
+    if "CONSULT" in (etype, e.type) and len({*_ids(source), *_ids(tgt)}) < 2 \
+            and not any(a.kind == "group" for a in (*source, *tgt)) \
+            and (location is None or e.twosided):
+        return None  # a meeting needs two sides ("the Cabinet met" is not a consultation)
     if not tgt and (etype in _PLACE_TARGET or e.type in _PLACE_TARGET):
         # PLOVER codes an act with no named target against the state where it happens:
         # the place named, else (domestic acts) the state of a single acting state.

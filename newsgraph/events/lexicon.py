@@ -20,7 +20,7 @@ LEXICON_VERSION = "events.lexicon.v1"
 FRAMES = ("agree", "reject", "request", "threaten", "warn")
 #: Senses a trigger word can have besides the political act: the act is coded only when the
 #: sentence shows that sense is not meant (``senses.json``; :mod:`.senses`).
-SENSES = ("physical", "economic")
+SENSES = ("physical", "economic", "published")
 _CONDITIONS = ("obj", "prt", "prep", "mod", "nomod")
 
 
@@ -53,6 +53,7 @@ class Entry:
     light: bool = False  # the object noun carries the act's arguments
     sense: str | None = None  # physical | economic: a sense check applies (:mod:`.senses`)
     verbal: str | None = None  # with sense physical: the type of the verbal sense ("attacked the plan")
+    twosided: bool = False  # a consultation that needs a second side even at a named place
 
     @property
     def specificity(self) -> int:
@@ -131,8 +132,8 @@ def parse_entry(cols: list[str], where: str = "<entry>") -> Entry:
             kw["frame"] = val
         elif key == "targeted" and val in EVENT_TYPES:
             kw["targeted"] = val
-        elif key == "light" and not val:
-            kw["light"] = True
+        elif key in ("light", "twosided") and not val:
+            kw[key] = True
         elif key == "sense" and val.partition("=")[0] in SENSES:
             kw["sense"], _, verbal = val.partition("=")
             if verbal and verbal not in EVENT_TYPES:

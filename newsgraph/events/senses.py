@@ -9,7 +9,9 @@ Some trigger words have a political act as only one of their senses:
   event at all when it has none ("fighting the election").
 * ``sense:economic`` ("demand", "support", "withdraw"): no event when the act applies to an
   economic quantity ("strong demand", "demand for oil", "support the economy", "withdrew
-  its bid").
+  its bid");
+* ``sense:published`` ("release"): no event when what is released is a document or a product
+  ("released a report", "the list, which was released on Monday").
 
 The words are data (``data/senses.json``), read once.
 """
@@ -26,10 +28,11 @@ from spacy.tokens import Token
 from ..models import Actor
 from .lexicon import Entry, LexiconError
 
-__all__ = ["Senses", "load_senses", "physical", "economic", "SENSES_VERSION"]
+__all__ = ["Senses", "load_senses", "physical", "economic", "published", "SENSES_VERSION"]
 
 SENSES_VERSION = "events.senses.v1"
-_KEYS = ("physical_cues", "armed_sectors", "verbal_preps", "economic_words", "economic_modifiers")
+_KEYS = ("physical_cues", "armed_sectors", "verbal_preps", "economic_words", "economic_modifiers",
+         "published_things")
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Senses:
     verbal_preps: frozenset[str]
     economic_words: frozenset[str]
     economic_modifiers: frozenset[str]
+    published_things: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -82,5 +86,27 @@ def economic(token: Token, entry: Entry, obj: Token | None, senses: Senses) -> b
         return any(p.lemma_.lower() in words or p.lower_ in words
                    for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
                    for p in c.children if p.dep_ == "pobj")
-    objs = [obj] if obj is not None else [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(o.lemma_.lower() in words or o.lower_ in words for o in objs)
+    return any(o.lemma_.lower() in words or o.lower_ in words for o in _objects(token, obj))
+
+
+def published(token: Token, obj: Token | None, senses: Senses) -> bool:
+    """Is what the act releases a document or a product ("released a report")?"""
+    words = senses.published_things
+    return any(o.lemma_.lower() in words or o.lower_ in words for o in _objects(token, obj))
+
+
+def _objects(verb: Token, obj: Token | None) -> list[Token]:
+    """What a verb acts on: its object, passive subject, or the antecedent of a relative
+    pronoun standing for either ("the list, which was released")."""
+    if obj is not None:
+        return [obj]
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+                out.append(verb.head)
+            else:
+                out.append(c)
+    if not out and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        out.append(verb.head)  # "the report released on Monday"
+    return out

@@ -98,8 +98,14 @@ def warning(anchor: Token, source: list[Actor], index: ActorIndex, lex: Lexicon,
     if clause is None:
         return None
     unless = _condition_subject(clause, index, own_ids)
-    if unless is not None or (_own_side(clause, source, index, lex) and _future(clause, lex)):
-        return "THREATEN", unless or warned or args_.verb_targets(clause, index, exclude=frozenset(own_ids)), \
+    own_states = own_ids | {a.country for a in source if a.country}
+    if unless is not None or (_future(clause, lex) and (_own_side(clause, source, index, lex)
+                                                        or _own_consequence(clause, own_states, index, stance))):
+        others = [a for a in _clause_actors(clause, index)
+                  if a.id not in own_states and a.country not in own_states]
+        return "THREATEN", unless or warned or others or [
+            a for a in args_.verb_targets(clause, index, exclude=frozenset(own_ids))
+            if a.id not in own_states and a.country not in own_states], \
             "warn-own"  # "warned it would strike unless the government rethinks"
     about = [a for a in _clause_actors(clause, index) if a.id not in own_ids] or warned
     if about:
@@ -132,6 +138,17 @@ def _own_side(clause: Token, source: list[Actor], index: ActorIndex, lex: Lexico
             return True
         if not found and s.lemma_.lower() in lex.state_organs and any(
                 a.sector and a.sector.upper() in _STATE_SECTORS or a.kind == "country" for a in source):
+            return True
+    return False
+
+
+def _own_consequence(clause: Token, own: set[str], index: ActorIndex, stance: Stance) -> bool:
+    """The clause names the speaker's own response ("... would trigger a Russian response")."""
+    for t in clause.subtree:
+        if t.lemma_.lower() in stance.consequence_nouns and any(
+                a.id in own or (a.country and a.country in own)
+                for c in t.children if c.dep_ in ("amod", "compound", "poss")
+                for a in args_.np_actors(c, index) or [index.for_token(c)] if a is not None):
             return True
     return False
 
@@ -254,13 +271,13 @@ def _statement(verb: Token, about: Token, desc: list[Token], etype: str, rule: s
     if not source:
         return None
     own = frozenset(a.id for a in source)
-    # whom it is about: actors named in the description ("tactics by Labour"), else the
-    # thing described or its owner ("the Tory plans", "Labour's bill")
-    target = [a for t in desc for a in [index.for_token(t)] if args_.is_participant(a) and a.id not in own]
-    if not target:
-        target = [a for a in args_.np_actors(about, index) if a.id not in own]
+    # whom it is about: the actor described or the owner of the thing described ("the Tory
+    # plans", "Labour's bill"), else an actor the description names ("tactics by Labour")
+    target = [a for a in args_.np_actors(about, index) if a.id not in own]
     if not target:
         target = [a for a in args_.owner_of(about, index) if a.id not in own]
+    if not target:
+        target = [a for t in desc for a in [index.for_token(t)] if args_.is_participant(a) and a.id not in own]
     target = list({a.id: a for a in target}.values())
     if not target:
         return None

@@ -304,6 +304,8 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         return None  # "demand for oil", "support the dollar"
     if e.sense == "published" and senses.published(anchor, m.obj, load_senses()):
         return None  # "released a report"
+    if e.sense == "territory" and senses.territorial(anchor, m.obj, load_senses()):
+        return None  # "defended the border"
     # --- type
     etype = e.type
     if e.targeted and (tgt or _aimed(anchor)):

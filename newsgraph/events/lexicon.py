@@ -20,7 +20,7 @@ LEXICON_VERSION = "events.lexicon.v1"
 FRAMES = ("agree", "reject", "request", "threaten", "warn")
 #: Senses a trigger word can have besides the political act: the act is coded only when the
 #: sentence shows that sense is not meant (``senses.json``; :mod:`.senses`).
-SENSES = ("physical", "economic", "published")
+SENSES = ("physical", "economic", "published", "territory")
 _CONDITIONS = ("obj", "prt", "prep", "mod", "nomod")
 
 
@@ -68,6 +68,7 @@ class Lexicon:
     nouns: dict[str, tuple[Entry, ...]]
     report_verbs: frozenset[str]
     failure_verbs: frozenset[str]
+    mental_verbs: frozenset[str]
     support_verbs: frozenset[str]
     intent_verbs: frozenset[str]
     asserted_intent_verbs: frozenset[str]
@@ -178,7 +179,8 @@ def load_lexicon() -> Lexicon:
         version=LEXICON_VERSION,
         verbs={k: order(v) for k, v in verbs.items()},
         nouns={k: order(v) for k, v in nouns.items()},
-        report_verbs=fs("report_verbs"), failure_verbs=fs("failure_verbs"), support_verbs=fs("support_verbs"), intent_verbs=fs("intent_verbs"),
+        report_verbs=fs("report_verbs"), failure_verbs=fs("failure_verbs"), mental_verbs=fs("mental_verbs"),
+        support_verbs=fs("support_verbs"), intent_verbs=fs("intent_verbs"),
         asserted_intent_verbs=fs("asserted_intent_verbs"),
         intent_adjectives=fs("intent_adjectives"), intent_nouns=fs("intent_nouns"),
         future_modals=fs("future_modals"), hypothetical_modals=fs("hypothetical_modals"),

@@ -11,7 +11,9 @@ Some trigger words have a political act as only one of their senses:
   economic quantity ("strong demand", "demand for oil", "support the economy", "withdrew
   its bid");
 * ``sense:published`` ("release"): no event when what is released is a document or a product
-  ("released a report", "the list, which was released on Monday").
+  ("released a report", "the list, which was released on Monday");
+* ``sense:territory`` ("defend"): no event when what is defended is a place or the actor
+  itself ("defended the border", "must be able to defend itself").
 
 The words are data (``data/senses.json``), read once.
 """
@@ -28,11 +30,11 @@ from spacy.tokens import Token
 from ..models import Actor
 from .lexicon import Entry, LexiconError
 
-__all__ = ["Senses", "load_senses", "physical", "economic", "published", "SENSES_VERSION"]
+__all__ = ["Senses", "load_senses", "physical", "economic", "published", "territorial", "SENSES_VERSION"]
 
 SENSES_VERSION = "events.senses.v1"
 _KEYS = ("physical_cues", "armed_sectors", "verbal_preps", "economic_words", "economic_modifiers",
-         "published_things")
+         "published_things", "territory_words")
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Senses:
     economic_words: frozenset[str]
     economic_modifiers: frozenset[str]
     published_things: frozenset[str]
+    territory_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +95,12 @@ def economic(token: Token, entry: Entry, obj: Token | None, senses: Senses) -> b
 def published(token: Token, obj: Token | None, senses: Senses) -> bool:
     """Is what the act releases a document or a product ("released a report")?"""
     words = senses.published_things
+    return any(o.lemma_.lower() in words or o.lower_ in words for o in _objects(token, obj))
+
+
+def territorial(token: Token, obj: Token | None, senses: Senses) -> bool:
+    """Is the act done to a place or to the actor itself ("defended the border")?"""
+    words = senses.territory_words
     return any(o.lemma_.lower() in words or o.lower_ in words for o in _objects(token, obj))
 
 

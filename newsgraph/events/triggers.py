@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .lexicon import Entry, Lexicon
+from .lexicon import Entry, Lexicon, load_lexicon
 
 __all__ = ["Match", "match_sentence", "match_token"]
 
@@ -76,7 +76,7 @@ def _verb_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
         extra.append(hit)
     if e.prep:
         hit = next((c for c in tok.children if c.dep_ in ("prep", "prt", "agent")
-                    and c.lower_ in e.prep and c.i > tok.i), None)
+                    and c.lower_ in e.prep and c.i > tok.i and not _time_phrase(c)), None)
         if hit is None:
             return None
         extra.append(hit)
@@ -107,9 +107,11 @@ def other_agent_clause(verb: Token) -> Token | None:
     """The infinitive clause of someone other than the subject: "want *the government* to act",
     "told them to stop" (object + infinitive), not "want to act" nor "told them that ..."."""
     has_obj = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    mental = load_lexicon().mental_verbs
     for c in verb.children:
-        if not any(x.dep_ in ("aux", "auxpass") and x.lower_ == "to" for x in c.children):
-            continue
+        if not any(x.dep_ in ("aux", "auxpass") and x.lower_ == "to" for x in c.children) \
+                or c.lemma_.lower() in mental:
+            continue  # not an infinitive, or no act: "allowed the public to think ..."
         if c.dep_ == "xcomp" and c.lemma_.lower() in SEEING and not has_obj:
             inner = other_agent_clause(c) or next(  # "wants to see the government act"
                 (x for x in c.children if x.dep_ == "ccomp" and any(
@@ -121,6 +123,12 @@ def other_agent_clause(verb: Token) -> Token | None:
         if c.dep_ == "ccomp" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
             return c
     return None
+
+
+def _time_phrase(prep: Token) -> bool:
+    """A preposition whose object is a date or time ("on Thursday", "for two years")."""
+    objs = [p for p in prep.children if p.dep_ == "pobj"]
+    return bool(objs) and all(p.ent_type_ in ("DATE", "TIME") for p in objs)
 
 
 def _noun_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:

@@ -170,3 +170,45 @@ def test_a_date_far_from_publication_needs_its_year(run):
     text = "France condemned Iran in March 2019."
     e = next(iter(run(text, times=[_at(text, "March 2019", "2019-03", "month")])))
     assert e.date == "2019-03"
+
+
+# --- commitments and obligations -------------------------------------------------------------
+
+def test_announcing_a_policy_is_an_intended_agreement(run):
+    evs = run("The Greens unveiled plans to cut fuel taxes.")
+    assert [(e.type, e.source, e.target, e.modality) for e in evs] == [
+        ("AGREE", ("org:greens",), (), "intended")]
+
+
+def test_a_pledge_of_something_is_intended(run):
+    evs = run("Tom Vale pledged a reduction in council tax bills.")
+    assert [(e.type, e.modality) for e in evs] == [("AGREE", "intended")]
+
+
+def test_saying_someone_needs_to_act_is_a_request(run):
+    evs = run("Ana Ruiz said the Greens needed to explain their sums.")
+    assert kinds(evs) == [("REQUEST", ("person:ana-ruiz",), ("org:greens",))]
+
+
+def test_permission_for_an_act_is_a_concession_but_not_for_a_thought(run):
+    assert [e.type for e in run("Chile allowed Peru to send inspectors.")] == ["CONCEDE"]
+    assert run("Tom Vale allowed the Greens to think that the vote was lost.") == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz called for calm in a statement on Thursday.",
+])
+def test_a_date_phrase_is_no_particle(run, text):
+    evs = run(text)
+    assert all(e.trigger.text in ("called for",) for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile released its annual report on Monday.",
+    "The report, which Peru released on Monday, names ten firms.",
+    "Brazil must be able to defend itself.",
+    "Ana Ruiz's approval rating declined slightly.",
+    "Critics say Peru is shooting itself in the foot.",
+])
+def test_other_senses_are_no_event(run, text):
+    assert run(text) == ()

@@ -200,9 +200,9 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
     stop = frozenset((report_verb.i,)) if report_verb is not None else frozenset()
     frames_ = (frame.token,) if frame is not None else ()
     modality = modality_of(anchor, lex, frames=frames_, stop=stop)
-    if e.frame == "agree" and frame is None and modality == ASSERTED and any(
-            c.dep_ in ("xcomp", "ccomp") for c in anchor.children):
-        modality = INTENDED  # "vows to step up cooperation": a commitment to a future act
+    if (e.frame == "agree" or e.commit) and frame is None and modality == ASSERTED and (e.commit or any(
+            c.dep_ in ("xcomp", "ccomp") for c in anchor.children)):
+        modality = INTENDED  # "vows to step up cooperation", "pledged tax cuts": a commitment
     if e.frame in ("reject", "request", "threaten", "warn") and modality == INTENDED and not frames_:
         modality = ASSERTED if not (set(c.lower_ for c in anchor.children if c.dep_ == "aux")
                                    & lex.future_modals) else INTENDED
@@ -495,7 +495,13 @@ def _must_clauses(sent: Span, lex: Lexicon, index: ActorIndex, trigger_tokens: s
     for tok in sent:
         if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in lex.report_verbs:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in lex.obligation_modals for c in tok.children):
+        aux = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in lex.obligation_modals),
+                   None)
+        if aux is None and tok.lemma_.lower() in lex.obligation_verbs and any(
+                c.dep_ in ("xcomp", "advcl") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+                for c in tok.children):
+            aux = tok  # "said the Greens needed to explain", "have to resign"
+        if aux is None:
             continue
         target = args_.subject_of(tok, index)
         if not target.actors or target.inherited:
@@ -509,7 +515,6 @@ def _must_clauses(sent: Span, lex: Lexicon, index: ActorIndex, trigger_tokens: s
         tgt = tuple(target.actors)
         used.add(tok.i)
         used.update(t.i for t in tok.subtree if t.i in trigger_tokens and t.head.i == tok.i)
-        aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in lex.obligation_modals)
         s, e = min(aux.idx, tok.idx), max(aux.idx + len(aux.text), tok.idx + len(tok.text))
         drafts.append(Draft("REQUEST", tuple(source), tgt, ASSERTED, s, e, f"{RULES}:must-clause",
                             0.6, "demand", "100", None, args_.location_of(tok, index), tok))

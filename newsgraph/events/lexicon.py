@@ -54,6 +54,7 @@ class Entry:
     sense: str | None = None  # physical | economic: a sense check applies (:mod:`.senses`)
     verbal: str | None = None  # with sense physical: the type of the verbal sense ("attacked the plan")
     twosided: bool = False  # a consultation that needs a second side even at a named place
+    commit: bool = False  # a commitment: what it commits to is intended ("pledged tax cuts")
 
     @property
     def specificity(self) -> int:
@@ -77,6 +78,7 @@ class Lexicon:
     future_modals: frozenset[str]
     hypothetical_modals: frozenset[str]
     obligation_modals: frozenset[str]
+    obligation_verbs: frozenset[str]
     negators: frozenset[str]
     condition_marks: frozenset[str]
     crosswalk: dict[str, str]
@@ -133,7 +135,7 @@ def parse_entry(cols: list[str], where: str = "<entry>") -> Entry:
             kw["frame"] = val
         elif key == "targeted" and val in EVENT_TYPES:
             kw["targeted"] = val
-        elif key in ("light", "twosided") and not val:
+        elif key in ("light", "twosided", "commit") and not val:
             kw[key] = True
         elif key == "sense" and val.partition("=")[0] in SENSES:
             kw["sense"], _, verbal = val.partition("=")
@@ -184,7 +186,8 @@ def load_lexicon() -> Lexicon:
         asserted_intent_verbs=fs("asserted_intent_verbs"),
         intent_adjectives=fs("intent_adjectives"), intent_nouns=fs("intent_nouns"),
         future_modals=fs("future_modals"), hypothetical_modals=fs("hypothetical_modals"),
-        obligation_modals=fs("obligation_modals"), negators=fs("negators"),
+        obligation_modals=fs("obligation_modals"),
+        obligation_verbs=fs("obligation_verbs"), negators=fs("negators"),
         condition_marks=fs("condition_marks"), crosswalk=crosswalk, contexts=contexts,
         political_kinds=fs("political_kinds", pol), political_sectors=fs("political_sectors", pol),
         nonpolitical_sectors=fs("nonpolitical_sectors", pol),

@@ -67,6 +67,8 @@ def physical(anchor: Token, participants: tuple[Actor, ...], senses: Senses) -> 
     for c in anchor.children:
         if c.dep_ == "prep" and c.lower_ in senses.verbal_preps and c.i > anchor.i:
             return False  # "attacked the chancellor over his budget": grounds, so words
+        if c.dep_ == "dobj" and c.tag_ == "PRP" and c.lower_.endswith(("self", "selves")):
+            return False  # "shooting itself in the foot": a figure of speech
     if any(a.sector and a.sector.upper() in senses.armed_sectors for a in participants):
         return True
     source_states = [a for a in participants if a.kind == "country"]

@@ -212,3 +212,41 @@ def test_a_date_phrase_is_no_particle(run, text):
 ])
 def test_other_senses_are_no_event(run, text):
     assert run(text) == ()
+
+
+# --- inside quotes ---------------------------------------------------------------------------
+
+def _quote(text, inner, speaker_id, name, kind="direct"):
+    from newsgraph.models import Quote, Speaker
+    s = text.index(inner)
+    n = text.index(name)
+    return Quote(s, s + len(inner), inner, kind, Speaker(speaker_id, name, n, n + len(name)), None)
+
+
+@pytest.fixture(scope="module")
+def run_quoted():
+    from newsgraph.parse import parse
+
+    def _run(text, quote):
+        return extract_events(article(text), parse(text), index(text, ACTORS), quotes=(quote,))
+    return _run
+
+
+def test_a_quote_condemning_a_named_actor_is_criticism(run_quoted):
+    text = 'Ana Ruiz was blunt. "The Greens\' plan is a shambles."'
+    evs = run_quoted(text, _quote(text, "The Greens' plan is a shambles.", "person:ana-ruiz", "Ana Ruiz"))
+    assert [(e.type, e.source, e.target) for e in evs] == [("ACCUSE", ("person:ana-ruiz",), ("org:greens",))]
+    assert evs[0].rule.endswith(":quoted-judgement") and evs[0].reported_by == "person:ana-ruiz"
+
+
+def test_a_quote_judging_no_actor_is_no_event(run_quoted):
+    text = '"It is a shambles," Ana Ruiz said.'
+    assert run_quoted(text, _quote(text, "It is a shambles,", "person:ana-ruiz", "Ana Ruiz")) == ()
+
+
+def test_we_in_a_quote_is_the_speaker(run_quoted):
+    text = 'Ana Ruiz was defiant. "We will vote against the bill unless it changes."'
+    evs = run_quoted(text, _quote(text, "We will vote against the bill unless it changes.",
+                                  "person:ana-ruiz", "Ana Ruiz"))
+    assert [(e.type, e.source) for e in evs] == [("REJECT", ("person:ana-ruiz",))]
+    assert "+speaker" in evs[0].rule

@@ -23,6 +23,7 @@ from ..models import Article, Event, Quote, Span, TimeExpr, Trigger
 from ..timex import parse_published
 from .arguments import is_political
 from .compose import RULES, Draft, sentence_drafts
+from .statements import load_stance, quoted_judgements
 from .lexicon import Lexicon, load_lexicon
 
 __all__ = ["extract_events", "VERSION"]
@@ -35,8 +36,11 @@ def extract_events(article: Article, doc: Doc, actors: ActorIndex, *,
     """PLOVER events of one parsed article, in text order."""
     lex = load_lexicon()
     out: list[Event] = []
+    judged: dict[int, list[Draft]] = {}  # sentence start -> quoted judgements in it
+    for d in quoted_judgements(doc, quotes, lex, actors, load_stance(), RULES):
+        judged.setdefault(d.anchor.sent.start, []).append(d)
     for sent in doc.sents:
-        drafts = sentence_drafts(sent, lex, actors, quotes)
+        drafts = sentence_drafts(sent, lex, actors, quotes) + judged.get(sent.start, [])
         if not drafts:
             continue
         seen: set[tuple] = set()

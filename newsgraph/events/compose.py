@@ -233,6 +233,12 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         source = list(reporters)
         conf -= 0.2
         rule += "+reporter"
+    if not source and subj.unresolved_pronoun and _first_person_subject(anchor):
+        speaker = _quote_speaker(m.start, quotes)  # "We will vote against it," she said.
+        if speaker is not None and index.get(speaker) is not None:
+            source = [index.get(speaker)]
+            conf -= 0.2
+            rule += "+speaker"
     # --- target: an actor named as the source is not also its target
     exclude = frozenset(a.id for a in source)
     warned = None
@@ -478,6 +484,10 @@ def _object_is_domestic(verb: Token, index: ActorIndex, home: Actor) -> bool:
 def _future(verb: Token, frames: tuple[Token, ...], lex: Lexicon) -> bool:
     words = (verb, *frames)
     return any(c.dep_ == "aux" and c.lower_ in lex.future_modals for w in words for c in w.children)
+
+
+def _first_person_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in verb.children)
 
 
 def _quote_speaker(pos: int, quotes: tuple[Quote, ...]) -> str | None:

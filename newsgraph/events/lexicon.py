@@ -75,6 +75,8 @@ class Lexicon:
     asserted_intent_verbs: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_nouns: frozenset[str]
+    intent_modifiers: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
     future_modals: frozenset[str]
     hypothetical_modals: frozenset[str]
     obligation_modals: frozenset[str]
@@ -185,6 +187,7 @@ def load_lexicon() -> Lexicon:
         support_verbs=fs("support_verbs"), intent_verbs=fs("intent_verbs"),
         asserted_intent_verbs=fs("asserted_intent_verbs"),
         intent_adjectives=fs("intent_adjectives"), intent_nouns=fs("intent_nouns"),
+        intent_modifiers=fs("intent_modifiers"), hypothetical_modifiers=fs("hypothetical_modifiers"),
         future_modals=fs("future_modals"), hypothetical_modals=fs("hypothetical_modals"),
         obligation_modals=fs("obligation_modals"),
         obligation_verbs=fs("obligation_verbs"), negators=fs("negators"),

@@ -85,6 +85,12 @@ def modality_of(verb: Token, lex: Lexicon, *, frames: tuple[Token, ...] = (),
     otherwise they make it intended.  The climb stops at reporting verbs
     (``stop``), whose own tense says nothing about the act.
     """
+    if verb.pos_ in ("NOUN", "PROPN"):  # "the planned withdrawal", "a possible strike"
+        mods = {c.lower_ for c in verb.children if c.dep_ in ("amod", "compound")}
+        if mods & lex.hypothetical_modifiers:
+            return HYPOTHETICAL
+        if mods & lex.intent_modifiers:
+            return INTENDED
     words = [verb]
     chain = governing_chain(verb)
     for dep, head in chain.links:

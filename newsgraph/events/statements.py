@@ -14,7 +14,10 @@ this module reads the statements whose stance lies in how they are built:
   saying so ("said the bill was deeply flawed") is ACCUSE or SUPPORT toward the actor
   described, or whose plan it is;
 * **carrying on despite calls** ("vowed to press on despite calls to resign") rejects the
-  calls: REJECT toward whoever made them.
+  calls: REJECT toward whoever made them;
+* **quoted judgements**: a speaker's own words that condemn or praise an actor they name
+  ('"The minister's plan is a shambles," Ms Ruiz said') are ACCUSE or SUPPORT from the
+  speaker to that actor.
 
 The words are data (``data/stance.json``).
 """
@@ -29,14 +32,15 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from ..actors import ActorIndex
-from ..models import Actor
+from ..models import Actor, Quote
 from . import arguments as args_
 from .draft import Draft
 from .lexicon import Lexicon, LexiconError
 from .modality import ASSERTED, modality_of
 from .triggers import other_agent_clause
 
-__all__ = ["Stance", "load_stance", "warning", "evaluations", "persisting", "STANCE_VERSION"]
+__all__ = ["Stance", "load_stance", "warning", "evaluations", "persisting", "quoted_judgements",
+           "STANCE_VERSION"]
 
 STANCE_VERSION = "events.stance.v1"
 _KEYS = ("consequence_nouns", "naming_verbs", "negative", "positive", "persist_verbs",
@@ -331,3 +335,64 @@ def _opposition(verb: Token, stance: Stance) -> Token | None:
             if p.lemma_.lower() in stance.opposition_nouns or p.lower_ in stance.opposition_nouns:
                 return p
     return None
+
+
+# --- quoted judgements ---------------------------------------------------------------------
+
+def quoted_judgements(doc, quotes: tuple[Quote, ...], lex: Lexicon, index: ActorIndex,
+                      stance: Stance, rules: str) -> list[Draft]:
+    """A direct quote that condemns or praises an actor, or an actor's thing, by name:
+    '"Harper's divisive approach failed," she said', '"The minister is a disgrace," he said'."""
+    out: list[Draft] = []
+    for q in quotes:
+        if q.kind == "indirect" or q.speaker is None or q.speaker.actor is None:
+            continue
+        speaker = index.get(q.speaker.actor)
+        if not args_.is_participant(speaker):
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        own = {speaker.id, speaker.country}
+        for t in span:
+            etype = _judgement(t, stance)
+            if etype is None:
+                continue
+            judged = _judged(t, index)
+            target = [a for a in judged if a.id not in own and a.kind != "location"]
+            if not target:
+                continue
+            out.append(Draft(etype, (speaker,), tuple({a.id: a for a in target}.values()), ASSERTED,
+                             t.idx, t.idx + len(t.text), f"{rules}:quoted-judgement", 0.5,
+                             "criticize" if etype == "ACCUSE" else "praise",
+                             "111" if etype == "ACCUSE" else "051", speaker.id, None, t))
+            break  # one judgement a quote
+    return out
+
+
+def _judgement(t: Token, stance: Stance) -> str | None:
+    word = (t.lemma_.lower(), t.lower_)
+    if any(c.dep_ == "neg" for c in (*t.children, *t.head.children)):
+        return None
+    if word[0] in stance.negative or word[1] in stance.negative:
+        return "ACCUSE"
+    if word[0] in stance.positive or word[1] in stance.positive:
+        return "SUPPORT"
+    return None
+
+
+def _judged(t: Token, index: ActorIndex) -> list[Actor]:
+    """What an evaluative word judges: the noun it modifies ("Harper's *divisive* approach"),
+    or the subject it is said of ("Trump is a *fraud*", "the plan is *unworkable*"); the
+    actor that is, or that owns, that thing."""
+    if t.dep_ == "amod":
+        thing = t.head
+    elif t.dep_ in ("acomp", "attr", "oprd"):
+        thing = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if thing is None or thing.lower_ in ("it", "this", "that", "there", "what", "which"):
+            return []
+    elif t.dep_ == "amod" or (t.dep_ == "compound" and t.head.dep_ in ("attr", "acomp")):
+        thing = t.head
+    else:
+        return []
+    return args_.np_actors(thing, index) or args_.owner_of(thing, index)

@@ -291,6 +291,8 @@ class Analysis:
     events: tuple[Event, ...] = ()
     warnings: tuple[str, ...] = ()
     pipeline_version: str = ""
+    #: events held back only because a person taking part is not known to act for a state
+    held_events: tuple[Event, ...] = ()
 
     @property
     def id(self) -> str:
@@ -305,6 +307,7 @@ class Analysis:
         d["actors"] = [a.to_dict() for a in self.actors]
         d["quotes"] = [q.to_dict() for q in self.quotes]
         d["events"] = [e.to_dict() for e in self.events]
+        d["held_events"] = [e.to_dict() for e in self.held_events]
         d["warnings"] = list(self.article.warnings) + list(self.warnings)
         d["pipeline_version"] = self.pipeline_version
         return d

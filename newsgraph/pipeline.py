@@ -111,9 +111,9 @@ def analyze_parsed(article: Article, doc, *, version: str | None = None) -> Anal
     index = actors_stage.extract_actors(article, doc)
     times = timex_stage.extract_times(article, doc)
     quotes = quotes_stage.extract_quotes(article, doc, index)
-    events = events_stage.extract_events(article, doc, index, times=times, quotes=quotes)
-    return Analysis(article, times=times, actors=index.actors, quotes=quotes, events=events,
-                    pipeline_version=version or pipeline_version())
+    found = events_stage.code_events(article, doc, index, times=times, quotes=quotes)
+    return Analysis(article, times=times, actors=index.actors, quotes=quotes, events=found.events,
+                    held_events=found.held, pipeline_version=version or pipeline_version())
 
 
 def _clean(doc: RawDocument | Article | Failure) -> Article | Failure:

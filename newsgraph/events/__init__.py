@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -26,16 +27,33 @@ from .compose import RULES, Draft, sentence_drafts
 from .statements import load_stance, quoted_judgements
 from .lexicon import Lexicon, load_lexicon
 
-__all__ = ["extract_events", "VERSION"]
+__all__ = ["extract_events", "code_events", "EventsFound", "VERSION"]
 
 VERSION = RULES
+
+
+@dataclass(frozen=True, slots=True)
+class EventsFound:
+    """The events of an article, and those held back only because a person taking part is
+    not known to act for any state (``newsgraph link`` releases them when it links that
+    person to an actor that does)."""
+
+    events: tuple[Event, ...]
+    held: tuple[Event, ...] = ()
 
 
 def extract_events(article: Article, doc: Doc, actors: ActorIndex, *,
                    times: tuple[TimeExpr, ...] = (), quotes: tuple[Quote, ...] = ()) -> tuple[Event, ...]:
     """PLOVER events of one parsed article, in text order."""
+    return code_events(article, doc, actors, times=times, quotes=quotes).events
+
+
+def code_events(article: Article, doc: Doc, actors: ActorIndex, *,
+                times: tuple[TimeExpr, ...] = (), quotes: tuple[Quote, ...] = ()) -> EventsFound:
+    """Events and held events of one parsed article, each in text order."""
     lex = load_lexicon()
     out: list[Event] = []
+    held: list[Event] = []
     judged: dict[int, list[Draft]] = {}  # sentence start -> quoted judgements in it
     for d in quoted_judgements(doc, quotes, lex, actors, load_stance(), RULES):
         judged.setdefault(d.anchor.sent.start, []).append(d)
@@ -43,17 +61,17 @@ def extract_events(article: Article, doc: Doc, actors: ActorIndex, *,
         drafts = sentence_drafts(sent, lex, actors, quotes) + judged.get(sent.start, [])
         if not drafts:
             continue
-        seen: set[tuple] = set()
-        drafts = _merge_subsets([d for d in drafts if _political(d, lex)])
-        for d in drafts:
-            key = (d.type, tuple(sorted(a.id for a in d.source)),
-                   tuple(sorted(a.id for a in d.target)), d.modality)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(_event(d, sent.start_char, sent.end_char, article, times, lex))
-    out.sort(key=lambda e: (e.trigger.start, e.type))
-    return tuple(out)
+        for kept, into in ((_merge_subsets([d for d in drafts if _political(d, lex)]), out),
+                           (_merge_subsets([d for d in drafts if _held(d, lex)]), held)):
+            seen: set[tuple] = set()
+            for d in kept:
+                key = (d.type, tuple(sorted(a.id for a in d.source)),
+                       tuple(sorted(a.id for a in d.target)), d.modality)
+                if key not in seen:
+                    seen.add(key)
+                    into.append(_event(d, sent.start_char, sent.end_char, article, times, lex))
+    order = lambda e: (e.trigger.start, e.type)  # noqa: E731
+    return EventsFound(tuple(sorted(out, key=order)), tuple(sorted(held, key=order)))
 
 
 def _merge_subsets(drafts: list[Draft]) -> list[Draft]:
@@ -90,6 +108,15 @@ def _political(d: Draft, lex: Lexicon) -> bool:
     """Some participant is political, and the act has someone doing it or done to."""
     parts = (*d.source, *d.target)
     return bool(parts) and any(is_political(a, lex) for a in parts)
+
+
+def _held(d: Draft, lex: Lexicon) -> bool:
+    """Not political as the article tells it, but it would be if a person taking part were
+    known to act for a state."""
+    return not _political(d, lex) and any(
+        a.kind == "person" and a.country is None and not (a.sector and a.sector.upper() in
+                                                          lex.nonpolitical_sectors)
+        for a in (*d.source, *d.target))
 
 
 def _event(d: Draft, s_start: int, s_end: int, article: Article, times: tuple[TimeExpr, ...],

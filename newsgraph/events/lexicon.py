@@ -16,7 +16,7 @@ from ..models import EVENT_TYPES
 
 __all__ = ["Entry", "Lexicon", "LexiconError", "load_lexicon", "LEXICON_VERSION", "FRAMES"]
 
-LEXICON_VERSION = "events.lexicon.v1"
+LEXICON_VERSION = "events.lexicon.v2"
 FRAMES = ("agree", "reject", "request", "threaten", "warn")
 #: Senses a trigger word can have besides the political act: the act is coded only when the
 #: sentence shows that sense is not meant (``senses.json``; :mod:`.senses`).

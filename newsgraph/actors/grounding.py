@@ -10,8 +10,10 @@ party: :mod:`.people`) takes one from an office they hold, by its entry in ``dat
   United Kingdom, so a UK article's bare "President Roe" stays without a state).
 
 A role that names a body that is no organ of the state ("company president", "club
-chairman", "union general secretary"), or held in an organisation that is neither a party nor
-an organ of the state ("Acme president Jane Roe"), gives nothing.  The pass runs after every other actors pass, so roles that a later resolver
+chairman", "union general secretary") gives nothing, nor does an office that firms have too
+("president", "governor", "chancellor") held in an organisation that is neither a party nor an
+organ of the state ("Acme president Jane Roe"); "Veterans Affairs Minister Jane Roe" is a
+minister whatever her portfolio is called.  The pass runs after every other actors pass, so roles that a later resolver
 attaches to a person ("the prime minister" -> the person who holds the office) are
 grounded too: call :func:`ground_offices` after adding them, or use :func:`office_state`
 for one role.
@@ -26,16 +28,17 @@ from .organs import organ_by_shape, organ_states
 __all__ = ["ground_offices", "office_state"]
 
 
-def office_state(lex: Lexicon, role: str, home: str | None) -> tuple[str, str, str | None] | None:
+def office_state(lex: Lexicon, role: str, home: str | None, *, affiliated: bool = False
+                 ) -> tuple[str, str, str | None] | None:
     """(state, how, sector) that holding ``role`` gives, or None: how is ``title`` (an office of
     one state) or ``home`` (an office the home country has).  "Tory shadow chancellor", "Sen."
     and "Welsh Health Minister" are read by their office ("shadow chancellor", "senator",
-    "minister")."""
+    "minister"); ``affiliated``: the holder works for a body that is no organ of the state."""
     words = role.lower().replace("-", " ").split()
     if any(w in lex.nonstate_words for w in words):
         return None
     key = lex.office(role)
-    if key is None:
+    if key is None or affiliated and key in lex.shared_offices:
         return None
     states = lex.role_states.get(key)
     if not states:
@@ -55,10 +58,9 @@ def ground_offices(ctx: Context) -> None:
     for aid, d in b.data.items():
         if d["kind"] != "person" or d["country"]:
             continue
-        if d["affiliation"] and not _state_body(ctx, d["affiliation"]):
-            continue  # "Acme president Jane Roe", "Jane Roe, president of the Roe Company"
+        affiliated = bool(d["affiliation"]) and not _state_body(ctx, d["affiliation"])
         for role in (*d["roles"], *d["offices"]):
-            got = office_state(lex, role, home)
+            got = office_state(lex, role, home, affiliated=affiliated)
             if got is not None:
                 state, how, sector = got
                 b.update(aid, country=state, country_from=how, sector=sector)

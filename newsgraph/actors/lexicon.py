@@ -37,6 +37,7 @@ class Lexicon:
     party_nouns: frozenset[str] = frozenset()  # nouns a party word modifies ("Labour plans", "Tory MPs")
     nonstate_words: frozenset[str] = frozenset()  # a role with one is no office of the state ("company president")
     portfolios: frozenset[str] = frozenset()  # "foreign" of "foreign ministers": one holder per state
+    shared_offices: frozenset[str] = frozenset()  # offices firms have too ("president", "governor")
 
     def igo(self, name: str) -> str | None:
         """Canonical name of an intergovernmental organisation ("the EU" -> "European Union");
@@ -107,7 +108,7 @@ def lexicon() -> Lexicon:
                               if ln.strip() and not ln.startswith("#")),
         igos=_igos(), role_states=states, title_offices=title_offices,
         party_nouns=frozenset(data["party_nouns"]), nonstate_words=frozenset(data["nonstate_words"]),
-        portfolios=frozenset(data["portfolios"]),
+        portfolios=frozenset(data["portfolios"]), shared_offices=frozenset(data["shared_offices"]),
     )
 
 

@@ -113,7 +113,8 @@ def analyze_parsed(article: Article, doc, *, version: str | None = None) -> Anal
     quotes = quotes_stage.extract_quotes(article, doc, index)
     found = events_stage.code_events(article, doc, index, times=times, quotes=quotes)
     return Analysis(article, times=times, actors=index.actors, quotes=quotes, events=found.events,
-                    held_events=found.held, pipeline_version=version or pipeline_version())
+                    held_events=found.held, pipeline_version=version or pipeline_version(),
+                    home_country=index.home_country)
 
 
 def _clean(doc: RawDocument | Article | Failure) -> Article | Failure:

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from ..models import Actor, Mention
+from ..models import Actor, HomeCountry, Mention
 
 __all__ = ["ActorIndex", "Builder", "slug", "VERSION"]
 
 #: Version of the actor rules; each mention's ``rule`` is ``VERSION:<rule name>``.
-VERSION = "actors.rules.v2"
+VERSION = "actors.rules.v3"
 
 
 def slug(text: str) -> str:
@@ -26,14 +26,15 @@ class ActorIndex:
     """Actors of one article and a lookup from character offsets to actors."""
 
     actors: tuple[Actor, ...]
+    home_country: HomeCountry | None = None  # the state the article reports from
     _by_id: dict[str, Actor] = field(default_factory=dict, repr=False)
     _spans: tuple[tuple[int, int, str], ...] = ()  # sorted (start, end, actor id)
     _starts: tuple[int, ...] = ()
 
     @classmethod
-    def build(cls, actors: tuple[Actor, ...]) -> "ActorIndex":
+    def build(cls, actors: tuple[Actor, ...], home_country: HomeCountry | None = None) -> "ActorIndex":
         spans = tuple(sorted((m.start, m.end, a.id) for a in actors for m in a.mentions))
-        return cls(actors, {a.id: a for a in actors}, spans, tuple(s for s, _, _ in spans))
+        return cls(actors, home_country, {a.id: a for a in actors}, spans, tuple(s for s, _, _ in spans))
 
     def get(self, actor_id: str) -> Actor | None:
         return self._by_id.get(actor_id)
@@ -77,23 +78,32 @@ class Builder:
         self.claimed: dict[tuple[int, int], str] = {}
 
     def add(self, aid: str, *, name: str, kind: str, country: str | None = None,
-            sector: str | None = None, members: tuple[str, ...] = (), roles: tuple[str, ...] = (),
+            country_from: str | None = None, sector: str | None = None,
+            members: tuple[str, ...] = (), roles: tuple[str, ...] = (),
             affiliation: str | None = None) -> str:
         d = self.data.get(aid)
         if d is None:
-            d = self.data[aid] = {"name": name, "kind": kind, "country": None, "sector": None,
-                                  "members": (), "roles": [], "affiliation": None}
+            d = self.data[aid] = {"name": name, "kind": kind, "country": None, "country_from": None,
+                                  "sector": None, "members": (), "roles": [], "affiliation": None,
+                                  "offices": []}
             self.mentions[aid] = []
-        self.update(aid, country=country, sector=sector, members=members, roles=roles,
-                    affiliation=affiliation)
+        self.update(aid, country=country, country_from=country_from, sector=sector, members=members,
+                    roles=roles, affiliation=affiliation)
         return aid
 
-    def update(self, aid: str, *, country: str | None = None, sector: str | None = None,
-               members: tuple[str, ...] = (), roles: tuple[str, ...] = (),
-               affiliation: str | None = None, name: str | None = None) -> None:
+    def update(self, aid: str, *, country: str | None = None, country_from: str | None = None,
+               sector: str | None = None, members: tuple[str, ...] = (), roles: tuple[str, ...] = (),
+               affiliation: str | None = None, name: str | None = None,
+               offices: tuple[str, ...] = ()) -> None:
+        """Fill what the actor lacks (the first country, sector and affiliation found stay);
+        ``country_from`` says how ``country`` was found ("name" when not given)."""
         d = self.data[aid]
         if country and not d["country"]:
             d["country"] = country
+            d["country_from"] = country_from or "name"
+        for o in offices:
+            if o not in d["offices"]:
+                d["offices"].append(o)
         if sector and not d["sector"]:
             d["sector"] = sector
         if members and not d["members"]:
@@ -127,13 +137,13 @@ class Builder:
         d = self.data.get(aid)
         return d["kind"] if d else None
 
-    def build(self) -> ActorIndex:
+    def build(self, home_country: HomeCountry | None = None) -> ActorIndex:
         actors = []
         for aid, d in self.data.items():
             ms = tuple(sorted(self.mentions[aid], key=lambda m: (m.start, m.end)))
             if not ms:
                 continue
             actors.append(Actor(aid, d["name"], d["kind"], d["country"], d["sector"], d["members"],
-                                tuple(d["roles"]), d["affiliation"], ms))
+                                tuple(d["roles"]), d["affiliation"], ms, d["country_from"]))
         actors.sort(key=lambda a: (a.mentions[0].start, a.id))
-        return ActorIndex.build(tuple(actors))
+        return ActorIndex.build(tuple(actors), home_country)

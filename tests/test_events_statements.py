@@ -250,3 +250,39 @@ def test_we_in_a_quote_is_the_speaker(run_quoted):
                                   "person:ana-ruiz", "Ana Ruiz"))
     assert [(e.type, e.source) for e in evs] == [("REJECT", ("person:ana-ruiz",))]
     assert "+speaker" in evs[0].rule
+
+
+# --- whose policy, and whom a domestic demand is made of ----------------------------------------
+
+@pytest.fixture(scope="module")
+def run_home():
+    from newsgraph.actors import ActorIndex
+    from newsgraph.models import HomeCountry
+    from newsgraph.parse import parse
+
+    spec = dict(ACTORS, government=("org:government-chl", "organization", "CHL", "GOV"))
+
+    def _run(text):
+        ix = index(text, spec)
+        ix = ActorIndex.build(ix.actors, HomeCountry("CHL", "publication"))
+        return extract_events(article(text), parse(text), ix)
+    return _run
+
+
+def test_opposing_a_bill_nobody_owns_is_opposing_the_government(run_home):
+    evs = run_home("The Greens oppose the bill, which the government wrote.")
+    assert [(e.type, e.source, e.target) for e in evs] == [
+        ("REJECT", ("org:greens",), ("org:government-chl",))]
+    assert evs[0].rule.endswith("+policy-owner")
+
+
+def test_a_named_owner_is_no_policy_owner(run_home):
+    evs = run_home("The Greens oppose the French plan, and the government agrees.")
+    assert [(e.type, e.target) for e in evs if e.type == "REJECT"] == [("REJECT", ("FRA",))]
+
+
+def test_a_domestic_demand_without_addressee_is_made_of_the_government(run_home):
+    evs = run_home("The Greens called for an inquiry into what the government knew.")
+    assert [(e.type, e.source, e.target) for e in evs] == [
+        ("REQUEST", ("org:greens",), ("org:government-chl",))]
+    assert evs[0].rule.endswith("+home-government")

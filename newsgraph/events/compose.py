@@ -299,6 +299,17 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                 break
     location = args_.location_of(anchor, index) or (
         args_.location_of(m.token, index) if anchor != m.token else None)
+    if not tgt and (e.type in load_stance().policy_stances):
+        owner = statements.policy_owner(_thing(anchor, m), index, load_stance())
+        if owner is not None and owner.id not in exclude:
+            tgt, rule, conf = [owner], rule + "+policy-owner", conf - 0.2  # "opposed the bill"
+    if not tgt and e.type == "REQUEST" and source and index.home_country is not None \
+            and all(a.country == index.home_country.code for a in source):
+        # a domestic demand that names no addressee is made of the government ("called for
+        # an inquiry"), unless the government itself makes it
+        gov = statements.home_government(index)
+        if gov is not None and gov.id not in exclude and gov.kind != "country":
+            tgt, rule, conf = [gov], rule + "+home-government", conf - 0.2
     # --- sense: force or words, politics or economics
     if e.sense == "physical" and not senses.physical(anchor, (*source, *tgt), load_senses()):
         if e.verbal is None:
@@ -484,6 +495,20 @@ def _object_is_domestic(verb: Token, index: ActorIndex, home: Actor) -> bool:
 def _future(verb: Token, frames: tuple[Token, ...], lex: Lexicon) -> bool:
     words = (verb, *frames)
     return any(c.dep_ == "aux" and c.lower_ in lex.future_modals for w in words for c in w.children)
+
+
+def _thing(anchor: Token, m: Match) -> Token | None:
+    """What an act is done to when that is not an actor: its object ("opposed the bill"), a
+    passive subject, or the object of its preposition ("objected to the plan")."""
+    if m.obj is not None:
+        return m.obj
+    for c in anchor.children:
+        if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and _passive(anchor)):
+            return c
+    for c in anchor.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "on", "against", "over", "about") and c.i > anchor.i:
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
 
 
 def _first_person_subject(verb: Token) -> bool:

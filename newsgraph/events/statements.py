@@ -40,11 +40,11 @@ from .modality import ASSERTED, modality_of
 from .triggers import other_agent_clause
 
 __all__ = ["Stance", "load_stance", "warning", "evaluations", "persisting", "quoted_judgements",
-           "STANCE_VERSION"]
+           "policy_owner", "home_government", "STANCE_VERSION"]
 
 STANCE_VERSION = "events.stance.v1"
 _KEYS = ("consequence_nouns", "naming_verbs", "negative", "positive", "persist_verbs",
-         "persist_particles", "opposition_nouns", "persist_preps")
+         "persist_particles", "opposition_nouns", "persist_preps", "policy_nouns", "policy_stances")
 _FIRST_PERSON = frozenset(("we", "i", "us"))
 #: Sectors of actors that command the state's own organs ("police will not tolerate ...").
 _STATE_SECTORS = frozenset(("GOV", "MIL", "COP", "EXE", "JUD", "SPY"))
@@ -61,6 +61,8 @@ class Stance:
     persist_particles: frozenset[str]
     opposition_nouns: frozenset[str]
     persist_preps: frozenset[str]
+    policy_nouns: frozenset[str]
+    policy_stances: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +74,8 @@ def load_stance() -> Stance:
         if data.get("version") != STANCE_VERSION:
             raise LexiconError(f"[E357] {where}: version {data.get('version')!r}, "
                                f"expected {STANCE_VERSION!r}")
-        stance = Stance(**{k: frozenset(str(w).lower() for w in data[k]) for k in _KEYS})
+        stance = Stance(**{k: frozenset(str(w).lower() if k != "policy_stances" else str(w)
+                                        for w in data[k]) for k in _KEYS})
     except (json.JSONDecodeError, KeyError, TypeError) as exc:
         raise LexiconError(f"[E357] {where}: malformed ({exc})") from exc
     if stance.negative & stance.positive:
@@ -242,7 +245,8 @@ def _naming(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules:
             desc.extend(c.subtree)
     desc.extend(t for c in named.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree)
     # words after the object describe it ("called the tariffs unacceptable", parsed as modifiers)
-    desc.extend(t for c in named.children if c.i > named.i and c.dep_ in ("amod", "acomp")
+    desc.extend(t for c in named.children if c.i > named.i
+                and c.dep_ in ("amod", "acomp", "dobj", "conj", "appos", "attr", "npadvmod")
                 for t in c.subtree)
     if not desc:
         return None
@@ -284,7 +288,10 @@ def _statement(verb: Token, about: Token, desc: list[Token], etype: str, rule: s
         target = [a for t in desc for a in [index.for_token(t)] if args_.is_participant(a) and a.id not in own]
     target = list({a.id: a for a in target}.values())
     if not target:
-        return None
+        owner = policy_owner(about, index, load_stance())
+        if owner is None or owner.id in own:
+            return None
+        target, rule = [owner], rule + "+policy-owner"
     modality = modality_of(verb, lex)
     end = verb.idx + len(verb.text)
     return Draft(etype, tuple(source), tuple(target), modality, verb.idx, end, f"{rules}:{rule}",
@@ -396,3 +403,26 @@ def _judged(t: Token, index: ActorIndex) -> list[Actor]:
     else:
         return []
     return args_.np_actors(thing, index) or args_.owner_of(thing, index)
+
+
+# --- whose policy ---------------------------------------------------------------------------
+
+def policy_owner(thing: Token | None, index: ActorIndex, stance: Stance) -> Actor | None:
+    """The government of the article's home country, for a policy the text gives no owner
+    ("the Lib Dems oppose the bill": the bill is the government's)."""
+    if thing is None or thing.lemma_.lower() not in stance.policy_nouns or index.home_country is None:
+        return None
+    if any(c.dep_ in ("poss", "compound", "amod", "nmod") and index.for_token(c) is not None
+           for c in thing.children):
+        return None  # "the Tory plans": an owner is named (and found, or not, by the parse)
+    return home_government(index)
+
+
+def home_government(index: ActorIndex) -> Actor | None:
+    """The government of the article's home country as the article names it ("the
+    government"), else that country, when the article mentions either."""
+    if index.home_country is None:
+        return None
+    home = index.home_country.code
+    return next((a for a in index.actors if a.kind == "organization" and a.country == home
+                 and a.sector == "GOV" and a.name.lower() == "government"), None) or index.get(home)

@@ -283,6 +283,8 @@ class Event:
     date_granularity: str | None = None
     location: str | None = None
     cameo: str | None = None
+    #: how the state of each source and target actor was found (``Actor.country_from``)
+    grounding: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -293,6 +295,7 @@ class Event:
             "location": self.location, "trigger": self.trigger.to_dict(),
             "sentence": self.sentence.to_dict(), "cameo": self.cameo,
             "rule": self.rule, "confidence": round(self.confidence, 3),
+            "grounding": dict(self.grounding),
         }
 
 

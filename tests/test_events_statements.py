@@ -286,3 +286,8 @@ def test_a_domestic_demand_without_addressee_is_made_of_the_government(run_home)
     assert [(e.type, e.source, e.target) for e in evs] == [
         ("REQUEST", ("org:greens",), ("org:government-chl",))]
     assert evs[0].rule.endswith("+home-government")
+
+
+def test_an_act_given_as_an_example_is_no_event(run):
+    assert run("Steps such as sanctions against Iran were discussed by Ana Ruiz.") == ()
+    assert run("Threats like a boycott of France were mentioned by Tom Vale.") == ()

@@ -134,6 +134,8 @@ def _event(d: Draft, s_start: int, s_end: int, article: Article, times: tuple[Ti
         mode=d.mode, context=context, reported_by=d.reported_by, date=date,
         date_granularity=gran, location=d.location.id if d.location is not None else None,
         cameo=d.cameo,
+        grounding=tuple((a.id, a.country_from) for a in {x.id: x for x in (*d.source, *d.target)}.values()
+                        if a.country and a.country_from),
     )
 
 

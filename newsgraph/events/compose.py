@@ -415,9 +415,18 @@ _BACKGROUND_PREPS = frozenset(("after", "following", "since", "before", "despite
                                "prior", "because", "until", "ahead"))
 
 
+#: Prepositions that give a nominal act as an example of something ("steps such as a ban",
+#: "threats like a strike", "measures including sanctions"): named, not reported as done.
+_EXAMPLE_PREPS = frozenset(("like", "including"))
+
+
 def _background(noun: Token) -> bool:
     head = noun.head
-    return noun.dep_ == "pobj" and head.lower_ in _BACKGROUND_PREPS
+    if noun.dep_ != "pobj":
+        return False
+    if head.lower_ in _BACKGROUND_PREPS or head.lower_ in _EXAMPLE_PREPS:
+        return True
+    return head.lower_ == "as" and any(c.lower_ == "such" for c in head.children)  # "such as"
 
 
 def _governing_trigger(noun: Token, by_token: dict[int, Match]) -> Match | None:

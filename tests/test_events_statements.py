@@ -291,3 +291,37 @@ def test_a_domestic_demand_without_addressee_is_made_of_the_government(run_home)
 def test_an_act_given_as_an_example_is_no_event(run):
     assert run("Steps such as sanctions against Iran were discussed by Ana Ruiz.") == ()
     assert run("Threats like a boycott of France were mentioned by Tom Vale.") == ()
+
+
+def test_refusal_to_accept_is_a_rejection(run):
+    evs = run("Tom Vale's refusal to accept the French proposals angered Brazil.")
+    assert [(e.type, e.source) for e in evs] == [("REJECT", ("person:tom-vale",))]
+
+
+def test_offers_of_help_agree_but_job_offers_do_not(run):
+    assert [e.type for e in run("Chile offered talks to Peru.")] == ["AGREE"]
+    assert run("Tom Vale will be offered the job of finance minister.") == ()
+
+
+def test_hosting_a_news_conference_is_no_consultation(run):
+    assert run("Ana Ruiz will host a news conference in Chile every morning.") == ()
+
+
+def test_wanting_someone_to_be_something_is_no_request(run):
+    assert run("The Greens want Tom Vale to be as open as possible.") == ()
+
+
+def test_a_meeting_in_the_background_is_no_event(run):
+    assert run("Ahead of Sunday's meeting with Peru, Ana Ruiz flew home.") == ()
+
+
+def test_an_analysts_judgement_is_no_event(run):
+    spec_text = "Health analyst Joe Bloggs called the French targets reckless."
+    assert run(spec_text) == ()
+
+
+def test_an_arrest_with_no_agent_named_is_the_states(run_home):
+    evs = run_home("Tom Vale was arrested on Tuesday, and the police said the government knew.")
+    coerce = [e for e in evs if e.type == "COERCE"]
+    assert [(e.source, e.target) for e in coerce] == [(("CHL",), ("person:tom-vale",))]
+    assert coerce[0].rule.endswith("+state-agent")

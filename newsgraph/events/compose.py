@@ -244,8 +244,8 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
     warned = None
     if e.frame == "warn":
         warned = statements.warning(anchor, source, index, lex, load_stance())
-        if warned is None:
-            return None  # a warning about a risk takes no stance toward anyone
+        if warned is None or not any(args_.is_political(a, lex) for a in source):
+            return None  # a warning about a risk, or an analyst's, takes no political stance
         e = replace(e, type=warned[0], frame=None, cameo=None, mode=None)
         tgt, rule = list(warned[1]), f"{rule}+{warned[2]}"
     elif e.pos == "V" or anchor != m.token:
@@ -299,6 +299,13 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                 break
     location = args_.location_of(anchor, index) or (
         args_.location_of(m.token, index) if anchor != m.token else None)
+    if not source and e.type == "COERCE" and _passive(anchor) and (tgt or index.home_country):
+        # "the party leader was arrested": an arrest with no agent named is the state's
+        state = next((a.country for a in tgt if a.country), None) or (
+            index.home_country.code if index.home_country else None)
+        agent = statements.state_organ(index, state, "COP") if state else None
+        if agent is not None and agent.id not in {a.id for a in tgt}:
+            source, rule, conf = [agent], rule + "+state-agent", conf - 0.2
     if not tgt and (e.type in load_stance().policy_stances):
         owner = statements.policy_owner(_thing(anchor, m), index, load_stance())
         if owner is not None and owner.id not in exclude:
@@ -426,6 +433,8 @@ def _background(noun: Token) -> bool:
         return False
     if head.lower_ in _BACKGROUND_PREPS or head.lower_ in _EXAMPLE_PREPS:
         return True
+    if head.lower_ == "of" and head.head.lower_ in _BACKGROUND_PREPS:
+        return True  # "ahead of Sunday's meeting", "prior to the talks"
     return head.lower_ == "as" and any(c.lower_ == "such" for c in head.children)  # "such as"
 
 

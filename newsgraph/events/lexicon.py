@@ -21,7 +21,7 @@ FRAMES = ("agree", "reject", "request", "threaten", "warn")
 #: Senses a trigger word can have besides the political act: the act is coded only when the
 #: sentence shows that sense is not meant (``senses.json``; :mod:`.senses`).
 SENSES = ("physical", "economic", "published", "territory")
-_CONDITIONS = ("obj", "prt", "prep", "mod", "nomod")
+_CONDITIONS = ("obj", "prt", "prep", "mod", "nomod", "noobj")
 
 
 class LexiconError(ValueError):
@@ -43,6 +43,7 @@ class Entry:
     prep: frozenset[str] = frozenset()
     mod: frozenset[str] = frozenset()
     nomod: frozenset[str] = frozenset()
+    noobj: frozenset[str] = frozenset()
     intrans: bool = False
     comp: bool = False  # needs a complement clause
     trans: bool = False  # needs a direct object ("blew up the bridge", not "the row blew up")

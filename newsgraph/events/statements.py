@@ -40,7 +40,7 @@ from .modality import ASSERTED, modality_of
 from .triggers import other_agent_clause
 
 __all__ = ["Stance", "load_stance", "warning", "evaluations", "persisting", "quoted_judgements",
-           "policy_owner", "home_government", "STANCE_VERSION"]
+           "policy_owner", "home_government", "state_organ", "STANCE_VERSION"]
 
 STANCE_VERSION = "events.stance.v1"
 _KEYS = ("consequence_nouns", "naming_verbs", "negative", "positive", "persist_verbs",
@@ -276,8 +276,8 @@ def _saying(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules:
 def _statement(verb: Token, about: Token, desc: list[Token], etype: str, rule: str, lex: Lexicon,
                index: ActorIndex, rules: str) -> Draft | None:
     source = list(args_.subject_of(verb, index).actors)
-    if not source:
-        return None
+    if not any(args_.is_political(a, lex) for a in source):
+        return None  # an analyst's or a commentator's opinion is no political act
     own = frozenset(a.id for a in source)
     # whom it is about: the actor described or the owner of the thing described ("the Tory
     # plans", "Labour's bill"), else an actor the description names ("tactics by Labour")
@@ -355,7 +355,7 @@ def quoted_judgements(doc, quotes: tuple[Quote, ...], lex: Lexicon, index: Actor
         if q.kind == "indirect" or q.speaker is None or q.speaker.actor is None:
             continue
         speaker = index.get(q.speaker.actor)
-        if not args_.is_participant(speaker):
+        if speaker is None or not args_.is_political(speaker, lex):
             continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:
@@ -423,6 +423,12 @@ def home_government(index: ActorIndex) -> Actor | None:
     government"), else that country, when the article mentions either."""
     if index.home_country is None:
         return None
-    home = index.home_country.code
-    return next((a for a in index.actors if a.kind == "organization" and a.country == home
-                 and a.sector == "GOV" and a.name.lower() == "government"), None) or index.get(home)
+    return state_organ(index, index.home_country.code, "GOV", "government")
+
+
+def state_organ(index: ActorIndex, state: str, sector: str, name: str | None = None) -> Actor | None:
+    """The article's actor for an organ of ``state`` ("the government", "police"), else the
+    state itself, when the article mentions either."""
+    return next((a for a in index.actors if a.kind == "organization" and a.country == state
+                 and a.sector == sector and (name is None or a.name.lower() == name)),
+                None) or index.get(state)

@@ -86,6 +86,9 @@ def _verb_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
         if hit is None:
             return None
         extra.append(hit)
+    if e.noobj and any(_low(o) in e.noobj or o.lower_ in e.noobj
+                       for o in _objects(tok, frozenset()) if o.dep_ in ("dobj", "nsubjpass")):
+        return None
     if e.intrans and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return None
     if e.comp and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
@@ -110,8 +113,8 @@ def other_agent_clause(verb: Token) -> Token | None:
     mental = load_lexicon().mental_verbs
     for c in verb.children:
         if not any(x.dep_ in ("aux", "auxpass") and x.lower_ == "to" for x in c.children) \
-                or c.lemma_.lower() in mental:
-            continue  # not an infinitive, or no act: "allowed the public to think ..."
+                or c.lemma_.lower() in mental or c.lemma_ == "be":
+            continue  # not an infinitive, or no act: "allowed the public to think", "want X to be"
         if c.dep_ == "xcomp" and c.lemma_.lower() in SEEING and not has_obj:
             inner = other_agent_clause(c) or next(  # "wants to see the government act"
                 (x for x in c.children if x.dep_ == "ccomp" and any(

@@ -1,6 +1,6 @@
 """Organisations, documents and bodies that speak, and collective references to states.
 
-Rules (``actors.rules.v2``):
+Rules (``actors.rules.v3``):
 - ``igo``: an intergovernmental organisation (``data/igos.tsv``: "the EU", "NATO", "the UN
   Security Council") is one organisation under its canonical name, sector IGO, no country;
 - ``org-ent``: an ORG entity, without "the" and a possessive; not when it is only role words
@@ -8,6 +8,9 @@ Rules (``actors.rules.v2``):
   natural feature ("... Maneuvering Ground", "the Taiwan Strait") is a location; its country
   comes from a state named inside it, before it ("Japan's Foreign Ministry") or in an
   appositive after it ("a US-backed think tank"); "(AFN)" after it is the same organisation;
+  a name of an organ's shape ("Ministry of Defence", "Department for Transport", "West Yorkshire
+  Police", :func:`.organs.organ_by_shape`) takes that organ's sector and, with no state in it,
+  the article's home country (``country_from`` ``home``);
 - ``document``: "the joint statement", "its state news agency" when it says or does
   something (a subject, or "according to"); its country from its owner;
 - ``body``: "the ministers", "the officials" as subjects: a group whose members are the

@@ -190,3 +190,17 @@ def test_country_from_is_in_every_record(run):
         d = a.to_dict()
         assert "country_from" in d
         assert (d["country"] is None) == (d["country_from"] is None)
+
+
+def test_nationality_before_a_ranked_office_but_not_before_a_topic(run):
+    text = ("Ghanaian junior trade minister Ann Roe met Bob Doe, a Kenyan health policy expert at "
+            "the Lakeside Institute.")
+    idx = run(text)
+    assert grounded(idx, text, "Ann Roe") == ("GHA", "nationality")
+    assert actor(idx, text, "Bob Doe").country is None  # the policy is Kenyan, not the expert
+
+
+def test_organisation_described_by_its_state(run):
+    text = "Italian dairy firm Lattemilk Holdings collapsed, and a rival bought its farms."
+    idx = run(text)
+    assert grounded(idx, text, "Lattemilk Holdings") == ("ITA", "nationality")

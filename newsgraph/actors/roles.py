@@ -84,7 +84,10 @@ def _title_start(ctx: Context, toks: list[Token]) -> int | None:
 
 
 def _country_for_title(ctx: Context, toks: list[Token], k: int) -> str | None:
-    """A country token (or multi-token name) right before the title start toks[k]."""
+    """A country token (or multi-token name) before the title start toks[k], past modifiers of
+    the office ("Nigerian junior foreign minister", "US former ambassador")."""
+    while k >= 2 and toks[k - 1].lower_ in ctx.lex.rank_modifiers and toks[k - 1].i not in ctx.gaz_at:
+        k -= 1
     if k == 0:
         return None
     prev = toks[k - 1]

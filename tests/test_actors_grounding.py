@@ -204,3 +204,10 @@ def test_organisation_described_by_its_state(run):
     text = "Italian dairy firm Lattemilk Holdings collapsed, and a rival bought its farms."
     idx = run(text)
     assert grounded(idx, text, "Lattemilk Holdings") == ("ITA", "nationality")
+
+
+def test_party_before_a_capitalised_portfolio_and_in_a_headline(run):
+    text = "Lib Dems 'to cut fares'\nLib Dem Transport spokesman Ann Roe set out the plan."
+    idx = run(text, **BBC)
+    assert grounded(idx, text, "Ann Roe") == ("GBR", "party")
+    assert not [a for a in idx.actors if a.kind == "person" and "Lib" in a.name]

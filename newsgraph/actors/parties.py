@@ -143,8 +143,9 @@ def _takes_party(ctx: Context, k: int, form: Form) -> bool:
         low = t.lower_
         if low in lex.party_nouns or low in lex.role_heads or (x == k and low in lex.titles):
             return True
-        if t.text == "-" or (t.is_alpha and t.text.islower() and t.pos_ in ("NOUN", "ADJ", "PROPN")):
-            continue  # "co-", "health", "home affairs": modifiers of the office
+        if t.text == "-" or (t.is_alpha and t.text.islower() and t.pos_ in ("NOUN", "ADJ", "PROPN")) \
+                or (t.text[:1].isupper() and (low in lex.role_words or low in lex.role_modifiers)):
+            continue  # "co-", "health", "home affairs", "Treasury": modifiers of the office
         return False
     return False
 
@@ -160,10 +161,12 @@ def _member_noun(ctx: Context, i: int, j: int) -> bool:
 def _accepted(ctx: Context, i: int, j: int, form: Form) -> bool:
     doc = ctx.toks
     ent = ctx.ent_of[i]
-    first = ent.start if ent is not None else i
-    while ent is not None and first < i and doc[first].lower_ in DETERMINERS:
+    first, last = (ent.start, ent.end) if ent is not None else (i, j)
+    while first < i and doc[first].lower_ in DETERMINERS:
         first += 1  # "The Lib Dems" tagged as a person
-    if ent is not None and ent.label_ == "PERSON" and (first < i or ent.end > j):
+    while last > j and (doc[last - 1].is_punct or doc[last - 1].text in POSSESSIVE):
+        last -= 1  # "Lib Dems '"
+    if ent is not None and ent.label_ == "PERSON" and (first < i or last > j):
         # inside a longer name: only a party word before the member's name ("Tory John Roe");
         # never a word of the name itself ("Damian Green", "Morena Roe")
         if first < i or form.use != "adjective" or form.acronym:

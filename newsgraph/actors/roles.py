@@ -158,7 +158,8 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
             break
         if t.pos_ == "ADP" and low != "of":
             break
-        if (t.ent_type_ == "PERSON" and k - 1 not in ctx.party_at) or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
+        if (t.ent_type_ == "PERSON" and k - 1 not in ctx.party_at and low not in ctx.lex.role_words) \
+                or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
             break
         if t.ent_type_ == "ORG" and k - 1 not in ctx.gaz_at and k - 1 not in ctx.party_at \
                 and not role_like(ctx, ctx.ent_of[k - 1].start, ctx.ent_of[k - 1].end):

@@ -211,3 +211,17 @@ def test_party_before_a_capitalised_portfolio_and_in_a_headline(run):
     idx = run(text, **BBC)
     assert grounded(idx, text, "Ann Roe") == ("GBR", "party")
     assert not [a for a in idx.actors if a.kind == "person" and "Lib" in a.name]
+
+
+def test_an_office_of_a_private_body_gives_no_state(run):
+    text = "Dr Ann Roe, Welsh secretary of the Medical Practitioners Association, welcomed the plan."
+    assert actor(run(text, **BBC), text, "Ann Roe").country is None
+
+
+def test_a_party_needs_its_state_in_play(run):
+    text = "The Rwandan Patriotic Front won, and the National Front marched in Paris."
+    idx = run(text)
+    assert grounded(idx, text, "Rwandan Patriotic Front") == ("RWA", "party")
+    assert grounded(idx, text, "National Front") == ("FRA", "article")  # Paris names France
+    text2 = "The Patriotic Front won the vote."  # no state of such a party named
+    assert not [a for a in run(text2).actors if a.sector == "PTY"]

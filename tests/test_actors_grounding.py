@@ -190,3 +190,38 @@ def test_country_from_is_in_every_record(run):
         d = a.to_dict()
         assert "country_from" in d
         assert (d["country"] is None) == (d["country_from"] is None)
+
+
+def test_nationality_before_a_ranked_office_but_not_before_a_topic(run):
+    text = ("Ghanaian junior trade minister Ann Roe met Bob Doe, a Kenyan health policy expert at "
+            "the Lakeside Institute.")
+    idx = run(text)
+    assert grounded(idx, text, "Ann Roe") == ("GHA", "nationality")
+    assert actor(idx, text, "Bob Doe").country is None  # the policy is Kenyan, not the expert
+
+
+def test_organisation_described_by_its_state(run):
+    text = "Italian dairy firm Lattemilk Holdings collapsed, and a rival bought its farms."
+    idx = run(text)
+    assert grounded(idx, text, "Lattemilk Holdings") == ("ITA", "nationality")
+
+
+def test_party_before_a_capitalised_portfolio_and_in_a_headline(run):
+    text = "Lib Dems 'to cut fares'\nLib Dem Transport spokesman Ann Roe set out the plan."
+    idx = run(text, **BBC)
+    assert grounded(idx, text, "Ann Roe") == ("GBR", "party")
+    assert not [a for a in idx.actors if a.kind == "person" and "Lib" in a.name]
+
+
+def test_an_office_of_a_private_body_gives_no_state(run):
+    text = "Dr Ann Roe, Welsh secretary of the Medical Practitioners Association, welcomed the plan."
+    assert actor(run(text, **BBC), text, "Ann Roe").country is None
+
+
+def test_a_party_needs_its_state_in_play(run):
+    text = "The Rwandan Patriotic Front won, and the National Front marched in Paris."
+    idx = run(text)
+    assert grounded(idx, text, "Rwandan Patriotic Front") == ("RWA", "party")
+    assert grounded(idx, text, "National Front") == ("FRA", "article")  # Paris names France
+    text2 = "The Patriotic Front won the vote."  # no state of such a party named
+    assert not [a for a in run(text2).actors if a.sector == "PTY"]

@@ -12,7 +12,8 @@ party: :mod:`.people`) takes one from an office they hold, by its entry in ``dat
 A role that names a body that is no organ of the state ("company president", "club
 chairman", "union general secretary") gives nothing, nor does an office that firms have too
 ("president", "governor", "chancellor") held in an organisation that is neither a party nor an
-organ of the state ("Acme president Jane Roe"); "Veterans Affairs Minister Jane Roe" is a
+organ of the state ("Acme president Jane Roe"), nor any office of a body such a word names
+("Welsh secretary of the Medical Association"); "Veterans Affairs Minister Jane Roe" is a
 minister whatever her portfolio is called.  The pass runs after every other actors pass, so roles that a later resolver
 attaches to a person ("the prime minister" -> the person who holds the office) are
 grounded too: call :func:`ground_offices` after adding them, or use :func:`office_state`
@@ -59,6 +60,8 @@ def ground_offices(ctx: Context) -> None:
         if d["kind"] != "person" or d["country"]:
             continue
         affiliated = bool(d["affiliation"]) and not _state_body(ctx, d["affiliation"])
+        if affiliated and any(w in lex.nonstate_words for w in d["affiliation"].lower().split()):
+            continue  # "Welsh secretary of the Medical Association": an office of that body
         for role in (*d["roles"], *d["offices"]):
             got = office_state(lex, role, home, affiliated=affiliated)
             if got is not None:

@@ -69,7 +69,10 @@ def publication(name: str | None, url: str | None = None) -> Publication | None:
     if name and (hit := names.get(_key(name))):
         return hit
     if url:
-        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+        try:
+            host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+        except ValueError:  # "http://[bad" is no address
+            host = ""
         while host:
             if host in hosts:
                 return hosts[host]

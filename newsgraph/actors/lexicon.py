@@ -38,6 +38,7 @@ class Lexicon:
     nonstate_words: frozenset[str] = frozenset()  # a role with one is no office of the state ("company president")
     portfolios: frozenset[str] = frozenset()  # "foreign" of "foreign ministers": one holder per state
     shared_offices: frozenset[str] = frozenset()  # offices firms have too ("president", "governor")
+    rank_modifiers: frozenset[str] = frozenset()  # "junior" of "Nigerian junior foreign minister"
 
     def igo(self, name: str) -> str | None:
         """Canonical name of an intergovernmental organisation ("the EU" -> "European Union");
@@ -109,6 +110,7 @@ def lexicon() -> Lexicon:
         igos=_igos(), role_states=states, title_offices=title_offices,
         party_nouns=frozenset(data["party_nouns"]), nonstate_words=frozenset(data["nonstate_words"]),
         portfolios=frozenset(data["portfolios"]), shared_offices=frozenset(data["shared_offices"]),
+        rank_modifiers=frozenset(data["rank_modifiers"]),
     )
 
 

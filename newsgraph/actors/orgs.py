@@ -1,13 +1,17 @@
 """Organisations, documents and bodies that speak, and collective references to states.
 
-Rules (``actors.rules.v2``):
+Rules (``actors.rules.v3``):
 - ``igo``: an intergovernmental organisation (``data/igos.tsv``: "the EU", "NATO", "the UN
   Security Council") is one organisation under its canonical name, sector IGO, no country;
 - ``org-ent``: an ORG entity, without "the" and a possessive; not when it is only role words
   ("State" of "Secretary of State"), a country, or part of a person's name; a facility or
   natural feature ("... Maneuvering Ground", "the Taiwan Strait") is a location; its country
-  comes from a state named inside it, before it ("Japan's Foreign Ministry") or in an
-  appositive after it ("a US-backed think tank"); "(AFN)" after it is the same organisation;
+  comes from a state named inside it, owning it ("Japan's Foreign Ministry"), heading a
+  description before it ("Italian dairy group Acme") or in an appositive after it ("a
+  US-backed think tank"); "(AFN)" after it is the same organisation;
+  a name of an organ's shape ("Ministry of Defence", "Department for Transport", "West Yorkshire
+  Police", :func:`.organs.organ_by_shape`) takes that organ's sector and, with no state in it,
+  the article's home country (``country_from`` ``home``);
 - ``document``: "the joint statement", "its state news agency" when it says or does
   something (a subject, or "according to"); its country from its owner;
 - ``body``: "the ministers", "the officials" as subjects: a group whose members are the
@@ -34,12 +38,22 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 def _country_near(ctx: Context, i: int, j: int) -> tuple[str, str] | None:
     """(state, how): a state that owns the organisation ("Japan's Foreign Ministry":
-    ``possessive``) or qualifies an appositive after it (", a US-backed think tank": ``appositive``)."""
+    ``possessive``), heads a description before its name ("Italian dairy group Acme":
+    ``nationality``) or qualifies an appositive after it (", a US-backed think tank": ``appositive``)."""
     doc = ctx.toks
     if i >= 2 and doc[i - 1].text in POSSESSIVE and (i - 2) in ctx.gaz_at:
         m = ctx.gaz_at[i - 2]
         if m.place.kind in ("country", "demonym", "capital"):
             return m.place.code, "possessive"
+    # a description before the name: "Italian dairy group Acme", "the US carmaker Acme"
+    k = i - 1
+    while k >= 0 and i - k <= 4 and doc[k].text.islower() and doc[k].is_alpha \
+            and doc[k].pos_ in ("NOUN", "ADJ") and k not in ctx.gaz_at:
+        k -= 1
+    if k < i - 1 and k >= 0 and doc[i - 1].pos_ == "NOUN" and k in ctx.gaz_at and ctx.gaz_at[k].j == k + 1:
+        m = ctx.gaz_at[k]
+        if m.place.kind in ("country", "demonym"):
+            return m.place.code, "nationality"
     # appositive: ", a US-backed think tank," / ", the Chinese state broadcaster"
     if j < len(doc) and doc[j].text == ",":
         k = j + 1

@@ -11,14 +11,14 @@ Rules (``actors.rules.v3:party``), from ``data/parties.tsv``:
   name that only modifies another noun is no party ("Labour Day", "Labour costs"), and a
   one-word name inside a longer person's name or on a gazetteer place is left alone;
 - which party a form names: a state named just before it ("the Australian Labor Party",
-  "German Greens", "Japan's Liberal Democratic Party") chooses; else a form of one state's
-  party names it (a one-word form only when that state is in play: the article's home
-  country or a state it names); a form several states' parties share ("Labour",
-  "Liberals", "Democrats") takes the home country's, else the one of the state the article
-  names most; a form that is also a state organ there ("Congress" in a US article) is left
-  to the organs pass.  The party's ``country_from`` is ``party`` (the table names one
-  state), ``nationality``, ``home`` or ``article`` accordingly; an unresolved full name is a
-  party with no state.
+  "German Greens", "Japan's Liberal Democratic Party") chooses; else only parties whose
+  state is in play count (the article's home country, or a state the article names; so
+  "Patriotic Front" is nobody's party in an article that names no Zambia); one such state
+  names it; of several ("Labour", "Liberals", "Democrats"), the home country's, else the one
+  the article names most; a form that is also a state organ there ("Congress" in a US
+  article) is left to the organs pass.  The party's ``country_from`` is ``party`` (the table
+  names one state), ``nationality``, ``home`` or ``article`` accordingly; a full name that
+  two states in play share equally is a party with no state.
 
 The pass runs before places and people, so its spans are neither places nor people.
 """
@@ -143,8 +143,9 @@ def _takes_party(ctx: Context, k: int, form: Form) -> bool:
         low = t.lower_
         if low in lex.party_nouns or low in lex.role_heads or (x == k and low in lex.titles):
             return True
-        if t.text == "-" or (t.is_alpha and t.text.islower() and t.pos_ in ("NOUN", "ADJ", "PROPN")):
-            continue  # "co-", "health", "home affairs": modifiers of the office
+        if t.text == "-" or (t.is_alpha and t.text.islower() and t.pos_ in ("NOUN", "ADJ", "PROPN")) \
+                or (t.text[:1].isupper() and (low in lex.role_words or low in lex.role_modifiers)):
+            continue  # "co-", "health", "home affairs", "Treasury": modifiers of the office
         return False
     return False
 
@@ -160,10 +161,12 @@ def _member_noun(ctx: Context, i: int, j: int) -> bool:
 def _accepted(ctx: Context, i: int, j: int, form: Form) -> bool:
     doc = ctx.toks
     ent = ctx.ent_of[i]
-    first = ent.start if ent is not None else i
-    while ent is not None and first < i and doc[first].lower_ in DETERMINERS:
+    first, last = (ent.start, ent.end) if ent is not None else (i, j)
+    while first < i and doc[first].lower_ in DETERMINERS:
         first += 1  # "The Lib Dems" tagged as a person
-    if ent is not None and ent.label_ == "PERSON" and (first < i or ent.end > j):
+    while last > j and (doc[last - 1].is_punct or doc[last - 1].text in POSSESSIVE):
+        last -= 1  # "Lib Dems '"
+    if ent is not None and ent.label_ == "PERSON" and (first < i or last > j):
         # inside a longer name: only a party word before the member's name ("Tory John Roe");
         # never a word of the name itself ("Damian Green", "Morena Roe")
         if first < i or form.use != "adjective" or form.acronym:
@@ -180,14 +183,11 @@ def _accepted(ctx: Context, i: int, j: int, form: Form) -> bool:
     return True
 
 
-def _named_states(ctx: Context, spans: list[tuple[int, int, Form]]) -> Counter:
-    """How often the article names each state (countries, demonyms, capitals, regions), outside
-    party names."""
-    inside = {k for i, j, _ in spans for k in range(i, j)}
+def _named_states(ctx: Context) -> Counter:
+    """How often the article names each state (countries, demonyms, capitals, regions; a
+    party's own "Scottish" or "Rwandan" counts)."""
     counts: Counter = Counter()
     for m in ctx.gaz_matches:
-        if m.i in inside:
-            continue
         c = ctx.gaz.countries[m.place.code]
         counts[c.parent or c.alpha3] += 1
     return counts
@@ -222,12 +222,9 @@ def _choose(ctx: Context, form: Form, i: int, home: str | None, named: Counter
         if mine:
             return mine[0], nat, "nationality"
         return Party(form.text, form.text, nat), nat, "nationality"
-    states = list(dict.fromkeys(p.country for p in ps))
-    organ = _organ_states(form.text)
     in_play = {home} | set(named) if home else set(named)
-    one_word = " " not in form.text.strip()
-    if one_word:
-        states = [s for s in states if s in in_play]
+    states = [s for s in dict.fromkeys(p.country for p in ps) if s in in_play]
+    organ = _organ_states(form.text)
     if home and organ is not None and home in organ:
         return None, None, None  # "Congress" in a US article: the legislature
     if len(states) == 1:
@@ -239,9 +236,9 @@ def _choose(ctx: Context, form: Form, i: int, home: str | None, named: Counter
     ranked = sorted(states, key=lambda s: -named.get(s, 0))
     if len(ranked) >= 2 and named.get(ranked[0], 0) > named.get(ranked[1], 0):
         return next(p for p in ps if p.country == ranked[0]), ranked[0], "article"
-    if one_word or not ps:
-        return None, None, None
-    return Party(form.text, form.text, ""), None, None  # a party whose state is unknown
+    if len(ranked) < 2 or " " not in form.text.strip():
+        return None, None, None  # no state of the party's in play
+    return Party(form.text, form.text, ""), None, None  # a full name several states' parties share
 
 
 def find_parties(ctx: Context) -> dict[int, PartyHit]:
@@ -249,7 +246,7 @@ def find_parties(ctx: Context) -> dict[int, PartyHit]:
     b, doc, text = ctx.builder, ctx.toks, ctx.article.text
     home = ctx.home.code if ctx.home else None
     spans = [(i, j, f) for i, j, f in _matches(ctx) if _accepted(ctx, i, j, f)]
-    named = _named_states(ctx, spans)
+    named = _named_states(ctx)
     chosen: dict[tuple[str, str | None], tuple[Party | None, str | None, str | None]] = {}
     at: dict[int, PartyHit] = {}
     for i, j, form in spans:

@@ -84,7 +84,10 @@ def _title_start(ctx: Context, toks: list[Token]) -> int | None:
 
 
 def _country_for_title(ctx: Context, toks: list[Token], k: int) -> str | None:
-    """A country token (or multi-token name) right before the title start toks[k]."""
+    """A country token (or multi-token name) before the title start toks[k], past modifiers of
+    the office ("Nigerian junior foreign minister", "US former ambassador")."""
+    while k >= 2 and toks[k - 1].lower_ in ctx.lex.rank_modifiers and toks[k - 1].i not in ctx.gaz_at:
+        k -= 1
     if k == 0:
         return None
     prev = toks[k - 1]
@@ -155,7 +158,8 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
             break
         if t.pos_ == "ADP" and low != "of":
             break
-        if (t.ent_type_ == "PERSON" and k - 1 not in ctx.party_at) or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
+        if (t.ent_type_ == "PERSON" and k - 1 not in ctx.party_at and low not in ctx.lex.role_words) \
+                or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
             break
         if t.ent_type_ == "ORG" and k - 1 not in ctx.gaz_at and k - 1 not in ctx.party_at \
                 and not role_like(ctx, ctx.ent_of[k - 1].start, ctx.ent_of[k - 1].end):

@@ -325,3 +325,22 @@ def test_an_arrest_with_no_agent_named_is_the_states(run_home):
     coerce = [e for e in evs if e.type == "COERCE"]
     assert [(e.source, e.target) for e in coerce] == [(("CHL",), ("person:tom-vale",))]
     assert coerce[0].rule.endswith("+state-agent")
+
+
+def test_an_office_holder_acts_for_the_one_state_its_places_name(run):
+    spec_text = "President Jon Ade said he will extend the curfew in Lagos."
+    from newsgraph.parse import parse
+    ix = index(spec_text, {"Jon Ade": ("person:jon-ade", "person", None, "GOV", (), ("President",)),
+                           "Lagos": ("loc:lagos", "location", "NGA", None)})
+    evs = extract_events(article(spec_text), parse(spec_text), ix)
+    assert [(e.type, e.source) for e in evs] == [("THREATEN", ("person:jon-ade", "loc:lagos"))]
+    assert "+sole-state" in evs[0].rule
+
+
+def test_a_judges_investigation_is_domestic(run):
+    text = "Judge Jon Ade opened fraud investigations against 28 Peruvian officials."
+    from newsgraph.parse import parse
+    ix = index(text, {"Jon Ade": ("person:jon-ade", "person", None, "JUD", (), ("Judge",)),
+                      "Peruvian": COUNTRY("PER")})
+    evs = extract_events(article(text), parse(text), ix)
+    assert [(e.type, e.source, e.target) for e in evs] == [("ACCUSE", ("person:jon-ade", "PER"), ("PER",))]

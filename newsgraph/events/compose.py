@@ -399,7 +399,7 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             if not source and etype == "PROTEST" and tag == "+place-target":
                 source = [home]  # protesters named only by where they protest
                 rule += "+place-source"
-    if etype in _SOLE_STATE_TYPES or e.type in _SOLE_STATE_TYPES:
+    if etype in _SOLE_STATE_TYPES or e.type in _SOLE_STATE_TYPES or e.mode in _DOMESTIC_MODES:
         sole = _sole_state(anchor.sent, index)
         if sole is not None:
             fill = lambda xs: [*xs, sole] if xs and not any(a.country for a in xs) and any(  # noqa: E731
@@ -453,6 +453,8 @@ def _governing_trigger(noun: Token, by_token: dict[int, Match]) -> Match | None:
 #: Acts inside one state, where an office-holder with no state named ("President X banned
 #: Ugandan opposition candidates") acts for the one state the sentence names.
 _SOLE_STATE_TYPES = _DOMESTIC_TARGET | {"REJECT", "THREATEN", "RETREAT"}
+#: Modes of acts that a state's own organs do within its jurisdiction (a judge's investigation).
+_DOMESTIC_MODES = frozenset(("investigate",))
 
 
 def _office_holder(a: Actor, lex: Lexicon) -> bool:
@@ -460,11 +462,14 @@ def _office_holder(a: Actor, lex: Lexicon) -> bool:
 
 
 def _sole_state(sent: Span, index: ActorIndex) -> Actor | None:
+    """The one state a sentence names, by the state or by places in it ("in Abidjan"): the
+    state's actor, else the first place that stands for it."""
     found: dict[str, Actor] = {}
     for tok in sent:
         a = index.for_token(tok)
-        if a is not None and a.kind == "country":
-            found[a.id] = a
+        if a is not None and a.country and a.kind in ("country", "location"):
+            if a.country not in found or (a.kind == "country" and found[a.country].kind != "country"):
+                found[a.country] = a
             if len(found) > 1:
                 return None
     return next(iter(found.values()), None)

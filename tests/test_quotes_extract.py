@@ -125,9 +125,15 @@ def test_clause_before_an_attribution_set_off_by_commas():
     assert q.speaker.name == "Helen Marsh" and q.cue.text == "says"
 
 
-def test_document_speaker_keeps_its_name_and_names_its_author():
+def test_document_speaker_speaks_for_its_author():
     text = ("Helen Marsh leads the finance ministry of Norland.\n\n"
-            "A statement released by Helen Marsh on Monday said the budget was balanced.\n")
-    q = find(analyse(text), "the budget was balanced")
-    assert q.speaker.name == "statement" and q.speaker.author == "Helen Marsh"
+            "A statement released by Helen Marsh on Monday said the budget was balanced.\n\n"
+            "A study by the Northfield Institute found that rents rose by a third.\n\n"
+            "The leaked memo said the plan would be dropped.\n")
+    quotes = analyse(text)
+    q = find(quotes, "the budget was balanced")
+    assert q.speaker.name == "Helen Marsh" and q.speaker.actor == "person:helen-marsh"
+    assert text[q.speaker.start:q.speaker.end] == "A statement"  # the mention is the document
     assert q.speaker.to_dict()["author"] == "Helen Marsh"
+    assert find(quotes, "rents rose").speaker.name == "Northfield Institute"
+    assert find(quotes, "would be dropped").speaker.name == "leaked memo"  # no author: its own name

@@ -13,7 +13,8 @@ Actor ids: countries ``USA`` (ISO 3166-1 alpha-3); ``person:<slug>``; ``org:<slu
 
 The passes run in order over one parsed article and share a :class:`~.context.Context`:
 places (:mod:`.places`), people (:mod:`.people`), organisations, documents and groups
-(:mod:`.orgs`), then pronouns (:mod:`.coref`).  Rule names carry :data:`VERSION`.
+(:mod:`.orgs`), then the references that point back to them, pronouns, role nouns
+and descriptions (:mod:`.resolve`).  Rule names carry :data:`VERSION`.
 """
 
 from __future__ import annotations
@@ -22,12 +23,12 @@ from spacy.tokens import Doc
 
 from ..models import Article
 from .context import make_context
-from .coref import resolve_pronouns
 from .gazetteer import Country, lookup_country
 from .index import VERSION, ActorIndex
 from .orgs import extract_documents, extract_groups, extract_orgs
 from .people import extract_people
 from .places import extract_places
+from .resolve import resolve_references
 
 __all__ = ["ActorIndex", "Country", "extract_actors", "lookup_country", "VERSION"]
 
@@ -40,7 +41,7 @@ def extract_actors(article: Article, doc: Doc) -> ActorIndex:
     extract_orgs(ctx, inner)
     pending = extract_documents(ctx)
     extract_groups(ctx)
-    resolved = resolve_pronouns(ctx)
+    resolved = resolve_references(ctx)
     b = ctx.builder
     for aid, owner in pending:  # "its state news agency": the owner's state
         ref = resolved.get(owner)

@@ -109,10 +109,9 @@ def extract_quotes(article: Article, doc: Doc, actors: ActorIndex) -> tuple[Quot
         speaker = None
         if (c.speaker is not None and not resolver.is_first_person(c.speaker)
                 and any(ch.isalpha() for ch in c.speaker.text)):
-            first = text[c.start:c.end].split(maxsplit=1)
-            speaker = resolver.resolve(c.speaker, self_reference=first[0] if first else None)
-        if (speaker is None or speaker.name is None) and (c.inherit
-                                                           or c.rule.startswith("quotation")):
+            speaker = resolver.resolve(c.speaker)
+        if speaker is None and (c.inherit or c.rule.startswith("quotation")):
+            # no attribution of its own (a pronoun the actors stage left unresolved keeps no name)
             prev = out[-1] if out else None
             if (prev is not None and prev.speaker is not None and prev.speaker.name
                     and _paragraphs_between(text, prev.end, c.start) == 0):

@@ -3,10 +3,9 @@
 ``cue_verbs.tsv`` lists reporting verbs by lemma with their frame (``say``,
 ``promise`` or ``direct``); ``speaker_words.tsv`` lists pronouns and determiners
 used when naming speakers; ``speaker_nouns.tsv`` lists nouns for documents and
-bodies that speak; ``first_names.tsv`` gives the usual gender of common first
-names (only to tell whom "he" or "she" can refer to).  Both are plain TSV with a header line and ``#``
-comments; a malformed line raises :class:`~newsgraph.errors.NewsgraphError`
-with code ``[E341]`` naming the file and line.
+bodies that speak.  All are plain TSV with a header line and ``#`` comments; a
+malformed line raises :class:`~newsgraph.errors.NewsgraphError` with code ``[E341]``
+naming the file and line.
 """
 
 from __future__ import annotations
@@ -34,7 +33,6 @@ class Lexicon:
     cues: Mapping[str, str]
     words: Mapping[str, frozenset[str]]
     nouns: Mapping[str, str]
-    first_names: Mapping[str, str]
 
     def frame(self, lemma: str) -> str | None:
         return self.cues.get(lemma.lower())
@@ -85,7 +83,6 @@ def load_lexicon() -> Lexicon:
     for word, cls in _classified("speaker_words.tsv", WORD_CLASSES, "class"):
         words.setdefault(word.lower(), set()).add(cls)
     nouns = {noun.lower(): cls for noun, cls in _classified("speaker_nouns.tsv", NOUN_CLASSES, "class")}
-    names = {name.lower(): g for name, g in _classified("first_names.tsv", ("m", "f"), "gender")}
     return Lexicon(MappingProxyType(cues),
                    MappingProxyType({w: frozenset(c) for w, c in words.items()}),
-                   MappingProxyType(nouns), MappingProxyType(names))
+                   MappingProxyType(nouns))

@@ -19,8 +19,8 @@ Rules (``actors.rules.v3``):
   "the company", "the agency") -> the latest organisation whose name has that noun ("the
   commission" -> "Police Commission"), else the nearest organisation of a compatible kind
   (a business for "the insurer", a public body for "the agency"; an organisation whose
-  kind is unknown fits both); a place ("the city", "the country") -> the place or state
-  named before.
+  kind is unknown when it has been the subject of a sentence); a place ("the city", "the
+  country") -> the place or state named before; "the government" -> the state named before.
 - ``pronoun``: he, she, it, they, his, its, their, ... -> the nearest agreeing actor:
   gender (a courtesy title, a common first name, or the only gendered pronouns of a
   sentence the person is the subject of), number and animacy (people for he/she; states,
@@ -391,18 +391,22 @@ class _Resolver:
         return None
 
     def org_near(self, t: Token, cls: str) -> str | None:
-        """The latest organisation named with the noun, else the nearest one of a kind that fits."""
+        """The latest organisation named with the noun ("the commission" -> "Police
+        Commission"), else the nearest one of a kind that fits; one whose kind is unknown
+        only when it has been the subject of a sentence (what the article is about, not a
+        source it cites: "told BBC Radio 4", "a poll by the Courier")."""
         noun = t.lower_
         orgs = [r for r in self._before(t.i) if r.kind == "organization" and r.aid and not r.quoted]
         for r in orgs:
             if noun in self.b.data[r.aid]["name"].lower().split():
                 return r.aid
         here = self.para(t.i)
+        subjects = {r.aid for r in orgs if r.subject and here - r.para <= ORG_PARA_BACK}
         for r in orgs:
             if here - r.para > ORG_PARA_BACK:
                 break
             kind = self.org_kind(r.aid)
-            if cls == "org" or kind is None or kind == cls:
+            if (kind is None and r.aid in subjects) or (kind is not None and cls in (kind, "org")):
                 return r.aid
         return None
 

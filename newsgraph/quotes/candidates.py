@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-__all__ = ["Candidate", "RULES", "subject_of", "trim_tokens"]
+__all__ = ["Candidate", "RULES", "NEVER_SPEAKS", "can_speak", "subject_of", "trim_tokens"]
 
 #: Versioned name of this stage's rules; each record stores ``RULES + ":" + rule``.
 RULES = "quotes.rules.v1"
@@ -26,11 +26,23 @@ class Candidate:
     inherit: bool = False  # no attribution of its own: take the previous quote's speaker
 
 
+#: entity types that never speak: times ("this financial year") and amounts ("$5 million");
+#: a share ("12 percent said", "52 percent of voters") stands for the people it counts
+NEVER_SPEAKS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
+def can_speak(tok: Token) -> bool:
+    """False for a time expression or an amount: never a speaker."""
+    return tok.ent_type_ not in NEVER_SPEAKS
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """Who does the reporting: the verb's subject, else (for "…, saying", "and added",
-    "went on to say", "who said", "a statement saying") the subject it shares."""
+    "went on to say", "who said", "a statement saying") the subject it shares.  A time
+    expression or an amount the parse made a subject ("But this financial year, he said")
+    is passed over."""
     for c in verb.children:
-        if c.dep_ == "nsubj":
+        if c.dep_ == "nsubj" and can_speak(c):
             if c.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
             return c

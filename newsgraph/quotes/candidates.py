@@ -51,6 +51,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
         return subject_of(verb.head, depth + 1)
     doc = verb.doc
+    prev = doc[verb.i - 1] if verb.i > 0 else None
+    if (prev is not None and prev.head.i == verb.i and prev.pos_ == "PROPN" and can_speak(prev)
+            and prev.dep_ not in ("dobj", "pobj", "attr")):
+        return prev  # the parse missed the subject: "McNeely said ..." with "McNeely" as a modifier
     if verb.is_sent_start and verb.i > 0:  # the parser split "Vickers | said ..." apart
         prev = doc[verb.i - 1]
         if prev.pos_ in ("PROPN", "NOUN", "PRON") and not prev.whitespace_.count("\n"):

@@ -5,6 +5,8 @@
 - ``reported-infinitive``: a promise-frame verb with "to ..." ("X pledged to ...");
 - ``reported-belief``: an opinion or expectation with a clausal complement ("X believes
   (that) ...", "X expects ..."), the verb recorded as the cue;
+- ``reported-naming``: what someone calls something ("called it a rookie mistake",
+  "described the plan as reckless"): the name or description given;
 - ``reported-finding``: what a study, poll or report found or showed ("the poll shows
   (that) ...", "researchers found that ...");
 - ``reported-clause-before``: the clause before an attribution set off by commas
@@ -34,10 +36,23 @@ DIRECT_SHARE = 0.95
 _MIN_TOKENS = 3
 _CONTENT_DEPS = ("ccomp",)
 _COLON_NAME_ENTS = {"PERSON", "ORG"}
+_FINITE = ("VBD", "VBZ", "VBP")
+_CONTENT_POS = ("NOUN", "PROPN", "PRON", "VERB", "ADJ", "NUM", "ADV")
 _COLON_ACTOR_KINDS = {"person", "organization", "group", "document"}
 
 
 def _content_head(verb: Token, frame: str) -> Token | None:
+    if frame == "naming":  # "called it a rookie mistake", "described the plan as reckless"
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        for c in verb.rights:
+            if c.dep_ == "oprd":
+                return c
+        for t in (*verb.rights, *obj.subtree):
+            if t.dep_ == "prep" and t.lower_ == "as" and t.i > obj.i:
+                return next((p for p in t.children if p.dep_ == "pobj"), None)
+        return None
     for c in verb.children:
         if c.dep_ in _CONTENT_DEPS:
             return c
@@ -49,14 +64,16 @@ def _content_head(verb: Token, frame: str) -> Token | None:
 
 
 def _clause_tokens(verb: Token, head: Token) -> list[Token]:
-    """The content: the head's subtree, joined with the cue's other complements and
-    clause-initial adverbials on the same side ("said while ..., X would ..."),
-    without a trailing ", citing/adding ..." participle clause."""
+    """The content: the head's subtree, joined with the cue's other complements,
+    clause-initial adverbials on the same side ("said while ..., X would ...") and
+    adverbial clauses after it ("said she was glad because ..."), without a trailing
+    ", citing/adding ..." participle clause."""
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i
     if head.i > verb.i:
         for c in verb.rights:
-            if c.dep_ in _CONTENT_DEPS or (c.dep_ == "advcl" and verb.i < c.i < head.i):
+            if c.dep_ in _CONTENT_DEPS or (c.dep_ == "advcl" and verb.i < c.i < head.i) or (
+                    c.dep_ == "advcl" and c.i > head.i and c.tag_ != "VBG"):  # "..., because ..."
                 left, right = min(left, c.left_edge.i), max(right, c.right_edge.i)
     last = max((c for c in doc[left:right + 1] if c.head.i in (head.i, verb.i) and c.i > head.i),
                key=lambda c: c.i, default=None)
@@ -121,8 +138,9 @@ def _around_content(verb: Token) -> list[list[Token]]:
     set off by commas inside the sentence it reports; the content is the sentence on both
     sides of it: two quotes, as for a quotation its attribution interrupts."""
     doc = verb.doc
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or verb.head.i == verb.i:
-        return []
+    if (verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or verb.head.i == verb.i
+            or verb.tag_ not in _FINITE or not any(c.dep_ == "nsubj" for c in verb.children)):
+        return []  # a finite cue with a subject of its own, not "..., expected to ..., ..."
     words = [t.i for t in verb.subtree if not t.is_punct]
     before, after = min(words) - 1, max(words) + 1
     sent = verb.sent
@@ -130,7 +148,9 @@ def _around_content(verb: Token) -> list[list[Token]]:
             or doc[after].text not in (",", "—", "–")):
         return []
     left, right = trim_tokens(list(doc[sent.start:before])), trim_tokens(list(doc[after + 1:sent.end]))
-    return [p for p in (left, right) if p] if left and right else []
+    if not (any(t.pos_ in _CONTENT_POS for t in left) and any(t.pos_ in _CONTENT_POS for t in right)):
+        return []  # "Yet, she says, ...": words on both sides that say something
+    return [left, right]
 
 
 def _span_of(toks: list[Token]) -> tuple[int, int]:
@@ -151,7 +171,7 @@ def _candidate(toks: list[Token], verb: Token, speaker: Token | None, frame: str
                qindex: QuotationIndex, claims: dict, text: str) -> Candidate | None:
     """The quote of one content, or None (too short, holding its cue, or a quotation that
     becomes a direct quote: then its attribution goes to ``claims``)."""
-    if len(toks) < (1 if rule == "reported-clause-around" else _MIN_TOKENS):
+    if len(toks) < (1 if rule in ("reported-clause-around", "reported-naming") else _MIN_TOKENS):
         return None
     start, end = _span_of(toks)
     if start <= verb.idx < end:
@@ -159,7 +179,8 @@ def _candidate(toks: list[Token], verb: Token, speaker: Token | None, frame: str
     quoted = qindex.overlapping(start, end)
     if quoted:
         share = quoted_share(text, start, end, quoted)
-        if share >= DIRECT_SHARE or quoted[0].start < start:
+        if share >= DIRECT_SHARE or quoted[0].start < start or rule == "reported-naming":
+            # a quotation holds the content, or the name given ("called him a “genius”")
             for q in quoted:
                 claims.setdefault(q, (verb, speaker))
             return None
@@ -189,7 +210,9 @@ def reported_clauses(doc: Doc, lex: Lexicon, qindex: QuotationIndex, *, text: st
         head = _content_head(verb, frame)
         if head is not None and not _states(verb, head, speaker, frame, lex):
             continue
-        if head is not None:
+        if head is not None and frame == "naming":
+            parts, rule = [trim_tokens(list(head.subtree))], "reported-naming"
+        elif head is not None:
             parts = [trim_tokens(_clause_tokens(verb, head))]
             rule = ("reported-belief" if frame == "belief" else
                     "reported-finding" if frame == "finding" else

@@ -1,7 +1,7 @@
 """The quote stage's word lists, read once from the package's data files.
 
 ``cue_verbs.tsv`` lists reporting verbs by lemma with their frame (``say``,
-``promise``, ``belief``, ``finding`` or ``direct``) and whether their object is the hearer ("told the
+``promise``, ``belief``, ``finding``, ``naming`` or ``direct``) and whether their object is the hearer ("told the
 BBC"); ``speaker_words.tsv`` lists pronouns and determiners
 used when naming speakers; ``speaker_nouns.tsv`` lists nouns for documents and
 bodies that speak.  All are plain TSV with a header line and ``#`` comments; a
@@ -21,7 +21,7 @@ from ..errors import NewsgraphError
 
 __all__ = ["Lexicon", "load_lexicon", "read_tsv", "FRAMES", "WORD_CLASSES", "NOUN_CLASSES"]
 
-FRAMES = frozenset({"say", "promise", "belief", "finding", "direct"})
+FRAMES = frozenset({"say", "promise", "belief", "finding", "naming", "direct"})
 OBJECTS = frozenset({"hearer", "-"})
 NOUN_CLASSES = frozenset({"document", "body", "generic"})
 WORD_CLASSES = frozenset({"person-pronoun", "thing-pronoun", "group-pronoun", "first-person",

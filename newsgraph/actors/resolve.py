@@ -13,9 +13,11 @@ Rules (``actors.rules.v3``):
   or the title with portfolio words before it: "the minister" fits "Foreign Minister",
   not "Prime Minister" or "Deputy Minister").  With no such person, the nearest person
   with no known role, in the same or the previous paragraph.
-- ``description``: a definite description headed by a noun of ``data/descriptions.tsv``:
-  a person ("the labourer", "the 32-year-old mother") -> the nearest person in the same or
-  the previous paragraph, the subject of a sentence first; an organisation ("the insurer",
+- ``description``: a definite description headed by a noun of ``data/descriptions.tsv``,
+  or by any noun that is the subject of a reporting verb (whoever says something is
+  someone, unless the noun names a thing or a collective: "the report", "the opposition"):
+  a person ("the labourer", "the 32-year-old mother", "the bow-tied maverick said") -> the
+  nearest person in the same or the previous paragraph, the subject of a sentence first; an organisation ("the insurer",
   "the company", "the agency") -> the latest organisation whose name has that noun ("the
   commission" -> "Police Commission"), else the nearest organisation of a compatible kind
   (a business for "the insurer", a public body for "the agency"; an organisation whose
@@ -47,7 +49,7 @@ from .context import Context
 
 __all__ = ["resolve_references", "Descriptions", "descriptions", "CLASSES"]
 
-CLASSES = frozenset({"person", "business", "government", "org", "city", "country", "thing"})
+CLASSES = frozenset({"person", "business", "government", "org", "city", "country", "thing", "collective"})
 PRONOUN_KINDS = {
     "person": ("person",),
     "thing": ("country", "organization", "document"),
@@ -67,6 +69,8 @@ OFFICE_CHANGERS = frozenset({"deputy", "vice", "assistant", "associate", "under"
 IGNORED_ROLE_WORDS = frozenset({"former", "then", "then-", "acting", "interim", "outgoing", "incoming",
                                 "new", "current", "late", "longtime", "long-time"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+#: entity types of a modifier that makes a description name itself ("the Canadian government")
+NAME_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
 ORG_KINDS = {"business": "business", "government": "government"}
 SECTOR_KINDS = {"GOV": "government", "IGO": "government", "MIL": "government", "BUS": "business"}
 
@@ -302,27 +306,31 @@ class _Resolver:
     def description(self, t: Token) -> tuple[int, str | None, str] | None:
         """(first token, actor id or None, rule) for "the <modifiers> NOUN" at head t."""
         doc, ctx = self.doc, self.ctx
-        if (t.pos_ not in ("NOUN", "PROPN") or t.tag_ not in ("NN", "NNP") or t.ent_type_
+        if (t.pos_ not in ("NOUN", "PROPN") or t.tag_ not in ("NN", "NNP")
+                or (t.ent_type_ and not t.text.islower())  # a lower-case noun the model took for a name
                 or self.owner[t.i] is not None or t.dep_ in ("attr", "compound")):
             return None
         lefts = list(t.lefts)
         if not lefts or lefts[0].dep_ != "det" or lefts[0].lower_ != "the":
             return None
         role_words = ctx.lex.role_words
-        if any(c.dep_ in ("poss", "nummod") or c.ent_type_ or (c.pos_ == "PROPN" and c.lower_ not in role_words)
+        if any(c.dep_ == "poss" or (c.ent_type_ in NAME_ENTS and not c.text.islower())
+               or (c.pos_ == "PROPN" and c.lower_ not in role_words)
                for c in lefts[1:]):
             return None  # "the Canadian government", "the Liberal leader": they name themselves
         if t.pos_ == "PROPN" and t.lower_ not in role_words:
             return None
-        if any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of") for c in t.rights):
-            return None  # "the minister, Jane Roe," / "the head of the agency": a name follows
+        if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in t.rights):
+            return None  # "the minister, Jane Roe,": the name that follows is the mention
         mods = [c.lower_ for c in lefts[1:] if c.dep_ in ("amod", "compound")]
         first = lefts[0].i
         title = self._title(mods, t.lower_)
         if title is not None:
             return first, self.role_holder(t, title), "role-noun"
         cls = self.tables.nouns.get(t.lower_)
-        if cls is None or cls == "thing":
+        if cls is None and self._speaks(t) and t.lower_ not in ctx.lex.document_heads:
+            cls = "person"  # whoever says something is someone: "the bow-tied maverick said"
+        if cls is None or cls in ("thing", "collective"):
             return None
         if cls == "person":
             return first, self.person_near(t, None), "description"
@@ -421,7 +429,7 @@ class _Resolver:
         if any(self.owner[k] is not None for k in range(t.left_edge.i, t.i)):
             return None  # "Peru's government", "Apple spokesman": named by the actor in it
         cls = self.tables.nouns.get(t.lemma_.lower())
-        if cls in ("thing", "city", "country"):
+        if cls in ("thing", "city", "country", "collective"):
             return None
         kind = ("group" if t.tag_ in ("NNS", "NNPS") else
                 "organization" if cls in ("business", "government", "org") else "person")

@@ -23,7 +23,7 @@ __all__ = ["Lexicon", "load_lexicon", "read_tsv", "FRAMES", "WORD_CLASSES", "NOU
 
 FRAMES = frozenset({"say", "promise", "belief", "finding", "naming", "direct"})
 OBJECTS = frozenset({"hearer", "-"})
-NOUN_CLASSES = frozenset({"document", "body", "generic"})
+NOUN_CLASSES = frozenset({"document", "body", "generic", "agent"})
 WORD_CLASSES = frozenset({"person-pronoun", "thing-pronoun", "group-pronoun", "first-person",
                           "determiner", "place-word", "nobody-in-particular"})
 

@@ -12,6 +12,10 @@ hold:
 - otherwise the name is read from the text: the named entity at the token (an acronym
   spelled out from an organisation named in the article), else the noun phrase without
   its determiner or possessor ("its state news agency" -> "state news agency");
+- an unnamed agent (a spokesman, an official, aides, sources) keeps that name, with the
+  organisation or person it belongs to where the phrase says ("Hale's spokesman", "a
+  senior Treasury official", "aides to Clinton", "sources close to the union") as its
+  ``affiliation``;
 - a pronoun the actors stage could not resolve has no name.
 """
 
@@ -155,6 +159,33 @@ class SpeakerResolver:
                     return None, ent.text if ent is not None else p.text
         return None
 
+    def _affiliation(self, tok: Token) -> str | None:
+        """Whom an unnamed speaker belongs to, where the phrase says: "Hale's spokesman",
+        "his aides", "Clinton aides", "a senior Treasury official", "a senior American
+        official", "a spokesman for the ministry", "aides to Clinton", "an official at the
+        agency", "sources close to the union"."""
+        def named(t: Token) -> str | None:
+            actor = self.actors.for_token(t)
+            if actor is not None and actor.kind != "location":
+                return actor.name
+            ent = _entity(t)
+            return ent.text if ent is not None and ent.label_ in ("ORG", "PERSON", "NORP", "GPE") else None
+
+        for c in tok.lefts:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and (c.pos_ in ("PROPN", "PRON") or c.ent_type_):
+                found = named(c)
+                if found:
+                    return found
+        for t in tok.subtree:
+            if t.dep_ == "prep" and t.lower_ in ("for", "to", "at", "with", "from", "in", "of") and (
+                    t.head.i == tok.i or (t.head.head.i == tok.i and t.head.dep_ == "amod")):
+                for p in t.children:
+                    if p.dep_ == "pobj":
+                        found = named(p) or (self._phrase_name(p) if p.pos_ == "NOUN" else None)
+                        if found:
+                            return found
+        return None
+
     def resolve(self, tok: Token) -> Speaker:
         """The speaker named (or referred to) by ``tok``."""
         if tok.ent_type_ != "PERSON":  # "Japan's foreign minister, Yoshimasa Hayashi, said"
@@ -181,7 +212,8 @@ class SpeakerResolver:
         name = self._phrase_name(tok)
         if name.isupper() and name.isalpha():
             name = self._acronyms.get(name, name)
-        return Speaker(None, name, start, end)
+        agent = tok.pos_ == "NOUN" and self.lex.noun_class(tok.lemma_) == "agent"
+        return Speaker(None, name, start, end, affiliation=self._affiliation(tok) if agent else None)
 
     def _in_quote(self, pos: int) -> bool:
         k = bisect_left(self._quoted_starts, pos + 1) - 1

@@ -11,8 +11,9 @@ Rules (``actors.rules.v3``):
 - ``role-noun``: "the prime minister", "the chancellor", "the foreign minister" -> the
   person named most recently whose roles fit the title (a role fits when it is the title,
   or the title with portfolio words before it: "the minister" fits "Foreign Minister",
-  not "Prime Minister" or "Deputy Minister").  With no such person, the nearest person
-  with no known role, in the same or the previous paragraph.
+  not "Prime Minister" or "Deputy Minister").  With no such person, the nearest person in
+  the same or the previous paragraph who holds no other role of the title's sector (the
+  founder of a company can be "the professor"; the Chancellor is not "the prime minister").
 - ``description``: a definite description headed by a noun of ``data/descriptions.tsv``,
   or by any noun that is the subject of a reporting verb (whoever says something is
   someone, unless the noun names a thing or a collective: "the report", "the opposition"):
@@ -352,20 +353,22 @@ class _Resolver:
         return None
 
     def _fits(self, aid: str, title: tuple[str, ...]) -> bool | None:
-        """Does one of the person's roles fit the title?  None when the person has no role."""
-        roles = self.b.data[aid]["roles"]
-        if not roles:
-            return None
+        """Does one of the person's roles fit the title?  False when the person holds another
+        role of the same sector ("the prime minister" is not the Chancellor), None when
+        nothing is known against it."""
         n = len(title)
-        for role in roles:
+        want = self.ctx.lex.sector(" ".join(title))
+        clash = False
+        for role in self.b.data[aid]["roles"]:
             words = [w for w in role.lower().replace("-", " ").split() if w not in IGNORED_ROLE_WORDS]
             if tuple(words[-n:]) == title and not any(w in OFFICE_CHANGERS for w in words[:-n]):
                 return True
-        return False
+            clash = clash or (want is not None and self.ctx.lex.sector(role) == want)
+        return False if clash else None
 
     def role_holder(self, t: Token, title: tuple[str, ...]) -> str | None:
-        """The person named most recently who holds the role; else the nearest person with no
-        known role close by."""
+        """The person named most recently who holds the role; else the nearest person close by
+        with no other role of its sector."""
         fallback = None
         for r in self._before(t.i):
             if r.kind != "person" or r.quoted or r.aid is None:

@@ -52,7 +52,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(verb.head, depth + 1)
     doc = verb.doc
     prev = doc[verb.i - 1] if verb.i > 0 else None
-    if (prev is not None and prev.head.i == verb.i and prev.pos_ == "PROPN" and can_speak(prev)
+    if (prev is not None and prev.head.i == verb.i and (prev.pos_ == "PROPN" or prev.tag_ == "NNP")
+            and can_speak(prev)
             and prev.dep_ not in ("dobj", "pobj", "attr")):
         return prev  # the parse missed the subject: "McNeely said ..." with "McNeely" as a modifier
     if verb.is_sent_start and verb.i > 0:  # the parser split "Vickers | said ..." apart

@@ -144,7 +144,8 @@ class SpeakerResolver:
                 actor = self.actors.for_token(c)
                 if actor is not None and actor.kind in _AUTHOR_KINDS:
                     return actor, actor.name
-        heads = {tok.i} | {c.i for c in tok.rights if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")}
+        heads = {tok.i} | {c.i for c in tok.rights if c.dep_ in ("acl", "relcl")
+                           and c.tag_ in ("VBN", "VBG")}  # "released by", "being released by"
         for t in tok.subtree:
             if t.head.i not in heads or t.dep_ not in ("prep", "agent") or t.lower_ not in ("by", "from"):
                 continue

@@ -4,7 +4,7 @@ import pytest
 
 from newsgraph import actors as actors_stage
 from newsgraph.models import Article, Source, Span
-from newsgraph.quotes import extract_quotes, quote_kind
+from newsgraph.quotes import VERSION, extract_quotes, quote_kind
 
 pytestmark = pytest.mark.model
 
@@ -49,7 +49,7 @@ def test_offsets_point_at_the_quote_text(quotes):
             assert TEXT[q.cue.start:q.cue.end] == q.cue.text
         if q.speaker:
             assert 0 <= q.speaker.start < q.speaker.end <= len(TEXT)
-        assert q.rule.startswith("quotes.rules.v1:")
+        assert q.rule.startswith(VERSION + ":")
         assert q.sentence is None or q.sentence.start <= q.start < q.end <= q.sentence.end
 
 

@@ -33,7 +33,8 @@ Rules (``actors.rules.v3``):
   sentences with text outside quotation marks): the subject of the latest reporting clause
   when the pronoun reports ("he said"), else that sentence's subject, else its latest
   agreeing mention.  A person known to agree wins over one of unknown gender in the same
-  sentence.  Expletive "it" is left alone.
+  sentence.  When nothing in reach agrees, "he"/"she" goes to the latest person known to
+  be of that gender in the six paragraphs before.  Expletive "it" is left alone.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from spacy.tokens import Token
 from ..errors import NewsgraphError
 from .context import Context
 
-__all__ = ["resolve_references", "Descriptions", "descriptions", "CLASSES"]
+__all__ = ["resolve_references", "Descriptions", "descriptions", "parse_rows", "CLASSES"]
 
 CLASSES = frozenset({"person", "business", "government", "org", "city", "country", "thing", "collective"})
 PRONOUN_KINDS = {
@@ -60,6 +61,8 @@ EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "take", "happen", "matter",
 #: sentences, and paragraphs, a pronoun looks back
 MAX_BACK = 10
 PRONOUN_PARA_BACK = 3
+#: paragraphs "he"/"she" looks back for a person known to agree when nothing nearer agrees
+FAR_PARA_BACK = 6
 #: paragraphs a person description or an unrolled role noun looks back
 PARA_BACK = 1
 #: paragraphs an organisation description looks back for a kind that fits
@@ -83,8 +86,14 @@ class Descriptions:
 
 
 def _rows(name: str, allowed) -> list[tuple[str, str]]:
-    """(key, class) rows of ``data/<name>``; a malformed line is error E318 naming file and line."""
-    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    """(key, class) rows of ``data/<name>``."""
+    return parse_rows(name, resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8"),
+                      allowed)
+
+
+def parse_rows(name: str, text: str, allowed) -> list[tuple[str, str]]:
+    """(key, class) rows of a ``word<TAB>class`` table with a header line and ``#`` comments;
+    a malformed line, an unknown class or a word listed twice is error E318 naming file and line."""
     rows, header, seen = [], True, set()
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -274,9 +283,14 @@ class _Resolver:
 
         same: list[Ref] = []
         earlier: dict[int, list[Ref]] = {}
+        far: Ref | None = None  # the latest person known to agree further back
         for r in self._before(t.i):
             if here - r.para > PRONOUN_PARA_BACK:
-                break
+                if here - r.para > FAR_PARA_BACK or far is not None or gender not in ("m", "f"):
+                    break
+                if not r.quoted and fit(r) == 2:
+                    far = r
+                continue
             if r.quoted and not quoted or not fit(r):
                 continue
             (same if r.sent == s else earlier.setdefault(r.sent, [])).append(r)
@@ -300,7 +314,7 @@ class _Resolver:
             rep = [r for r in prev if r.reporting]
             subj = [r for r in prev if r.subject]
             return rep[-1] if reporting and rep else subj[0] if subj else prev[-1]
-        return None
+        return far
 
     # -- role nouns and descriptions ------------------------------------------
 

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 __all__ = ["Candidate", "RULES", "NEVER_SPEAKS", "can_speak", "subject_of", "trim_tokens"]
 
 #: Versioned name of this stage's rules; each record stores ``RULES + ":" + rule``.
-RULES = "quotes.rules.v1"
+RULES = "quotes.rules.v2"
 
 _REL_PRONOUNS = {"who", "which", "that"}
 
@@ -66,8 +66,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 def trim_tokens(toks: list[Token]) -> list[Token]:
     """Drop leading and trailing punctuation, spaces and a leading "that"."""
     a, b = 0, len(toks)
-    while a < b and (toks[a].is_punct or toks[a].is_space or toks[a].dep_ == "mark"
-                     and toks[a].lower_ == "that"):
+    while a < b and (toks[a].is_punct or toks[a].is_space or toks[a].lower_ == "that"
+                     and (toks[a].dep_ == "mark" or toks[a].tag_ == "IN")):
         a += 1
     while b > a and (toks[b - 1].is_punct or toks[b - 1].is_space):
         b -= 1

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -173,7 +174,7 @@ class _Resolver:
         self.tables = descriptions()
         text = ctx.article.text
         # a paragraph starts after each run of line breaks
-        self._breaks = [k for k, ch in enumerate(text) if ch == "\n" and text[k + 1:k + 2] != "\n"]
+        self._breaks = [m.end() - 1 for m in re.finditer(r"\n+", text)]
         self.owner: list[str | None] = [None] * len(self.doc)  # token -> actor of its mention
         self.refs: list[Ref] = []
         for aid, ms in self.b.mentions.items():
@@ -254,10 +255,11 @@ class _Resolver:
         self._insert(self._ref(None, to.kind, tok, to.span, to.gender))
         return True
 
-    def _before(self, i: int) -> list[Ref]:
+    def _before(self, i: int):
         """Refs before token i, nearest first."""
-        k = bisect.bisect_left(self._toks, i)
-        return self.refs[:k][::-1]
+        refs = self.refs
+        for k in range(bisect.bisect_left(self._toks, i) - 1, -1, -1):
+            yield refs[k]
 
     # -- pronouns ------------------------------------------------------------
 
@@ -397,8 +399,12 @@ class _Resolver:
     def person_near(self, t: Token, _title) -> str | None:
         """The nearest person in this or the previous paragraph: the subject of the latest
         sentence that has one, else the nearest mention."""
-        near = [r for r in self._before(t.i) if r.kind == "person" and r.aid and not r.quoted
-                and self.para(t.i) - r.para <= PARA_BACK]
+        here, near = self.para(t.i), []
+        for r in self._before(t.i):
+            if here - r.para > PARA_BACK:
+                break
+            if r.kind == "person" and r.aid and not r.quoted:
+                near.append(r)
         if not near:
             return None
         sent = near[0].sent
@@ -456,9 +462,12 @@ class _Resolver:
         ctx, doc = self.ctx, self.doc
         resolved: dict[int, str] = {}
         for t in doc:
-            if self.owner[t.i] is not None:
+            pos = t.pos_
+            if pos not in ("PRON", "DET", "NOUN", "PROPN") or self.owner[t.i] is not None:
                 continue
-            if t.lower_ in ctx.lex.pronouns and t.pos_ in ("PRON", "DET"):
+            if pos in ("PRON", "DET"):
+                if t.lower_ not in ctx.lex.pronouns:
+                    continue
                 if t.lower_ == "it" and (t.dep_ == "expl" or t.head.lemma_ in EXPLETIVE_HEADS):
                     continue
                 to = self.pronoun(t)

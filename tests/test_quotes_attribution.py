@@ -91,6 +91,18 @@ def test_reporting_verbs_beyond_said(verb):
     assert q.speaker.name == "Carla Mendes" and q.cue.text == verb
 
 
+def test_a_participle_after_the_object_belongs_to_the_subject():
+    text = "Mark Ellis e-mailed Ruth Gale about the plan, suggesting the vote would be close."
+    q = find(analyse(text), "the vote would be close")
+    assert q.speaker.name == "Mark Ellis"
+
+
+def test_of_several_parsed_subjects_the_one_next_to_the_cue_speaks():
+    text = "The mayor will host a news conference every morning, Tory co-chairman Liam Fox said."
+    q = find(analyse(text), "The mayor will host")
+    assert q.speaker.name == "Liam Fox"
+
+
 def test_in_a_statement_the_subject_speaks():
     text = "In a statement, Harbour Energy said it would cut prices in May."
     q = find(analyse(text), "it would cut prices")

@@ -41,13 +41,19 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     "went on to say", "who said", "a statement saying") the subject it shares.  A time
     expression or an amount the parse made a subject ("But this financial year, he said")
     is passed over."""
-    for c in verb.children:
-        if c.dep_ == "nsubj" and can_speak(c):
-            if c.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
-            return c
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and can_speak(c)]
+    if subjects:  # several (a mis-parse of "Tory co-chairman Liam Fox said"): the nearest
+        before = [c for c in subjects if c.i < verb.i]
+        c = before[-1] if before else subjects[0]
+        if c.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return c
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
+        head = verb.head
+        if (head.dep_ in ("dobj", "pobj", "dative") and depth < 3
+                and any(t.text == "," for t in verb.doc[head.i + 1:verb.i])):
+            return subject_of(head.head, depth + 1)  # "X e-mailed Y, suggesting ...": X suggests
+        return head  # "a statement saying ..."
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
         return subject_of(verb.head, depth + 1)
     doc = verb.doc

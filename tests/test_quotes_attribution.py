@@ -103,6 +103,12 @@ def test_of_several_parsed_subjects_the_one_next_to_the_cue_speaks():
     assert q.speaker.name == "Liam Fox"
 
 
+def test_a_reported_clause_the_parse_hung_as_an_adverbial():
+    text = "Rita Sol said after the meeting she would not accept the offer."
+    q = find(analyse(text), "after the meeting she would not accept")
+    assert q.speaker.name == "Rita Sol" and q.rule.endswith(":reported-clause")
+
+
 def test_in_a_statement_the_subject_speaks():
     text = "In a statement, Harbour Energy said it would cut prices in May."
     q = find(analyse(text), "it would cut prices")

@@ -56,6 +56,11 @@ def _content_head(verb: Token, frame: str) -> Token | None:
     for c in verb.children:
         if c.dep_ in _CONTENT_DEPS:
             return c
+    for c in verb.rights:  # a clause the parse hung as an adverbial: "said after the vote he would ..."
+        if (c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and frame in ("say", "belief")
+                and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+                and not any(x.dep_ in ("mark", "advmod") and x.i < c.i for x in c.children)):
+            return c
     if frame == "promise":
         for c in verb.rights:
             if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
@@ -216,7 +221,7 @@ def reported_clauses(doc: Doc, lex: Lexicon, qindex: QuotationIndex, *, text: st
             parts = [trim_tokens(_clause_tokens(verb, head))]
             rule = ("reported-belief" if frame == "belief" else
                     "reported-finding" if frame == "finding" else
-                    "reported-clause" if head.dep_ == "ccomp" else "reported-infinitive")
+                    "reported-clause" if head.dep_ in ("ccomp", "advcl") else "reported-infinitive")
         else:
             parts, rule = _around_content(verb), "reported-clause-around"
             if not parts:

@@ -110,6 +110,26 @@ def test_whoever_speaks_is_someone_but_a_collective_keeps_its_name(run):
     assert refers(idx, text, "The opposition") is None
 
 
+def test_an_unknown_noun_before_its_cue_is_not_taken_for_a_person(run):
+    text = "Lena Vogt runs the comic shop on Main Street.\n\nThe clip says the shop will close."
+    idx = run(text)
+    assert refers(idx, text, "The clip") is None
+
+
+def test_a_public_office_no_one_was_given_stays_unresolved(run):
+    text = ("Michelle Hart spoke at the rally on Monday.\n\n"
+            "The president said the economy was strong.")
+    idx = run(text)
+    assert refers(idx, text, "The president") is None
+
+
+def test_a_title_that_is_no_public_office_falls_back_to_the_person_just_named(run):
+    text = ("Guenther Roth, the founder of the carmaker, showed the new model on Monday.\n\n"
+            "“It will make money,” the lanky professor said.")
+    idx = run(text)
+    assert refers(idx, text, "the lanky professor").name == "Guenther Roth"
+
+
 def test_the_government_is_the_state_named_before(run):
     text = "Japan launched a new trade policy on Monday. The government said exports would grow."
     idx = run(text)

@@ -11,13 +11,15 @@ Rules (``actors.rules.v3``):
 - ``role-noun``: "the prime minister", "the chancellor", "the foreign minister" -> the
   person named most recently whose roles fit the title (a role fits when it is the title,
   or the title with portfolio words before it: "the minister" fits "Foreign Minister",
-  not "Prime Minister" or "Deputy Minister").  With no such person, the nearest person in
-  the same or the previous paragraph who holds no other role of the title's sector (the
-  founder of a company can be "the professor"; the Chancellor is not "the prime minister").
+  not "Prime Minister" or "Deputy Minister").  With no such person, a title that is not a
+  public office ("the professor", "the coach") goes to the nearest person in the same or
+  the previous paragraph who holds no other role of its sector (the founder of a company
+  can be "the professor"); a public office ("the president", "the general") stays
+  unresolved rather than go to someone never given it.
 - ``description``: a definite description headed by a noun of ``data/descriptions.tsv``,
-  or by any noun that is the subject of a reporting verb (whoever says something is
-  someone, unless the noun names a thing or a collective: "the report", "the opposition"):
-  a person ("the labourer", "the 32-year-old mother", "the bow-tied maverick said") -> the
+  or by any noun that is the subject of an inverted attribution ("..., says the bow-tied
+  maverick": the inversion follows a quotation and speaks of someone, unless the noun names
+  a thing or a collective): a person ("the labourer", "the 32-year-old mother") -> the
   nearest person in the same or the previous paragraph, the subject of a sentence first; an organisation ("the insurer",
   "the company", "the agency") -> the latest organisation whose name has that noun ("the
   commission" -> "Police Commission"), else the nearest organisation of a compatible kind
@@ -77,6 +79,9 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 #: entity types of a modifier that makes a description name itself ("the Canadian government")
 NAME_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
 ORG_KINDS = {"business": "business", "government": "government"}
+#: sectors of titles that name one office ("the president", "the general", "the judge"): only
+#: the person the article gave that role refers back to it
+PUBLIC_OFFICES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP"})
 SECTOR_KINDS = {"GOV": "government", "IGO": "government", "MIL": "government", "BUS": "business"}
 
 
@@ -345,8 +350,8 @@ class _Resolver:
         if title is not None:
             return first, self.role_holder(t, title), "role-noun"
         cls = self.tables.nouns.get(t.lower_)
-        if cls is None and self._speaks(t) and t.lower_ not in ctx.lex.document_heads:
-            cls = "person"  # whoever says something is someone: "the bow-tied maverick said"
+        if cls is None and self._speaks(t) and t.i > t.head.i and t.lower_ not in ctx.lex.document_heads:
+            cls = "person"  # an inverted attribution speaks of someone: "..., says the bow-tied maverick"
         if cls is None or cls in ("thing", "collective"):
             return None
         if cls == "person":
@@ -386,13 +391,14 @@ class _Resolver:
         """The person named most recently who holds the role; else the nearest person close by
         with no other role of its sector."""
         fallback = None
+        office = self.ctx.lex.sector(" ".join(title)) in PUBLIC_OFFICES
         for r in self._before(t.i):
             if r.kind != "person" or r.quoted or r.aid is None:
                 continue
             fits = self._fits(r.aid, title)
             if fits:
                 return r.aid
-            if fits is None and fallback is None and self.para(t.i) - r.para <= PARA_BACK:
+            if fits is None and fallback is None and not office and self.para(t.i) - r.para <= PARA_BACK:
                 fallback = r.aid
         return fallback
 

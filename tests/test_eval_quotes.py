@@ -32,6 +32,6 @@ def test_polnear_dev_attributions():
     """PolNeAR: attributions beyond "said" (beliefs, findings, "according to", naming)."""
     got = score("quotes", "quotes-polnear-dev")
     assert got["lenient"] >= 0.59, got["_output"]
-    assert got["e2e"] >= 0.52, got["_output"]
+    assert got["e2e"] >= 0.53, got["_output"]
     assert got["lenient P"] >= 0.79, got["_output"]
-    assert got["speaker"] >= 0.84, got["_output"]
+    assert got["speaker"] >= 0.85, got["_output"]

@@ -164,7 +164,7 @@ def test_what_someone_calls_something_is_an_attribution():
 
 
 def test_attribution_set_off_inside_the_sentence_it_reports():
-    text = ("Tom Hale is the mayor of Leeds.\n\n"
+    text = ("Mayor Tom Hale opened the bridge in Leeds.\n\n"
             "Police, the mayor says, have no plans to close the road. Too often, he says, "
             "young drivers ignore the rules.")
     quotes = analyse(text)

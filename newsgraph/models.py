@@ -218,12 +218,15 @@ class Speaker:
     name: str | None
     start: int
     end: int
-    author: str | None = None
+    author: str | None = None  # who wrote a document that speaks ("a study by X")
+    affiliation: str | None = None  # whom an unnamed speaker belongs to ("aides to X", "X's spokesman")
 
     def to_dict(self) -> dict[str, Any]:
         d = {"actor": self.actor, "name": self.name, "start": self.start, "end": self.end}
         if self.author:
             d["author"] = self.author
+        if self.affiliation:
+            d["affiliation"] = self.affiliation
         return d
 
 

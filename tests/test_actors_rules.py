@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.actors import extract_actors
+from newsgraph.actors import VERSION, extract_actors
 from newsgraph.models import Article, Source, Span
 
 pytestmark = pytest.mark.model
@@ -36,7 +36,7 @@ def check_offsets(index, text):
     for a in index.actors:
         for m in a.mentions:
             assert text[m.start:m.end] == m.text
-            assert m.rule.startswith("actors.rules.v3:")
+            assert m.rule.startswith(VERSION + ":")
 
 
 def test_country_forms_are_one_actor(run):

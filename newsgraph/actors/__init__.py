@@ -14,9 +14,10 @@ Actor ids: countries ``USA`` (ISO 3166-1 alpha-3); ``person:<slug>``; ``org:<slu
 The passes run in order over one parsed article and share a :class:`~.context.Context`
 (which holds the article's home country, :mod:`.home`): parties (:mod:`.parties`), places
 (:mod:`.places`), people (:mod:`.people`), organs of the state (:mod:`.organs`), organisations,
-documents and groups (:mod:`.orgs`), pronouns (:mod:`.coref`), then the offices that give
-people their state (:mod:`.grounding`).  Rule names carry :data:`VERSION`; every actor with a
-state says how it was found (``Actor.country_from``).
+documents and groups (:mod:`.orgs`), then the references that point back to them, pronouns,
+role nouns and descriptions (:mod:`.resolve`), then the offices that give people their state
+(:mod:`.grounding`).  Rule names carry :data:`VERSION`; every actor with a state says how it
+was found (``Actor.country_from``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from spacy.tokens import Doc
 
 from ..models import Article
 from .context import make_context
-from .coref import resolve_pronouns
 from .gazetteer import Country, lookup_country
 from .grounding import ground_offices, office_state
 from .index import VERSION, ActorIndex
@@ -34,6 +34,7 @@ from .orgs import extract_documents, extract_groups, extract_orgs
 from .parties import find_parties
 from .people import extract_people
 from .places import extract_places
+from .resolve import resolve_references
 
 __all__ = ["ActorIndex", "Country", "extract_actors", "lookup_country", "office_state", "VERSION"]
 
@@ -48,7 +49,7 @@ def extract_actors(article: Article, doc: Doc) -> ActorIndex:
     extract_orgs(ctx, inner)
     pending = extract_documents(ctx)
     extract_groups(ctx)
-    resolved = resolve_pronouns(ctx)
+    resolved = resolve_references(ctx)
     b = ctx.builder
     for aid, owner in pending:  # "its state news agency": the owner's state
         ref = resolved.get(owner)

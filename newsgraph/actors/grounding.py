@@ -1,4 +1,4 @@
-"""The last actors pass: people whose office gives their state (rules ``actors.rules.v3:office``).
+"""The last actors pass: people whose office gives their state (rules ``actors.rules.v4:office``).
 
 A person with no state from the text's syntax (nationality word, possessive, appositive,
 party: :mod:`.people`) takes one from an office they hold, by its entry in ``data/roles.tsv``:

@@ -13,7 +13,7 @@ from ..models import Actor, HomeCountry, Mention
 __all__ = ["ActorIndex", "Builder", "slug", "VERSION"]
 
 #: Version of the actor rules; each mention's ``rule`` is ``VERSION:<rule name>``.
-VERSION = "actors.rules.v3"
+VERSION = "actors.rules.v4"
 
 
 def slug(text: str) -> str:
@@ -30,11 +30,16 @@ class ActorIndex:
     _by_id: dict[str, Actor] = field(default_factory=dict, repr=False)
     _spans: tuple[tuple[int, int, str], ...] = ()  # sorted (start, end, actor id)
     _starts: tuple[int, ...] = ()
+    #: references to someone the article does not name ("a spokeswoman said ... she added"):
+    #: (start, end) of the reference -> (start, end) of the phrase it points back to
+    links: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, actors: tuple[Actor, ...], home_country: HomeCountry | None = None) -> "ActorIndex":
+    def build(cls, actors: tuple[Actor, ...], home_country: HomeCountry | None = None,
+              links: dict[tuple[int, int], tuple[int, int]] | None = None) -> "ActorIndex":
         spans = tuple(sorted((m.start, m.end, a.id) for a in actors for m in a.mentions))
-        return cls(actors, home_country, {a.id: a for a in actors}, spans, tuple(s for s, _, _ in spans))
+        return cls(actors, home_country, {a.id: a for a in actors}, spans,
+                   tuple(s for s, _, _ in spans), dict(links or {}))
 
     def get(self, actor_id: str) -> Actor | None:
         return self._by_id.get(actor_id)
@@ -67,6 +72,11 @@ class ActorIndex:
     def for_token(self, token: Token) -> Actor | None:
         return self.at(token.idx, token.idx + len(token.text))
 
+    def antecedent(self, start: int, end: int) -> tuple[int, int] | None:
+        """For a reference at exactly [start, end) to someone the article does not name, the
+        span of the phrase it points back to ("a spokeswoman"); None otherwise."""
+        return self.links.get((start, end))
+
 
 class Builder:
     """Mutable collection of one article's actors while the passes run (never shared)."""
@@ -76,6 +86,7 @@ class Builder:
         self.data: dict[str, dict] = {}
         self.mentions: dict[str, list[Mention]] = {}
         self.claimed: dict[tuple[int, int], str] = {}
+        self.links: dict[tuple[int, int], tuple[int, int]] = {}
 
     def add(self, aid: str, *, name: str, kind: str, country: str | None = None,
             country_from: str | None = None, sector: str | None = None,
@@ -146,4 +157,4 @@ class Builder:
             actors.append(Actor(aid, d["name"], d["kind"], d["country"], d["sector"], d["members"],
                                 tuple(d["roles"]), d["affiliation"], ms, d["country_from"]))
         actors.sort(key=lambda a: (a.mentions[0].start, a.id))
-        return ActorIndex.build(tuple(actors), home_country)
+        return ActorIndex.build(tuple(actors), home_country, self.links)

@@ -214,7 +214,10 @@ def test_party_before_a_capitalised_portfolio_and_in_a_headline(run):
 
 
 def test_an_office_of_a_private_body_gives_no_state(run):
+    # the office gives none; speaking for a national body of the home country gives its state
     text = "Dr Ann Roe, Welsh secretary of the Medical Practitioners Association, welcomed the plan."
+    assert grounded(run(text, **BBC), text, "Ann Roe") == ("GBR", "affiliation")
+    text = "Dr Ann Roe, Welsh secretary of the Acme Bank, welcomed the plan."
     assert actor(run(text, **BBC), text, "Ann Roe").country is None
 
 
@@ -225,3 +228,19 @@ def test_a_party_needs_its_state_in_play(run):
     assert grounded(idx, text, "National Front") == ("FRA", "article")  # Paris names France
     text2 = "The Patriotic Front won the vote."  # no state of such a party named
     assert not [a for a in run(text2).actors if a.sector == "PTY"]
+
+
+def test_national_bodies_and_the_people_who_speak_for_them(run):
+    text = ("The Public and Commercial Services Union said the plan was wrong. Jo Bloggs, "
+            "secretary of the Royal Medical Association, welcomed it, as did the BBC.")
+    ix = run(text, publication="BBC News")
+    assert grounded(ix, text, "Public and Commercial Services Union") == ("GBR", "home")
+    assert grounded(ix, text, "BBC") == ("GBR", "publication")
+    assert grounded(ix, text, "Royal Medical Association") == ("GBR", "home")
+    assert grounded(ix, text, "Jo Bloggs") == ("GBR", "affiliation")
+
+
+def test_firms_and_agencies_are_no_national_bodies(run):
+    text = "Acme Holdings said Reuters had reported its results."
+    ix = run(text, publication="BBC News")
+    assert actor(ix, text, "Acme Holdings").country is None

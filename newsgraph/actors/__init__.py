@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from ..models import Article
 from .context import make_context
 from .gazetteer import Country, lookup_country
-from .grounding import ground_offices, office_state
+from .grounding import ground_bodies, ground_offices, office_state
 from .index import VERSION, ActorIndex
 from .organs import extract_organs
 from .orgs import extract_documents, extract_groups, extract_orgs
@@ -58,4 +58,5 @@ def extract_actors(article: Article, doc: Doc) -> ActorIndex:
             b.update(aid, country=d["country"] or (ref if d["kind"] == "country" else None),
                      country_from="owner")
     ground_offices(ctx)
+    ground_bodies(ctx)
     return b.build(ctx.home)

@@ -26,7 +26,7 @@ from .context import Context
 from .lexicon import Lexicon
 from .organs import organ_by_shape, organ_states
 
-__all__ = ["ground_offices", "office_state"]
+__all__ = ["ground_offices", "ground_bodies", "office_state"]
 
 
 def office_state(lex: Lexicon, role: str, home: str | None, *, affiliated: bool = False
@@ -77,3 +77,34 @@ def _state_body(ctx: Context, name: str) -> bool:
         return True
     return any(d["name"] == name and d["sector"] in ("GOV", "LEG", "JUD", "COP", "MIL", "PTY")
                for d in ctx.builder.data.values() if d["kind"] == "organization")
+
+
+def ground_bodies(ctx: Context) -> None:
+    """National bodies and the people who speak for them (rules ``actors.rules.v4:body``):
+
+    - a publication or broadcaster of ``data/publications.tsv`` named in the text is of its
+      country (``publication``: "the BBC"); a news agency is of none;
+    - a civil-society body whose name's head is a ``national_bodies`` word ("... Union",
+      "... Alliance", "... Society") and names no state is of the article's home country
+      (``home``): trade unions and campaign bodies are national;
+    - a person with no state who speaks for a body of the article that has one takes it
+      (``affiliation``: "Richard Lewis, Welsh secretary of the British Medical Association").
+    """
+    from .home import publication
+
+    b, lex = ctx.builder, ctx.lex
+    home = ctx.home.code if ctx.home else None
+    for aid, d in b.data.items():
+        if d["kind"] != "organization" or d["country"]:
+            continue
+        pub = publication(d["name"])
+        if pub is not None and pub.kind != "agency":
+            b.update(aid, country=pub.country, country_from="publication")
+        elif home and d["sector"] not in ("BUS", "IGO") and \
+                d["name"].split()[-1].lower() in lex.national_bodies:
+            b.update(aid, country=home, country_from="home")
+    by_name = {d["name"]: d for d in b.data.values() if d["kind"] == "organization" and d["country"]}
+    for aid, d in b.data.items():
+        if d["kind"] == "person" and not d["country"] and d["affiliation"] in by_name:
+            b.update(aid, country=by_name[d["affiliation"]]["country"], country_from="affiliation")
+

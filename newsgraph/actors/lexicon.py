@@ -36,6 +36,7 @@ class Lexicon:
     title_offices: dict[str, str] = field(default_factory=dict)  # "sen." -> "senator"
     party_nouns: frozenset[str] = frozenset()  # nouns a party word modifies ("Labour plans", "Tory MPs")
     nonstate_words: frozenset[str] = frozenset()  # a role with one is no office of the state ("company president")
+    national_bodies: frozenset[str] = frozenset()  # heads of civil-society bodies' names ("union")
     portfolios: frozenset[str] = frozenset()  # "foreign" of "foreign ministers": one holder per state
     shared_offices: frozenset[str] = frozenset()  # offices firms have too ("president", "governor")
     rank_modifiers: frozenset[str] = frozenset()  # "junior" of "Nigerian junior foreign minister"
@@ -111,6 +112,7 @@ def lexicon() -> Lexicon:
         party_nouns=frozenset(data["party_nouns"]), nonstate_words=frozenset(data["nonstate_words"]),
         portfolios=frozenset(data["portfolios"]), shared_offices=frozenset(data["shared_offices"]),
         rank_modifiers=frozenset(data["rank_modifiers"]),
+        national_bodies=frozenset(data["national_bodies"]),
     )
 
 

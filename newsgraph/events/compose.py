@@ -374,8 +374,11 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             and not _passive(anchor) and not (frame is not None and _passive(frame.token)):
         return None  # a statement, promise or threat needs someone who makes it
     if etype in _OUTWARD and tgt:
-        own = {a.country or a.id for a in source}
-        tgt = [a for a in tgt if (a.country or a.id) not in own]
+        # no act of cooperation with oneself: a source's own state (or a place of it) is no
+        # target ("Japan's leaders agreed ... in Tokyo"); another actor of that state is
+        own = {a.id for a in source} | {a.country for a in source if a.country}
+        tgt = [a for a in tgt if a.id not in own
+               and not (a.kind in ("country", "location") and a.country in own)]
     if "CONSULT" in (etype, e.type) and len({*_ids(source), *_ids(tgt)}) < 2 \
             and not any(a.kind == "group" for a in (*source, *tgt)) \
             and (location is None or e.twosided):

@@ -365,12 +365,16 @@ def quoted_judgements(doc, quotes: tuple[Quote, ...], lex: Lexicon, index: Actor
             etype = _judgement(t, stance)
             if etype is None:
                 continue
-            judged = _judged(t, index)
+            judged, thing = _judged(t, index)
             target = [a for a in judged if a.id not in own and a.kind != "location"]
+            rule = "quoted-judgement"
             if not target:
-                continue
+                owner = policy_owner(thing, index, stance)  # '"a very bad bill"'
+                if owner is None or owner.id in own:
+                    continue
+                target, rule = [owner], rule + "+policy-owner"
             out.append(Draft(etype, (speaker,), tuple({a.id: a for a in target}.values()), ASSERTED,
-                             t.idx, t.idx + len(t.text), f"{rules}:quoted-judgement", 0.5,
+                             t.idx, t.idx + len(t.text), f"{rules}:{rule}", 0.5,
                              "criticize" if etype == "ACCUSE" else "praise",
                              "111" if etype == "ACCUSE" else "051", speaker.id, None, t))
             break  # one judgement a quote
@@ -388,7 +392,7 @@ def _judgement(t: Token, stance: Stance) -> str | None:
     return None
 
 
-def _judged(t: Token, index: ActorIndex) -> list[Actor]:
+def _judged(t: Token, index: ActorIndex) -> tuple[list[Actor], Token | None]:
     """What an evaluative word judges: the noun it modifies ("Harper's *divisive* approach"),
     or the subject it is said of ("Trump is a *fraud*", "the plan is *unworkable*"); the
     actor that is, or that owns, that thing."""
@@ -397,12 +401,12 @@ def _judged(t: Token, index: ActorIndex) -> list[Actor]:
     elif t.dep_ in ("acomp", "attr", "oprd"):
         thing = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if thing is None or thing.lower_ in ("it", "this", "that", "there", "what", "which"):
-            return []
-    elif t.dep_ == "amod" or (t.dep_ == "compound" and t.head.dep_ in ("attr", "acomp")):
+            return [], None
+    elif t.dep_ == "compound" and t.head.dep_ in ("attr", "acomp"):
         thing = t.head
     else:
-        return []
-    return args_.np_actors(thing, index) or args_.owner_of(thing, index)
+        return [], None
+    return args_.np_actors(thing, index) or args_.owner_of(thing, index), thing
 
 
 # --- whose policy ---------------------------------------------------------------------------

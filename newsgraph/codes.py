@@ -56,20 +56,34 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
         ("E311", "`countries.tsv`: a bad or duplicate alpha-3 code"),
         ("E312", "`regions.tsv` / `state_abbrevs.tsv`: a place whose country is not in "
                  "`countries.tsv`"),
-        ("E313", "`roles.tsv`: a line that is not `role<TAB>sector`"),
+        ("E313", "`roles.tsv`: a line with no role (`role<TAB>sector<TAB>states`), or a "
+                 "`title_offices` office of `lexicon.json` that is not a role"),
         ("E314", "`igos.tsv`: a line that is not `name<TAB>aliases`"),
+        ("E315", "`parties.tsv`: a party with an unknown state, no name, or listed twice for one "
+                 "state (line named)"),
+        ("E316", "`publications.tsv`: an unknown country or a kind that is not newspaper, "
+                 "broadcaster, online, magazine or agency (line named)"),
+        ("E317", "`organs.tsv`: a kind that is not organization, group or head, or an unknown "
+                 "sector (line named)"),
+        ("E318", "a `states` cell (`roles.tsv`, `organs.tsv`, `state_groups.tsv`): an unknown "
+                 "state or group, or `-XXX` without `*` (line named)"),
+        ("E319", "`descriptions.tsv` / `first_names.tsv` (the reference resolver's tables): a line "
+                 "that is not `word<TAB>class`, an unknown class, or a word listed twice (file and "
+                 "line named)"),
         ("E341", "a quotes data file (`newsgraph/quotes/data/*.tsv`) line that is malformed "
                  "(file and line named)"),
         ("E351", "an event data file (`newsgraph/events/data/*.tsv`) line with the wrong number "
                  "of columns (file:line named)"),
         ("E352", "a trigger with a type that is not one of the 16 PLOVER types"),
         ("E353", "a trigger whose part of speech is not `V` or `N`"),
-        ("E354", "a trigger condition that is not `obj=`, `prt=`, `prep=`, `mod=`, `nomod=`, "
-                 "`intrans`, `trans`, `comp` or `noclause`"),
-        ("E355", "a trigger flag that is not `frame:agree/reject/request/threaten`, "
-                 "`targeted=TYPE` or `light`"),
+        ("E354", "a trigger condition that is not `obj=`, `noobj=`, `prt=`, `prep=`, `mod=`, "
+                 "`nomod=`, `intrans`, `trans`, `comp`, `objcomp` or `noclause`"),
+        ("E355", "a trigger flag that is not `frame:agree/reject/request/threaten/warn`, "
+                 "`targeted=TYPE`, `sense:physical[=TYPE]/economic/published/territory`, `light`, "
+                 "`commit` or `twosided`"),
         ("E356", "two triggers with the same rule name"),
-        ("E357", "`modality.json` is not JSON"),
+        ("E357", "an events JSON data file (`modality.json`, `senses.json`, `stance.json`) is not "
+                 "JSON, lacks a list, or has the wrong version (file named)"),
         ("E358", "`crosswalk.tsv` has no CAMEO code for some PLOVER type"),
     )),
     ("The knowledge base (E4xx)", "newsgraph.store, newsgraph.link", (

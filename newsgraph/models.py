@@ -13,7 +13,7 @@ from typing import Any
 
 __all__ = [
     "Source", "RawDocument", "Span", "Caption", "Article", "TimeExpr", "Mention",
-    "Actor", "Speaker", "TextSpan", "Cue", "Quote", "Trigger", "Event", "Analysis", "Failure",
+    "Actor", "HomeCountry", "Speaker", "TextSpan", "Cue", "Quote", "Trigger", "Event", "Analysis", "Failure",
     "EVENT_TYPES", "QUAD_CLASS",
 ]
 
@@ -186,14 +186,30 @@ class Actor:
     roles: tuple[str, ...] = ()
     affiliation: str | None = None
     mentions: tuple[Mention, ...] = ()
+    #: how ``country`` was found: name | title | nationality | possessive | appositive | party |
+    #: home | article | owner | link (docs/analysis-json.md); None when there is no country
+    country_from: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "name": self.name, "kind": self.kind, "country": self.country,
-            "sector": self.sector, "members": list(self.members), "roles": list(self.roles),
+            "country_from": self.country_from, "sector": self.sector,
+            "members": list(self.members), "roles": list(self.roles),
             "affiliation": self.affiliation,
             "mentions": [m.to_dict() for m in self.mentions],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class HomeCountry:
+    """The state an article reports from: domestic offices and organs that name no state act
+    for it.  ``origin``: dateline | publication | footer | record | sidecar | manifest."""
+
+    code: str  # ISO 3166-1 alpha-3
+    origin: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "from": self.origin}
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,12 +218,15 @@ class Speaker:
     name: str | None
     start: int
     end: int
-    author: str | None = None
+    author: str | None = None  # who wrote a document that speaks ("a study by X")
+    affiliation: str | None = None  # whom an unnamed speaker belongs to ("aides to X", "X's spokesman")
 
     def to_dict(self) -> dict[str, Any]:
         d = {"actor": self.actor, "name": self.name, "start": self.start, "end": self.end}
         if self.author:
             d["author"] = self.author
+        if self.affiliation:
+            d["affiliation"] = self.affiliation
         return d
 
 
@@ -267,6 +286,8 @@ class Event:
     date_granularity: str | None = None
     location: str | None = None
     cameo: str | None = None
+    #: how the state of each source and target actor was found (``Actor.country_from``)
+    grounding: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -277,6 +298,7 @@ class Event:
             "location": self.location, "trigger": self.trigger.to_dict(),
             "sentence": self.sentence.to_dict(), "cameo": self.cameo,
             "rule": self.rule, "confidence": round(self.confidence, 3),
+            "grounding": dict(self.grounding),
         }
 
 
@@ -291,6 +313,9 @@ class Analysis:
     events: tuple[Event, ...] = ()
     warnings: tuple[str, ...] = ()
     pipeline_version: str = ""
+    #: events held back only because a person taking part is not known to act for a state
+    held_events: tuple[Event, ...] = ()
+    home_country: HomeCountry | None = None
 
     @property
     def id(self) -> str:
@@ -301,10 +326,12 @@ class Analysis:
 
     def to_dict(self) -> dict[str, Any]:
         d = self.article.to_dict()
+        d["home_country"] = self.home_country.to_dict() if self.home_country else None
         d["times"] = [t.to_dict() for t in self.times]
         d["actors"] = [a.to_dict() for a in self.actors]
         d["quotes"] = [q.to_dict() for q in self.quotes]
         d["events"] = [e.to_dict() for e in self.events]
+        d["held_events"] = [e.to_dict() for e in self.held_events]
         d["warnings"] = list(self.article.warnings) + list(self.warnings)
         d["pipeline_version"] = self.pipeline_version
         return d

@@ -163,9 +163,10 @@ def analyze_parsed(article: Article, doc, *, version: str | None = None) -> Anal
     index = actors.extract_actors(article, doc)
     times = timex.extract_times(article, doc)
     found = quotes.extract_quotes(article, doc, index)
-    evs = events.extract_events(article, doc, index, times=times, quotes=found)
-    return Analysis(article, times=times, actors=index.actors, quotes=found, events=evs,
-                    pipeline_version=version or pipeline_version())
+    coded = events.code_events(article, doc, index, times=times, quotes=found)
+    return Analysis(article, times=times, actors=index.actors, quotes=found, events=coded.events,
+                    held_events=coded.held, pipeline_version=version or pipeline_version(),
+                    home_country=index.home_country)
 
 
 def _clean(doc: RawDocument | Article | Failure) -> Article | Failure:

@@ -27,6 +27,8 @@ SETS = {
     "quotes-ggt-dev": ([GOLD / "quotes-ggt-dev.input.jsonl"], [],
                        lambda kind: GOLD / ("actors-ggt-dev.gold.jsonl" if kind == "actors"
                                             else "quotes-ggt-dev.gold.jsonl")),
+    "quotes-polnear-dev": ([GOLD / "quotes-polnear-dev.input.jsonl"], [],
+                           lambda kind: GOLD / "quotes-polnear-dev.gold.jsonl"),
     "events-plover-dev": ([GOLD / "events-plover-dev.input.jsonl"], [],
                           lambda kind: GOLD / "events-plover-dev.gold.jsonl"),
     "events-negatives-dev": ([GOLD / "events-negatives-dev.input.jsonl"], [],
@@ -84,6 +86,8 @@ def score(kind: str, name: str, *, gold: Path | None = None) -> dict:
         if key in ("P", "R", "F1") and i and "=" not in tokens[i - 1]:
             key = f"{tokens[i - 1]} {key}"  # "persons R", "countries F1"
         figures[key] = float(value)
+    if m := re.search(r"^lenient \(Dice>=[\d.]+\): P=([\d.]+)", out, re.M):
+        figures["lenient P"] = float(m.group(1))
     if m := re.search(r"dates: (\d+)/(\d+)", out):
         figures["dates"] = (int(m.group(1)), int(m.group(2)))
     if m := re.search(r"modality accuracy on full matches: (\d+)/(\d+)", out):

@@ -4,7 +4,7 @@ import pytest
 
 from newsgraph import actors as actors_stage
 from newsgraph.models import Article, Source, Span
-from newsgraph.quotes import extract_quotes, quote_kind
+from newsgraph.quotes import VERSION, extract_quotes, quote_kind
 
 pytestmark = pytest.mark.model
 
@@ -49,7 +49,7 @@ def test_offsets_point_at_the_quote_text(quotes):
             assert TEXT[q.cue.start:q.cue.end] == q.cue.text
         if q.speaker:
             assert 0 <= q.speaker.start < q.speaker.end <= len(TEXT)
-        assert q.rule.startswith("quotes.rules.v1:")
+        assert q.rule.startswith(VERSION + ":")
         assert q.sentence is None or q.sentence.start <= q.start < q.end <= q.sentence.end
 
 
@@ -125,9 +125,15 @@ def test_clause_before_an_attribution_set_off_by_commas():
     assert q.speaker.name == "Helen Marsh" and q.cue.text == "says"
 
 
-def test_document_speaker_keeps_its_name_and_names_its_author():
+def test_document_speaker_speaks_for_its_author():
     text = ("Helen Marsh leads the finance ministry of Norland.\n\n"
-            "A statement released by Helen Marsh on Monday said the budget was balanced.\n")
-    q = find(analyse(text), "the budget was balanced")
-    assert q.speaker.name == "statement" and q.speaker.author == "Helen Marsh"
+            "A statement released by Helen Marsh on Monday said the budget was balanced.\n\n"
+            "A study by the Northfield Institute found that rents rose by a third.\n\n"
+            "The leaked memo said the plan would be dropped.\n")
+    quotes = analyse(text)
+    q = find(quotes, "the budget was balanced")
+    assert q.speaker.name == "Helen Marsh" and q.speaker.actor == "person:helen-marsh"
+    assert text[q.speaker.start:q.speaker.end] == "A statement"  # the mention is the document
     assert q.speaker.to_dict()["author"] == "Helen Marsh"
+    assert find(quotes, "rents rose").speaker.name == "Northfield Institute"
+    assert find(quotes, "the plan would").speaker.name.endswith("memo")  # no author: its own name

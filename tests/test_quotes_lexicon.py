@@ -23,7 +23,6 @@ def test_speaker_words_and_nouns():
     assert lex.noun_class("statement") == "document"
     assert lex.noun_class("utility") == "body"
     assert lex.noun_class("mayor") is None
-    assert lex.first_names["mary"] == "f" and lex.first_names["john"] == "m"
 
 
 def test_lexicon_is_loaded_once():
@@ -34,3 +33,13 @@ def test_malformed_line_names_file_and_line():
     with pytest.raises(NewsgraphError) as err:
         read_tsv("bad.tsv", "# c\nlemma\tframe\nsay\n", 2)
     assert err.value.code == "E341" and err.value.where == "bad.tsv:3"
+
+
+def test_cue_frames_and_hearers():
+    lex = load_lexicon()
+    assert lex.frame("believe") == "belief" and lex.frame("expect") == "belief"
+    assert lex.frame("find") == "finding" and lex.frame("show") == "finding"
+    assert lex.frame("call") == "naming" and lex.frame("describe") == "naming"
+    assert lex.tells("tell") and lex.tells("assure") and not lex.tells("say")
+    assert lex.noun_class("spokesman") == "agent" and lex.noun_class("aide") == "agent"
+    assert lex.is_class("nobody", "nobody-in-particular")

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from ..models import Article
+from ..models import Article, HomeCountry
 from .gazetteer import GazMatch, Gazetteer, gazetteer
+from .home import home_country
 from .index import Builder
 from .lexicon import Lexicon, lexicon
 
-__all__ = ["Context", "make_context"]
+__all__ = ["Context", "make_context", "find_forms", "keeps_capitals"]
 
 OPEN_QUOTES = {"“": "”", "‘": "’", "«": "»"}
 CLOSE_QUOTES = {"”", "»"}
@@ -34,7 +37,8 @@ class Context:
     in_quote: list[bool]  # inside “...” (or "...") quotation marks
     gaz_matches: list[GazMatch]
     gaz_at: dict[int, GazMatch]  # token index -> the gazetteer match covering it
-    dateline_country: str | None = None
+    home: HomeCountry | None = None  # the state the article reports from (:mod:`.home`)
+    party_at: dict = field(default_factory=dict)  # token index -> PartyHit (:mod:`.parties`)
     gender: dict[str, str] = field(default_factory=dict)  # person actor id -> "m" | "f"
     abbrevs: dict[int, tuple[str, str]] = field(default_factory=dict)
     start_tok: dict[int, int] = field(default_factory=dict)  # char offset -> token starting there  # "Ont." token -> (region, alpha-3)
@@ -94,24 +98,51 @@ def make_context(article: Article, doc: Doc) -> Context:
     gaz_at = {k: m for m in matches for k in range(m.i, m.j)}
     ctx = Context(article, doc, toks, ents, lex, gaz, Builder(article.text), ent_of, sent_of, sents,
                   _quote_flags(toks), matches, gaz_at)
-    ctx.dateline_country = _dateline_country(ctx)
+    ctx.home = home_country(article, gaz, matches)
     ctx.start_tok = {t.idx: t.i for t in toks}
     return ctx
 
 
-def _dateline_country(ctx: Context) -> str | None:
-    """The country of the article's dateline place ("TOKYO" -> JPN), if the gazetteer knows it."""
-    place = ctx.article.dateline
-    if place:
-        hit = ctx.gaz.lookup(place.split(",")[0].strip().title()) or ctx.gaz.lookup(place.strip())
-        return hit.code if hit else None
-    # no dateline field: an all-caps place opening a paragraph, followed by ':' or a dash
-    text = ctx.article.text
-    for m in ctx.gaz_matches:
-        if m.start > 2000:
+def keeps_capitals(piece: str, form: str, *, acronym: bool = False) -> bool:
+    """Does text ``piece`` (as long as ``form``) match a table form, keeping its capitals?  An
+    acronym matches exactly; a capitalised word must be capitalised ("Labour", never "labour"),
+    a lower-case one may be either ("government", "Government"); "party" may be either."""
+    if acronym:
+        return piece == form
+    if piece.lower() != form.lower():
+        return False
+    for m in re.finditer(r"\S+", form):
+        word = m.group(0)
+        if word[:1].isupper() and word.lower() != "party" and not piece[m.start()].isupper():
+            return False
+    return True
+
+
+def find_forms(ctx: Context, table: dict[str, list], ok: Callable[[str, object], bool]
+               ) -> list[tuple[int, int, object]]:
+    """Longest table forms over the doc, aligned to tokens, left to right: (i, j, form).
+    ``table``: first two letters (lower case) -> forms (objects with ``text``), longest first;
+    ``ok(piece, form)`` says whether the text there matches (case)."""
+    doc, text = ctx.toks, ctx.article.text.replace("’", "'")
+    out = []
+    n, i = len(doc), 0
+    while i < n:
+        t = doc[i]
+        hit = None
+        for form in table.get(t.text[:2].lower(), ()) if t.text[:1].isalpha() else ():
+            end = t.idx + len(form.text)
+            if not ok(text[t.idx:end], form):
+                continue
+            j = i
+            while j < n and doc[j].idx < end:
+                j += 1
+            if doc[j - 1].idx + len(doc[j - 1].text) != end:
+                continue  # ends inside a token
+            hit = (i, j, form)
             break
-        if (m.start == 0 or text[m.start - 1] == "\n") and text[m.start:m.end].isupper():
-            after = text[m.end:m.end + 3].lstrip(" ,")
-            if after[:1] in (":", "—", "–", "-", "("):
-                return m.place.code
-    return None
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out

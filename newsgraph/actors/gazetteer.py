@@ -14,13 +14,13 @@ Public helpers::
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
-from importlib import resources
-from typing import Iterator
 
 from spacy.tokens import Doc
+
+from .tables import rows as _table_rows
+from .tables import split as _split
 
 __all__ = ["Country", "Place", "GazMatch", "Gazetteer", "gazetteer", "lookup_country",
            "load_countries", "load_regions", "load_abbreviations"]
@@ -58,24 +58,11 @@ class GazMatch:
     place: Place
 
 
-def _rows(filename: str) -> Iterator[dict[str, str]]:
-    text = resources.files(__package__).joinpath("data", filename).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    for n, row in enumerate(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), 2):
-        if None in row or any(v is None for v in row.values()):
-            raise ValueError(f"[E310] {filename} line {n}: wrong number of columns")
-        yield row
-
-
-def _split(value: str) -> list[str]:
-    return [v.strip() for v in value.split(";") if v.strip()]
-
-
 @functools.cache
 def load_countries() -> dict[str, tuple[Country, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
     """alpha3 -> (Country, other names, demonyms/adjectives, capitals/seats), from countries.tsv."""
     out = {}
-    for row in _rows("countries.tsv"):
+    for _, row in _table_rows("countries.tsv"):
         a3 = row["alpha3"]
         if a3 in out or len(a3) != 3 or not a3.isupper():
             raise ValueError(f"[E311] countries.tsv: bad or duplicate alpha-3 {a3!r}")
@@ -89,7 +76,7 @@ def load_countries() -> dict[str, tuple[Country, tuple[str, ...], tuple[str, ...
 def load_regions() -> tuple[Place, ...]:
     countries = load_countries()
     places = []
-    for row in _rows("regions.tsv"):
+    for _, row in _table_rows("regions.tsv"):
         if row["country"] not in countries:
             raise ValueError(f"[E312] regions.tsv: {row['name']!r} has unknown country {row['country']!r}")
         places.append(Place(row["name"], row["kind"], row["country"], row["name"]))
@@ -102,7 +89,7 @@ def load_abbreviations() -> dict[str, tuple[str, str]]:
     ``data/state_abbrevs.tsv``; only meaningful after "Place," ("Kingston, Ont.")."""
     countries = load_countries()
     out = {}
-    for row in _rows("state_abbrevs.tsv"):
+    for _, row in _table_rows("state_abbrevs.tsv"):
         if row["country"] not in countries:
             raise ValueError(f"[E312] state_abbrevs.tsv: {row['abbrev']!r} has unknown country {row['country']!r}")
         out[row["abbrev"]] = (row["region"], row["country"])

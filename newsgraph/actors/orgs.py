@@ -1,13 +1,17 @@
 """Organisations, documents and bodies that speak, and collective references to states.
 
-Rules (``actors.rules.v2``):
+Rules (``actors.rules.v4``):
 - ``igo``: an intergovernmental organisation (``data/igos.tsv``: "the EU", "NATO", "the UN
   Security Council") is one organisation under its canonical name, sector IGO, no country;
 - ``org-ent``: an ORG entity, without "the" and a possessive; not when it is only role words
   ("State" of "Secretary of State"), a country, or part of a person's name; a facility or
   natural feature ("... Maneuvering Ground", "the Taiwan Strait") is a location; its country
-  comes from a state named inside it, before it ("Japan's Foreign Ministry") or in an
-  appositive after it ("a US-backed think tank"); "(AFN)" after it is the same organisation;
+  comes from a state named inside it, owning it ("Japan's Foreign Ministry"), heading a
+  description before it ("Italian dairy group Acme") or in an appositive after it ("a
+  US-backed think tank"); "(AFN)" after it is the same organisation;
+  a name of an organ's shape ("Ministry of Defence", "Department for Transport", "West Yorkshire
+  Police", :func:`.organs.organ_by_shape`) takes that organ's sector and, with no state in it,
+  the article's home country (``country_from`` ``home``);
 - ``document``: "the joint statement", "its state news agency" when it says or does
   something (a subject, or "according to"); its country from its owner;
 - ``body``: "the ministers", "the officials" as subjects: a group whose members are the
@@ -23,6 +27,7 @@ from spacy.tokens import Token
 
 from .context import DETERMINERS, POSSESSIVE, Context
 from .index import slug
+from .organs import organ_by_shape
 from .places import trim_entity
 from .roles import role_like
 
@@ -31,12 +36,24 @@ __all__ = ["extract_orgs", "extract_documents", "extract_groups"]
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 
-def _country_near(ctx: Context, i: int, j: int) -> str | None:
+def _country_near(ctx: Context, i: int, j: int) -> tuple[str, str] | None:
+    """(state, how): a state that owns the organisation ("Japan's Foreign Ministry":
+    ``possessive``), heads a description before its name ("Italian dairy group Acme":
+    ``nationality``) or qualifies an appositive after it (", a US-backed think tank": ``appositive``)."""
     doc = ctx.toks
     if i >= 2 and doc[i - 1].text in POSSESSIVE and (i - 2) in ctx.gaz_at:
         m = ctx.gaz_at[i - 2]
         if m.place.kind in ("country", "demonym", "capital"):
-            return m.place.code
+            return m.place.code, "possessive"
+    # a description before the name: "Italian dairy group Acme", "the US carmaker Acme"
+    k = i - 1
+    while k >= 0 and i - k <= 4 and doc[k].text.islower() and doc[k].is_alpha \
+            and doc[k].pos_ in ("NOUN", "ADJ") and k not in ctx.gaz_at:
+        k -= 1
+    if k < i - 1 and k >= 0 and doc[i - 1].pos_ == "NOUN" and k in ctx.gaz_at and ctx.gaz_at[k].j == k + 1:
+        m = ctx.gaz_at[k]
+        if m.place.kind in ("country", "demonym"):
+            return m.place.code, "nationality"
     # appositive: ", a US-backed think tank," / ", the Chinese state broadcaster"
     if j < len(doc) and doc[j].text == ",":
         k = j + 1
@@ -48,7 +65,7 @@ def _country_near(ctx: Context, i: int, j: int) -> str | None:
                 nxt = doc[m.j] if m.j < len(doc) else None
                 if nxt is not None and m.j not in ctx.gaz_at and (
                         nxt.text in ("-", "–") or nxt.pos_ in ("NOUN", "ADJ", "PROPN")):
-                    return m.place.code
+                    return m.place.code, "appositive"
                 return None
             k += 1
     return None
@@ -86,15 +103,21 @@ def extract_orgs(ctx: Context, inner: dict[int, str]) -> None:
             b.add(aid, name=igo, kind="organization", sector="IGO")
             b.mention(aid, start, end, "name" if name == igo else "alias", rule="igo")
             continue
-        country = inner.get(ent.start) or _country_near(ctx, i, j)
+        country, how = (inner[ent.start], "name") if ent.start in inner else (_country_near(ctx, i, j) or (None, None))
         if country and ctx.gaz.countries[country].parent:
             country = ctx.gaz.countries[country].parent
         if words[-1] in lex.place_heads or name.isupper() and len(words) == 1 and i in ctx.gaz_at:
-            aid = b.add(f"loc:{slug(name)}", name=name, kind="location", country=country)
+            aid = b.add(f"loc:{slug(name)}", name=name, kind="location", country=country, country_from=how)
             b.mention(aid, start, end, "name", rule="facility")
             continue
+        sector = None
+        organ = organ_by_shape([doc[k].text for k in range(i, j)])
+        if organ is not None:  # "Ministry of Defence", "West Yorkshire Police": an organ of the state
+            sector = organ.sector
+            if country is None and ctx.home and ctx.home.code in organ.states:
+                country, how = ctx.home.code, "home"
         aid = acronyms.get(name) or f"org:{slug(name)}"
-        b.add(aid, name=name, kind="organization", country=country)
+        b.add(aid, name=name, kind="organization", country=country, country_from=how, sector=sector)
         b.mention(aid, start, end, "name" if aid.endswith(slug(name)) else "alias", rule="org-ent")
         # "Assembly of First Nations (AFN)": the acronym names the same organisation
         if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text.isupper():
@@ -148,7 +171,7 @@ def extract_documents(ctx: Context) -> list[tuple[str, int]]:
             country = None
             if owner is not None and owner in ctx.gaz_at:
                 country = ctx.gaz_at[owner].place.code
-            b.add(aid, name=name, kind="document", country=country)
+            b.add(aid, name=name, kind="document", country=country, country_from="owner")
             start = doc[i - 1].idx if i > 0 and doc[i - 1].lower_ in DETERMINERS else doc[i].idx
             b.mention(aid, start, doc[j - 1].idx + len(doc[j - 1].text), "name", rule="document")
             if owner is not None and owner not in ctx.gaz_at:

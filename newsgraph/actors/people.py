@@ -1,6 +1,6 @@
 """People: names (spaCy PERSON plus title and appositive cues), one actor per person.
 
-Rules (``actors.rules.v2``):
+Rules (``actors.rules.v4``):
 - ``person-ent``: a PERSON entity, without a leading courtesy title, a trailing possessive or
   words that are not part of a name;
 - ``person-after-role``: capitalised proper nouns right after a role title the model did not
@@ -15,10 +15,16 @@ Rules (``actors.rules.v2``):
 - ``surname``: "Mr Blinken", "Blinken" -> the person with that surname mentioned nearest
   before (or, failing that, anywhere in the article); a lone name with no fuller form is a
   person of its own.
-- roles, the state a person acts for and affiliation come from :mod:`.roles`; a person with a
-  government, military, legislative, judicial or police role and no state of their own acts for
-  the state of the article's dateline or, without one, for the only state the article names
-  (or, naming none, the only state its places lie in).
+- roles, the state a person acts for and affiliation come from :mod:`.roles`: a state named
+  before the title ("US Senator": ``nationality``), owning it ("Japan's foreign minister":
+  ``possessive``) or after it ("president of France": ``appositive``);
+- a party gives its member's state and is the member's affiliation (``party``): in the role
+  ("Tory leader", "a Labour MP", "Liberal Democrat home affairs spokesman"), before the name
+  ("Labour's Alan Roe", "Republican Jane Roe"), as a label after it ("Jane Roe (D-Ohio)",
+  "(Lab)") or as an appositive member noun ("Jane Roe, a Democrat, ...");
+- an office held in one state only, or in the article's home country, gives that state at the
+  end of the actors stage (:mod:`.grounding`); a person never takes a state from a country
+  merely named near them.
 """
 
 from __future__ import annotations
@@ -30,12 +36,14 @@ from .context import DETERMINERS, POSSESSIVE, Context
 from .index import slug
 from .nonpersons import ARTICLE_WIDE, line_flags, not_person
 from .places import trim_entity
-from .roles import roles_after, roles_before
+from .parties import label_party
+from .roles import RoleInfo, roles_after, roles_before
 
 __all__ = ["extract_people"]
 
 PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "el", "le", "la", "di", "du", "ibn", "dos"}
-STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "OPP", "PTY"}
+PARTY_SECTOR = "PTY"
 #: last words of facility and organisation names that are never a family name
 NEVER_SURNAMES = {"station", "street", "avenue", "road", "highway", "airport", "stadium", "square",
                   "mall", "library", "complex", "centre", "center", "strait", "ocean", "river",
@@ -56,9 +64,10 @@ class NameSpan:
 
 def _clean_span(ctx: Context, i: int, j: int) -> tuple[int, int, int] | None:
     doc, lex = ctx.toks, ctx.lex
-    while i < j and doc[i].lower_ in DETERMINERS:
-        i += 1
-    while j > i and (doc[j - 1].text in POSSESSIVE or doc[j - 1].is_punct and doc[j - 1].text != "."):
+    while i < j and (doc[i].lower_ in DETERMINERS or i in ctx.party_at):
+        i += 1  # "the", and a party word before the name ("Tory John Roe")
+    while j > i and (doc[j - 1].text in POSSESSIVE or doc[j - 1].is_punct and doc[j - 1].text != "."
+                     or j - 1 in ctx.party_at):
         j -= 1
     # cut at the first word that cannot be part of a name ("Blinken said")
     for k in range(i, j):
@@ -318,15 +327,6 @@ def extract_people(ctx: Context) -> None:
         _attach_roles(ctx, aid, s)
     _lone_surnames(ctx, people)
     _drop_common_words(ctx, people)
-    states = {aid for aid, d in b.data.items() if d["kind"] == "country" and b.mentions[aid]}
-    if not states:  # no state named: the one state its places lie in ("east Beirut")
-        states = {d["country"] for aid, d in b.data.items()
-                  if d["kind"] == "location" and d["country"] and b.mentions[aid]}
-    only_state = next(iter(states)) if len(states) == 1 else None
-    for pid, _ in people:
-        d = b.data[pid]
-        if not d["country"] and d["sector"] in STATE_SECTORS:
-            b.update(pid, country=ctx.dateline_country or only_state)
 
 
 def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> None:
@@ -434,23 +434,80 @@ def _speaking_org(ctx: Context, t) -> bool:
 
 
 def _attach_roles(ctx: Context, aid: str, s: NameSpan) -> None:
-    b, doc = ctx.builder, ctx.toks
+    b, doc, lex = ctx.builder, ctx.toks, ctx.lex
     infos = []
     before = roles_before(ctx, s.i)
+    if before is None and s.ti < s.i:
+        before = roles_before(ctx, s.ti)  # "shadow home secretary Mr Davis"
     if before is not None:
         appositive = s.i > 0 and doc[s.i - 1].text == ","
         closes = s.j >= len(doc) or doc[s.j].text in (",", ")", ".", "\n") or doc[s.j].is_sent_start
         if not appositive or closes:
             infos.append(before)
     after = roles_after(ctx, s.j)
+    if after is None and s.j < len(doc) and doc[s.j].text.isupper() and doc[s.j].lower_ in lex.roles \
+            and not doc[s.j].is_sent_start:
+        t = doc[s.j]  # "Jane Roe MP", "John Roe MSP": an office after the name
+        after = RoleInfo(t.text, t.idx, t.idx + len(t.text))
+        rest = roles_after(ctx, s.j + 1)  # "Jane Roe MP, Labour's Chief Secretary to the Treasury"
+        if rest is not None:
+            infos.append(rest)
     if after is not None:
         infos.append(after)
     elif s.j + 1 < len(doc) and doc[s.j].lower_ in ("of", "at", "from", "with"):
         k = s.j + 1 + (doc[s.j + 1].lower_ == "the")
         ent = ctx.ent_of[k] if k < len(doc) else None
-        if ent is not None and ent.label_ == "ORG" and ent.start <= k:
+        if ent is not None and ent.label_ == "ORG" and ent.start <= k and k not in ctx.party_at:
             i, j = trim_entity(ent)
             b.update(aid, affiliation=ctx.article.text[doc[i].idx:doc[j - 1].idx + len(doc[j - 1].text)])
+    if s.ti < s.i and (office := lex.title_offices.get(doc[s.ti].lower_)):
+        b.update(aid, roles=(doc[s.ti].text,), offices=(office,))  # "Sen. Jane Roe": a senator
+    party = next((info.party for info in infos if info.party is not None), None)
     for info in infos:
-        b.update(aid, roles=(info.role,), country=info.country, affiliation=info.affiliation,
-                 sector=ctx.lex.sector(info.role))
+        sector = lex.sector(info.role)
+        if info.party is not None and sector not in STATE_SECTORS:
+            sector = PARTY_SECTOR  # "Tory co-chairman": a party office
+        b.update(aid, roles=(info.role,), country=info.country, country_from=info.country_from,
+                 affiliation=info.affiliation, sector=sector)
+    party = party or _party_near(ctx, s)
+    if party is not None:
+        b.update(aid, affiliation=party.name, country=party.country, country_from="party",
+                 sector=PARTY_SECTOR)
+
+
+def _party_near(ctx: Context, s: NameSpan):
+    """A party named next to a person's name: before it ("Labour's Jane Roe", "Tory Jane Roe",
+    "Republican Sen. Jane Roe", "For the Tories, Jane Roe said"), as a label after it
+    ("(D-Ohio)", "(Lab)") or as an appositive member noun ("Jane Roe, a Democrat from Ohio")."""
+    doc, n = ctx.toks, len(ctx.toks)
+    k = s.ti - 1
+    if k >= 1 and doc[k].text in POSSESSIVE:
+        k -= 1
+    if k >= 0 and k in ctx.party_at:
+        return ctx.party_at[k]
+    if k >= 2 and doc[k].text == "," and k - 1 in ctx.party_at:
+        hit = ctx.party_at[k - 1]  # "For the Conservatives, Jane Roe said": speaking for the party
+        x = hit.i - 1 - (hit.i >= 1 and doc[hit.i - 1].lower_ == "the")
+        if x >= 0 and doc[x].lower_ == "for" and (doc[x].is_sent_start or x == 0 or doc[x - 1].is_punct):
+            return hit
+    j = s.j
+    if j + 2 < n and doc[j].text == "(":
+        label = doc[j + 1].text
+        if doc[j + 2].text in ("-", "–", ")", ",") or doc[j + 2].text.startswith("-"):
+            got = label_party(ctx, label)
+            if got is not None:
+                party, state, how = got
+                return _LabelParty(party.name, state)
+    if j + 2 < n and doc[j].text == ",":
+        k = j + 1 + (doc[j + 1].lower_ in ("a", "an", "the"))
+        hit = ctx.party_at.get(k)
+        if hit is not None and hit.use == "adjective" and (
+                hit.j >= n or doc[hit.j].text in (",", ".", ")") or doc[hit.j].lower_ in ("from", "of", "who", "and")):
+            return hit
+    return None
+
+
+@dataclass(frozen=True)
+class _LabelParty:
+    name: str
+    country: str

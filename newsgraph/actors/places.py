@@ -1,6 +1,6 @@
 """Countries, capitals as governments or places, regions and cities (gazetteer + spaCy places).
 
-Rules (``actors.rules.v2``):
+Rules (``actors.rules.v4``):
 - a country name, short name, abbreviation or demonym is the state (``USA``), with or without
   "the" and a possessive;
 - a capital or seat of government is the state when it acts or owns ("Tokyo had explained",
@@ -140,6 +140,8 @@ def extract_places(ctx: Context) -> dict[int, str]:
     abbrevs = ctx.abbrevs = _abbreviations(ctx)
     people = _peoples(ctx)
     for m in ctx.gaz_matches:
+        if m.i in ctx.party_at:
+            continue  # "Scottish" of "Scottish National Party": a word of a party's name
         ent = ctx.ent_of[m.i]
         if ent is not None and ent.label_ == "PERSON" and _gaz_person(ctx, ent, m):
             continue  # "Michael Jordan"; but "Ugandan" alone is no person, whatever the model says
@@ -221,5 +223,6 @@ def _other_places(ctx: Context, inner: dict[int, str], abbrevs: dict[int, tuple[
             country = ctx.gaz_at[nxt + 1].place.code
         if country and ctx.gaz.countries[country].parent:
             country = ctx.gaz.countries[country].parent
-        aid = b.add(f"loc:{slug(name)}", name=name, kind="location", country=country)
+        how = "name" if ent.start in inner else "appositive"  # "Eniwa, Hokkaido"
+        aid = b.add(f"loc:{slug(name)}", name=name, kind="location", country=country, country_from=how)
         b.mention(aid, start, end, "name", rule="place-ent")

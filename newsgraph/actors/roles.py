@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .context import DETERMINERS, POSSESSIVE, Context
+from .parties import PartyHit
 from .places import trim_entity
 
 __all__ = ["RoleInfo", "roles_before", "roles_after", "role_like"]
@@ -38,6 +39,17 @@ class RoleInfo:
     end: int
     country: str | None = None
     affiliation: str | None = None
+    country_from: str | None = None  # nationality | possessive | appositive
+    party: PartyHit | None = None  # a party named in the phrase ("Tory leader", "Labour MP")
+
+
+def _party_in(ctx: Context, i: int, j: int) -> PartyHit | None:
+    """The first party mentioned in tokens [i, j)."""
+    for k in range(max(i, 0), j):
+        hit = ctx.party_at.get(k)
+        if hit is not None:
+            return hit
+    return None
 
 
 def role_like(ctx: Context, i: int, j: int) -> bool:
@@ -50,9 +62,12 @@ def role_like(ctx: Context, i: int, j: int) -> bool:
                               for t in words)
 
 
-def _is_country_tok(ctx: Context, k: int) -> str | None:
+def _is_country_tok(ctx: Context, k: int, *, regions: bool = False) -> str | None:
+    """The state of a country, demonym or capital at token k (with ``regions``, also of a region
+    or city: "Ontario Premier", "Welsh Health Minister", "Texas Gov.")."""
     m = ctx.gaz_at.get(k)
-    if m and m.place.kind in ("country", "demonym", "capital"):
+    if m and (m.place.kind in ("country", "demonym", "capital")
+              or regions and m.place.kind in ("region", "city")):
         c = ctx.gaz.countries[m.place.code]
         return c.parent or c.alpha3
     return None
@@ -69,13 +84,23 @@ def _title_start(ctx: Context, toks: list[Token]) -> int | None:
 
 
 def _country_for_title(ctx: Context, toks: list[Token], k: int) -> str | None:
-    """A country token (or multi-token name) right before the title start toks[k]."""
+    """A country token (or multi-token name) before the title start toks[k], past modifiers of
+    the office ("Nigerian junior foreign minister", "US former ambassador")."""
+    while k >= 2 and toks[k - 1].lower_ in ctx.lex.rank_modifiers and toks[k - 1].i not in ctx.gaz_at:
+        k -= 1
     if k == 0:
         return None
     prev = toks[k - 1]
     if prev.text == "-" and k >= 2:  # "US-born"? no: only "then-" style joins; skip hyphen
         return None
-    return _is_country_tok(ctx, prev.i)
+    return _is_country_tok(ctx, prev.i, regions=_is_office(ctx, toks[k:]))
+
+
+def _is_office(ctx: Context, toks: list[Token]) -> bool:
+    """Is the title an office of a state (a region before it then places it: "Ontario Premier",
+    "Welsh Health Minister"; but a "Texas lawyer" holds no office of Texas)?"""
+    key = ctx.lex.office(" ".join(t.text for t in toks))
+    return bool(key and ctx.lex.role_states.get(key))
 
 
 def _text(ctx: Context, toks: list[Token]) -> tuple[str, int, int]:
@@ -112,17 +137,20 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
     if ctx.sent_of[k] != ctx.sent_of[i]:
         return None
     end, extra = suffix, suffix - k  # extra: the 2 tokens of "-elect" after the head, or 0
-    country = None
+    country = how = None
     affiliation = None
+    scan = k  # the leftmost token read (an owner or organisation before the title included)
     while k - 1 >= 0 and ctx.sent_of[k - 1] == ctx.sent_of[end]:
         t = doc[k - 1]
         low = t.lower_
         if t.text in POSSESSIVE and t.tag_ == "POS":
             owner = k - 2
-            country = _is_country_tok(ctx, owner) if owner >= 0 else None
+            country = _is_country_tok(ctx, owner, regions=_is_office(ctx, doc[k:end + 1])) if owner >= 0 else None
+            how = "possessive" if country else None
             ent = ctx.ent_of[owner] if owner >= 0 else None
             if country is None and ent is not None and ent.label_ == "ORG":
                 affiliation = ent.text
+            scan = ent.start if ent is not None else max(owner, 0)
             break
         if low in DETERMINERS or t.is_punct and t.text not in ("-",) or t.pos_ in ("VERB", "AUX", "PRON", "DET", "NUM"):
             break
@@ -130,20 +158,25 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
             break
         if t.pos_ == "ADP" and low != "of":
             break
-        if t.ent_type_ == "PERSON" or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
+        if (t.ent_type_ == "PERSON" and k - 1 not in ctx.party_at and low not in ctx.lex.role_words) \
+                or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
             break
-        if t.ent_type_ == "ORG" and k - 1 not in ctx.gaz_at and not role_like(ctx, ctx.ent_of[k - 1].start, ctx.ent_of[k - 1].end):
+        if t.ent_type_ == "ORG" and k - 1 not in ctx.gaz_at and k - 1 not in ctx.party_at \
+                and not role_like(ctx, ctx.ent_of[k - 1].start, ctx.ent_of[k - 1].end):
             ent = ctx.ent_of[k - 1]
             a, _ = trim_entity(ent)  # "Huawei CFO Meng Wanzhou": the organisation's words only
             affiliation = ctx.article.text[doc[a].idx:t.idx + len(t.text)] if a <= k - 1 else None
+            scan = a
             break
         if not (low in ctx.lex.role_words or low in ctx.lex.role_modifiers or k - 1 in ctx.gaz_at
-                or t.pos_ in ("NOUN", "ADJ", "PROPN") or low in ("of", "-")):
+                or k - 1 in ctx.party_at or t.pos_ in ("NOUN", "ADJ", "PROPN") or low in ("of", "-")):
             break
         k -= 1
+    scan = min(scan, k)
     toks = [doc[x] for x in range(k, end + 1)]
-    while toks and toks[0].lower_ in ("of", "-"):
-        toks = toks[1:]
+    while toks and (toks[0].lower_ in ("of", "-") or toks[0].pos_ == "ADJ" and toks[0].text.islower()
+                    and toks[0].lower_ not in ctx.lex.role_words and toks[0].lower_ not in ctx.lex.role_modifiers):
+        toks = toks[1:]  # "confident" of "was confident shadow home secretary Mr Roe"
     if not toks:
         return None
     ts = _title_start(ctx, toks[:len(toks) - extra])
@@ -151,8 +184,12 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
         return None
     if country is None:
         country = _country_for_title(ctx, toks, ts)
+        how = "nationality" if country else None
+    party = _party_in(ctx, scan, end + 1)
+    if party is not None and affiliation == ctx.article.text[doc[party.i].idx:doc[party.j - 1].idx + len(doc[party.j - 1].text)]:
+        affiliation = None  # the party is the person's party, not an employer
     text, start, end_c = _text(ctx, toks)
-    return RoleInfo(text, start, end_c, country, affiliation)
+    return RoleInfo(text, start, end_c, country, affiliation, how, party)
 
 
 def roles_after(ctx: Context, j: int) -> RoleInfo | None:
@@ -164,13 +201,18 @@ def roles_after(ctx: Context, j: int) -> RoleInfo | None:
     k = j + 1
     while k < n and (doc[k].lower_ in DETERMINERS or doc[k].text in POSSESSIVE):
         k += 1
-    country = None
+    country = how = None
+    party = None
     if k < n and doc[k].lower_ in ("its", "their"):
         return None
-    # "Japan's foreign minister": possessor country
+    # "Japan's foreign minister": possessor country; "Labour's health spokesman": the party
     if k + 1 < n and doc[k + 1].text in POSSESSIVE and _is_country_tok(ctx, k):
-        country = _is_country_tok(ctx, k)
+        country, how = _is_country_tok(ctx, k), "possessive"
         k += 2
+    elif k in ctx.party_at:
+        hit = ctx.party_at[k]
+        if hit.j < n and doc[hit.j].text in POSSESSIVE:
+            party, k = hit, hit.j + 1
     start_k = k
     head = None
     while k < n and ctx.sent_of[k] == ctx.sent_of[j] and k - start_k < 12:
@@ -204,14 +246,16 @@ def roles_after(ctx: Context, j: int) -> RoleInfo | None:
         return None
     if country is None:
         country = _country_for_title(ctx, toks, ts)
+        how = "nationality" if country else None
     if country is None:  # "president of France"
         for x in range(head + 1, end_k - 1):
             if doc[x].lower_ == "of" and _is_country_tok(ctx, x + 1):
-                country = _is_country_tok(ctx, x + 1)
+                country, how = _is_country_tok(ctx, x + 1), "appositive"
                 break
+    party = party or _party_in(ctx, start_k, end_k)
     affiliation = _affiliation(ctx, end_k)
     text, start, end = _text(ctx, toks)
-    return RoleInfo(text, start, end, country, affiliation)
+    return RoleInfo(text, start, end, country, affiliation, how, party)
 
 
 def _affiliation(ctx: Context, k: int) -> str | None:

@@ -220,7 +220,7 @@ def subject_of(verb: Token, index: ActorIndex, *, max_hops: int = 4) -> Args:
             if objs and cur.head.lemma_ not in ("promise",):
                 found = [a for o in objs for a in np_actors(o, index)]
                 return Args(tuple(found), True)
-        if cur.dep_ in ("xcomp", "conj", "acomp", "advcl", "ccomp", "relcl", "acl") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "acomp", "advcl", "ccomp", "relcl", "acl") and cur.head != cur:
             if cur.dep_ == "acl" and cur.tag_ == "VBN":
                 return Args((), True)  # "soldiers killed in the rising": the noun is the patient
             if cur.dep_ in ("relcl", "acl"):
@@ -246,8 +246,7 @@ def verb_targets(verb: Token, index: ActorIndex, *, extra: Token | None = None,
         and verb.lower_ not in _STATAL
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "iobj", "oprd") or (passive and c.dep_ in ("nsubjpass", "nsubj")):
-            if c is not extra:
-                cands.append(c)
+            cands.append(c)  # a light noun's own phrase counts too ("evacuate settlements in Gaza")
         elif c.dep_ in ("prep", "prt") and (c.lower_ in TARGET_PREPS or (places and c.lower_ in PLACE_PREPS)):
             # "on behalf of American authorities" names whom the act serves, not its target
             cands.extend(p for p in c.children if p.dep_ == "pobj" and p.lower_ != "behalf")

@@ -10,20 +10,24 @@ and lend their subject to a pronoun the actors stage left unresolved.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from ..actors import ActorIndex
 from ..models import QUAD_CLASS, Actor, Quote
 from . import arguments as args_
+from . import senses, statements
+from .draft import Draft
 from .lexicon import Lexicon
+from .senses import load_senses
+from .statements import load_stance
 from .modality import HYPOTHETICAL, INTENDED, NEGATED, ASSERTED, governing_chain, modality_of
-from .triggers import Match, match_sentence
+from .triggers import SEEING, Match, match_sentence, other_agent_clause
 
 __all__ = ["Draft", "sentence_drafts", "RULES"]
 
-RULES = "events.rules.v1"
+RULES = "events.rules.v2"
 _COOP = frozenset(("verbal cooperation", "material cooperation"))
 #: Acts coded against the acting state itself when the text names no other target
 #: (repression, violence, protest, concessions and demands inside one state).
@@ -33,25 +37,6 @@ _PLACE_TARGET = _DOMESTIC_TARGET | {"MOBILIZE", "SANCTION", "AID", "CONSULT"}
 #: Cooperative acts are between states: a target that is the source's own state is dropped.
 _OUTWARD = frozenset(("AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID"))
 _LIGHT_HEADS = frozenset(("dobj", "nsubjpass", "attr", "pobj", "nsubj", "conj", "appos"))
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """An event before dates and provenance are attached."""
-
-    type: str
-    source: tuple[Actor, ...]
-    target: tuple[Actor, ...]
-    modality: str
-    start: int  # trigger span
-    end: int
-    rule: str
-    confidence: float
-    mode: str | None
-    cameo: str | None
-    reported_by: str | None
-    location: Actor | None
-    anchor: Token
 
 
 def _anchor(m: Match, lex: Lexicon) -> Token:
@@ -75,13 +60,14 @@ def _frame_of(verb: Token, frames: dict[int, Match]) -> Match | None:
     from a noun: "its demand that Israel ease")."""
     cur = verb
     for _ in range(3):
-        if cur.dep_ not in ("xcomp", "ccomp", "acl") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "ccomp", "acl") or cur.head == cur:
             return None
         head = cur.head
         if head.i in frames:
             return frames[head.i]
-        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp"):
-            cur = head
+        if (head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp")) or (
+                head.dep_ == "xcomp" and head.lemma_.lower() in SEEING):
+            cur = head  # "is willing to act", "wants to see them act"
             continue
         return None
     return None
@@ -97,7 +83,7 @@ def _reporter(verb: Token, lex: Lexicon, index: ActorIndex) -> tuple[Token | Non
             return head, subj.actors
     # "..., X said." with the report verb as the root and the act in a parataxis/ccomp
     root = verb.sent.root
-    if root is not verb and root.lemma_.lower() in lex.report_verbs and verb.head is root \
+    if root != verb and root.lemma_.lower() in lex.report_verbs and verb.head == root \
             and verb.dep_ in ("ccomp", "parataxis"):
         return root, args_.subject_of(root, index).actors
     return None, ()
@@ -128,6 +114,10 @@ def sentence_drafts(sent: Span, lex: Lexicon, index: ActorIndex,
     drafts: list[Draft] = []
     must = _must_clauses(sent, lex, index, {m.token.i for m in matches})
     drafts.extend(must[0])
+    stance = load_stance()
+    drafts.extend(statements.evaluations(sent, lex, index, stance, RULES))
+    persisted = statements.persisting(sent, lex, index, stance, RULES)
+    drafts.extend(persisted)
     if not matches:
         return drafts
     frames = {m.token.i: m for m in matches if m.entry.frame}
@@ -162,10 +152,17 @@ def sentence_drafts(sent: Span, lex: Lexicon, index: ActorIndex,
             continue  # the promise is coded on the act it governs
         if frame is not None and frame.entry.frame != "agree":
             continue  # "refused to deploy": coded as the refusal
+        if m.entry.frame == "agree" and any(_governs(m.token, p.anchor) for p in persisted):
+            continue  # "vowed to press on despite calls": the promise is the refusal
         d = _draft(m, frame, complements.get(m.token.i, ()), lex, index, quotes)
         if d is not None:
             drafts.append(d)
     return _main_first(drafts)
+
+
+def _governs(a: Token, b: Token) -> bool:
+    """``a`` is an ancestor of ``b`` in the parse."""
+    return any(t == a for t in b.ancestors)
 
 
 def _subordinate(anchor: Token) -> bool:
@@ -177,7 +174,7 @@ def _subordinate(anchor: Token) -> bool:
     for _ in range(8):
         if cur.dep_ in ("relcl", "acl", "advcl", "pcomp"):
             return True
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         cur = cur.head
     return False
@@ -203,14 +200,14 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
     stop = frozenset((report_verb.i,)) if report_verb is not None else frozenset()
     frames_ = (frame.token,) if frame is not None else ()
     modality = modality_of(anchor, lex, frames=frames_, stop=stop)
-    if e.frame == "agree" and frame is None and modality == ASSERTED and any(
-            c.dep_ in ("xcomp", "ccomp") for c in anchor.children):
-        modality = INTENDED  # "vows to step up cooperation": a commitment to a future act
-    if e.frame in ("reject", "request", "threaten") and modality == INTENDED and not frames_:
+    if (e.frame == "agree" or e.commit) and frame is None and modality == ASSERTED and (e.commit or any(
+            c.dep_ in ("xcomp", "ccomp") for c in anchor.children)):
+        modality = INTENDED  # "vows to step up cooperation", "pledged tax cuts": a commitment
+    if e.frame in ("reject", "request", "threaten", "warn") and modality == INTENDED and not frames_:
         modality = ASSERTED if not (set(c.lower_ for c in anchor.children if c.dep_ == "aux")
                                    & lex.future_modals) else INTENDED
     # --- source
-    if e.pos == "N" and anchor is m.token:
+    if e.pos == "N" and anchor == m.token:
         src, tgt = args_.noun_arguments(m.token, index, skip=frozenset(t.i for t in m.parts))
         if e.type == "CONSULT" and not src:
             src, tgt = tgt, []  # "a meeting of the two ministers": the participants
@@ -236,10 +233,23 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         source = list(reporters)
         conf -= 0.2
         rule += "+reporter"
+    if not source and subj.unresolved_pronoun and _first_person_subject(anchor):
+        speaker = _quote_speaker(m.start, quotes)  # "We will vote against it," she said.
+        if speaker is not None and index.get(speaker) is not None:
+            source = [index.get(speaker)]
+            conf -= 0.2
+            rule += "+speaker"
     # --- target: an actor named as the source is not also its target
     exclude = frozenset(a.id for a in source)
-    if e.pos == "V" or anchor is not m.token:
-        light = m.obj if m.obj is not None else (m.token if anchor is not m.token else None)
+    warned = None
+    if e.frame == "warn":
+        warned = statements.warning(anchor, source, index, lex, load_stance())
+        if warned is None or not any(args_.is_political(a, lex) for a in source):
+            return None  # a warning about a risk, or an analyst's, takes no political stance
+        e = replace(e, type=warned[0], frame=None, cameo=None, mode=None)
+        tgt, rule = list(warned[1]), f"{rule}+{warned[2]}"
+    elif e.pos == "V" or anchor != m.token:
+        light = m.obj if m.obj is not None else (m.token if anchor != m.token else None)
         tgt = args_.verb_targets(anchor, index, extra=light, exclude=exclude)
     if not tgt and comps:
         for c in comps:
@@ -282,12 +292,44 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                 if tgt:
                     break
     if not tgt and e.frame == "request":
-        for c in anchor.children:
+        clause = other_agent_clause(anchor) if e.objcomp else None
+        for c in ((clause,) if clause is not None else anchor.children):
             if c.dep_ == "ccomp" and _has_subject(c):
                 tgt = [a for a in args_.subject_of(c, index).actors if a.id not in exclude]
                 break
     location = args_.location_of(anchor, index) or (
-        args_.location_of(m.token, index) if anchor is not m.token else None)
+        args_.location_of(m.token, index) if anchor != m.token else None)
+    if not source and e.type == "COERCE" and _passive(anchor) and (tgt or index.home_country):
+        # "the party leader was arrested": an arrest with no agent named is the state's
+        state = next((a.country for a in tgt if a.country), None) or (
+            index.home_country.code if index.home_country else None)
+        agent = statements.state_organ(index, state, "COP") if state else None
+        if agent is not None and agent.id not in {a.id for a in tgt}:
+            source, rule, conf = [agent], rule + "+state-agent", conf - 0.2
+    if not tgt and (e.type in load_stance().policy_stances):
+        owner = statements.policy_owner(_thing(anchor, m), index, load_stance())
+        if owner is not None and owner.id not in exclude:
+            tgt, rule, conf = [owner], rule + "+policy-owner", conf - 0.2  # "opposed the bill"
+    if not tgt and e.type == "REQUEST" and source and index.home_country is not None \
+            and all(a.country == index.home_country.code for a in source):
+        # a domestic demand that names no addressee is made of the government ("called for
+        # an inquiry"), unless the government itself makes it
+        gov = statements.home_government(index)
+        if gov is not None and gov.id not in exclude and gov.kind != "country":
+            tgt, rule, conf = [gov], rule + "+home-government", conf - 0.2
+    # --- sense: force or words, politics or economics
+    if e.sense == "physical" and not senses.physical(anchor, (*source, *tgt), load_senses()):
+        if e.verbal is None:
+            return None  # "fighting the election"
+        e = replace(e, type=e.verbal, sense=None, targeted=None, cameo=None, mode=None)
+        rule += "+verbal"  # "attacked the plan": criticism
+    if e.sense == "economic" and senses.economic(m.token if e.pos == "N" else anchor, e, m.obj,
+                                                 load_senses()):
+        return None  # "demand for oil", "support the dollar"
+    if e.sense == "published" and senses.published(anchor, m.obj, load_senses()):
+        return None  # "released a report"
+    if e.sense == "territory" and senses.territorial(anchor, m.obj, load_senses()):
+        return None  # "defended the border"
     # --- type
     etype = e.type
     if e.targeted and (tgt or _aimed(anchor)):
@@ -304,9 +346,6 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             dep == "xcomp" and h.lemma_.lower() in lex.failure_verbs
             for dep, h in governing_chain(anchor).links[:2]):
         etype, modality, rule = "REJECT", ASSERTED, rule + "+failure"  # "failed to reach agreement"
-    if "CONSULT" in (etype, e.type) and len({*_ids(source), *_ids(tgt)}) < 2 \
-            and not any(a.kind == "group" for a in (*source, *tgt)) and location is None:
-        return None  # a meeting needs two sides ("the Cabinet met" is not a consultation)
     if not source and e.type == "ASSAULT" and e.pos == "V":
         # "a roadside bombing near Samarra killed ...": violence with no named perpetrator
         # is coded to the place it came from
@@ -335,8 +374,15 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             and not _passive(anchor) and not (frame is not None and _passive(frame.token)):
         return None  # a statement, promise or threat needs someone who makes it
     if etype in _OUTWARD and tgt:
-        own = {a.country or a.id for a in source}
-        tgt = [a for a in tgt if (a.country or a.id) not in own]
+        # no act of cooperation with oneself: a source's own state (or a place of it) is no
+        # target ("Japan's leaders agreed ... in Tokyo"); another actor of that state is
+        own = {a.id for a in source} | {a.country for a in source if a.country}
+        tgt = [a for a in tgt if a.id not in own
+               and not (a.kind in ("country", "location") and a.country in own)]
+    if "CONSULT" in (etype, e.type) and len({*_ids(source), *_ids(tgt)}) < 2 \
+            and not any(a.kind == "group" for a in (*source, *tgt)) \
+            and (location is None or e.twosided):
+        return None  # a meeting needs two sides ("the Cabinet met" is not a consultation)
     if not tgt and (etype in _PLACE_TARGET or e.type in _PLACE_TARGET):
         # PLOVER codes an act with no named target against the state where it happens:
         # the place named, else (domestic acts) the state of a single acting state.
@@ -356,7 +402,7 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             if not source and etype == "PROTEST" and tag == "+place-target":
                 source = [home]  # protesters named only by where they protest
                 rule += "+place-source"
-    if etype in _SOLE_STATE_TYPES or e.type in _SOLE_STATE_TYPES:
+    if etype in _SOLE_STATE_TYPES or e.type in _SOLE_STATE_TYPES or e.mode in _DOMESTIC_MODES:
         sole = _sole_state(anchor.sent, index)
         if sole is not None:
             fill = lambda xs: [*xs, sole] if xs and not any(a.country for a in xs) and any(  # noqa: E731
@@ -364,6 +410,8 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             source2, tgt2 = fill(source), fill(tgt)
             if (source2, tgt2) != (source, tgt):
                 source, tgt, rule, conf = source2, tgt2, rule + "+sole-state", conf - 0.2
+    if modality in (ASSERTED, INTENDED) and _question(anchor):
+        modality = HYPOTHETICAL  # "Will the government apologise?": asked, not told
     start = min(m.start, frame.start) if frame is not None else m.start
     end = max(m.end, frame.end) if frame is not None else m.end
     reported_by = reporters[0].id if reporters else _quote_speaker(m.start, quotes)
@@ -377,16 +425,27 @@ _BACKGROUND_PREPS = frozenset(("after", "following", "since", "before", "despite
                                "prior", "because", "until", "ahead"))
 
 
+#: Prepositions that give a nominal act as an example of something ("steps such as a ban",
+#: "threats like a strike", "measures including sanctions"): named, not reported as done.
+_EXAMPLE_PREPS = frozenset(("like", "including"))
+
+
 def _background(noun: Token) -> bool:
     head = noun.head
-    return noun.dep_ == "pobj" and head.lower_ in _BACKGROUND_PREPS
+    if noun.dep_ != "pobj":
+        return False
+    if head.lower_ in _BACKGROUND_PREPS or head.lower_ in _EXAMPLE_PREPS:
+        return True
+    if head.lower_ == "of" and head.head.lower_ in _BACKGROUND_PREPS:
+        return True  # "ahead of Sunday's meeting", "prior to the talks"
+    return head.lower_ == "as" and any(c.lower_ == "such" for c in head.children)  # "such as"
 
 
 def _governing_trigger(noun: Token, by_token: dict[int, Match]) -> Match | None:
     """The trigger whose object (or prepositional object) a nominal act is: "demanded a truce",
     "talks on a pullback"."""
     head = noun.head
-    if noun.dep_ in ("dobj", "attr", "nsubjpass", "nsubj") and head.i in by_token and head is not noun:
+    if noun.dep_ in ("dobj", "attr", "nsubjpass", "nsubj") and head.i in by_token and head != noun:
         return by_token[head.i]
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in by_token \
             and head.lower_ in ("on", "about", "over", "for", "to", "of"):
@@ -397,6 +456,8 @@ def _governing_trigger(noun: Token, by_token: dict[int, Match]) -> Match | None:
 #: Acts inside one state, where an office-holder with no state named ("President X banned
 #: Ugandan opposition candidates") acts for the one state the sentence names.
 _SOLE_STATE_TYPES = _DOMESTIC_TARGET | {"REJECT", "THREATEN", "RETREAT"}
+#: Modes of acts that a state's own organs do within its jurisdiction (a judge's investigation).
+_DOMESTIC_MODES = frozenset(("investigate",))
 
 
 def _office_holder(a: Actor, lex: Lexicon) -> bool:
@@ -404,11 +465,14 @@ def _office_holder(a: Actor, lex: Lexicon) -> bool:
 
 
 def _sole_state(sent: Span, index: ActorIndex) -> Actor | None:
+    """The one state a sentence names, by the state or by places in it ("in Abidjan"): the
+    state's actor, else the first place that stands for it."""
     found: dict[str, Actor] = {}
     for tok in sent:
         a = index.for_token(tok)
-        if a is not None and a.kind == "country":
-            found[a.id] = a
+        if a is not None and a.country and a.kind in ("country", "location"):
+            if a.country not in found or (a.kind == "country" and found[a.country].kind != "country"):
+                found[a.country] = a
             if len(found) > 1:
                 return None
     return next(iter(found.values()), None)
@@ -421,6 +485,11 @@ def _aimed(verb: Token) -> bool:
             if any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children):
                 return True
     return False
+
+
+def _question(tok: Token) -> bool:
+    """The sentence of ``tok`` is a question (it ends with a question mark)."""
+    return tok.sent.text.rstrip(" \n\"'”’)").endswith("?")
 
 
 def _passive(verb: Token) -> bool:
@@ -454,6 +523,24 @@ def _future(verb: Token, frames: tuple[Token, ...], lex: Lexicon) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in lex.future_modals for w in words for c in w.children)
 
 
+def _thing(anchor: Token, m: Match) -> Token | None:
+    """What an act is done to when that is not an actor: its object ("opposed the bill"), a
+    passive subject, or the object of its preposition ("objected to the plan")."""
+    if m.obj is not None:
+        return m.obj
+    for c in anchor.children:
+        if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and _passive(anchor)):
+            return c
+    for c in anchor.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "on", "against", "over", "about") and c.i > anchor.i:
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _first_person_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in verb.children)
+
+
 def _quote_speaker(pos: int, quotes: tuple[Quote, ...]) -> str | None:
     for q in quotes:
         if q.start <= pos < q.end and q.speaker is not None:
@@ -469,7 +556,13 @@ def _must_clauses(sent: Span, lex: Lexicon, index: ActorIndex, trigger_tokens: s
     for tok in sent:
         if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in lex.report_verbs:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in lex.obligation_modals for c in tok.children):
+        aux = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in lex.obligation_modals),
+                   None)
+        if aux is None and tok.lemma_.lower() in lex.obligation_verbs and any(
+                c.dep_ in ("xcomp", "advcl") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+                for c in tok.children):
+            aux = tok  # "said the Greens needed to explain", "have to resign"
+        if aux is None:
             continue
         target = args_.subject_of(tok, index)
         if not target.actors or target.inherited:
@@ -483,7 +576,6 @@ def _must_clauses(sent: Span, lex: Lexicon, index: ActorIndex, trigger_tokens: s
         tgt = tuple(target.actors)
         used.add(tok.i)
         used.update(t.i for t in tok.subtree if t.i in trigger_tokens and t.head.i == tok.i)
-        aux = next(c for c in tok.children if c.dep_ == "aux" and c.lower_ in lex.obligation_modals)
         s, e = min(aux.idx, tok.idx), max(aux.idx + len(aux.text), tok.idx + len(tok.text))
         drafts.append(Draft("REQUEST", tuple(source), tgt, ASSERTED, s, e, f"{RULES}:must-clause",
                             0.6, "demand", "100", None, args_.location_of(tok, index), tok))

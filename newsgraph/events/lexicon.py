@@ -16,9 +16,12 @@ from ..models import EVENT_TYPES
 
 __all__ = ["Entry", "Lexicon", "LexiconError", "load_lexicon", "LEXICON_VERSION", "FRAMES"]
 
-LEXICON_VERSION = "events.lexicon.v1"
-FRAMES = ("agree", "reject", "request", "threaten")
-_CONDITIONS = ("obj", "prt", "prep", "mod", "nomod")
+LEXICON_VERSION = "events.lexicon.v2"
+FRAMES = ("agree", "reject", "request", "threaten", "warn")
+#: Senses a trigger word can have besides the political act: the act is coded only when the
+#: sentence shows that sense is not meant (``senses.json``; :mod:`.senses`).
+SENSES = ("physical", "economic", "published", "territory")
+_CONDITIONS = ("obj", "prt", "prep", "mod", "nomod", "noobj")
 
 
 class LexiconError(ValueError):
@@ -40,17 +43,24 @@ class Entry:
     prep: frozenset[str] = frozenset()
     mod: frozenset[str] = frozenset()
     nomod: frozenset[str] = frozenset()
+    noobj: frozenset[str] = frozenset()
     intrans: bool = False
     comp: bool = False  # needs a complement clause
     trans: bool = False  # needs a direct object ("blew up the bridge", not "the row blew up")
     noclause: bool = False  # no "that" clause ("conceded defeat", not "conceded that ...")
+    objcomp: bool = False  # someone else is to act: "wants the government to withdraw", "told them to stop"
     frame: str | None = None  # agree | reject | request | threaten
     targeted: str | None = None  # type when a target is found
     light: bool = False  # the object noun carries the act's arguments
+    sense: str | None = None  # physical | economic: a sense check applies (:mod:`.senses`)
+    verbal: str | None = None  # with sense physical: the type of the verbal sense ("attacked the plan")
+    twosided: bool = False  # a consultation that needs a second side even at a named place
+    commit: bool = False  # a commitment: what it commits to is intended ("pledged tax cuts")
 
     @property
     def specificity(self) -> int:
-        return sum(bool(x) for x in (self.obj, self.prt, self.prep, self.mod)) + self.intrans + self.comp + self.trans + self.noclause
+        return (sum(bool(x) for x in (self.obj, self.prt, self.prep, self.mod)) + self.intrans
+                + self.comp + self.trans + self.noclause + self.objcomp)
 
 
 @dataclass(frozen=True)
@@ -60,14 +70,18 @@ class Lexicon:
     nouns: dict[str, tuple[Entry, ...]]
     report_verbs: frozenset[str]
     failure_verbs: frozenset[str]
+    mental_verbs: frozenset[str]
     support_verbs: frozenset[str]
     intent_verbs: frozenset[str]
     asserted_intent_verbs: frozenset[str]
     intent_adjectives: frozenset[str]
     intent_nouns: frozenset[str]
+    intent_modifiers: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
     future_modals: frozenset[str]
     hypothetical_modals: frozenset[str]
     obligation_modals: frozenset[str]
+    obligation_verbs: frozenset[str]
     negators: frozenset[str]
     condition_marks: frozenset[str]
     crosswalk: dict[str, str]
@@ -111,7 +125,7 @@ def parse_entry(cols: list[str], where: str = "<entry>") -> Entry:
         raise LexiconError(f"[E353] {where}: pos must be V or N, not {pos!r}")
     kw: dict = {}
     for part in filter(None, (p.strip() for p in cond.split(";"))):
-        if part in ("intrans", "comp", "trans", "noclause"):
+        if part in ("intrans", "comp", "trans", "noclause", "objcomp"):
             kw[part] = True
             continue
         key, _, vals = part.partition("=")
@@ -124,8 +138,13 @@ def parse_entry(cols: list[str], where: str = "<entry>") -> Entry:
             kw["frame"] = val
         elif key == "targeted" and val in EVENT_TYPES:
             kw["targeted"] = val
-        elif key == "light" and not val:
-            kw["light"] = True
+        elif key in ("light", "twosided", "commit") and not val:
+            kw[key] = True
+        elif key == "sense" and val.partition("=")[0] in SENSES:
+            kw["sense"], _, verbal = val.partition("=")
+            if verbal and verbal not in EVENT_TYPES:
+                raise LexiconError(f"[E355] {where}: bad verbal type in {flag!r}")
+            kw["verbal"] = verbal or None
         else:
             raise LexiconError(f"[E355] {where}: bad flag {flag!r}")
     return Entry(rule, etype, pos, lemma.lower(), None if mode == "-" else mode,
@@ -165,11 +184,14 @@ def load_lexicon() -> Lexicon:
         version=LEXICON_VERSION,
         verbs={k: order(v) for k, v in verbs.items()},
         nouns={k: order(v) for k, v in nouns.items()},
-        report_verbs=fs("report_verbs"), failure_verbs=fs("failure_verbs"), support_verbs=fs("support_verbs"), intent_verbs=fs("intent_verbs"),
+        report_verbs=fs("report_verbs"), failure_verbs=fs("failure_verbs"), mental_verbs=fs("mental_verbs"),
+        support_verbs=fs("support_verbs"), intent_verbs=fs("intent_verbs"),
         asserted_intent_verbs=fs("asserted_intent_verbs"),
         intent_adjectives=fs("intent_adjectives"), intent_nouns=fs("intent_nouns"),
+        intent_modifiers=fs("intent_modifiers"), hypothetical_modifiers=fs("hypothetical_modifiers"),
         future_modals=fs("future_modals"), hypothetical_modals=fs("hypothetical_modals"),
-        obligation_modals=fs("obligation_modals"), negators=fs("negators"),
+        obligation_modals=fs("obligation_modals"),
+        obligation_verbs=fs("obligation_verbs"), negators=fs("negators"),
         condition_marks=fs("condition_marks"), crosswalk=crosswalk, contexts=contexts,
         political_kinds=fs("political_kinds", pol), political_sectors=fs("political_sectors", pol),
         nonpolitical_sectors=fs("nonpolitical_sectors", pol),

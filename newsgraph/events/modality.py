@@ -34,7 +34,7 @@ def governing_chain(verb: Token, *, max_hops: int = 5) -> Chain:
     links = []
     cur = verb
     for _ in range(max_hops):
-        if cur.dep_ not in _CLIMB or cur.head is cur:
+        if cur.dep_ not in _CLIMB or cur.head == cur:
             break
         links.append((cur.dep_, cur.head))
         cur = cur.head
@@ -85,6 +85,12 @@ def modality_of(verb: Token, lex: Lexicon, *, frames: tuple[Token, ...] = (),
     otherwise they make it intended.  The climb stops at reporting verbs
     (``stop``), whose own tense says nothing about the act.
     """
+    if verb.pos_ in ("NOUN", "PROPN"):  # "the planned withdrawal", "a possible strike"
+        mods = {c.lower_ for c in verb.children if c.dep_ in ("amod", "compound")}
+        if mods & lex.hypothetical_modifiers:
+            return HYPOTHETICAL
+        if mods & lex.intent_modifiers:
+            return INTENDED
     words = [verb]
     chain = governing_chain(verb)
     for dep, head in chain.links:

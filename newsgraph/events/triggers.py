@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .lexicon import Entry, Lexicon
+from .lexicon import Entry, Lexicon, load_lexicon
 
 __all__ = ["Match", "match_sentence", "match_token"]
 
@@ -66,15 +66,17 @@ def _objects(tok: Token, preps: frozenset[str]) -> list[Token]:
 def _verb_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
     """The extra tokens of the trigger when ``e``'s conditions hold at verb ``tok``."""
     extra: list[Token] = []
+    # A particle or preposition of a phrasal verb follows it ("called for", "pulled out");
+    # one before it belongs to a fronted phrase ("For the Greens, she called the plan ...").
     if e.prt:
         hit = next((c for c in tok.children if c.dep_ in ("prt", "advmod", "prep")
-                    and c.lower_ in e.prt), None)
+                    and c.lower_ in e.prt and c.i > tok.i), None)
         if hit is None:
             return None
         extra.append(hit)
     if e.prep:
         hit = next((c for c in tok.children if c.dep_ in ("prep", "prt", "agent")
-                    and c.lower_ in e.prep), None)
+                    and c.lower_ in e.prep and c.i > tok.i and not _time_phrase(c)), None)
         if hit is None:
             return None
         extra.append(hit)
@@ -84,15 +86,52 @@ def _verb_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
         if hit is None:
             return None
         extra.append(hit)
+    if e.noobj and any(_low(o) in e.noobj or o.lower_ in e.noobj
+                       for o in _objects(tok, frozenset()) if o.dep_ in ("dobj", "nsubjpass")):
+        return None
     if e.intrans and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return None
     if e.comp and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return None
     if e.trans and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         return None
-    if e.noclause and any(c.dep_ == "ccomp" for c in tok.children):
+    if e.noclause and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return None
+    if e.objcomp and not other_agent_clause(tok):
         return None
     return tuple(extra)
+
+
+#: "want to see X do Y" is wanting X to do Y.
+SEEING = frozenset(("see", "watch"))
+
+
+def other_agent_clause(verb: Token) -> Token | None:
+    """The infinitive clause of someone other than the subject: "want *the government* to act",
+    "told them to stop" (object + infinitive), not "want to act" nor "told them that ..."."""
+    has_obj = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    mental = load_lexicon().mental_verbs
+    for c in verb.children:
+        if not any(x.dep_ in ("aux", "auxpass") and x.lower_ == "to" for x in c.children) \
+                or c.lemma_.lower() in mental or c.lemma_ == "be":
+            continue  # not an infinitive, or no act: "allowed the public to think", "want X to be"
+        if c.dep_ == "xcomp" and c.lemma_.lower() in SEEING and not has_obj:
+            inner = other_agent_clause(c) or next(  # "wants to see the government act"
+                (x for x in c.children if x.dep_ == "ccomp" and any(
+                    y.dep_ in ("nsubj", "nsubjpass") for y in x.children)), None)
+            if inner is not None:
+                return inner
+        if c.dep_ == "xcomp" and has_obj:
+            return c
+        if c.dep_ == "ccomp" and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+            return c
+    return None
+
+
+def _time_phrase(prep: Token) -> bool:
+    """A preposition whose object is a date or time ("on Thursday", "for two years")."""
+    objs = [p for p in prep.children if p.dep_ == "pobj"]
+    return bool(objs) and all(p.ent_type_ in ("DATE", "TIME") for p in objs)
 
 
 def _noun_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from ..actors import ActorIndex
 from ..models import Article, Cue, Quote, Span
-from .candidates import RULES, Candidate
+from .candidates import RULES, Candidate, can_speak
 from .clauses import according_to, colon_headlines, reported_clauses
 from .direct import quotation_quotes
 from .lexicon import load_lexicon
@@ -90,6 +90,15 @@ def _paragraphs_between(text: str, end: int, start: int) -> int:
     return sum(1 for line in lines if line.strip())
 
 
+def _may_speak(c: Candidate, qindex: QuotationIndex) -> bool:
+    """A candidate's speaker token can speak: it has letters, is no time expression or amount,
+    and is not words of the quote itself or of any quotation."""
+    tok = c.speaker
+    if tok is None or not any(ch.isalpha() for ch in tok.text) or not can_speak(tok):
+        return False
+    return not (c.start <= tok.idx < c.end) and qindex.containing(tok.idx) is None
+
+
 def extract_quotes(article: Article, doc: Doc, actors: ActorIndex) -> tuple[Quote, ...]:
     """Every quote of the article, in text order."""
     text = article.text
@@ -97,7 +106,7 @@ def extract_quotes(article: Article, doc: Doc, actors: ActorIndex) -> tuple[Quot
     quotations = find_quotations(text)
     qindex = QuotationIndex(quotations)
     clauses, claims = reported_clauses(doc, lex, qindex, text=text)
-    clauses = _drop_nested(clauses + according_to(doc, qindex, text=text)
+    clauses = _drop_nested(clauses + according_to(doc, lex, qindex, text=text)
                            + colon_headlines(doc, actors, text=text))
     direct = quotation_quotes(doc, lex, quotations, [(c.start, c.end) for c in clauses], claims,
                               text=text)
@@ -107,12 +116,10 @@ def extract_quotes(article: Article, doc: Doc, actors: ActorIndex) -> tuple[Quot
     out: list[Quote] = []
     for c in cands:
         speaker = None
-        if (c.speaker is not None and not resolver.is_first_person(c.speaker)
-                and any(ch.isalpha() for ch in c.speaker.text)):
-            first = text[c.start:c.end].split(maxsplit=1)
-            speaker = resolver.resolve(c.speaker, self_reference=first[0] if first else None)
-        if (speaker is None or speaker.name is None) and (c.inherit
-                                                           or c.rule.startswith("quotation")):
+        if _may_speak(c, qindex) and not resolver.is_first_person(c.speaker):
+            speaker = resolver.resolve(c.speaker)
+        if speaker is None and (c.inherit or c.rule.startswith("quotation")):
+            # no attribution of its own (a pronoun the actors stage left unresolved keeps no name)
             prev = out[-1] if out else None
             if (prev is not None and prev.speaker is not None and prev.speaker.name
                     and _paragraphs_between(text, prev.end, c.start) == 0):

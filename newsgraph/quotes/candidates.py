@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-__all__ = ["Candidate", "RULES", "subject_of", "trim_tokens"]
+__all__ = ["Candidate", "RULES", "NEVER_SPEAKS", "can_speak", "subject_of", "trim_tokens"]
 
 #: Versioned name of this stage's rules; each record stores ``RULES + ":" + rule``.
-RULES = "quotes.rules.v1"
+RULES = "quotes.rules.v2"
 
 _REL_PRONOUNS = {"who", "which", "that"}
 
@@ -26,19 +26,42 @@ class Candidate:
     inherit: bool = False  # no attribution of its own: take the previous quote's speaker
 
 
+#: entity types that never speak: times ("this financial year") and amounts ("$5 million");
+#: a share ("12 percent said", "52 percent of voters") stands for the people it counts
+NEVER_SPEAKS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
+def can_speak(tok: Token) -> bool:
+    """False for a time expression or an amount: never a speaker."""
+    return tok.ent_type_ not in NEVER_SPEAKS
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """Who does the reporting: the verb's subject, else (for "…, saying", "and added",
-    "went on to say", "who said", "a statement saying") the subject it shares."""
-    for c in verb.children:
-        if c.dep_ == "nsubj":
-            if c.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
-            return c
+    "went on to say", "who said", "a statement saying") the subject it shares.  A time
+    expression or an amount the parse made a subject ("But this financial year, he said")
+    is passed over."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and can_speak(c)]
+    if subjects:  # several (a mis-parse of "Tory co-chairman Liam Fox said"): the nearest
+        before = [c for c in subjects if c.i < verb.i]
+        c = before[-1] if before else subjects[0]
+        if c.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        return c
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
+        head = verb.head
+        if (head.dep_ in ("dobj", "pobj", "dative") and depth < 3
+                and any(t.text == "," for t in verb.doc[head.i + 1:verb.i])):
+            return subject_of(head.head, depth + 1)  # "X e-mailed Y, suggesting ...": X suggests
+        return head  # "a statement saying ..."
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
         return subject_of(verb.head, depth + 1)
     doc = verb.doc
+    prev = doc[verb.i - 1] if verb.i > 0 else None
+    if (prev is not None and prev.head.i == verb.i and (prev.pos_ == "PROPN" or prev.tag_ == "NNP")
+            and can_speak(prev)
+            and prev.dep_ not in ("dobj", "pobj", "attr")):
+        return prev  # the parse missed the subject: "McNeely said ..." with "McNeely" as a modifier
     if verb.is_sent_start and verb.i > 0:  # the parser split "Vickers | said ..." apart
         prev = doc[verb.i - 1]
         if prev.pos_ in ("PROPN", "NOUN", "PRON") and not prev.whitespace_.count("\n"):
@@ -49,8 +72,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 def trim_tokens(toks: list[Token]) -> list[Token]:
     """Drop leading and trailing punctuation, spaces and a leading "that"."""
     a, b = 0, len(toks)
-    while a < b and (toks[a].is_punct or toks[a].is_space or toks[a].dep_ == "mark"
-                     and toks[a].lower_ == "that"):
+    while a < b and (toks[a].is_punct or toks[a].is_space or toks[a].lower_ == "that"
+                     and (toks[a].dep_ == "mark" or toks[a].tag_ == "IN")):
         a += 1
     while b > a and (toks[b - 1].is_punct or toks[b - 1].is_space):
         b -= 1

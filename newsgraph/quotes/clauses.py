@@ -3,8 +3,16 @@
 - ``reported-clause``: a cue verb with a clausal complement, speaker before or
   after ("X said (that) ...", "..., X said", "X told reporters ...");
 - ``reported-infinitive``: a promise-frame verb with "to ..." ("X pledged to ...");
+- ``reported-belief``: an opinion or expectation with a clausal complement ("X believes
+  (that) ...", "X expects ..."), the verb recorded as the cue;
+- ``reported-naming``: what someone calls something ("called it a rookie mistake",
+  "described the plan as reckless"): the name or description given;
+- ``reported-finding``: what a study, poll or report found or showed ("the poll shows
+  (that) ...", "researchers found that ...");
 - ``reported-clause-before``: the clause before an attribution set off by commas
   ("The plan is sound, she said, ...", "..., argued X.");
+- ``reported-clause-around``: the clause around an attribution set off by commas inside
+  it ("Police, the mayor says, have no plans ...", "Too often, he says, drivers ...");
 - ``according-to``: "According to X, ..." / "..., according to X";
 - ``colon-headline``: a short line "Name: words" (headlines and captions).
 
@@ -28,12 +36,30 @@ DIRECT_SHARE = 0.95
 _MIN_TOKENS = 3
 _CONTENT_DEPS = ("ccomp",)
 _COLON_NAME_ENTS = {"PERSON", "ORG"}
+_FINITE = ("VBD", "VBZ", "VBP")
+_CONTENT_POS = ("NOUN", "PROPN", "PRON", "VERB", "ADJ", "NUM", "ADV")
 _COLON_ACTOR_KINDS = {"person", "organization", "group", "document"}
 
 
 def _content_head(verb: Token, frame: str) -> Token | None:
+    if frame == "naming":  # "called it a rookie mistake", "described the plan as reckless"
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return None
+        for c in verb.rights:
+            if c.dep_ == "oprd":
+                return c
+        for t in (*verb.rights, *obj.subtree):
+            if t.dep_ == "prep" and t.lower_ == "as" and t.i > obj.i:
+                return next((p for p in t.children if p.dep_ == "pobj"), None)
+        return None
     for c in verb.children:
         if c.dep_ in _CONTENT_DEPS:
+            return c
+    for c in verb.rights:  # a clause the parse hung as an adverbial: "said after the vote he would ..."
+        if (c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and frame in ("say", "belief")
+                and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+                and not any(x.dep_ in ("mark", "advmod") and x.i < c.i for x in c.children)):
             return c
     if frame == "promise":
         for c in verb.rights:
@@ -43,14 +69,16 @@ def _content_head(verb: Token, frame: str) -> Token | None:
 
 
 def _clause_tokens(verb: Token, head: Token) -> list[Token]:
-    """The content: the head's subtree, joined with the cue's other complements and
-    clause-initial adverbials on the same side ("said while ..., X would ..."),
-    without a trailing ", citing/adding ..." participle clause."""
+    """The content: the head's subtree, joined with the cue's other complements,
+    clause-initial adverbials on the same side ("said while ..., X would ...") and
+    adverbial clauses after it ("said she was glad because ..."), without a trailing
+    ", citing/adding ..." participle clause."""
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i
     if head.i > verb.i:
         for c in verb.rights:
-            if c.dep_ in _CONTENT_DEPS or (c.dep_ == "advcl" and verb.i < c.i < head.i):
+            if c.dep_ in _CONTENT_DEPS or (c.dep_ == "advcl" and verb.i < c.i < head.i) or (
+                    c.dep_ == "advcl" and c.i > head.i and c.tag_ != "VBG"):  # "..., because ..."
                 left, right = min(left, c.left_edge.i), max(right, c.right_edge.i)
     last = max((c for c in doc[left:right + 1] if c.head.i in (head.i, verb.i) and c.i > head.i),
                key=lambda c: c.i, default=None)
@@ -74,6 +102,62 @@ def _set_off_content(verb: Token) -> list[Token]:
     return trim_tokens(list(doc[left:cut]))
 
 
+_WH = frozenset({"what", "who", "whom", "whose", "which", "where", "when", "why", "how",
+                 "whether", "if"})
+
+
+def _states(verb: Token, head: Token, speaker: Token | None, frame: str, lex: Lexicon) -> bool:
+    """Is this a belief or a finding attributed to a source, not thinking in passing?
+
+    A belief ("X believes/expects (that) ...") needs its own subject that names someone (not
+    "I", "you", "no one", "people"), a declarative clause (not "what she thought was ...",
+    "he does not know where ..."), and a main or coordinated verb (not a relative clause or
+    a participle: "a few friends she thought she could count on", "Thinking that ...").  A
+    finding ("the study found ...") needs "that" or a document as its subject, and is not
+    "found out"."""
+    if frame not in ("belief", "finding"):
+        return True
+    first = head.left_edge
+    if first.lower_ in _WH or any(c.dep_ in ("nsubj", "dobj", "pobj", "attr") and c.lower_ in _WH
+                                  for c in head.children):
+        return False
+    if any(t.lower_ in _WH and t.i < head.i for t in verb.children):
+        return False  # "what he thought was a shotgun"
+    if frame == "finding":
+        if any(c.dep_ == "prt" for c in verb.children):
+            return False
+        has_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
+        return has_that or (speaker is not None and lex.noun_class(speaker.lemma_) == "document")
+    if speaker is None or verb.dep_ in ("relcl", "acl") or verb.tag_ == "VBG":
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        return False  # "expects the company to grow": an object and an infinitive, no clause
+    return not (lex.is_class(speaker.lower_, "first-person")
+                or lex.is_class(speaker.lower_, "nobody-in-particular")
+                or any(c.lower_ in ("no", "many", "most", "some") for c in speaker.children
+                       if c.dep_ in ("det", "amod")))
+
+
+def _around_content(verb: Token) -> list[list[Token]]:
+    """ "Police, the mayor says, have no plans ..." / "Too often, he says, drivers ...": a cue
+    set off by commas inside the sentence it reports; the content is the sentence on both
+    sides of it: two quotes, as for a quotation its attribution interrupts."""
+    doc = verb.doc
+    if (verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or verb.head.i == verb.i
+            or verb.tag_ not in _FINITE or not any(c.dep_ == "nsubj" for c in verb.children)):
+        return []  # a finite cue with a subject of its own, not "..., expected to ..., ..."
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    before, after = min(words) - 1, max(words) + 1
+    sent = verb.sent
+    if (before <= sent.start or after >= sent.end - 1 or doc[before].text != ","
+            or doc[after].text not in (",", "—", "–")):
+        return []
+    left, right = trim_tokens(list(doc[sent.start:before])), trim_tokens(list(doc[after + 1:sent.end]))
+    if not (any(t.pos_ in _CONTENT_POS for t in left) and any(t.pos_ in _CONTENT_POS for t in right)):
+        return []  # "Yet, she says, ...": words on both sides that say something
+    return [left, right]
+
+
 def _span_of(toks: list[Token]) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
@@ -86,6 +170,32 @@ def _fit_marks(text: str, start: int, end: int, qindex: QuotationIndex) -> tuple
         if q.end > end or (q.close is not None and q.close >= end):
             end = max(end, q.outer_end)
     return start, end
+
+
+def _candidate(toks: list[Token], verb: Token, speaker: Token | None, frame: str, rule: str,
+               qindex: QuotationIndex, claims: dict, text: str) -> Candidate | None:
+    """The quote of one content, or None (too short, holding its cue, or a quotation that
+    becomes a direct quote: then its attribution goes to ``claims``)."""
+    if len(toks) < (1 if rule in ("reported-clause-around", "reported-naming") else _MIN_TOKENS):
+        return None
+    start, end = _span_of(toks)
+    if start <= verb.idx < end:
+        return None
+    quoted = qindex.overlapping(start, end)
+    if quoted:
+        share = quoted_share(text, start, end, quoted)
+        if share >= DIRECT_SHARE or quoted[0].start < start or rule == "reported-naming":
+            # a quotation holds the content, or the name given ("called him a “genius”")
+            for q in quoted:
+                claims.setdefault(q, (verb, speaker))
+            return None
+        fitted = _fit_marks(text, start, end, qindex)
+        if fitted is None:
+            return None
+        start, end = fitted
+    if frame == "direct" or speaker is None:
+        return None
+    return Candidate(start, end, verb, speaker, rule)
 
 
 def reported_clauses(doc: Doc, lex: Lexicon, qindex: QuotationIndex, *, text: str
@@ -103,43 +213,46 @@ def reported_clauses(doc: Doc, lex: Lexicon, qindex: QuotationIndex, *, text: st
             continue
         speaker = subject_of(verb)
         head = _content_head(verb, frame)
-        if head is not None:
-            toks = trim_tokens(_clause_tokens(verb, head))
-            rule = "reported-clause" if head.dep_ == "ccomp" else "reported-infinitive"
+        if head is not None and not _states(verb, head, speaker, frame, lex):
+            continue
+        if head is not None and frame == "naming":
+            parts, rule = [trim_tokens(list(head.subtree))], "reported-naming"
+        elif head is not None:
+            parts = [trim_tokens(_clause_tokens(verb, head))]
+            rule = ("reported-belief" if frame == "belief" else
+                    "reported-finding" if frame == "finding" else
+                    "reported-clause" if head.dep_ in ("ccomp", "advcl") else "reported-infinitive")
         else:
-            toks = _set_off_content(verb)
-            rule = "reported-clause-before"
-            if not toks:
+            parts, rule = _around_content(verb), "reported-clause-around"
+            if not parts:
+                parts, rule = [_set_off_content(verb)], "reported-clause-before"
+            if not parts[0]:
                 continue
             nxt = verb.nbor(1) if verb.i + 1 < len(doc) else None
-            if nxt is not None and nxt.pos_ == "PROPN" and nxt.dep_ in ("dobj", "npadvmod", "nsubj"):
-                speaker = nxt  # "..., argued Palvetzian."
-            if speaker is None or speaker.pos_ not in ("PROPN", "PRON") or speaker.i < toks[-1].i:
+            if (speaker is None and nxt is not None and nxt.pos_ == "PROPN"
+                    and nxt.dep_ in ("dobj", "npadvmod", "nsubj") and not lex.tells(verb.lemma_)):
+                speaker = nxt  # "..., argued Palvetzian." (never the hearer: "..., told BBC Radio")
+            allowed = ("PROPN", "PRON", "NOUN") if rule == "reported-clause-around" else ("PROPN", "PRON")
+            if speaker is None or speaker.pos_ not in allowed or (
+                    rule == "reported-clause-before" and speaker.i < parts[0][-1].i):
                 continue
-        if len(toks) < _MIN_TOKENS:
-            continue
-        start, end = _span_of(toks)
-        if start <= verb.idx < end:
-            continue
-        quoted = qindex.overlapping(start, end)
-        if quoted:
-            share = quoted_share(text, start, end, quoted)
-            if share >= DIRECT_SHARE or quoted[0].start < start:
-                for q in quoted:
-                    claims.setdefault(q, (verb, speaker))
-                continue
-            fitted = _fit_marks(text, start, end, qindex)
-            if fitted is None:
-                continue
-            start, end = fitted
-        if frame == "direct" or speaker is None:
-            continue
-        found.append(Candidate(start, end, verb, speaker, rule))
+        for toks in parts:
+            cand = _candidate(toks, verb, speaker, frame, rule, qindex, claims, text)
+            if cand is not None:
+                found.append(cand)
     return found, claims
 
 
-def according_to(doc: Doc, qindex: QuotationIndex, *, text: str) -> list[Candidate]:
-    """ "According to X, ..." and "..., according to X": the rest of the sentence."""
+def _reports(toks: list[Token], lex: Lexicon) -> bool:
+    """Do the tokens hold an attribution of their own ("he told delegates that ...")?"""
+    return any(t.pos_ == "VERB" and lex.frame(t.lemma_) in ("say", "promise")
+               and _content_head(t, "say") is not None and subject_of(t) is not None for t in toks)
+
+
+def according_to(doc: Doc, lex: Lexicon, qindex: QuotationIndex, *, text: str) -> list[Candidate]:
+    """ "According to X, ..." and "..., according to X": the rest of the sentence, unless
+    someone in it is the subject of a cue ("According to an advance text, he told delegates
+    that ...": he speaks, and the reported clause is his quote)."""
     out = []
     for tok in doc:
         if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
@@ -152,7 +265,7 @@ def according_to(doc: Doc, qindex: QuotationIndex, *, text: str) -> list[Candida
         left = trim_tokens(list(doc[sent.start:tok.i]))
         right = trim_tokens(list(doc[to.right_edge.i + 1:sent.end]))
         part = left if len(left) >= len(right) else right
-        if len(part) < _MIN_TOKENS:
+        if len(part) < _MIN_TOKENS or _reports(part, lex):
             continue
         start, end = _span_of(part)
         fitted = _fit_marks(text, start, end, qindex)

@@ -1,12 +1,12 @@
 """The quote stage's word lists, read once from the package's data files.
 
 ``cue_verbs.tsv`` lists reporting verbs by lemma with their frame (``say``,
-``promise`` or ``direct``); ``speaker_words.tsv`` lists pronouns and determiners
+``promise``, ``belief``, ``finding``, ``naming`` or ``direct``) and whether their object is the hearer ("told the
+BBC"); ``speaker_words.tsv`` lists pronouns and determiners
 used when naming speakers; ``speaker_nouns.tsv`` lists nouns for documents and
-bodies that speak; ``first_names.tsv`` gives the usual gender of common first
-names (only to tell whom "he" or "she" can refer to).  Both are plain TSV with a header line and ``#``
-comments; a malformed line raises :class:`~newsgraph.errors.NewsgraphError`
-with code ``[E341]`` naming the file and line.
+bodies that speak.  All are plain TSV with a header line and ``#`` comments; a
+malformed line raises :class:`~newsgraph.errors.NewsgraphError` with code ``[E341]``
+naming the file and line.
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ from ..errors import NewsgraphError
 
 __all__ = ["Lexicon", "load_lexicon", "read_tsv", "FRAMES", "WORD_CLASSES", "NOUN_CLASSES"]
 
-FRAMES = frozenset({"say", "promise", "direct"})
-NOUN_CLASSES = frozenset({"document", "body", "generic"})
+FRAMES = frozenset({"say", "promise", "belief", "finding", "naming", "direct"})
+OBJECTS = frozenset({"hearer", "-"})
+NOUN_CLASSES = frozenset({"document", "body", "generic", "agent"})
 WORD_CLASSES = frozenset({"person-pronoun", "thing-pronoun", "group-pronoun", "first-person",
-                          "determiner", "place-word"})
+                          "determiner", "place-word", "nobody-in-particular"})
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,14 @@ class Lexicon:
     cues: Mapping[str, str]
     words: Mapping[str, frozenset[str]]
     nouns: Mapping[str, str]
-    first_names: Mapping[str, str]
+    hearers: frozenset[str] = frozenset()  # cue lemmas whose object is the hearer
 
     def frame(self, lemma: str) -> str | None:
         return self.cues.get(lemma.lower())
+
+    def tells(self, lemma: str) -> bool:
+        """Is the cue's object who hears it ("told the BBC"), never the speaker?"""
+        return lemma.lower() in self.hearers
 
     def noun_class(self, lemma: str) -> str | None:
         return self.nouns.get(lemma.lower())
@@ -63,13 +68,14 @@ def read_tsv(name: str, text: str, columns: int) -> list[tuple[str, ...]]:
     return rows
 
 
-def _classified(name: str, allowed, what: str) -> list[tuple[str, str]]:
-    """The (key, class) rows of the data file ``name``; a class not in ``allowed`` is an
-    error (``E341``) naming the file."""
-    rows = read_tsv(name, _data(name), 2)
-    for key, cls in rows:
-        if cls not in allowed:
-            raise NewsgraphError(f"unknown {what} {cls!r} for {key!r}", code="E341", where=name)
+def _classified(name: str, *allowed, what: str = "class") -> list[tuple[str, ...]]:
+    """The (key, class, ...) rows of the data file ``name``, one column of classes for each
+    set in ``allowed``; a class not in its set is an error (``E341``) naming the file."""
+    rows = read_tsv(name, _data(name), 1 + len(allowed))
+    for row in rows:
+        for cls, ok in zip(row[1:], allowed):
+            if cls not in ok:
+                raise NewsgraphError(f"unknown {what} {cls!r} for {row[0]!r}", code="E341", where=name)
     return rows
 
 
@@ -80,12 +86,13 @@ def _data(name: str) -> str:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon (read on first use; the files never change at run time)."""
-    cues = {lemma.lower(): frame for lemma, frame in _classified("cue_verbs.tsv", FRAMES, "frame")}
+    verbs = _classified("cue_verbs.tsv", FRAMES, OBJECTS, what="frame or object")
+    cues = {lemma.lower(): frame for lemma, frame, _ in verbs}
     words: dict[str, set[str]] = {}
-    for word, cls in _classified("speaker_words.tsv", WORD_CLASSES, "class"):
+    for word, cls in _classified("speaker_words.tsv", WORD_CLASSES):
         words.setdefault(word.lower(), set()).add(cls)
-    nouns = {noun.lower(): cls for noun, cls in _classified("speaker_nouns.tsv", NOUN_CLASSES, "class")}
-    names = {name.lower(): g for name, g in _classified("first_names.tsv", ("m", "f"), "gender")}
+    nouns = {noun.lower(): cls for noun, cls in _classified("speaker_nouns.tsv", NOUN_CLASSES)}
     return Lexicon(MappingProxyType(cues),
                    MappingProxyType({w: frozenset(c) for w, c in words.items()}),
-                   MappingProxyType(nouns), MappingProxyType(names))
+                   MappingProxyType(nouns),
+                   frozenset(lemma.lower() for lemma, _, obj in verbs if obj == "hearer"))

@@ -1,0 +1,110 @@
+"""The last actors pass: people whose office gives their state (rules ``actors.rules.v4:office``).
+
+A person with no state from the text's syntax (nationality word, possessive, appositive,
+party: :mod:`.people`) takes one from an office they hold, by its entry in ``data/roles.tsv``:
+
+- ``title``: an office held in one state only ("MSP", "Chancellor of the Exchequer",
+  "Taoiseach", "Lord" as a peer's title);
+- ``home``: an office the article's home country has ("the shadow chancellor", "MP",
+  "Prime Minister", "Senator", "Gov." in a US article; "President" is no office of the
+  United Kingdom, so a UK article's bare "President Roe" stays without a state).
+
+A role that names a body that is no organ of the state ("company president", "club
+chairman", "union general secretary") gives nothing, nor does an office that firms have too
+("president", "governor", "chancellor") held in an organisation that is neither a party nor an
+organ of the state ("Acme president Jane Roe"), nor any office of a body such a word names
+("Welsh secretary of the Medical Association"); "Veterans Affairs Minister Jane Roe" is a
+minister whatever her portfolio is called.  The pass runs after every other actors pass, so roles that a later resolver
+attaches to a person ("the prime minister" -> the person who holds the office) are
+grounded too: call :func:`ground_offices` after adding them, or use :func:`office_state`
+for one role.
+"""
+
+from __future__ import annotations
+
+from .context import Context
+from .lexicon import Lexicon
+from .organs import organ_by_shape, organ_states
+
+__all__ = ["ground_offices", "ground_bodies", "office_state"]
+
+
+def office_state(lex: Lexicon, role: str, home: str | None, *, affiliated: bool = False
+                 ) -> tuple[str, str, str | None] | None:
+    """(state, how, sector) that holding ``role`` gives, or None: how is ``title`` (an office of
+    one state) or ``home`` (an office the home country has).  "Tory shadow chancellor", "Sen."
+    and "Welsh Health Minister" are read by their office ("shadow chancellor", "senator",
+    "minister"); ``affiliated``: the holder works for a body that is no organ of the state."""
+    words = role.lower().replace("-", " ").split()
+    if any(w in lex.nonstate_words for w in words):
+        return None
+    key = lex.office(role)
+    if key is None or affiliated and key in lex.shared_offices:
+        return None
+    states = lex.role_states.get(key)
+    if not states:
+        return None
+    sector = lex.roles.get(key) or None
+    if (only := states.only()) is not None:
+        return only, "title", sector
+    if home and home in states:
+        return home, "home", sector
+    return None
+
+
+def ground_offices(ctx: Context) -> None:
+    """Give every person with no state the state of an office they hold (see the module)."""
+    b, lex = ctx.builder, ctx.lex
+    home = ctx.home.code if ctx.home else None
+    for aid, d in b.data.items():
+        if d["kind"] != "person" or d["country"]:
+            continue
+        affiliated = bool(d["affiliation"]) and not _state_body(ctx, d["affiliation"])
+        if affiliated and any(w in lex.nonstate_words for w in d["affiliation"].lower().split()):
+            continue  # "Welsh secretary of the Medical Association": an office of that body
+        for role in (*d["roles"], *d["offices"]):
+            got = office_state(lex, role, home, affiliated=affiliated)
+            if got is not None:
+                state, how, sector = got
+                b.update(aid, country=state, country_from=how, sector=sector)
+                break
+
+
+def _state_body(ctx: Context, name: str) -> bool:
+    """Is an affiliation a party or an organ of the state ("Home Office", "Ministry of Defence")?"""
+    if any(hit.name == name for hit in ctx.party_at.values()) or organ_states(name) is not None \
+            or organ_by_shape(name.split()) is not None:
+        return True
+    return any(d["name"] == name and d["sector"] in ("GOV", "LEG", "JUD", "COP", "MIL", "PTY")
+               for d in ctx.builder.data.values() if d["kind"] == "organization")
+
+
+def ground_bodies(ctx: Context) -> None:
+    """National bodies and the people who speak for them (rules ``actors.rules.v4:body``):
+
+    - a publication or broadcaster of ``data/publications.tsv`` named in the text is of its
+      country (``publication``: "the BBC"); a news agency is of none;
+    - a civil-society body whose name's head is a ``national_bodies`` word ("... Union",
+      "... Alliance", "... Society") and names no state is of the article's home country
+      (``home``): trade unions and campaign bodies are national;
+    - a person with no state who speaks for a body of the article that has one takes it
+      (``affiliation``: "Richard Lewis, Welsh secretary of the British Medical Association").
+    """
+    from .home import publication
+
+    b, lex = ctx.builder, ctx.lex
+    home = ctx.home.code if ctx.home else None
+    for aid, d in b.data.items():
+        if d["kind"] != "organization" or d["country"]:
+            continue
+        pub = publication(d["name"])
+        if pub is not None and pub.kind != "agency":
+            b.update(aid, country=pub.country, country_from="publication")
+        elif home and d["sector"] not in ("BUS", "IGO") and \
+                d["name"].split()[-1].lower() in lex.national_bodies:
+            b.update(aid, country=home, country_from="home")
+    by_name = {d["name"]: d for d in b.data.values() if d["kind"] == "organization" and d["country"]}
+    for aid, d in b.data.items():
+        if d["kind"] == "person" and not d["country"] and d["affiliation"] in by_name:
+            b.update(aid, country=by_name[d["affiliation"]]["country"], country_from="affiliation")
+

@@ -1,0 +1,499 @@
+"""References: the one place where pronouns, role nouns and descriptions find their actor.
+
+No neural coreference model is available offline; these are rules a reader can follow.
+Every reference is resolved, in text order, to an *earlier* mention of an actor of the
+article (a name, a surname, or a reference resolved before it, so chains carry on), and
+becomes a mention of that actor with the rule's name, which is how the quote and event
+stages see it (``ActorIndex.for_token``).
+
+Rules (``actors.rules.v4``):
+
+- ``role-noun``: "the prime minister", "the chancellor", "the foreign minister" -> the
+  person named most recently whose roles fit the title (a role fits when it is the title,
+  or the title with portfolio words before it: "the minister" fits "Foreign Minister",
+  not "Prime Minister" or "Deputy Minister").  With no such person, a title that is not a
+  public office ("the professor", "the coach") goes to the nearest person in the same or
+  the previous paragraph who holds no other role of its sector (the founder of a company
+  can be "the professor"); a public office ("the president", "the general") stays
+  unresolved rather than go to someone never given it.
+- ``description``: a definite description headed by a noun of ``data/descriptions.tsv``,
+  or by any noun that is the subject of an inverted attribution ("..., says the bow-tied
+  maverick": the inversion follows a quotation and speaks of someone, unless the noun names
+  a thing or a collective): a person ("the labourer", "the 32-year-old mother") -> the
+  nearest person in the same or the previous paragraph, the subject of a sentence first; an organisation ("the insurer",
+  "the company", "the agency") -> the latest organisation whose name has that noun ("the
+  commission" -> "Police Commission"), else the nearest organisation of a compatible kind
+  (a business for "the insurer", a public body for "the agency"; an organisation whose
+  kind is unknown when it has been the subject of a sentence); a place ("the city", "the
+  country") -> the place or state named before; "the government" -> the state named before.
+- ``pronoun``: he, she, it, they, his, its, their, ... -> the nearest agreeing actor:
+  gender (a courtesy title, a common first name, or the only gendered pronouns of a
+  sentence the person is the subject of), number and animacy (people for he/she; states,
+  organisations and documents for it; groups and organisations for they); never a
+  co-argument of its own verb ("Blair backed him").  In its own sentence the nearest
+  agreeing mention outside quotation marks; else, sentence by sentence back (at most four
+  sentences with text outside quotation marks): the subject of the latest reporting clause
+  when the pronoun reports ("he said"), else that sentence's subject, else its latest
+  agreeing mention.  A person known to agree wins over one of unknown gender in the same
+  sentence.  When nothing in reach agrees, "he"/"she" goes to the latest person known to
+  be of that gender in the six paragraphs before.  Expletive "it" is left alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Token
+
+from ..errors import NewsgraphError
+from .context import Context
+
+__all__ = ["resolve_references", "Descriptions", "descriptions", "parse_rows", "CLASSES"]
+
+CLASSES = frozenset({"person", "business", "government", "org", "city", "country", "thing", "collective"})
+PRONOUN_KINDS = {
+    "person": ("person",),
+    "thing": ("country", "organization", "document"),
+    "any": ("group", "organization"),
+}
+EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "take", "happen", "matter", "become", "rain"}
+#: sentences, and paragraphs, a pronoun looks back
+MAX_BACK = 10
+PRONOUN_PARA_BACK = 3
+#: paragraphs "he"/"she" looks back for a person known to agree when nothing nearer agrees
+FAR_PARA_BACK = 6
+#: paragraphs a person description or an unrolled role noun looks back
+PARA_BACK = 1
+#: paragraphs an organisation description looks back for a kind that fits
+ORG_PARA_BACK = 3
+#: words before a role title that name a portfolio, not another office
+OFFICE_CHANGERS = frozenset({"deputy", "vice", "assistant", "associate", "under", "co", "lieutenant",
+                             "prime", "chief", "first", "junior", "shadow"})
+IGNORED_ROLE_WORDS = frozenset({"former", "then", "then-", "acting", "interim", "outgoing", "incoming",
+                                "new", "current", "late", "longtime", "long-time"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+#: entity types of a modifier that makes a description name itself ("the Canadian government")
+NAME_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
+ORG_KINDS = {"business": "business", "government": "government"}
+#: sectors of titles that name one office ("the president", "the general", "the judge"): only
+#: the person the article gave that role refers back to it
+PUBLIC_OFFICES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP"})
+SECTOR_KINDS = {"GOV": "government", "IGO": "government", "MIL": "government", "BUS": "business"}
+
+
+@dataclass(frozen=True)
+class Descriptions:
+    nouns: dict[str, str]  # noun -> class
+    first_names: dict[str, str]  # lower-case first name -> "m" | "f"
+
+
+def _rows(name: str, allowed) -> list[tuple[str, str]]:
+    """(key, class) rows of ``data/<name>``."""
+    return parse_rows(name, resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8"),
+                      allowed)
+
+
+def parse_rows(name: str, text: str, allowed) -> list[tuple[str, str]]:
+    """(key, class) rows of a ``word<TAB>class`` table with a header line and ``#`` comments;
+    a malformed line, an unknown class or a word listed twice is error E319 naming file and line."""
+    rows, header, seen = [], True, set()
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != 2 or not all(cells):
+            raise NewsgraphError(f"expected 'word<TAB>class', got {line!r}", code="E319",
+                                 where=f"{name}:{n}")
+        if header:
+            header = False
+            continue
+        key, cls = cells[0].lower(), cells[1]
+        if cls not in allowed:
+            raise NewsgraphError(f"unknown class {cls!r} for {key!r}", code="E319", where=f"{name}:{n}")
+        if key in seen:
+            raise NewsgraphError(f"{key!r} is listed twice", code="E319", where=f"{name}:{n}")
+        seen.add(key)
+        rows.append((key, cls))
+    return rows
+
+
+@functools.cache
+def descriptions() -> Descriptions:
+    """The packaged tables (read once)."""
+    return Descriptions(dict(_rows("descriptions.tsv", CLASSES)),
+                        dict(_rows("first_names.tsv", ("m", "f"))))
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A mention that a later reference can point back to: an actor's, or (``aid`` None) an
+    unnamed speaker's ("a spokeswoman said"), whose phrase is ``span``."""
+
+    aid: str | None
+    kind: str
+    tok: int  # head token
+    sent: int
+    para: int
+    quoted: bool
+    subject: bool
+    reporting: bool
+    span: tuple[int, int] | None = None
+    gender: str | None = None
+
+
+def _head(doc, i: int, j: int) -> Token:
+    """The token of doc[i:j] whose head lies outside it."""
+    for k in range(i, j):
+        if not (i <= doc[k].head.i < j) or doc[k].head.i == k:
+            return doc[k]
+    return doc[j - 1]
+
+
+def _clause_subject(t: Token) -> Token | None:
+    """The subject of the clause ``t`` is in (through coordinated and infinitive verbs; the
+    noun a relative "who" stands for)."""
+    v = t.head
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i and v.dep_ not in SUBJECT_DEPS:
+        v = v.head  # "his way" -> "made"
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            if subj.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
+                return v.head
+            return subj
+        if v.dep_ not in ("conj", "xcomp", "advcl") or v.head.i == v.i:
+            return None
+        v = v.head
+    return None
+
+
+class _Resolver:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.doc = ctx.toks
+        self.b = ctx.builder
+        self.tables = descriptions()
+        text = ctx.article.text
+        # a paragraph starts after each run of line breaks
+        self._breaks = [m.end() - 1 for m in re.finditer(r"\n+", text)]
+        self.owner: list[str | None] = [None] * len(self.doc)  # token -> actor of its mention
+        self.refs: list[Ref] = []
+        for aid, ms in self.b.mentions.items():
+            kind = self.b.data[aid]["kind"]
+            for m in ms:
+                i = ctx.start_tok.get(m.start)
+                if i is None:
+                    continue
+                j = i
+                while j + 1 < len(self.doc) and self.doc[j + 1].idx < m.end:
+                    j += 1
+                for k in range(i, j + 1):
+                    self.owner[k] = aid
+                self.refs.append(self._ref(aid, kind, _head(self.doc, i, j + 1)))
+        self.refs.sort(key=lambda r: r.tok)
+        self._toks = [r.tok for r in self.refs]
+        self.gender = self._genders()
+
+    # -- facts -------------------------------------------------------------
+
+    def para(self, i: int) -> int:
+        return bisect.bisect_right(self._breaks, self.doc[i].idx)
+
+    def _ref(self, aid: str | None, kind: str, head: Token, span=None, gender=None) -> Ref:
+        subject = head.dep_ in SUBJECT_DEPS
+        return Ref(aid, kind, head.i, self.ctx.sent_of[head.i], self.para(head.i),
+                   self.ctx.in_quote[head.i], subject, subject and self.ctx.reporting(head.head),
+                   span, gender)
+
+    def _genders(self) -> dict[str, str]:
+        """Person actor id -> "m" | "f": a courtesy title, else a common first name, else the
+        pronouns that must be the person's: "X said she ...", "X lost his job" (a gendered
+        pronoun that is a dependent of X's verb, its possessive object, or the subject of
+        the clause X reports), when they all agree."""
+        ctx, b = self.ctx, self.b
+        out = dict(ctx.gender)
+        firsts = self.tables.first_names
+        votes: dict[str, set[str]] = {}
+        for aid, d in b.data.items():
+            if d["kind"] != "person" or aid in out:
+                continue
+            words = d["name"].split()
+            g = firsts.get(words[0].lower()) if len(words) > 1 else None
+            if g:
+                out[aid] = g
+        for r in self.refs:
+            if r.kind != "person" or r.aid in out or not r.subject or r.quoted:
+                continue
+            verb = self.doc[r.tok].head
+            for t in verb.subtree:
+                p = ctx.lex.pronouns.get(t.lower_)
+                if t.i <= r.tok or p is None or p[0] not in ("m", "f"):
+                    continue
+                if (t.head.i == verb.i or (t.dep_ == "poss" and t.head.head.i == verb.i)
+                        or (t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ccomp" and t.head.head.i == verb.i)):
+                    votes.setdefault(r.aid, set()).add(p[0])
+        for aid, v in votes.items():
+            if len(v) == 1:
+                out[aid] = next(iter(v))
+        return out
+
+    def _insert(self, ref: Ref) -> None:
+        k = bisect.bisect_right(self._toks, ref.tok)
+        self.refs.insert(k, ref)
+        self._toks.insert(k, ref.tok)
+
+    def _add(self, tok: Token, start: int, end: int, to: Ref | str, form: str, rule: str) -> bool:
+        """Make [start, end) a mention of the actor (or a link to the unnamed speaker) ``to``."""
+        if isinstance(to, str) or to.aid is not None:
+            aid = to if isinstance(to, str) else to.aid
+            if not self.b.mention(aid, start, end, form, rule=rule):
+                return False
+            self._insert(self._ref(aid, self.b.data[aid]["kind"], tok))
+            for t in range(self.ctx.start_tok.get(start, tok.i), tok.i + 1):
+                self.owner[t] = aid
+            return True
+        self.b.links[(start, end)] = to.span
+        self._insert(self._ref(None, to.kind, tok, to.span, to.gender))
+        return True
+
+    def _before(self, i: int):
+        """Refs before token i, nearest first."""
+        refs = self.refs
+        for k in range(bisect.bisect_left(self._toks, i) - 1, -1, -1):
+            yield refs[k]
+
+    # -- pronouns ------------------------------------------------------------
+
+    def pronoun(self, t: Token) -> Ref | None:
+        ctx = self.ctx
+        gender, _number, kind = ctx.lex.pronouns[t.lower_]
+        kinds = PRONOUN_KINDS[kind]
+        quoted = ctx.in_quote[t.i]
+        reporting = t.dep_ in SUBJECT_DEPS and ctx.reporting(t.head)
+        coarg = t.dep_ != "poss" and not t.lower_.endswith(("self", "selves"))
+        s, here = ctx.sent_of[t.i], self.para(t.i)
+
+        def fit(r: Ref) -> int:
+            """2: agrees and gender known; 1: agrees, gender unknown; 0: does not agree."""
+            if r.kind not in kinds:
+                return 0
+            if coarg and r.sent == s and r.subject and self.doc[r.tok].head.i == t.head.i:
+                return 0  # "Blair backed him": never its own verb's subject
+            if gender in ("m", "f"):
+                g = self.gender.get(r.aid) if r.aid else r.gender
+                return 0 if g is not None and g != gender else (2 if g else 1)
+            return 2
+
+        same: list[Ref] = []
+        earlier: dict[int, list[Ref]] = {}
+        far: Ref | None = None  # the latest person known to agree further back
+        for r in self._before(t.i):
+            if here - r.para > PRONOUN_PARA_BACK:
+                if here - r.para > FAR_PARA_BACK or far is not None or gender not in ("m", "f"):
+                    break
+                if not r.quoted and fit(r) == 2:
+                    far = r
+                continue
+            if r.quoted and not quoted or not fit(r):
+                continue
+            (same if r.sent == s else earlier.setdefault(r.sent, [])).append(r)
+        if same:
+            if not coarg:  # "Espinos, who made his way": his own clause's subject first
+                subj = _clause_subject(t)
+                own = next((r for r in same if subj is not None and r.tok == subj.i), None)
+                if own is not None:
+                    return own
+            best = max(fit(r) for r in same)
+            return next(r for r in same if fit(r) == best)
+        for back in range(1, min(s, MAX_BACK) + 1):
+            prev = earlier.get(s - back)
+            if not prev:
+                continue
+            prev = prev[::-1]  # text order
+            if kind == "any":  # plural: groups before organisations
+                prev = [r for r in prev if r.kind == "group"] or prev
+            best = max(fit(r) for r in prev)
+            prev = [r for r in prev if fit(r) == best]
+            rep = [r for r in prev if r.reporting]
+            subj = [r for r in prev if r.subject]
+            return rep[-1] if reporting and rep else subj[0] if subj else prev[-1]
+        return far
+
+    # -- role nouns and descriptions ------------------------------------------
+
+    def description(self, t: Token) -> tuple[int, str | None, str] | None:
+        """(first token, actor id or None, rule) for "the <modifiers> NOUN" at head t."""
+        doc, ctx = self.doc, self.ctx
+        if (t.pos_ not in ("NOUN", "PROPN") or t.tag_ not in ("NN", "NNP")
+                or (t.ent_type_ and not t.text.islower())  # a lower-case noun the model took for a name
+                or self.owner[t.i] is not None or t.dep_ in ("attr", "compound")):
+            return None
+        lefts = list(t.lefts)
+        if not lefts or lefts[0].dep_ != "det" or lefts[0].lower_ != "the":
+            return None
+        role_words = ctx.lex.role_words
+        if any(c.dep_ == "poss" or (c.ent_type_ in NAME_ENTS and not c.text.islower())
+               or (c.pos_ == "PROPN" and c.lower_ not in role_words)
+               for c in lefts[1:]):
+            return None  # "the Canadian government", "the Liberal leader": they name themselves
+        if t.pos_ == "PROPN" and t.lower_ not in role_words:
+            return None
+        if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in t.rights):
+            return None  # "the minister, Jane Roe,": the name that follows is the mention
+        mods = [c.lower_ for c in lefts[1:] if c.dep_ in ("amod", "compound")]
+        first = lefts[0].i
+        title = self._title(mods, t.lower_)
+        if title is not None:
+            return first, self.role_holder(t, title), "role-noun"
+        cls = self.tables.nouns.get(t.lower_)
+        if cls is None and self._speaks(t) and t.i > t.head.i and t.lower_ not in ctx.lex.document_heads:
+            cls = "person"  # an inverted attribution speaks of someone: "..., says the bow-tied maverick"
+        if cls is None or cls in ("thing", "collective"):
+            return None
+        if cls == "person":
+            return first, self.person_near(t, None), "description"
+        if cls in ("city", "country"):
+            want = "location" if cls == "city" else "country"
+            ref = next((r for r in self._before(first) if r.kind == want and r.aid and not r.quoted), None)
+            return first, (ref.aid if ref else None), "description"
+        return first, self.org_near(t, cls), "description"
+
+    def _speaks(self, t: Token) -> bool:
+        return t.dep_ in SUBJECT_DEPS and self.ctx.reporting(t.head)
+
+    def _title(self, mods: list[str], noun: str) -> tuple[str, ...] | None:
+        roles = self.ctx.lex.roles
+        words = [w for w in mods if w not in IGNORED_ROLE_WORDS] + [noun]
+        for k in range(len(words)):
+            if " ".join(words[k:]) in roles:
+                return tuple(words[k:])
+        return None
+
+    def _fits(self, aid: str, title: tuple[str, ...]) -> bool | None:
+        """Does one of the person's roles fit the title?  False when the person holds another
+        role of the same sector ("the prime minister" is not the Chancellor), None when
+        nothing is known against it."""
+        n = len(title)
+        want = self.ctx.lex.sector(" ".join(title))
+        clash = False
+        for role in self.b.data[aid]["roles"]:
+            words = [w for w in role.lower().replace("-", " ").split() if w not in IGNORED_ROLE_WORDS]
+            if tuple(words[-n:]) == title and not any(w in OFFICE_CHANGERS for w in words[:-n]):
+                return True
+            clash = clash or (want is not None and self.ctx.lex.sector(role) == want)
+        return False if clash else None
+
+    def role_holder(self, t: Token, title: tuple[str, ...]) -> str | None:
+        """The person named most recently who holds the role; else the nearest person close by
+        with no other role of its sector."""
+        fallback = None
+        office = self.ctx.lex.sector(" ".join(title)) in PUBLIC_OFFICES
+        for r in self._before(t.i):
+            if r.kind != "person" or r.quoted or r.aid is None:
+                continue
+            fits = self._fits(r.aid, title)
+            if fits:
+                return r.aid
+            if fits is None and fallback is None and not office and self.para(t.i) - r.para <= PARA_BACK:
+                fallback = r.aid
+        return fallback
+
+    def person_near(self, t: Token, _title) -> str | None:
+        """The nearest person in this or the previous paragraph: the subject of the latest
+        sentence that has one, else the nearest mention."""
+        here, near = self.para(t.i), []
+        for r in self._before(t.i):
+            if here - r.para > PARA_BACK:
+                break
+            if r.kind == "person" and r.aid and not r.quoted:
+                near.append(r)
+        if not near:
+            return None
+        sent = near[0].sent
+        subj = [r for r in near if r.sent == sent and r.subject]
+        return (subj[-1] if subj else near[0]).aid
+
+    def org_kind(self, aid: str) -> str | None:
+        d = self.b.data[aid]
+        if d["sector"] in SECTOR_KINDS:
+            return SECTOR_KINDS[d["sector"]]
+        for w in d["name"].lower().replace(".", "").split():
+            cls = self.tables.nouns.get(w)
+            if cls in ORG_KINDS:
+                return cls
+        return None
+
+    def org_near(self, t: Token, cls: str) -> str | None:
+        """The latest organisation named with the noun ("the commission" -> "Police
+        Commission"), else the nearest one of a kind that fits; one whose kind is unknown
+        only when it has been the subject of a sentence (what the article is about, not a
+        source it cites: "told BBC Radio 4", "a poll by the Courier")."""
+        noun = t.lower_
+        orgs = [r for r in self._before(t.i) if r.kind == "organization" and r.aid and not r.quoted]
+        for r in orgs:
+            if noun in self.b.data[r.aid]["name"].lower().split():
+                return r.aid
+        here = self.para(t.i)
+        subjects = {r.aid for r in orgs if r.subject and here - r.para <= ORG_PARA_BACK}
+        for r in orgs:
+            if here - r.para > ORG_PARA_BACK:
+                break
+            kind = self.org_kind(r.aid)
+            if (kind is None and r.aid in subjects) or (kind is not None and cls in (kind, "org")):
+                return r.aid
+        return None
+
+    # -- the pass --------------------------------------------------------------
+
+    def unnamed(self, t: Token) -> Ref | None:
+        """A speaker the article does not name ("a spokeswoman said", "officials said"), for
+        later pronouns to point back to."""
+        if (t.pos_ != "NOUN" or not self._speaks(t) or self.ctx.in_quote[t.i]
+                or t.lower_ in self.ctx.lex.document_heads):
+            return None
+        if any(self.owner[k] is not None for k in range(t.left_edge.i, t.i)):
+            return None  # "Peru's government", "Apple spokesman": named by the actor in it
+        cls = self.tables.nouns.get(t.lemma_.lower())
+        if cls in ("thing", "city", "country", "collective"):
+            return None
+        kind = ("group" if t.tag_ in ("NNS", "NNPS") else
+                "organization" if cls in ("business", "government", "org") else "person")
+        return self._ref(None, kind, t, (t.left_edge.idx, t.idx + len(t.text)))
+
+    def run(self) -> dict[int, str]:
+        ctx, doc = self.ctx, self.doc
+        resolved: dict[int, str] = {}
+        for t in doc:
+            pos = t.pos_
+            if pos not in ("PRON", "DET", "NOUN", "PROPN") or self.owner[t.i] is not None:
+                continue
+            if pos in ("PRON", "DET"):
+                if t.lower_ not in ctx.lex.pronouns:
+                    continue
+                if t.lower_ == "it" and (t.dep_ == "expl" or t.head.lemma_ in EXPLETIVE_HEADS):
+                    continue
+                to = self.pronoun(t)
+                if to is not None and self._add(t, t.idx, t.idx + len(t.text), to, "pronoun", "pronoun") \
+                        and to.aid is not None:
+                    resolved[t.i] = to.aid
+                continue
+            found = self.description(t)
+            if found is not None and found[1] is not None:
+                first, aid, rule = found
+                if self._add(t, doc[first].idx, t.idx + len(t.text), aid, "description", rule):
+                    resolved[t.i] = aid
+                continue
+            ref = self.unnamed(t)
+            if ref is not None:
+                self._insert(ref)
+        return resolved
+
+
+def resolve_references(ctx: Context) -> dict[int, str]:
+    """Add every resolved pronoun, role noun and description to its actor's mentions;
+    returns {head token index: actor id}."""
+    return _Resolver(ctx).run()

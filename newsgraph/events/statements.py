@@ -1,0 +1,438 @@
+"""Statements that take a stance toward an actor: warnings, evaluations, carrying on despite calls.
+
+PLOVER codes speech acts as events when they carry the speaker's stance toward another actor.
+The trigger lexicon covers the verbs that name the stance ("criticised", "urged", "rejected");
+this module reads the statements whose stance lies in how they are built:
+
+* **warnings** (``warn``, a frame in the lexicon): a threat only when the speaker announces
+  its own consequences ("warned it would strike unless ...", "warned of retaliation"); a
+  request when someone is warned to act ("warned the bank not to raise rates"); an accusation
+  when the warning is about another actor ("warned that the government's plan would fail");
+  nothing when it only describes a risk ("warned that prices could rise");
+* **evaluations**: naming something by a condemning or praising description ("called the
+  plan 'unworkable'", "branded them a 'regressive' step", "described him as talented"), or
+  saying so ("said the bill was deeply flawed") is ACCUSE or SUPPORT toward the actor
+  described, or whose plan it is;
+* **carrying on despite calls** ("vowed to press on despite calls to resign") rejects the
+  calls: REJECT toward whoever made them;
+* **quoted judgements**: a speaker's own words that condemn or praise an actor they name
+  ('"The minister's plan is a shambles," Ms Ruiz said') are ACCUSE or SUPPORT from the
+  speaker to that actor.
+
+The words are data (``data/stance.json``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from ..actors import ActorIndex
+from ..models import Actor, Quote
+from . import arguments as args_
+from .draft import Draft
+from .lexicon import Lexicon, LexiconError
+from .modality import ASSERTED, modality_of
+from .triggers import other_agent_clause
+
+__all__ = ["Stance", "load_stance", "warning", "evaluations", "persisting", "quoted_judgements",
+           "policy_owner", "home_government", "state_organ", "STANCE_VERSION"]
+
+STANCE_VERSION = "events.stance.v1"
+_KEYS = ("consequence_nouns", "naming_verbs", "negative", "positive", "persist_verbs",
+         "persist_particles", "opposition_nouns", "persist_preps", "policy_nouns", "policy_stances")
+_FIRST_PERSON = frozenset(("we", "i", "us"))
+#: Sectors of actors that command the state's own organs ("police will not tolerate ...").
+_STATE_SECTORS = frozenset(("GOV", "MIL", "COP", "EXE", "JUD", "SPY"))
+_DESCRIPTION_DEPS = frozenset(("oprd", "xcomp", "attr", "acomp", "ccomp"))
+
+
+@dataclass(frozen=True)
+class Stance:
+    consequence_nouns: frozenset[str]
+    naming_verbs: frozenset[str]
+    negative: frozenset[str]
+    positive: frozenset[str]
+    persist_verbs: frozenset[str]
+    persist_particles: frozenset[str]
+    opposition_nouns: frozenset[str]
+    persist_preps: frozenset[str]
+    policy_nouns: frozenset[str]
+    policy_stances: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_stance() -> Stance:
+    where = "newsgraph/events/data/stance.json"
+    try:
+        data = json.loads(resources.files("newsgraph.events").joinpath("data", "stance.json")
+                          .read_text(encoding="utf-8"))
+        if data.get("version") != STANCE_VERSION:
+            raise LexiconError(f"[E357] {where}: version {data.get('version')!r}, "
+                               f"expected {STANCE_VERSION!r}")
+        stance = Stance(**{k: frozenset(str(w).lower() if k != "policy_stances" else str(w)
+                                        for w in data[k]) for k in _KEYS})
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise LexiconError(f"[E357] {where}: malformed ({exc})") from exc
+    if stance.negative & stance.positive:
+        raise LexiconError(f"[E357] {where}: words both negative and positive: "
+                           f"{sorted(stance.negative & stance.positive)}")
+    return stance
+
+
+# --- warnings -----------------------------------------------------------------------------
+
+def warning(anchor: Token, source: list[Actor], index: ActorIndex, lex: Lexicon,
+            stance: Stance) -> tuple[str, list[Actor], str] | None:
+    """(type, target, rule suffix) of a warning, or None when it only describes a risk."""
+    own_ids = {a.id for a in source}
+    warned = [a for c in anchor.children if c.dep_ in ("dobj", "dative")
+              for a in args_.np_actors(c, index) if a.id not in own_ids]
+    if other_agent_clause(anchor) is not None:
+        clause = other_agent_clause(anchor)
+        tgt = warned or [a for a in args_.subject_of(clause, index).actors if a.id not in own_ids]
+        return "REQUEST", tgt, "warn-to"  # "warned the bank not to raise rates"
+    for c in anchor.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "about"):
+            if any(p.lemma_.lower() in stance.consequence_nouns or p.lower_ in stance.consequence_nouns
+                   for p in c.children if p.dep_ == "pobj"):
+                return "THREATEN", warned, "warn-of"  # "warned of retaliation"
+    clause = next((c for c in anchor.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    unless = _condition_subject(clause, index, own_ids)
+    own_states = own_ids | {a.country for a in source if a.country}
+    if unless is not None or (_future(clause, lex) and (_own_side(clause, source, index, lex)
+                                                        or _own_consequence(clause, own_states, index, stance))):
+        others = [a for a in _clause_actors(clause, index)
+                  if a.id not in own_states and a.country not in own_states]
+        return "THREATEN", unless or warned or others or [
+            a for a in args_.verb_targets(clause, index, exclude=frozenset(own_ids))
+            if a.id not in own_states and a.country not in own_states], \
+            "warn-own"  # "warned it would strike unless the government rethinks"
+    about = [a for a in _clause_actors(clause, index) if a.id not in own_ids] or warned
+    if about:
+        return "ACCUSE", about, "warn-about"  # "warned that the government's plan would fail"
+    return None
+
+
+def _condition_subject(clause: Token, index: ActorIndex, own: set[str]) -> list[Actor] | None:
+    """The one who must comply in "... unless X does Y" (an empty list when no actor is named)."""
+    for c in clause.subtree:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children):
+            found = [a for t in c.subtree for a in [index.for_token(t)] if args_.is_participant(a)
+                     and a.id not in own]
+            return list({a.id: a for a in found}.values())
+    return None
+
+
+def _own_side(clause: Token, source: list[Actor], index: ActorIndex, lex: Lexicon) -> bool:
+    """The warned-of act is the speaker's own: same actor, "we", or the state's own organs
+    ("police will not tolerate ...") when the speaker acts for the state."""
+    subs = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subs:
+        return False
+    ids = {a.id for a in source}
+    for s in subs:
+        if s.lower_ in _FIRST_PERSON:
+            return True
+        found = args_.np_actors(s, index)
+        if found and all(a.id in ids for a in found):
+            return True
+        if not found and s.lemma_.lower() in lex.state_organs and any(
+                a.sector and a.sector.upper() in _STATE_SECTORS or a.kind == "country" for a in source):
+            return True
+    return False
+
+
+def _own_consequence(clause: Token, own: set[str], index: ActorIndex, stance: Stance) -> bool:
+    """The clause names the speaker's own response ("... would trigger a Russian response")."""
+    for t in clause.subtree:
+        if t.lemma_.lower() in stance.consequence_nouns and any(
+                a.id in own or (a.country and a.country in own)
+                for c in t.children if c.dep_ in ("amod", "compound", "poss")
+                for a in args_.np_actors(c, index) or [index.for_token(c)] if a is not None):
+            return True
+    return False
+
+
+def _future(clause: Token, lex: Lexicon) -> bool:
+    return any(c.dep_ == "aux" and (c.lower_ in lex.future_modals or c.lower_ in lex.hypothetical_modals)
+               for c in clause.children)
+
+
+def _clause_actors(clause: Token, index: ActorIndex) -> list[Actor]:
+    """Actors a clause is about: its subject, else the owner of its subject ("Labour's plan")."""
+    for s in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+        found = args_.np_actors(s, index)
+        if found:
+            return found
+    return []
+
+
+# --- evaluations --------------------------------------------------------------------------
+
+#: Phrases inside a description that do not describe its head ("dead *in the disaster*").
+_ASIDE_DEPS = frozenset(("relcl", "acl", "advcl", "appos", "ccomp"))
+
+
+def _describing(tokens) -> list[Token]:
+    """The words of a description that say what its head is like: its modifiers and "of"
+    phrases ("a sign of sinister tactics"), not places, times or clauses about other things."""
+    keep = []
+    for t in tokens:
+        cur, ok = t, True
+        for _ in range(8):
+            if cur.dep_ in _ASIDE_DEPS or (cur.dep_ == "prep" and cur.lower_ not in ("of", "as")):
+                ok = False
+                break
+            if cur.dep_ in ("oprd", "xcomp", "attr", "acomp", "dobj", "nsubjpass") or cur.head == cur:
+                break
+            cur = cur.head
+        if ok:
+            keep.append(t)
+    return keep
+
+
+def polarity(tokens, stance: Stance) -> str | None:
+    """ACCUSE for a condemning description, SUPPORT for a praising one, None otherwise
+    (a negated description has no clear stance)."""
+    words = _describing(tokens)
+    if any(t.dep_ == "neg" for t in words):
+        return None
+    neg = any(t.lemma_.lower() in stance.negative or t.lower_ in stance.negative for t in words)
+    pos = any(t.lemma_.lower() in stance.positive or t.lower_ in stance.positive for t in words)
+    if neg and not pos:
+        return "ACCUSE"
+    if pos and not neg:
+        return "SUPPORT"
+    return None
+
+
+def evaluations(sent: Span, lex: Lexicon, index: ActorIndex, stance: Stance,
+                rules: str) -> list[Draft]:
+    """Naming or describing an actor (or its plan) in condemning or praising words."""
+    out: list[Draft] = []
+    for tok in sent:
+        if tok.pos_ != "VERB":
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in stance.naming_verbs:
+            d = _naming(tok, lex, index, stance, rules)
+        elif lemma in lex.report_verbs:
+            d = _saying(tok, lex, index, stance, rules)
+        else:
+            d = None
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def _naming(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules: str) -> Draft | None:
+    """"called the plan 'unworkable'", "branded them a 'regressive' step"."""
+    named = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if named is None:
+        return None
+    desc: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("oprd", "xcomp", "attr", "acomp") or (c.dep_ == "ccomp" and c.i > named.i):
+            desc.extend(c.subtree)
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            desc.extend(c.subtree)
+    desc.extend(t for c in named.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree)
+    # words after the object describe it ("called the tariffs unacceptable", parsed as modifiers)
+    desc.extend(t for c in named.children if c.i > named.i
+                and c.dep_ in ("amod", "acomp", "dobj", "conj", "appos", "attr", "npadvmod")
+                for t in c.subtree)
+    if not desc:
+        return None
+    etype = polarity(desc, stance)
+    if etype is None:
+        return None
+    return _statement(verb, named, desc, etype, "describe", lex, index, rules)
+
+
+def _saying(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules: str) -> Draft | None:
+    """"said the bill was deeply flawed": a reported judgement of an actor or its plan."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
+    if clause is None:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in ("it", "there", "this", "that"):
+        return None
+    desc = [t for c in clause.children if c.dep_ in ("attr", "acomp") for t in c.subtree]
+    if not desc:
+        return None
+    etype = polarity(desc, stance)
+    if etype is None or any(c.dep_ == "neg" for c in clause.children):
+        return None
+    return _statement(verb, subject, desc, etype, "judge", lex, index, rules)
+
+
+def _statement(verb: Token, about: Token, desc: list[Token], etype: str, rule: str, lex: Lexicon,
+               index: ActorIndex, rules: str) -> Draft | None:
+    source = list(args_.subject_of(verb, index).actors)
+    if not any(args_.is_political(a, lex) for a in source):
+        return None  # an analyst's or a commentator's opinion is no political act
+    own = frozenset(a.id for a in source)
+    # whom it is about: the actor described or the owner of the thing described ("the Tory
+    # plans", "Labour's bill"), else an actor the description names ("tactics by Labour")
+    target = [a for a in args_.np_actors(about, index) if a.id not in own]
+    if not target:
+        target = [a for a in args_.owner_of(about, index) if a.id not in own]
+    if not target:
+        target = [a for t in desc for a in [index.for_token(t)] if args_.is_participant(a) and a.id not in own]
+    target = list({a.id: a for a in target}.values())
+    if not target:
+        owner = policy_owner(about, index, load_stance())
+        if owner is None or owner.id in own:
+            return None
+        target, rule = [owner], rule + "+policy-owner"
+    modality = modality_of(verb, lex)
+    end = verb.idx + len(verb.text)
+    return Draft(etype, tuple(source), tuple(target), modality, verb.idx, end, f"{rules}:{rule}",
+                 0.6, "criticize" if etype == "ACCUSE" else "praise",
+                 "111" if etype == "ACCUSE" else "051", None, None, verb)
+
+
+# --- carrying on despite calls ----------------------------------------------------------
+
+def persisting(sent: Span, lex: Lexicon, index: ActorIndex, stance: Stance, rules: str) -> list[Draft]:
+    """"vowed to press on despite calls to resign": REJECT of the calls."""
+    out: list[Draft] = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in stance.persist_verbs:
+            continue
+        if tok.lemma_.lower() not in ("continue", "proceed", "persist") and not any(
+                c.dep_ in ("prt", "advmod", "acomp", "prep") and c.lower_ in stance.persist_particles
+                and c.i > tok.i for c in tok.children):
+            continue
+        against = _opposition(tok, stance)
+        if against is None:
+            continue
+        source = list(args_.subject_of(tok, index).actors)
+        if not source:
+            continue
+        own = {a.id for a in source}
+        target = [a for t in against.subtree for a in [index.for_token(t)]
+                  if args_.is_participant(a) and a.id not in own]
+        target = list({a.id: a for a in target}.values())
+        out.append(Draft("REJECT", tuple(source), tuple(target), ASSERTED, tok.idx,
+                         tok.idx + len(tok.text), f"{rules}:persist-despite", 0.6, "reject", "120",
+                         None, None, tok))
+    return out
+
+
+def _opposition(verb: Token, stance: Stance) -> Token | None:
+    """The "calls"/"criticism" a course is pursued against ("despite calls", "in the face of")."""
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        objs = [p for p in c.children if p.dep_ == "pobj"]
+        if c.lower_ == "in" and objs and objs[0].lower_ == "face":
+            objs = [p for pp in objs[0].children if pp.dep_ == "prep" and pp.lower_ == "of"
+                    for p in pp.children if p.dep_ == "pobj"]
+        elif c.lower_ not in stance.persist_preps:
+            continue
+        for p in objs:
+            if p.lemma_.lower() in stance.opposition_nouns or p.lower_ in stance.opposition_nouns:
+                return p
+    return None
+
+
+# --- quoted judgements ---------------------------------------------------------------------
+
+def quoted_judgements(doc, quotes: tuple[Quote, ...], lex: Lexicon, index: ActorIndex,
+                      stance: Stance, rules: str) -> list[Draft]:
+    """A direct quote that condemns or praises an actor, or an actor's thing, by name:
+    '"Harper's divisive approach failed," she said', '"The minister is a disgrace," he said'."""
+    out: list[Draft] = []
+    for q in quotes:
+        if q.kind == "indirect" or q.speaker is None or q.speaker.actor is None:
+            continue
+        speaker = index.get(q.speaker.actor)
+        if speaker is None or not args_.is_political(speaker, lex):
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        own = {speaker.id, speaker.country}
+        for t in span:
+            etype = _judgement(t, stance)
+            if etype is None:
+                continue
+            judged, thing = _judged(t, index)
+            target = [a for a in judged if a.id not in own and a.kind != "location"]
+            rule = "quoted-judgement"
+            if not target:
+                owner = policy_owner(thing, index, stance)  # '"a very bad bill"'
+                if owner is None or owner.id in own:
+                    continue
+                target, rule = [owner], rule + "+policy-owner"
+            out.append(Draft(etype, (speaker,), tuple({a.id: a for a in target}.values()), ASSERTED,
+                             t.idx, t.idx + len(t.text), f"{rules}:{rule}", 0.5,
+                             "criticize" if etype == "ACCUSE" else "praise",
+                             "111" if etype == "ACCUSE" else "051", speaker.id, None, t))
+            break  # one judgement a quote
+    return out
+
+
+def _judgement(t: Token, stance: Stance) -> str | None:
+    word = (t.lemma_.lower(), t.lower_)
+    if any(c.dep_ == "neg" for c in (*t.children, *t.head.children)):
+        return None
+    if word[0] in stance.negative or word[1] in stance.negative:
+        return "ACCUSE"
+    if word[0] in stance.positive or word[1] in stance.positive:
+        return "SUPPORT"
+    return None
+
+
+def _judged(t: Token, index: ActorIndex) -> tuple[list[Actor], Token | None]:
+    """What an evaluative word judges: the noun it modifies ("Harper's *divisive* approach"),
+    or the subject it is said of ("Trump is a *fraud*", "the plan is *unworkable*"); the
+    actor that is, or that owns, that thing."""
+    if t.dep_ == "amod":
+        thing = t.head
+    elif t.dep_ in ("acomp", "attr", "oprd"):
+        thing = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if thing is None or thing.lower_ in ("it", "this", "that", "there", "what", "which"):
+            return [], None
+    elif t.dep_ == "compound" and t.head.dep_ in ("attr", "acomp"):
+        thing = t.head
+    else:
+        return [], None
+    return args_.np_actors(thing, index) or args_.owner_of(thing, index), thing
+
+
+# --- whose policy ---------------------------------------------------------------------------
+
+def policy_owner(thing: Token | None, index: ActorIndex, stance: Stance) -> Actor | None:
+    """The government of the article's home country, for a policy the text gives no owner
+    ("the Lib Dems oppose the bill": the bill is the government's)."""
+    if thing is None or thing.lemma_.lower() not in stance.policy_nouns or index.home_country is None:
+        return None
+    if any(c.dep_ in ("poss", "compound", "amod", "nmod") and index.for_token(c) is not None
+           for c in thing.children):
+        return None  # "the Tory plans": an owner is named (and found, or not, by the parse)
+    return home_government(index)
+
+
+def home_government(index: ActorIndex) -> Actor | None:
+    """The government of the article's home country as the article names it ("the
+    government"), else that country, when the article mentions either."""
+    if index.home_country is None:
+        return None
+    return state_organ(index, index.home_country.code, "GOV", "government")
+
+
+def state_organ(index: ActorIndex, state: str, sector: str, name: str | None = None) -> Actor | None:
+    """The article's actor for an organ of ``state`` ("the government", "police"), else the
+    state itself, when the article mentions either."""
+    return next((a for a in index.actors if a.kind == "organization" and a.country == state
+                 and a.sector == sector and (name is None or a.name.lower() == name)),
+                None) or index.get(state)

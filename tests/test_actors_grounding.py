@@ -1,0 +1,246 @@
+"""Grounding actors to the state they act for, on sentences written for these tests:
+parties, offices, organs of the state and the article's home country (loads the model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.actors import extract_actors
+from newsgraph.models import Article, Source, Span
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def run():
+    from newsgraph.parse import load_model
+
+    nlp = load_model().nlp
+
+    def _run(text: str, **meta):
+        art = Article("t", Source(None, "text", "0"), text, (Span(0, len(text)),), **meta)
+        return extract_actors(art, nlp(text))
+
+    return _run
+
+
+def actor(index, text, words, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    a = index.at(start, start + len(words))
+    assert a is not None, words
+    return a
+
+
+def grounded(index, text, words):
+    a = actor(index, text, words)
+    return a.country, a.country_from
+
+
+BBC = {"publication": "BBC News"}
+US = {"publication": "The Washington Post"}
+CA = {"publication": "CBC News"}
+
+
+def test_a_party_is_an_organisation_of_its_state(run):
+    text = "The Tories attacked the plan. Labour said it would fight on, and the Lib Dems agreed."
+    idx = run(text, **BBC)
+    for words in ("Tories", "Labour", "Lib Dems"):
+        a = actor(idx, text, words)
+        assert (a.kind, a.sector, a.country) == ("organization", "PTY", "GBR"), words
+    assert actor(idx, text, "Lib Dems").country_from == "party"  # one state has Lib Dems
+    assert actor(idx, text, "Labour").country_from == "home"  # several have Labour
+    assert not [a for a in idx.actors if a.kind == "person"]  # "Lib Dems" is no person
+    assert idx.home_country.code == "GBR" and idx.home_country.origin == "publication"
+
+
+def test_a_shared_short_name_takes_the_home_country_or_the_state_named(run):
+    text = "Labour will govern alone after the vote."
+    assert actor(run(text, publication="The New Zealand Herald"), text, "Labour").country == "NZL"
+    text2 = "In Norway, Labour will govern alone after the vote."
+    assert grounded(run(text2), text2, "Labour") == ("NOR", "article")
+    bare = run(text).at(0, 6)  # no home country and no state named: no party, no state
+    assert bare is None or (bare.country is None and bare.sector != "PTY")
+
+
+def test_party_words_that_are_not_parties(run):
+    text = "Labour costs rose and conservative estimates were cut, the green party said nothing."
+    idx = run(text, **BBC)
+    assert not [a for a in idx.actors if a.sector == "PTY"]
+
+
+def test_a_member_takes_the_state_and_affiliation_of_the_party(run):
+    text = ("Tory leader Jane Roe spoke first. Conservative health spokesman John Doe agreed, "
+            "and Labour's Mary Poe, a former minister, disagreed. Sam Loe, Lib Dem co-chairman, "
+            "said nothing.")
+    idx = run(text, **BBC)
+    for name in ("Jane Roe", "John Doe", "Mary Poe", "Sam Loe"):
+        a = actor(idx, text, name)
+        assert (a.country, a.country_from) == ("GBR", "party"), name
+    assert actor(idx, text, "Jane Roe").affiliation == "Conservative Party"
+    assert actor(idx, text, "Sam Loe").affiliation == "Liberal Democrats"
+    assert actor(idx, text, "Sam Loe").sector == "PTY"  # a party office, not a firm's chairman
+
+
+def test_us_parties_labels_and_titles(run):
+    text = ("Democratic senator Ann Roe criticised the bill. Sen. Bob Doe (R-Texas) defended it, "
+            "and Republican Carl Poe stayed silent.")
+    idx = run(text, **US)
+    for name in ("Ann Roe", "Bob Doe", "Carl Poe"):
+        assert grounded(idx, text, name) == ("USA", "party"), name
+    assert actor(idx, text, "Bob Doe").affiliation == "Republican Party"
+    assert "Sen." in actor(idx, text, "Bob Doe").roles
+
+
+def test_speaking_for_a_party(run):
+    text = "For the Conservatives, Ann Roe said the figures did not add up."
+    assert grounded(run(text, **BBC), text, "Ann Roe") == ("GBR", "party")
+
+
+def test_offices_ground_by_title_or_home_country(run):
+    text = ("Shadow chancellor Ann Roe and MSP Bob Doe met Prime Minister Carl Poe and President "
+            "Dan Moe.")
+    idx = run(text)  # no home country
+    assert grounded(idx, text, "Ann Roe") == ("GBR", "title")  # an office of one state
+    assert grounded(idx, text, "Bob Doe") == ("GBR", "title")
+    assert actor(idx, text, "Carl Poe").country is None
+    idx = run(text, **BBC)
+    assert grounded(idx, text, "Carl Poe") == ("GBR", "home")
+    assert actor(idx, text, "Dan Moe").country is None  # the United Kingdom has no president
+    assert "Prime Minister" in actor(idx, text, "Carl Poe").roles  # the office stays as written
+    idx = run(text, **US)
+    assert grounded(idx, text, "Dan Moe") == ("USA", "home")
+    assert actor(idx, text, "Carl Poe").country is None  # nor the United States a prime minister
+
+
+def test_canadian_offices(run):
+    text = "Premier Ann Roe and Liberal MP Bob Doe met Ontario Premier Carl Poe in Ottawa."
+    idx = run(text, **CA)
+    assert grounded(idx, text, "Ann Roe") == ("CAN", "home")
+    assert grounded(idx, text, "Bob Doe") == ("CAN", "party")
+    assert grounded(idx, text, "Carl Poe") == ("CAN", "nationality")  # a province before the office
+
+
+def test_nationality_and_region_words(run):
+    text = ("Welsh Health Minister Ann Roe met French President Bob Doe and Kenya's foreign "
+            "minister, Carl Poe. Dan Moe, a Texas lawyer, watched.")
+    idx = run(text)
+    assert grounded(idx, text, "Ann Roe") == ("GBR", "nationality")
+    assert grounded(idx, text, "Bob Doe") == ("FRA", "nationality")
+    assert grounded(idx, text, "Carl Poe") == ("KEN", "possessive")
+    assert actor(idx, text, "Dan Moe").country is None  # a Texan lawyer holds no office of a state
+
+
+def test_no_state_from_a_country_named_nearby(run):
+    text = "Former minister Ann Roe condemned the war in Iraq, and Prince Bob visited Iraq."
+    idx = run(text)
+    assert actor(idx, text, "Ann Roe").country is None  # never IRQ
+    idx = run(text, **BBC)
+    assert grounded(idx, text, "Ann Roe") == ("GBR", "home")
+    assert grounded(idx, text, "Bob") == ("GBR", "home")
+
+
+def test_a_firm_office_gives_no_state(run):
+    text = "Acme Corporation president Ann Roe and club chairman Bob Doe welcomed the ruling."
+    idx = run(text, **US)
+    assert actor(idx, text, "Ann Roe").country is None
+    assert actor(idx, text, "Bob Doe").country is None
+
+
+def test_organs_of_the_home_state(run):
+    text = ("The government rejected the report. MPs voted against it, the Treasury said police "
+            "had been warned, and the Home Office said nothing.")
+    idx = run(text, **BBC)
+    gov = actor(idx, text, "government")
+    assert (gov.kind, gov.sector, gov.country, gov.country_from) == ("organization", "GOV", "GBR", "home")
+    mps = actor(idx, text, "MPs")
+    assert (mps.kind, mps.country, mps.members) == ("group", "GBR", ("GBR",))
+    assert actor(idx, text, "police").sector == "COP"
+    assert actor(idx, text, "Treasury").country == "GBR"
+    ho = run(text).at(text.index("Home Office"), text.index("Home Office") + 11)
+    assert ho is not None and (ho.country, ho.country_from) == ("GBR", "name")  # one state's office
+    assert run(text).at(4, 14) is None  # no home country: "the government" is no one's
+
+
+def test_organs_that_belong_to_a_named_state_or_to_none(run):
+    text = ("The British government and a government in exile argued, EU foreign ministers met, "
+            "and Iraq's police were deployed.")
+    idx = run(text, **BBC)
+    assert not [a for a in idx.actors if a.id.startswith(("org:government", "group:ministers", "org:police"))]
+
+
+def test_organ_named_by_a_party_or_as_an_organisation(run):
+    text = "The Labour government and the Department for Transport defended West Midlands Police."
+    idx = run(text, **BBC)
+    assert grounded(idx, text, "government") == ("GBR", "party")
+    assert actor(idx, text, "Department for Transport").country == "GBR"
+    assert actor(idx, text, "Department for Transport").sector == "GOV"
+
+
+def test_diet_is_no_parliament_without_japan(run):
+    text = "Diet and exercise matter, the doctor said."
+    assert not [a for a in run(text, **BBC).actors if a.sector == "LEG"]
+
+
+def test_country_from_is_in_every_record(run):
+    text = "Tory leader Jane Roe met the Japanese ambassador in London."
+    idx = run(text, **BBC)
+    for a in idx.actors:
+        d = a.to_dict()
+        assert "country_from" in d
+        assert (d["country"] is None) == (d["country_from"] is None)
+
+
+def test_nationality_before_a_ranked_office_but_not_before_a_topic(run):
+    text = ("Ghanaian junior trade minister Ann Roe met Bob Doe, a Kenyan health policy expert at "
+            "the Lakeside Institute.")
+    idx = run(text)
+    assert grounded(idx, text, "Ann Roe") == ("GHA", "nationality")
+    assert actor(idx, text, "Bob Doe").country is None  # the policy is Kenyan, not the expert
+
+
+def test_organisation_described_by_its_state(run):
+    text = "Italian dairy firm Lattemilk Holdings collapsed, and a rival bought its farms."
+    idx = run(text)
+    assert grounded(idx, text, "Lattemilk Holdings") == ("ITA", "nationality")
+
+
+def test_party_before_a_capitalised_portfolio_and_in_a_headline(run):
+    text = "Lib Dems 'to cut fares'\nLib Dem Transport spokesman Ann Roe set out the plan."
+    idx = run(text, **BBC)
+    assert grounded(idx, text, "Ann Roe") == ("GBR", "party")
+    assert not [a for a in idx.actors if a.kind == "person" and "Lib" in a.name]
+
+
+def test_an_office_of_a_private_body_gives_no_state(run):
+    # the office gives none; speaking for a national body of the home country gives its state
+    text = "Dr Ann Roe, Welsh secretary of the Medical Practitioners Association, welcomed the plan."
+    assert grounded(run(text, **BBC), text, "Ann Roe") == ("GBR", "affiliation")
+    text = "Dr Ann Roe, Welsh secretary of the Acme Bank, welcomed the plan."
+    assert actor(run(text, **BBC), text, "Ann Roe").country is None
+
+
+def test_a_party_needs_its_state_in_play(run):
+    text = "The Rwandan Patriotic Front won, and the National Front marched in Paris."
+    idx = run(text)
+    assert grounded(idx, text, "Rwandan Patriotic Front") == ("RWA", "party")
+    assert grounded(idx, text, "National Front") == ("FRA", "article")  # Paris names France
+    text2 = "The Patriotic Front won the vote."  # no state of such a party named
+    assert not [a for a in run(text2).actors if a.sector == "PTY"]
+
+
+def test_national_bodies_and_the_people_who_speak_for_them(run):
+    text = ("The Public and Commercial Services Union said the plan was wrong. Jo Bloggs, "
+            "secretary of the Royal Medical Association, welcomed it, as did the BBC.")
+    ix = run(text, publication="BBC News")
+    assert grounded(ix, text, "Public and Commercial Services Union") == ("GBR", "home")
+    assert grounded(ix, text, "BBC") == ("GBR", "publication")
+    assert grounded(ix, text, "Royal Medical Association") == ("GBR", "home")
+    assert grounded(ix, text, "Jo Bloggs") == ("GBR", "affiliation")
+
+
+def test_firms_and_agencies_are_no_national_bodies(run):
+    text = "Acme Holdings said Reuters had reported its results."
+    ix = run(text, publication="BBC News")
+    assert actor(ix, text, "Acme Holdings").country is None

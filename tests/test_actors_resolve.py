@@ -1,0 +1,207 @@
+"""The one resolver (newsgraph.actors.resolve): pronouns, role nouns and descriptions,
+on sentences written for these tests (loads the spaCy model)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsgraph.actors import extract_actors
+from newsgraph.actors.resolve import CLASSES, descriptions, parse_rows
+from newsgraph.errors import NewsgraphError
+from newsgraph.models import Article, Source, Span
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def run():
+    from newsgraph.parse import load_model
+
+    nlp = load_model().nlp
+
+    def _run(text: str):
+        art = Article("t", Source(None, "text", "0"), text, (Span(0, len(text)),))
+        return extract_actors(art, nlp(text))
+
+    return _run
+
+
+def at(text, phrase, nth=0):
+    """Offset of the nth occurrence of ``phrase`` as whole words."""
+    return [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", text)][nth]
+
+
+def refers(index, text, phrase, nth=0):
+    """The actor a phrase (its nth whole-word occurrence) is a mention of, or None."""
+    start = at(text, phrase, nth)
+    for a in index.actors:
+        for m in a.mentions:
+            if m.start == start and m.end == start + len(phrase):
+                return a
+    return None
+
+
+def rule_of(index, text, phrase):
+    start = at(text, phrase)
+    return next(m.rule for a in index.actors for m in a.mentions if m.start == start)
+
+
+def test_role_noun_goes_to_the_person_holding_the_role(run):
+    text = ("Chancellor Gordon Brown presented the budget on Monday. Prime Minister Tony Blair "
+            "praised it.\n\nThe prime minister said the plan was sound. The chancellor told MPs "
+            "that taxes would not rise.")
+    idx = run(text)
+    assert refers(idx, text, "The prime minister").name == "Tony Blair"
+    assert refers(idx, text, "The chancellor").name == "Gordon Brown"
+    assert rule_of(idx, text, "The prime minister").endswith(":role-noun")
+
+
+def test_a_title_fits_its_portfolio_but_not_another_office(run):
+    text = ("Foreign Minister Anna Berg met Prime Minister Karl Dahl in Oslo on Friday.\n\n"
+            "The minister said the talks had gone well.")
+    idx = run(text)
+    assert refers(idx, text, "The minister").name == "Anna Berg"
+
+
+def test_a_role_no_one_holds_never_goes_to_another_office_holder(run):
+    text = ("Chancellor Gordon Brown presented the budget on Monday.\n\n"
+            "The prime minister said the plan was sound.")
+    idx = run(text)
+    assert refers(idx, text, "The prime minister") is None
+
+
+def test_organisation_descriptions_go_to_an_organisation_of_that_kind(run):
+    text = ("Standard Life said its profits fell by a fifth. The insurer argued that markets "
+            "were weak, and the company expects a recovery next year.")
+    idx = run(text)
+    assert refers(idx, text, "The insurer").name == "Standard Life"
+    assert refers(idx, text, "the company").name == "Standard Life"
+
+
+def test_a_description_takes_the_organisation_named_with_its_noun(run):
+    text = ("The Northland Police Commission met on Tuesday, and Harbour Energy announced new "
+            "prices.\n\nThe commission said the force needed more officers.")
+    idx = run(text)
+    assert refers(idx, text, "The commission").name == "Northland Police Commission"
+
+
+def test_a_medium_that_is_only_told_something_is_no_antecedent(run):
+    text = ("Tom Hale spoke to BBC Radio 4 on Monday.\n\n"
+            "The union expects that talks will resume next week.")
+    idx = run(text)
+    assert refers(idx, text, "The union") is None
+
+
+def test_person_description_goes_to_the_person_just_named(run):
+    text = ("Omar Haddad works at a bakery in the old town.\n\n"
+            "The 32-year-old baker says each day he learns new words.")
+    idx = run(text)
+    assert refers(idx, text, "The 32-year-old baker").name == "Omar Haddad"
+
+
+def test_whoever_speaks_is_someone_but_a_collective_keeps_its_name(run):
+    text = ("Lena Vogt runs the comic shop on Main Street.\n\n"
+            "“Every artist starts somewhere,” says the bow-tied maverick.\n\n"
+            "The opposition warned that taxes would rise.")
+    idx = run(text)
+    assert refers(idx, text, "the bow-tied maverick").name == "Lena Vogt"
+    assert refers(idx, text, "The opposition") is None
+
+
+def test_an_unknown_noun_before_its_cue_is_not_taken_for_a_person(run):
+    text = "Lena Vogt runs the comic shop on Main Street.\n\nThe clip says the shop will close."
+    idx = run(text)
+    assert refers(idx, text, "The clip") is None
+
+
+def test_a_public_office_no_one_was_given_stays_unresolved(run):
+    text = ("Michelle Hart spoke at the rally on Monday.\n\n"
+            "The president said the economy was strong.")
+    idx = run(text)
+    assert refers(idx, text, "The president") is None
+
+
+def test_a_title_that_is_no_public_office_falls_back_to_the_person_just_named(run):
+    text = ("Guenther Roth, the founder of the carmaker, showed the new model on Monday.\n\n"
+            "“It will make money,” the lanky professor said.")
+    idx = run(text)
+    assert refers(idx, text, "the lanky professor").name == "Guenther Roth"
+
+
+def test_the_government_is_the_state_named_before(run):
+    text = "Japan launched a new trade policy on Monday. The government said exports would grow."
+    idx = run(text)
+    assert refers(idx, text, "The government").id == "JPN"
+
+
+def test_pronoun_gender_comes_from_a_common_first_name(run):
+    text = ("Michael Grant and Susan Reid met the mayor on Monday.\n\n"
+            "“We agreed on nothing,” she said.")
+    idx = run(text)
+    assert refers(idx, text, "she").name == "Susan Reid"
+
+
+def test_an_object_pronoun_is_never_its_own_verbs_subject(run):
+    text = ("Chancellor Gordon Brown presented the budget. Prime Minister Tony Blair backed him "
+            "in the vote.")
+    idx = run(text)
+    assert refers(idx, text, "him").name == "Gordon Brown"
+
+
+def test_a_possessive_goes_to_the_subject_of_its_own_clause(run):
+    text = ("I am talking about Pablo Reyes, who like Diego Luna was born in Mexico and made his "
+            "way north to open a shop.")
+    idx = run(text)
+    assert refers(idx, text, "his").name == "Pablo Reyes"
+
+
+def test_he_said_follows_the_chain_of_reporting_subjects(run):
+    text = ("Kevin Moss said he would not run for the leadership.\n\n"
+            "He said the party, along with a credit union run by his friend Martin Lowe, had "
+            "helped the town.\n\n"
+            "“They brought a lot of jobs,” he said.")
+    idx = run(text)
+    assert refers(idx, text, "he", nth=1).name == "Kevin Moss"
+
+
+def test_a_gendered_pronoun_reaches_further_back_for_the_only_person_who_agrees(run):
+    text = ("Nadia Karim runs the shelter on King Street.\n\n"
+            "Many users report trouble finding housing.\n\n"
+            "They say rents are too high.\n\n"
+            "They also want more counselling.\n\n"
+            "Some want more beds.\n\n"
+            "“We need to listen to them,” she added.")
+    idx = run(text)
+    assert refers(idx, text, "she").name == "Nadia Karim"
+
+
+def test_a_pronoun_can_point_back_to_an_unnamed_speaker(run):
+    text = ("Kevin Moss leads the council.\n\n"
+            "A spokeswoman for the council said the vote would go ahead. She added that the "
+            "budget was balanced.")
+    idx = run(text)
+    start = at(text, "She")
+    assert refers(idx, text, "She") is None
+    ante = idx.antecedent(start, start + 3)
+    assert ante is not None and text[ante[0]:ante[1]].endswith("spokeswoman")
+
+
+def test_expletive_it_is_left_alone(run):
+    text = "Acme Corp said prices would rise. It is clear that the market is weak."
+    idx = run(text)
+    assert refers(idx, text, "It") is None
+
+
+def test_description_table_is_checked():
+    tables = descriptions()
+    assert tables.nouns["insurer"] == "business" and tables.nouns["report"] == "thing"
+    assert set(tables.nouns.values()) <= CLASSES
+    assert tables.first_names["mary"] == "f" and tables.first_names["john"] == "m"
+    with pytest.raises(NewsgraphError, match=r"\[E319\].*unknown class"):
+        parse_rows("x.tsv", "noun\tclass\ninsurer\tbank\n", CLASSES)
+    with pytest.raises(NewsgraphError, match=r"x.tsv:2: \[E319\]"):
+        parse_rows("x.tsv", "noun\tclass\ninsurer business\n", CLASSES)
+    with pytest.raises(NewsgraphError, match="listed twice"):
+        parse_rows("x.tsv", "noun\tclass\nfirm\tbusiness\nfirm\torg\n", CLASSES)

@@ -1,0 +1,346 @@
+"""Statements with a stance, senses of trigger words, embedded acts and dates (loads spaCy).
+
+Every sentence here is written for these tests; actors come from hand-built indexes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from events_util import COUNTRY, article, index
+from newsgraph.events import VERSION, extract_events
+from newsgraph.models import TimeExpr
+
+pytestmark = pytest.mark.model
+
+PERSON = lambda slug, country, *roles: (f"person:{slug}", "person", country, "GOV", (), roles)  # noqa: E731
+ACTORS = {
+    "France": COUNTRY("FRA"), "French": COUNTRY("FRA"), "Germany": COUNTRY("DEU"), "Iran": COUNTRY("IRN"),
+    "Iranian": COUNTRY("IRN"), "Brazil": COUNTRY("BRA"), "Chile": COUNTRY("CHL"), "Peru": COUNTRY("PER"),
+    "Israeli": COUNTRY("ISR"), "Egypt": COUNTRY("EGY"), "Canada": COUNTRY("CAN"),
+    "Ana Ruiz": PERSON("ana-ruiz", "CHL", "Senator"), "Ruiz": PERSON("ana-ruiz", "CHL", "Senator"),
+    "Tom Vale": PERSON("tom-vale", "CHL", "Finance Minister"), "Vale": PERSON("tom-vale", "CHL"),
+    "the Greens": ("org:greens", "organization", "CHL", "PTY"),
+    "The Greens": ("org:greens", "organization", "CHL", "PTY"),
+    "the unions": ("group:unions", "group", None, None, ("CHL",)),
+    "Acme": ("org:acme", "organization", None, "BUS"), "Borex": ("org:borex", "organization", None, "BUS"),
+}
+
+
+@pytest.fixture(scope="module")
+def run():
+    from newsgraph.parse import parse
+
+    def _run(text, *, times=(), published="2022-01-08"):
+        evs = extract_events(article(text, published=published), parse(text), index(text, ACTORS),
+                             times=tuple(times))
+        for e in evs:
+            assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+            assert e.rule.startswith(VERSION + ":")
+        return evs
+    return _run
+
+
+def kinds(evs):
+    return sorted((e.type, e.source, e.target) for e in evs)
+
+
+# --- warnings: a threat only when the speaker announces its own consequences --------------
+
+def test_warning_someone_to_act_is_a_request(run):
+    assert kinds(run("France warned Iran not to resume enrichment.")) == [("REQUEST", ("FRA",), ("IRN",))]
+
+
+def test_warning_of_own_consequences_is_a_threat(run):
+    evs = run("Iran warned that it would retaliate unless France lifted the sanctions.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("THREATEN", ("IRN",), ("FRA",))]
+    assert evs[0].rule.endswith("+warn-own")
+    assert kinds(run("France warned of retaliation.")) == [("THREATEN", ("FRA",), ())]
+
+
+def test_warning_about_another_actor_is_criticism(run):
+    evs = run("Germany warned that Iran's nuclear plans would destabilise the region.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("ACCUSE", ("DEU",), ("IRN",))]
+
+
+def test_warning_about_a_risk_is_no_event(run):
+    assert run("Germany warned that prices could rise sharply next year.") == ()
+
+
+# --- senses ---------------------------------------------------------------------------------
+
+def test_a_politician_attacking_a_plan_is_criticism(run):
+    evs = run("Ana Ruiz attacked the Greens over their spending plans.")
+    assert kinds(evs) == [("ACCUSE", ("person:ana-ruiz",), ("org:greens",))]
+    assert evs[0].rule.endswith("+verbal")
+
+
+def test_force_keeps_an_attack_physical(run):
+    evs = run("Israeli soldiers attacked the village, killing four people.")
+    assert [e.type for e in evs] == ["ASSAULT"]
+
+
+def test_fighting_an_election_is_no_event(run):
+    assert run("The Greens will fight the election on health.") == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Stronger demand from Brazil lifted prices.",
+    "Brazil pledged to support the economy.",
+    "Acme withdrew its bid for Borex.",
+])
+def test_economic_senses_are_no_event(run, text):
+    assert run(text) == ()
+
+
+def test_a_phrasal_verb_needs_its_particle_after_it(run):
+    # "For the Greens, ... called the plan ...": no "call for" request
+    assert not [e for e in run("For the Greens, Ana Ruiz called the plan a fine idea.") if e.type == "REQUEST"]
+
+
+# --- stance in how a statement is built ------------------------------------------------------
+
+def test_naming_by_a_condemning_description_is_criticism(run):
+    evs = run('Ana Ruiz called the French proposal "unworkable and unfair".')
+    assert kinds(evs) == [("ACCUSE", ("person:ana-ruiz",), ("FRA",))]
+    evs = run("Tom Vale described the Greens as reckless.")
+    assert kinds(evs) == [("ACCUSE", ("person:tom-vale",), ("org:greens",))]
+
+
+def test_praising_description_is_support(run):
+    evs = run("Tom Vale described Ana Ruiz as a brave and principled leader.")
+    assert kinds(evs) == [("SUPPORT", ("person:tom-vale",), ("person:ana-ruiz",))]
+
+
+def test_saying_an_actors_plan_is_flawed_is_criticism(run):
+    evs = run("Ana Ruiz said the French plan was deeply flawed.")
+    assert kinds(evs) == [("ACCUSE", ("person:ana-ruiz",), ("FRA",))]
+
+
+def test_descriptions_without_stance_or_actor_are_no_event(run):
+    assert run("Ana Ruiz said the harvest was poor in the disaster area.") == ()
+    assert run("Ana Ruiz said the French plan was not flawed.") == ()
+
+
+def test_pressing_on_despite_calls_rejects_them(run):
+    evs = run("Tom Vale vowed to press on with the reforms despite calls from the unions to stop.")
+    assert kinds(evs) == [("REJECT", ("person:tom-vale",), ("group:unions",))]
+
+
+def test_denial_is_an_accusation_but_denying_entry_is_not(run):
+    assert [e.type for e in run("Tom Vale denied that the Greens had been misled.")] == ["ACCUSE"]
+    assert [e.type for e in run("Chile denied entry to Peru's envoy.")] == ["REJECT"]
+
+
+# --- what someone wants done, and questions ----------------------------------------------------
+
+def test_wanting_someone_to_act_is_a_request(run):
+    assert kinds(run("The Greens want Tom Vale to withdraw the bill.")) == [
+        ("REQUEST", ("org:greens",), ("person:tom-vale",))]
+    assert kinds(run("The Greens want to see Tom Vale withdraw the bill.")) == [
+        ("REQUEST", ("org:greens",), ("person:tom-vale",))]
+
+
+def test_wanting_to_act_oneself_is_no_request(run):
+    assert not [e for e in run("Brazil wants to meet Chile.") if e.type == "REQUEST"]
+
+
+def test_an_act_in_a_question_is_hypothetical(run):
+    evs = run("Will Brazil sign the agreement with Chile?")
+    assert evs and all(e.modality == "hypothetical" for e in evs)
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+def _at(text, phrase, value, gran):
+    i = text.index(phrase)
+    return TimeExpr(phrase, i, i + len(phrase), value, gran)
+
+
+def test_a_date_naming_another_occasion_does_not_date_the_act(run):
+    text = "France condemned Iran on the anniversary of the 1979 revolution."
+    e = next(iter(run(text, times=[_at(text, "1979", "1979", "year")])))
+    assert e.date == "2022-01-08"
+
+
+def test_a_date_far_from_publication_needs_its_year(run):
+    text = "France condemned Iran in March."
+    e = next(iter(run(text, times=[_at(text, "March", "2019-03", "month")])))
+    assert e.date == "2022-01-08"
+    text = "France condemned Iran in March 2019."
+    e = next(iter(run(text, times=[_at(text, "March 2019", "2019-03", "month")])))
+    assert e.date == "2019-03"
+
+
+# --- commitments and obligations -------------------------------------------------------------
+
+def test_announcing_a_policy_is_an_intended_agreement(run):
+    evs = run("The Greens unveiled plans to cut fuel taxes.")
+    assert [(e.type, e.source, e.target, e.modality) for e in evs] == [
+        ("AGREE", ("org:greens",), (), "intended")]
+
+
+def test_a_pledge_of_something_is_intended(run):
+    evs = run("Tom Vale pledged a reduction in council tax bills.")
+    assert [(e.type, e.modality) for e in evs] == [("AGREE", "intended")]
+
+
+def test_saying_someone_needs_to_act_is_a_request(run):
+    evs = run("Ana Ruiz said the Greens needed to explain their sums.")
+    assert kinds(evs) == [("REQUEST", ("person:ana-ruiz",), ("org:greens",))]
+
+
+def test_permission_for_an_act_is_a_concession_but_not_for_a_thought(run):
+    assert [e.type for e in run("Chile allowed Peru to send inspectors.")] == ["CONCEDE"]
+    assert run("Tom Vale allowed the Greens to think that the vote was lost.") == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz called for calm in a statement on Thursday.",
+])
+def test_a_date_phrase_is_no_particle(run, text):
+    evs = run(text)
+    assert all(e.trigger.text in ("called for",) for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile released its annual report on Monday.",
+    "The report, which Peru released on Monday, names ten firms.",
+    "Brazil must be able to defend itself.",
+    "Ana Ruiz's approval rating declined slightly.",
+    "Critics say Peru is shooting itself in the foot.",
+])
+def test_other_senses_are_no_event(run, text):
+    assert run(text) == ()
+
+
+# --- inside quotes ---------------------------------------------------------------------------
+
+def _quote(text, inner, speaker_id, name, kind="direct"):
+    from newsgraph.models import Quote, Speaker
+    s = text.index(inner)
+    n = text.index(name)
+    return Quote(s, s + len(inner), inner, kind, Speaker(speaker_id, name, n, n + len(name)), None)
+
+
+@pytest.fixture(scope="module")
+def run_quoted():
+    from newsgraph.parse import parse
+
+    def _run(text, quote):
+        return extract_events(article(text), parse(text), index(text, ACTORS), quotes=(quote,))
+    return _run
+
+
+def test_a_quote_condemning_a_named_actor_is_criticism(run_quoted):
+    text = 'Ana Ruiz was blunt. "The Greens\' plan is a shambles."'
+    evs = run_quoted(text, _quote(text, "The Greens' plan is a shambles.", "person:ana-ruiz", "Ana Ruiz"))
+    assert [(e.type, e.source, e.target) for e in evs] == [("ACCUSE", ("person:ana-ruiz",), ("org:greens",))]
+    assert evs[0].rule.endswith(":quoted-judgement") and evs[0].reported_by == "person:ana-ruiz"
+
+
+def test_a_quote_judging_no_actor_is_no_event(run_quoted):
+    text = '"It is a shambles," Ana Ruiz said.'
+    assert run_quoted(text, _quote(text, "It is a shambles,", "person:ana-ruiz", "Ana Ruiz")) == ()
+
+
+def test_we_in_a_quote_is_the_speaker(run_quoted):
+    text = 'Ana Ruiz was defiant. "We will vote against the bill unless it changes."'
+    evs = run_quoted(text, _quote(text, "We will vote against the bill unless it changes.",
+                                  "person:ana-ruiz", "Ana Ruiz"))
+    assert [(e.type, e.source) for e in evs] == [("REJECT", ("person:ana-ruiz",))]
+    assert "+speaker" in evs[0].rule
+
+
+# --- whose policy, and whom a domestic demand is made of ----------------------------------------
+
+@pytest.fixture(scope="module")
+def run_home():
+    from newsgraph.actors import ActorIndex
+    from newsgraph.models import HomeCountry
+    from newsgraph.parse import parse
+
+    spec = dict(ACTORS, government=("org:government-chl", "organization", "CHL", "GOV"))
+
+    def _run(text):
+        ix = index(text, spec)
+        ix = ActorIndex.build(ix.actors, HomeCountry("CHL", "publication"))
+        return extract_events(article(text), parse(text), ix)
+    return _run
+
+
+def test_opposing_a_bill_nobody_owns_is_opposing_the_government(run_home):
+    evs = run_home("The Greens oppose the bill, which the government wrote.")
+    assert [(e.type, e.source, e.target) for e in evs] == [
+        ("REJECT", ("org:greens",), ("org:government-chl",))]
+    assert evs[0].rule.endswith("+policy-owner")
+
+
+def test_a_named_owner_is_no_policy_owner(run_home):
+    evs = run_home("The Greens oppose the French plan, and the government agrees.")
+    assert [(e.type, e.target) for e in evs if e.type == "REJECT"] == [("REJECT", ("FRA",))]
+
+
+def test_a_domestic_demand_without_addressee_is_made_of_the_government(run_home):
+    evs = run_home("The Greens called for an inquiry into what the government knew.")
+    assert [(e.type, e.source, e.target) for e in evs] == [
+        ("REQUEST", ("org:greens",), ("org:government-chl",))]
+    assert evs[0].rule.endswith("+home-government")
+
+
+def test_an_act_given_as_an_example_is_no_event(run):
+    assert run("Steps such as sanctions against Iran were discussed by Ana Ruiz.") == ()
+    assert run("Threats like a boycott of France were mentioned by Tom Vale.") == ()
+
+
+def test_refusal_to_accept_is_a_rejection(run):
+    evs = run("Tom Vale's refusal to accept the French proposals angered Brazil.")
+    assert [(e.type, e.source) for e in evs] == [("REJECT", ("person:tom-vale",))]
+
+
+def test_offers_of_help_agree_but_job_offers_do_not(run):
+    assert [e.type for e in run("Chile offered talks to Peru.")] == ["AGREE"]
+    assert run("Tom Vale will be offered the job of finance minister.") == ()
+
+
+def test_hosting_a_news_conference_is_no_consultation(run):
+    assert run("Ana Ruiz will host a news conference in Chile every morning.") == ()
+
+
+def test_wanting_someone_to_be_something_is_no_request(run):
+    assert run("The Greens want Tom Vale to be as open as possible.") == ()
+
+
+def test_a_meeting_in_the_background_is_no_event(run):
+    assert run("Ahead of Sunday's meeting with Peru, Ana Ruiz flew home.") == ()
+
+
+def test_an_analysts_judgement_is_no_event(run):
+    spec_text = "Health analyst Joe Bloggs called the French targets reckless."
+    assert run(spec_text) == ()
+
+
+def test_an_arrest_with_no_agent_named_is_the_states(run_home):
+    evs = run_home("Tom Vale was arrested on Tuesday, and the police said the government knew.")
+    coerce = [e for e in evs if e.type == "COERCE"]
+    assert [(e.source, e.target) for e in coerce] == [(("CHL",), ("person:tom-vale",))]
+    assert coerce[0].rule.endswith("+state-agent")
+
+
+def test_an_office_holder_acts_for_the_one_state_its_places_name(run):
+    spec_text = "President Jon Ade said he will extend the curfew in Lagos."
+    from newsgraph.parse import parse
+    ix = index(spec_text, {"Jon Ade": ("person:jon-ade", "person", None, "GOV", (), ("President",)),
+                           "Lagos": ("loc:lagos", "location", "NGA", None)})
+    evs = extract_events(article(spec_text), parse(spec_text), ix)
+    assert [(e.type, e.source) for e in evs] == [("THREATEN", ("person:jon-ade", "loc:lagos"))]
+    assert "+sole-state" in evs[0].rule
+
+
+def test_a_judges_investigation_is_domestic(run):
+    text = "Judge Jon Ade opened fraud investigations against 28 Peruvian officials."
+    from newsgraph.parse import parse
+    ix = index(text, {"Jon Ade": ("person:jon-ade", "person", None, "JUD", (), ("Judge",)),
+                      "Peruvian": COUNTRY("PER")})
+    evs = extract_events(article(text), parse(text), ix)
+    assert [(e.type, e.source, e.target) for e in evs] == [("ACCUSE", ("person:jon-ade", "PER"), ("PER",))]

@@ -128,16 +128,13 @@ def sources(
     if not rows:
         typer.echo("no sources yet: run `newsgraph watch SOURCES`", err=True)
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table("source", "kind", "last success", "found", "stored", "dup", "pending",
-                  "failed", "errors", "last error")
     for r in rows:
-        name = r.url + (f"\n{r.publication}" if r.publication else "") + \
-            (f" ({r.country})" if r.country else "") + ("" if r.active else "\n(not listed)")
-        error = f"[{r.last_error_code}] {r.last_error}" if r.last_error_code else ""
-        table.add_row(name, r.kind or "?", (r.last_success or "never").replace("+00:00", "Z"),
-                      str(r.found), str(r.stored), str(r.duplicates), str(r.pending),
-                      str(r.failed), str(r.errors), error)
-    Console(highlight=False).print(table)
+        about = ", ".join(x for x in (r.publication, r.country) if x)
+        typer.echo(f"{r.url}" + (f"  ({about})" if about else "") + f"  {r.kind or '?'}"
+                   + ("" if r.active else "  (no longer listed)"))
+        success = (r.last_success or "never").replace("+00:00", "Z")
+        typer.echo(f"  last success {success} · found {r.found} · stored {r.stored} · "
+                   f"duplicates {r.duplicates} · pending {r.pending} · failed {r.failed} · "
+                   f"errors {r.errors}")
+        if r.last_error_code:
+            typer.echo(f"  last error [{r.last_error_code}] {r.last_error}")

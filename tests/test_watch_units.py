@@ -136,3 +136,12 @@ def test_page_metadata_from_source_line_url_and_fetch_day():
 def test_pages_that_are_not_articles(body, ctype, code):
     got = page_document(_resp(body, ctype), None)
     assert isinstance(got, Failure) and got.code == code and got.where == "https://a.example.com/x"
+
+
+def test_a_redirected_page_keeps_its_key_and_records_where_it_lives():
+    page = b"<html><body><article><p>" + b"Words of an article. " * 10 + b"</p></article></body></html>"
+    resp = Response("https://a.example.com/s/123", "https://www.a.example.com/world/story?utm_source=x",
+                    200, page, "text/html", None, None, None)
+    doc = page_document(resp, None)
+    assert doc.source.path == "https://a.example.com/s/123"
+    assert doc.meta["url"] == "https://www.a.example.com/world/story"

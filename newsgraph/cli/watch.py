@@ -28,6 +28,9 @@ def watch(
     no_analysis: Annotated[bool, typer.Option(
         "--no-analysis", help="Store clean articles only (fast); `reprocess` analyses them "
         "later.")] = False,
+    no_dedupe: Annotated[bool, typer.Option(
+        "--no-dedupe", help="Do not group near-duplicates after each cycle (run `newsgraph "
+        "dedupe` on a schedule of your own: it regroups the whole knowledge base).")] = False,
     per_host: Annotated[int, typer.Option(
         "--per-host", min=1, help="Requests at once to one host.")] = 2,
     delay: Annotated[float, typer.Option(
@@ -79,7 +82,7 @@ def watch(
         fetch=FetchSettings(user_agent=user_agent or DEFAULT_USER_AGENT, timeout=timeout,
                             max_bytes=int(max_mb * 1_000_000), per_host=per_host, delay=delay,
                             retries=retries, concurrency=concurrency, proxy=proxy),
-        analysis=not no_analysis, batch=batch_size)
+        analysis=not no_analysis, batch=batch_size, dedupe=not no_dedupe)
     failed = False
 
     def say(f) -> None:

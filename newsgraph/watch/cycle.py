@@ -31,6 +31,7 @@ from .discover import decode_body, scan_source, stored_validators
 from .fetch import Fetcher, FetchError, FetchSettings, Response
 from .sources import SourceSpec
 from .state import SourceRow, WatchState
+from .urls import canonical
 
 __all__ = ["WatchSettings", "CycleReport", "run_cycle", "ingest_documents", "page_document"]
 
@@ -65,6 +66,9 @@ class CycleReport:
     settled: int = 0  # stored by a killed cycle, marked now without fetching
     requests: int = 0  # HTTP requests (robots.txt, feeds, sitemaps, pages, retries)
     seconds: float = 0.0
+    read_seconds: float = 0.0  # reading the sources
+    store_seconds: float = 0.0  # fetching, reading and storing the pages
+    after_seconds: float = 0.0  # link and dedupe
     linked: int | None = None  # articles linked by `link` (None: not run)
     clustered: int | None = None  # articles in stories after `dedupe` (None: not run)
     interrupted: bool = False
@@ -72,7 +76,8 @@ class CycleReport:
 
     def to_dict(self) -> dict:
         d = asdict(self)
-        d["seconds"] = round(self.seconds, 3)
+        for key in ("seconds", "read_seconds", "store_seconds", "after_seconds"):
+            d[key] = round(d[key], 3)
         return d
 
     def line(self) -> str:
@@ -127,8 +132,9 @@ def page_document(resp: Response, source: SourceRow | None, *,
                   fetched_on: str | None = None) -> RawDocument | Failure:
     """The raw document of a fetched article page, or why it is not one.
 
-    Its id is the hash of its bytes and its source path is its canonical URL (so
-    a page read again replaces its older version).  Metadata: the URL, and the
+    Its id is the hash of its bytes and its source path the canonical URL it was
+    fetched by (so a page read again replaces its older version); its ``url`` is
+    where a redirect led, if one did.  Metadata: the URL, and the
     publication and country of its SOURCES line, win over the page's own; the
     publication date is the page's, else one written in the URL, else the day
     it was fetched (origin ``fetched``).
@@ -147,7 +153,7 @@ def page_document(resp: Response, source: SourceRow | None, *,
     if sniff and not looks_like_html(text):
         return Failure(url, "E715", f"not an HTML page ({resp.content_type or 'no content type'}"
                        ", and no HTML markup)")
-    record = {"url": url}
+    record = {"url": canonical(resp.final_url) or url}  # where the page lives, redirects followed
     if source is not None:
         record.update(publication=source.publication, country=source.country)
     fetched_on = fetched_on or datetime.now(timezone.utc).date().isoformat()
@@ -175,9 +181,16 @@ def run_cycle(kb, specs: list[SourceSpec], settings: WatchSettings = WatchSettin
         report.sources = len(sources)
         _read_sources(state, sources, fetcher, pool, report, say)
         report.settled = state.settle()
-        _fetch_pages(kb, state, {s.id: s for s in sources}, fetcher, pool, settings, report, say)
+        t1 = time.perf_counter()
+        report.read_seconds = t1 - t0
+        try:
+            _fetch_pages(kb, state, {s.id: s for s in sources}, fetcher, pool, settings,
+                         report, say)
+        finally:
+            report.store_seconds = time.perf_counter() - t1
         if report.stored or report.settled:
             _after(kb, settings, report)
+            report.after_seconds = time.perf_counter() - t1 - report.store_seconds
     except KeyboardInterrupt:
         report.interrupted = True
     finally:

@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
-from watch_server import LocalWeb, Route, news_site
+from watch_server import LocalWeb, news_site
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -86,7 +86,7 @@ def build(web: LocalWeb) -> dict[str, list[str]]:
 
 
 def settings(web: LocalWeb, **kw) -> WatchSettings:
-    fetch = FetchSettings(proxy=web.proxy, delay=0.0, timeout=0.5, retries=0,
+    fetch = FetchSettings(proxy=web.proxy, delay=0.0, timeout=0.75, retries=0,
                           max_bytes=2_000_000)
     return WatchSettings(fetch=fetch, analysis=False, **kw)
 

@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..errors import InputError, NewsgraphError
 from ..models import Analysis, Failure, RawDocument, Source
-from .discover import decode_body, scan_source, stored_validators
+from .discover import Scan, decode_body, scan_source, stored_validators
 from .fetch import Fetcher, FetchError, FetchSettings, Response
 from .sources import SourceSpec
 from .state import SourceRow, WatchState
@@ -217,7 +217,6 @@ def _read_sources(state: WatchState, sources: list[SourceRow], fetcher: Fetcher,
         try:
             scan = fut.result()
         except Exception as exc:  # a bug reading one source must not stop the others
-            from .discover import Scan
             scan = Scan(source.url, source.kind, failure=Failure(
                 source.url, "E729", f"reading the source failed: {type(exc).__name__}: {exc}"))
         report.found += state.save_scan(source, scan)

@@ -29,8 +29,8 @@ from ..models import Failure
 from .fetch import Fetcher, FetchError, Response
 from .urls import canonical
 
-__all__ = ["Scan", "Validators", "scan_source", "classify", "decode_body", "MAX_DOCUMENTS",
-           "MAX_FEEDS"]
+__all__ = ["Scan", "Validators", "scan_source", "stored_validators", "classify", "decode_body",
+           "MAX_DOCUMENTS", "MAX_FEEDS"]
 
 #: Most feeds read from one home page, and most documents read for one source per cycle.
 MAX_FEEDS = 5

@@ -25,10 +25,6 @@ from .urls import host_of
 
 __all__ = ["WatchState", "SourceRow", "SourceReport", "now"]
 
-#: Statuses of an article URL (``watch_urls.status``).
-STATUSES = ("queued", "retry", "stored", "duplicate", "failed", "robots")
-
-
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from urllib.parse import urldefrag, urlsplit
 
-__all__ = ["canonical", "host_of", "site_of"]
+__all__ = ["canonical", "host_of"]
 
 
 def canonical(url: str) -> str | None:
@@ -45,8 +45,3 @@ def host_of(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}".lower()
 
-
-def site_of(url: str) -> str:
-    """The host name of ``url`` without ``www.`` (for messages and grouping)."""
-    host = (urlsplit(url).hostname or "").lower()
-    return host[4:] if host.startswith("www.") else host

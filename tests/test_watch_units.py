@@ -145,3 +145,31 @@ def test_a_redirected_page_keeps_its_key_and_records_where_it_lives():
     doc = page_document(resp, None)
     assert doc.source.path == "https://a.example.com/s/123"
     assert doc.meta["url"] == "https://www.a.example.com/world/story"
+
+
+def test_the_loop_rereads_sources_sleeps_between_cycles_and_survives_a_locked_kb(
+        tmp_path, monkeypatch):
+    import sqlite3
+
+    from newsgraph.store import KnowledgeBase
+    from newsgraph.watch import CycleReport, loop
+
+    sources = tmp_path / "s.txt"
+    sources.write_text("https://a.example.com/feed.xml\n")
+    calls, slept, said = [], [], []
+
+    def fake_cycle(kb, specs, settings, *, fetcher, on_failure):
+        calls.append([s.url for s in specs])
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("database is locked")
+        sources.write_text("https://a.example.com/feed.xml\nhttps://b.example.com/rss\n")
+        return CycleReport(cycle=len(calls))
+
+    monkeypatch.setattr(loop, "run_cycle", fake_cycle)
+    with KnowledgeBase(tmp_path / "kb.db") as kb:
+        reports = list(loop.watch(kb, str(sources), every=900.0, cycles=3,
+                                  on_failure=said.append, sleep=slept.append))
+    assert [r.cycle for r in reports] == [1, 3]
+    assert calls[0] == ["https://a.example.com/feed.xml"] and len(calls[2]) == 2
+    assert [f.code for f in said] == ["E722"]
+    assert len(slept) == 2 and all(0 < s <= 900 for s in slept)

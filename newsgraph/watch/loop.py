@@ -8,6 +8,7 @@ removed while the watcher runs.  One :class:`~.fetch.Fetcher` serves every cycle
 from __future__ import annotations
 
 import re
+import sqlite3
 import time
 from typing import Callable, Iterator
 
@@ -47,7 +48,9 @@ def watch(kb, sources_path: str, settings: WatchSettings = WatchSettings(), *,
     cycle that takes longer is followed at once); ``cycles``: stop after this many
     (None: run until interrupted).  A SOURCES file that cannot be read stops the
     first cycle (:class:`InputError` ``E702``); later, the cycle is skipped and
-    reported, and the watcher goes on.
+    reported, and the watcher goes on; so is a cycle that could not write to the
+    knowledge base (``E722``: locked by another writer for longer than its timeout,
+    or the disk full).
     """
     say = on_failure or (lambda f: None)
     n = 0
@@ -64,7 +67,13 @@ def watch(kb, sources_path: str, settings: WatchSettings = WatchSettings(), *,
             for f in bad:
                 say(f)
             if specs is not None:
-                yield run_cycle(kb, specs, settings, fetcher=fetcher, on_failure=say)
+                try:
+                    report = run_cycle(kb, specs, settings, fetcher=fetcher, on_failure=say)
+                except sqlite3.OperationalError as exc:  # locked or full: the next cycle resumes
+                    say(Failure(kb.path, "E722", f"the knowledge base could not be written "
+                                f"({exc}); the next cycle resumes"))
+                else:
+                    yield report
             n += 1
             if (cycles is not None and n >= cycles) or every is None:
                 return

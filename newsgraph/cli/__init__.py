@@ -6,7 +6,7 @@ imports them all and exposes :func:`main` (the ``newsgraph`` console script).
 
 from __future__ import annotations
 
-from . import actors, articles, events, kb, quotes, scale, serve  # noqa: F401  (register commands)
+from . import actors, articles, events, kb, quotes, scale, serve, watch  # noqa: F401  (register)
 from .app import app
 
 __all__ = ["app", "main"]

@@ -301,6 +301,16 @@ class Event:
             "grounding": dict(self.grounding),
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Event":
+        """The event of a record written by :meth:`to_dict`."""
+        t, s = d["trigger"], d["sentence"]
+        return cls(d["type"], tuple(d["source"]), tuple(d["target"]), d["modality"],
+                   TextSpan(t["text"], t["start"], t["end"]), Span(s["start"], s["end"]),
+                   d["rule"], float(d["confidence"]), d.get("mode"), tuple(d.get("context", ())),
+                   d.get("reported_by"), d.get("date"), d.get("date_granularity"),
+                   d.get("location"), d.get("cameo"), tuple((d.get("grounding") or {}).items()))
+
 
 @dataclass(frozen=True, slots=True)
 class Analysis:

@@ -49,6 +49,7 @@ def link(db: DbOption = DEFAULT_DB, full: FullOption = False,
     typer.echo(f"linked {report.articles} articles in {secs:.2f}s: {report.persons} person "
                f"mentions by full name, {report.surnames_linked} bare surnames linked, "
                f"{report.surnames_ambiguous} ambiguous, {report.surnames_unknown} unknown; "
+               f"{report.released} held events released (a person in them now has a state); "
                f"{report.actors} actors in the knowledge base")
 
 

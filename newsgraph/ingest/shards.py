@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..store import runs, transaction
-from ..store.write import insert_rows, make_room
+from ..store.rows import ANALYSIS_TABLES
+from ..store.write import insert_analysis_rows, insert_rows, make_room
 
 __all__ = ["LoadReport", "load"]
 
@@ -37,7 +38,7 @@ def _read(folder: Path, table: str) -> list[dict]:
 
     path = folder / f"{table}.parquet"
     if not path.exists():
-        if table in ("signatures", "actor_roles", "event_actors"):
+        if table in ("signatures", "actor_roles", "event_actors", "held_events"):
             return []
         raise InputError("shard table missing (a shard is complete only with all its "
                          "tables)", code="E611", where=str(path))
@@ -63,15 +64,8 @@ def _load_shard(conn, folder: Path, meta: dict, run_id: int, report: LoadReport)
         report.n_replaced += outcome == "replaced"
         insert_rows(conn, "articles", [{**art, "cluster_id": None, "ingested_at": stamp}])
         new.add(art["id"])
-    for table in ("article_actors", "mentions", "actor_roles", "quotes"):
-        insert_rows(conn, table, (r for r in tables[table] if r["article_id"] in new))
-    event_ids = {}
-    for row in tables["events"]:
-        if row["article_id"] in new:
-            event_ids[row["article_id"], row["seq"]] = insert_rows(conn, "events", [row])[0]
-    insert_rows(conn, "event_actors", (
-        {"event_id": event_ids[key], "actor_id": r["actor_id"], "role": r["role"]}
-        for r in tables["event_actors"] if (key := (r["article_id"], r["seq"])) in event_ids))
+    insert_analysis_rows(conn, {t: [r for r in tables[t] if r["article_id"] in new]
+                                for t in ANALYSIS_TABLES if t != "articles"})
     for row in tables["signatures"]:
         if row["article_id"] in new:
             conn.execute("INSERT OR REPLACE INTO article_signatures VALUES (?, ?, ?)",

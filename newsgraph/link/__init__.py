@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from ..errors import StoreError
 from ..store import transaction
 from ..store.migrate import migrate
+from ..store.write import release_held
 from .names import TITLES_VERSION, family_first_key, person_id, surname_key
 from .stats import apply_stats
 
@@ -58,6 +59,7 @@ class LinkReport:
     surnames_ambiguous: int  # bare surnames left unlinked: several known people
     surnames_unknown: int  # bare surnames left unlinked: nobody known yet
     actors: int  # knowledge-base actors in total after the run
+    released: int = 0  # held events released: a person in them now links to an actor with a state
 
     def to_dict(self) -> dict[str, int]:
         return {f: getattr(self, f) for f in self.__dataclass_fields__}
@@ -101,13 +103,14 @@ def link(conn: sqlite3.Connection, *, full: bool = False) -> LinkReport:
         linked, ambiguous, unknown = _link_surnames(conn)
         apply_stats(conn)
         _refresh_roles(conn)
+        released = release_held(conn)
         conn.execute(
             "INSERT OR REPLACE INTO link_state (article_id, analysed_at, linked_at, version) "
             "SELECT id, analysed_at, ?, ? FROM temp.link_todo", (now, VERSION))
         total = conn.execute("SELECT COUNT(*) FROM actors").fetchone()[0]
         for stmt in _DROP:
             conn.execute(stmt)
-    return LinkReport(n_articles, persons, linked, ambiguous, unknown, total)
+    return LinkReport(n_articles, persons, linked, ambiguous, unknown, total, released)
 
 
 _DROP = (

@@ -13,33 +13,28 @@ it later.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sqlite3
 from typing import Any, Iterable
 
-from ..models import QUAD_CLASS, Analysis, Article, Caption, Source, Span
+from ..models import Analysis, Article, Caption, Event, Source, Span
+from .rows import analysis_rows, event_row
 
-__all__ = ["insert_article", "write_analysis", "insert_rows", "delete_articles", "make_room",
+__all__ = ["insert_article", "write_analysis", "insert_rows", "insert_many",
+           "insert_analysis_rows", "release_held", "delete_articles", "make_room",
            "article_from_row", "ARTICLE_COLUMNS"]
 
 ARTICLE_COLUMNS = (
     "id", "sha256", "source_path", "source_format", "source_record", "publication", "language",
     "country", "published", "url", "headline", "deck", "byline", "dateline", "text",
     "paragraphs", "captions", "origin", "times", "warnings", "analysis_warnings",
-    "pipeline_version", "headline_start", "headline_end", "ingested_at", "analysed_at",
+    "pipeline_version", "headline_start", "headline_end", "home_country", "home_country_from",
+    "ingested_at", "analysed_at",
 )
 _INSERT_ARTICLE = (f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
                    f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})")
-
-
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
-def _json(value: Any) -> str:
-    if not value:
-        return "{}" if isinstance(value, dict) else "[]"
-    return _dumps(value)
 
 
 def insert_article(conn: sqlite3.Connection, analysis: Analysis, *, now: str) -> None:
@@ -48,33 +43,77 @@ def insert_article(conn: sqlite3.Connection, analysis: Analysis, *, now: str) ->
     An analysis without ``pipeline_version`` (``ingest --no-analysis``) stores the
     clean article only: its ``pipeline_version`` stays NULL so ``reprocess`` picks it up.
     """
-    a = analysis.article
     analysed = bool(analysis.pipeline_version)
-    hs = a.headline_span
-    conn.execute(_INSERT_ARTICLE, (
-        a.id, a.source.sha256, a.source.path, a.source.format, a.source.record, a.publication,
-        a.language, a.country, a.published, a.url, a.headline, a.deck, a.byline, a.dateline,
-        a.text, "[" + ",".join(f"[{p.start},{p.end}]" for p in a.paragraphs) + "]",
-        _json([c.to_dict() for c in a.captions]), _json(dict(a.origin)),
-        _json([t.to_dict() for t in analysis.times]), _json(list(a.warnings)),
-        _json(list(analysis.warnings)),
-        analysis.pipeline_version or None,
-        hs.start if hs else None, hs.end if hs else None, now, now if analysed else None,
-    ))
+    rows = analysis_rows(analysis, analysed_at=now if analysed else None)
+    art = rows.pop("articles")[0]
+    conn.execute(_INSERT_ARTICLE, [{**art, "ingested_at": now}[c] for c in ARTICLE_COLUMNS])
     if analysed:
-        _insert_analysis_rows(conn, analysis)
+        insert_analysis_rows(conn, rows)
 
 
 def write_analysis(conn: sqlite3.Connection, analysis: Analysis, *, now: str) -> None:
     """Replace the stored analysis of an article already in the knowledge base."""
     aid = analysis.article.id
-    for table in ("article_actors", "mentions", "actor_roles", "quotes", "events"):
+    for table in ("article_actors", "mentions", "actor_roles", "quotes", "events", "held_events"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
+    rows = analysis_rows(analysis, analysed_at=now)
+    art = rows.pop("articles")[0]
     conn.execute("UPDATE articles SET times = ?, analysis_warnings = ?, pipeline_version = ?, "
-                 "analysed_at = ? WHERE id = ?",
-                 (_json([t.to_dict() for t in analysis.times]), _json(list(analysis.warnings)),
-                  analysis.pipeline_version or None, now, aid))
-    _insert_analysis_rows(conn, analysis)
+                 "home_country = ?, home_country_from = ?, analysed_at = ? WHERE id = ?",
+                 (art["times"], art["analysis_warnings"], art["pipeline_version"],
+                  art["home_country"], art["home_country_from"], now, aid))
+    insert_analysis_rows(conn, rows)
+
+
+def insert_analysis_rows(conn: sqlite3.Connection, rows: dict[str, list[dict[str, Any]]]) -> None:
+    """Insert the child rows of analyses (:func:`~.rows.analysis_rows`, without
+    ``articles``): events get their row ids, and ``event_actors`` refer to them by the
+    event's article and ``seq``."""
+    for table in ("article_actors", "mentions", "actor_roles", "quotes"):
+        insert_many(conn, table, rows.get(table, ()))
+    event_ids = {(r["article_id"], r["seq"]): insert_rows(conn, "events", [r])[0]
+                 for r in rows.get("events", ())}
+    insert_many(conn, "event_actors", (
+        {"event_id": event_ids[key], "actor_id": r["actor_id"], "role": r["role"]}
+        for r in rows.get("event_actors", ()) if (key := (r["article_id"], r["seq"])) in event_ids))
+    insert_many(conn, "held_events", rows.get("held_events", ()))
+
+
+def insert_many(conn: sqlite3.Connection, table: str, rows: Iterable[dict[str, Any]]) -> None:
+    """Insert rows that all have the same columns, in one statement."""
+    it = iter(rows)
+    first = next(it, None)
+    if first is None:
+        return
+    cols = list(first)
+    names = ", ".join('"' + c + '"' for c in cols)
+    conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(cols))})",
+                     ([r[c] for c in cols] for r in (first, *it)))
+
+
+def release_held(conn: sqlite3.Connection) -> int:
+    """Move into ``events`` each held event one of whose people is now linked to an actor
+    that acts for a state (``newsgraph link``); returns how many.  The event's rule says so
+    (``+linked-state``)."""
+    held = conn.execute(
+        "SELECT h.id, h.article_id, h.event, a.published FROM held_events h "
+        "JOIN articles a ON a.id = h.article_id "
+        "WHERE EXISTS (SELECT 1 FROM json_each(h.persons) p "
+        "  JOIN article_actors aa ON aa.article_id = h.article_id AND aa.actor_id = p.value "
+        "  JOIN actors k ON k.id = aa.kb_actor_id WHERE k.country IS NOT NULL) "
+        "ORDER BY h.article_id, h.seq").fetchall()
+    for hid, aid, record, published in held:
+        e = Event.from_dict(json.loads(record))
+        e = dataclasses.replace(e, rule=e.rule + "+linked-state")
+        seq = conn.execute("SELECT COALESCE(MAX(seq), -1) + 1 FROM events WHERE article_id = ?",
+                           (aid,)).fetchone()[0]
+        eid = insert_rows(conn, "events", [event_row(aid, seq, e, published)])[0]
+        insert_many(conn, "event_actors", (
+            {"event_id": eid, "actor_id": actor_id, "role": role}
+            for role, ids in (("source", e.source), ("target", e.target))
+            for actor_id in dict.fromkeys(ids)))
+        conn.execute("DELETE FROM held_events WHERE id = ?", (hid,))
+    return len(held)
 
 
 def insert_rows(conn: sqlite3.Connection, table: str, rows: Iterable[dict[str, Any]]) -> list[int]:
@@ -125,62 +164,6 @@ def make_room(conn: sqlite3.Connection, *, sha256: str, article_id: str, path: s
                 "SELECT id FROM articles WHERE source_path = ? AND source_record IS NULL",
                 (spelling,)) if r[0] not in old]
     return "replaced" if delete_articles(conn, old) else "new"
-
-
-def _insert_analysis_rows(conn: sqlite3.Connection, analysis: Analysis) -> None:
-    aid = analysis.article.id
-    seen = analysis.article.published
-    actors, mentions, roles = [], [], []
-    done: set[str] = set()
-    for act in analysis.actors:
-        if act.id in done:  # a stage bug must not abort the batch; the first one wins
-            continue
-        done.add(act.id)
-        actors.append((aid, act.id, act.name, act.kind, act.country, act.sector,
-                       _json(list(act.roles)), _json(list(act.members)), act.affiliation,
-                       len(act.mentions)))
-        mentions.extend((aid, act.id, m.start, m.end, m.text, m.form) for m in act.mentions)
-        roles.extend((act.id, r, act.country, aid, seen) for r in act.roles)
-    if actors:
-        conn.executemany(
-            "INSERT INTO article_actors (article_id, actor_id, name, kind, country, sector, roles, "
-            "members, affiliation, n_mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", actors)
-    if mentions:
-        conn.executemany('INSERT INTO mentions (article_id, actor_id, start, "end", text, form) '
-                         "VALUES (?, ?, ?, ?, ?, ?)", mentions)
-    if roles:
-        conn.executemany("INSERT INTO actor_roles (actor_id, role, country, article_id, seen) "
-                         "VALUES (?, ?, ?, ?, ?)", roles)
-    if analysis.quotes:
-        conn.executemany(
-            'INSERT INTO quotes (article_id, seq, start, "end", text, kind, speaker_actor, '
-            "speaker_name, speaker_start, speaker_end, speaker_author, cue, cue_start, cue_end, "
-            "about, sentence_start, sentence_end, rule, published) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(aid, i, q.start, q.end, q.text, q.kind,
-              q.speaker.actor if q.speaker else None, q.speaker.name if q.speaker else None,
-              q.speaker.start if q.speaker else None, q.speaker.end if q.speaker else None,
-              q.speaker.author if q.speaker else None,
-              q.cue.text if q.cue else None, q.cue.start if q.cue else None,
-              q.cue.end if q.cue else None, _json(list(q.about)),
-              q.sentence.start if q.sentence else None, q.sentence.end if q.sentence else None,
-              q.rule or None, seen)
-             for i, q in enumerate(analysis.quotes)])
-    for i, e in enumerate(analysis.events):
-        cur = conn.execute(
-            "INSERT INTO events (article_id, seq, type, quad, mode, source, target, modality, "
-            "context, reported_by, date, date_granularity, location, trigger, trigger_start, "
-            "trigger_end, sentence_start, sentence_end, cameo, rule, confidence, published) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (aid, i, e.type, QUAD_CLASS.get(e.type), e.mode, _json(list(e.source)),
-             _json(list(e.target)), e.modality, _json(list(e.context)), e.reported_by, e.date,
-             e.date_granularity, e.location, e.trigger.text, e.trigger.start, e.trigger.end,
-             e.sentence.start, e.sentence.end, e.cameo, e.rule or None, e.confidence, seen))
-        pairs = [(cur.lastrowid, s, "source") for s in dict.fromkeys(e.source)]
-        pairs += [(cur.lastrowid, t, "target") for t in dict.fromkeys(e.target)]
-        if pairs:
-            conn.executemany("INSERT INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?)",
-                             pairs)
 
 
 def article_from_row(row: sqlite3.Row) -> Article:

@@ -1,4 +1,4 @@
--- newsgraph knowledge base: `newsgraph watch` state (issue 16; migration range 070-079).
+-- newsgraph knowledge base: `newsgraph watch` state (migration range 070-079).
 --
 -- The watcher keeps everything it needs to resume here, so a killed watcher
 -- neither fetches nor stores anything twice: the sources of the SOURCES file,

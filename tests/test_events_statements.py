@@ -248,8 +248,8 @@ def test_we_in_a_quote_is_the_speaker(run_quoted):
     text = 'Ana Ruiz was defiant. "We will vote against the bill unless it changes."'
     evs = run_quoted(text, _quote(text, "We will vote against the bill unless it changes.",
                                   "person:ana-ruiz", "Ana Ruiz"))
-    assert [(e.type, e.source) for e in evs] == [("REJECT", ("person:ana-ruiz",))]
-    assert "+speaker" in evs[0].rule
+    assert [(e.type, e.source) for e in evs] == [("THREATEN", ("person:ana-ruiz",))]
+    assert "+speaker" in evs[0].rule and evs[0].rule.endswith("+unless")
 
 
 # --- whose policy, and whom a domestic demand is made of ----------------------------------------
@@ -344,3 +344,24 @@ def test_a_judges_investigation_is_domestic(run):
                       "Peruvian": COUNTRY("PER")})
     evs = extract_events(article(text), parse(text), ix)
     assert [(e.type, e.source, e.target) for e in evs] == [("ACCUSE", ("person:jon-ade", "PER"), ("PER",))]
+
+
+def test_a_refusal_made_conditional_on_another_is_a_threat(run):
+    evs = run("The Greens will vote against the budget unless Tom Vale cuts fuel taxes.")
+    assert [(e.type, e.source, e.target, e.modality) for e in evs] == [
+        ("THREATEN", ("org:greens",), ("person:tom-vale",), "asserted")]
+    # a plain future refusal stays a rejection
+    assert [e.type for e in run("The Greens will vote against the budget.")] == ["REJECT"]
+
+
+def test_a_headline_participle_is_passive():
+    from newsgraph.models import Article, Source, Span
+    from newsgraph.parse import parse
+
+    text = "Greens leader Tom Vale arrested\nPolice said little."
+    art = Article("t", Source(None, "text", "0"), text, (Span(32, len(text)),), headline="x",
+                  headline_span=Span(0, 31), published="2022-01-08")
+    ix = index(text, {"Tom Vale": ("person:tom-vale", "person", "CHL", "OPP")})
+    evs = extract_events(art, parse(text), ix)
+    assert [(e.type, e.source, e.target) for e in evs] == [("COERCE", ("CHL",), ("person:tom-vale",))]
+    assert evs[0].rule.endswith("+state-agent")  # the state itself, though the text names it not

@@ -18,7 +18,7 @@ from ..models import Actor
 from .lexicon import Lexicon
 
 __all__ = ["Args", "np_actors", "subject_of", "verb_targets", "noun_arguments", "location_of",
-           "is_political", "is_participant"]
+           "is_political", "is_participant", "state"]
 
 #: Prepositions whose object is the target of an act ("talks with Japan", "concern about China").
 TARGET_PREPS = frozenset(("to", "with", "against", "on", "at", "into", "toward", "towards", "about",
@@ -41,6 +41,21 @@ class Args:
     inherited: bool = False  # taken from a governing clause, not the act's own words
     unresolved_pronoun: bool = False  # the subject is a pronoun the actors stage did not resolve
     relative: bool = False  # the subject came through a relative clause ("a resolution that aims to")
+
+
+def state(index: ActorIndex, code: str | None) -> Actor | None:
+    """The state with alpha-3 ``code`` as an event participant: the article's actor for it,
+    else the state itself (id ``code``), which a coding convention may name though the
+    article does not ("an arrest by the state", the home country's government)."""
+    if not code:
+        return None
+    found = index.get(code)
+    if found is not None:
+        return found
+    from ..actors.gazetteer import load_countries
+
+    country = load_countries().get(code)
+    return Actor(code, country[0].name if country else code, "country", code) if country else None
 
 
 def is_participant(actor: Actor | None) -> bool:
@@ -159,7 +174,7 @@ def _np_state(tok: Token, index: ActorIndex, person: Actor) -> Actor | None:
         if a.kind == "country":
             return a
         if a.kind == "organization":  # "British Defence Secretary": the ministry's state
-            return index.get(a.country) or a
+            return state(index, a.country) or a
     return None
 
 

@@ -435,4 +435,4 @@ def state_organ(index: ActorIndex, state: str, sector: str, name: str | None = N
     state itself, when the article mentions either."""
     return next((a for a in index.actors if a.kind == "organization" and a.country == state
                  and a.sector == sector and (name is None or a.name.lower() == name)),
-                None) or index.get(state)
+                None) or args_.state(index, state)

@@ -180,13 +180,16 @@ def _clause_actors(clause: Token, index: ActorIndex) -> list[Actor]:
 _ASIDE_DEPS = frozenset(("relcl", "acl", "advcl", "appos", "ccomp"))
 
 
-def _describing(tokens) -> list[Token]:
+def _describing(tokens, top: Token | None = None) -> list[Token]:
     """The words of a description that say what its head is like: its modifiers and "of"
-    phrases ("a sign of sinister tactics"), not places, times or clauses about other things."""
+    phrases ("a sign of sinister tactics"), not places, times or clauses about other things.
+    ``top``: the word the description hangs from (the naming or saying verb)."""
     keep = []
     for t in tokens:
         cur, ok = t, True
         for _ in range(8):
+            if top is not None and cur.head == top:
+                break
             if cur.dep_ in _ASIDE_DEPS or (cur.dep_ == "prep" and cur.lower_ not in ("of", "as")):
                 ok = False
                 break
@@ -198,10 +201,10 @@ def _describing(tokens) -> list[Token]:
     return keep
 
 
-def polarity(tokens, stance: Stance) -> str | None:
+def polarity(tokens, stance: Stance, top: Token | None = None) -> str | None:
     """ACCUSE for a condemning description, SUPPORT for a praising one, None otherwise
     (a negated description has no clear stance)."""
-    words = _describing(tokens)
+    words = _describing(tokens, top)
     if any(t.dep_ == "neg" for t in words):
         return None
     neg = any(t.lemma_.lower() in stance.negative or t.lower_ in stance.negative for t in words)
@@ -250,7 +253,7 @@ def _naming(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules:
                 for t in c.subtree)
     if not desc:
         return None
-    etype = polarity(desc, stance)
+    etype = polarity(desc, stance, verb)
     if etype is None:
         return None
     return _statement(verb, named, desc, etype, "describe", lex, index, rules)
@@ -267,7 +270,7 @@ def _saying(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules:
     desc = [t for c in clause.children if c.dep_ in ("attr", "acomp") for t in c.subtree]
     if not desc:
         return None
-    etype = polarity(desc, stance)
+    etype = polarity(desc, stance, clause)
     if etype is None or any(c.dep_ == "neg" for c in clause.children):
         return None
     return _statement(verb, subject, desc, etype, "judge", lex, index, rules)

@@ -18,6 +18,7 @@ ACTORS = {
     "France": COUNTRY("FRA"), "French": COUNTRY("FRA"), "Germany": COUNTRY("DEU"), "Iran": COUNTRY("IRN"),
     "Iranian": COUNTRY("IRN"), "Brazil": COUNTRY("BRA"), "Chile": COUNTRY("CHL"), "Peru": COUNTRY("PER"),
     "Israeli": COUNTRY("ISR"), "Egypt": COUNTRY("EGY"), "Canada": COUNTRY("CAN"),
+    "Peruvian": COUNTRY("PER"),
     "Ana Ruiz": PERSON("ana-ruiz", "CHL", "Senator"), "Ruiz": PERSON("ana-ruiz", "CHL", "Senator"),
     "Tom Vale": PERSON("tom-vale", "CHL", "Finance Minister"), "Vale": PERSON("tom-vale", "CHL"),
     "the Greens": ("org:greens", "organization", "CHL", "PTY"),
@@ -365,3 +366,18 @@ def test_a_headline_participle_is_passive():
     evs = extract_events(art, parse(text), ix)
     assert [(e.type, e.source, e.target) for e in evs] == [("COERCE", ("CHL",), ("person:tom-vale",))]
     assert evs[0].rule.endswith("+state-agent")  # the state itself, though the text names it not
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Vale said the Greens now have a voice to bring their concerns to Chile.",
+    "The police said the murder they committed was planned in Peru.",
+    "Chile's lawmakers have occupied these chambers for a century.",
+])
+def test_look_alikes_of_obligations_promises_and_occupation_are_no_events(run, text):
+    assert run(text) == ()
+
+
+def test_sanctions_against_a_state_aim_at_it(run):
+    evs = run("Chile backed the anti-Peruvian sanctions.")
+    sanction = [e for e in evs if e.type == "SANCTION"]
+    assert all("PER" not in e.source for e in sanction)

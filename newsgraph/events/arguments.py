@@ -316,10 +316,13 @@ def noun_arguments(noun: Token, index: ActorIndex, *, skip: frozenset[int] = fro
                    ) -> tuple[list[Actor], list[Actor]]:
     """Source and target of a nominal act: "Russia's buildup against Ukraine", "talks with Japan"."""
     src: list[Actor] = []
+    tgt: list[Actor] = []
     for c in noun.children:
         if c.dep_ in _NP_MOD_DEPS and c.i not in skip:
             a = index.for_token(c)
-            if is_participant(a):
+            if is_participant(a) and _aligned(c):
+                _add(tgt, a)  # "anti-Russian sanctions": aimed at Russia
+            elif is_participant(a):
                 _add(src, a)
                 for cc in c.children:
                     if cc.dep_ == "conj":
@@ -327,7 +330,6 @@ def noun_arguments(noun: Token, index: ActorIndex, *, skip: frozenset[int] = fro
             elif c.dep_ == "poss":
                 for a in np_actors(c, index):
                     _add(src, a)
-    tgt: list[Actor] = []
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             for p in c.children:

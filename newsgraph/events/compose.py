@@ -589,10 +589,12 @@ def _must_clauses(sent: Span, lex: Lexicon, index: ActorIndex, trigger_tokens: s
             continue
         aux = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in lex.obligation_modals),
                    None)
-        if aux is None and tok.lemma_.lower() in lex.obligation_verbs and any(
-                c.dep_ in ("xcomp", "advcl") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+        if aux is None and tok.lemma_.lower() in lex.obligation_verbs and not any(
+                c.dep_ in ("dobj", "attr") for c in tok.children) and any(
+                c.dep_ in ("xcomp", "advcl") and any(x.dep_ == "aux" and x.lower_ == "to"
+                                                     and x.i == tok.i + 1 for x in c.children)
                 for c in tok.children):
-            aux = tok  # "said the Greens needed to explain", "have to resign"
+            aux = tok  # "said the Greens needed to explain", "have to resign" (not "have a voice to")
         if aux is None:
             continue
         target = args_.subject_of(tok, index)

@@ -193,7 +193,8 @@ def _describing(tokens, top: Token | None = None) -> list[Token]:
             if cur.dep_ in _ASIDE_DEPS or (cur.dep_ == "prep" and cur.lower_ not in ("of", "as")):
                 ok = False
                 break
-            if cur.dep_ in ("oprd", "xcomp", "attr", "acomp", "dobj", "nsubjpass") or cur.head == cur:
+            if top is None and cur.dep_ in ("oprd", "xcomp", "attr", "acomp", "dobj", "nsubjpass") \
+                    or cur.head == cur:
                 break
             cur = cur.head
         if ok:

@@ -76,8 +76,8 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
                  "of columns (file:line named)"),
         ("E352", "a trigger with a type that is not one of the 16 PLOVER types"),
         ("E353", "a trigger whose part of speech is not `V` or `N`"),
-        ("E354", "a trigger condition that is not `obj=`, `noobj=`, `prt=`, `prep=`, `mod=`, "
-                 "`nomod=`, `intrans`, `trans`, `comp`, `objcomp` or `noclause`"),
+        ("E354", "a trigger condition that is not `obj=`, `noobj=`, `prt=`, `prep=`, `noprep=`, "
+                 "`mod=`, `nomod=`, `intrans`, `trans`, `comp`, `objcomp` or `noclause`"),
         ("E355", "a trigger flag that is not `frame:agree/reject/request/threaten/warn`, "
                  "`targeted=TYPE`, `sense:physical[=TYPE]/economic/published/territory`, `light`, "
                  "`commit` or `twosided`"),

@@ -381,3 +381,23 @@ def test_sanctions_against_a_state_aim_at_it(run):
     evs = run("Chile backed the anti-Peruvian sanctions.")
     sanction = [e for e in evs if e.type == "SANCTION"]
     assert all("PER" not in e.source for e in sanction)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru simulated an attack on Chile's coast.",
+    "Brazil fired three missiles into the sea.",
+    "Tom Vale released an advert attacking the Greens' record.",
+    "The Greens accept that prices have risen.",
+    "Ana Ruiz said the plan should be recognised as a failure.",
+])
+def test_pretences_tests_adverts_and_beliefs_are_not_those_acts(run, text):
+    assert not [e for e in run(text) if e.type in ("ASSAULT", "RETREAT", "AGREE", "SUPPORT")]
+
+
+def test_what_should_be_done_is_not_done(run):
+    evs = run("Chile should sue Peru in every court.")
+    assert evs and all(e.modality == "hypothetical" for e in evs)
+
+
+def test_appealing_against_a_ruling_is_legal_action_not_a_request(run):
+    assert [e.type for e in run("Chile appealed against the ruling by Peru's court.")] == ["ACCUSE"]

@@ -138,7 +138,7 @@ def sentence_drafts(sent: Span, lex: Lexicon, index: ActorIndex,
                 topics.add(m.token.i)
                 complements.setdefault(gov.token.i, []).append(m)
                 continue
-            if _background(m.token):
+            if _background(m.token, lex):
                 topics.add(m.token.i)
                 continue
         f = _frame_of(_anchor(m, lex), frames)
@@ -342,7 +342,7 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         return None  # "defended the border"
     # --- type
     etype = e.type
-    if e.targeted and (tgt or _aimed(anchor)):
+    if e.targeted and (tgt or _aimed(anchor, index)):
         etype = e.targeted  # "fired missiles at ...": an attack, not a test
     future = _future(anchor, frames_, lex)
     if frame is not None:
@@ -446,8 +446,10 @@ _BACKGROUND_PREPS = frozenset(("after", "following", "since", "before", "despite
 _EXAMPLE_PREPS = frozenset(("like", "including"))
 
 
-def _background(noun: Token) -> bool:
+def _background(noun: Token, lex: Lexicon) -> bool:
     head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in lex.pretend_verbs:
+        return True  # "simulated an attack": a pretence
     if noun.dep_ != "pobj":
         return False
     if head.lower_ in _BACKGROUND_PREPS or head.lower_ in _EXAMPLE_PREPS:
@@ -494,11 +496,13 @@ def _sole_state(sent: Span, index: ActorIndex) -> Actor | None:
     return next(iter(found.values()), None)
 
 
-def _aimed(verb: Token) -> bool:
-    """The act is aimed at something ("fired at targets", "into the sea"), not a time."""
+def _aimed(verb: Token, index: ActorIndex) -> bool:
+    """The act is aimed at something ("fired at targets"), or directed into or toward an actor
+    or its place ("fired into Israel"); not into the sea, nor at a time."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "toward", "towards"):
-            if any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children):
+            if any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+                   and (c.lower_ in ("at", "on") or args_.np_actors(p, index)) for p in c.children):
                 return True
     return False
 

@@ -401,3 +401,12 @@ def test_what_should_be_done_is_not_done(run):
 
 def test_appealing_against_a_ruling_is_legal_action_not_a_request(run):
     assert [e.type for e in run("Chile appealed against the ruling by Peru's court.")] == ["ACCUSE"]
+
+
+def test_warning_of_conditional_consequences_is_a_threat(run):
+    evs = run("France warned Iran that it would face sanctions if it continued enrichment.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("THREATEN", ("FRA",), ("IRN",))]
+
+
+def test_a_demand_that_rises_is_an_amount(run):
+    assert run("Demand from Brazil for copper rose strongly.") == ()

@@ -106,8 +106,9 @@ def warning(anchor: Token, source: list[Actor], index: ActorIndex, lex: Lexicon,
         return None
     unless = _condition_subject(clause, index, own_ids)
     own_states = own_ids | {a.country for a in source if a.country}
-    if unless is not None or (_future(clause, lex) and (_own_side(clause, source, index, lex)
-                                                        or _own_consequence(clause, own_states, index, stance))):
+    if unless is not None or (_future(clause, lex) and (
+            _own_side(clause, source, index, lex) or _own_consequence(clause, own_states, index, stance)
+            or _conditional_consequence(clause, lex, stance))):
         others = [a for a in _clause_actors(clause, index)
                   if a.id not in own_states and a.country not in own_states]
         return "THREATEN", unless or warned or others or [
@@ -158,6 +159,14 @@ def _own_consequence(clause: Token, own: set[str], index: ActorIndex, stance: St
                 for a in args_.np_actors(c, index) or [index.for_token(c)] if a is not None):
             return True
     return False
+
+
+def _conditional_consequence(clause: Token, lex: Lexicon, stance: Stance) -> bool:
+    """"... that it would face sanctions if it continued": a consequence made conditional on
+    the warned party's act."""
+    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.condition_marks
+                                                 for m in c.children) for c in clause.children)
+    return conditional and any(t.lemma_.lower() in stance.consequence_nouns for t in clause.subtree)
 
 
 def _future(clause: Token, lex: Lexicon) -> bool:

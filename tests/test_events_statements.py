@@ -410,3 +410,22 @@ def test_warning_of_conditional_consequences_is_a_threat(run):
 
 def test_a_demand_that_rises_is_an_amount(run):
     assert run("Demand from Brazil for copper rose strongly.") == ()
+
+
+def test_a_statement_by_a_person_of_unknown_state_is_kept(run):
+    # Jon Smith's state is unknown here: the judgement is held, not dropped (link may know him)
+    from newsgraph.events import code_events
+    from newsgraph.parse import parse
+
+    text = "Jon Smith said the Greens' plans were a con."
+    found = code_events(article(text), parse(text), index(text, dict(ACTORS, **{
+        "Jon Smith": ("person:jon-smith", "person", None, None)})))
+    assert [(e.type, e.source, e.target) for e in found.events] == [
+        ("ACCUSE", ("person:jon-smith",), ("org:greens",))]
+
+
+def test_a_person_may_support_their_own_state_but_not_promise_it(run):
+    evs = run("Ana Ruiz welcomed Chile's decision.")
+    assert [(e.type, e.target) for e in evs] == [("SUPPORT", ("CHL",))]
+    evs = run("Ana Ruiz promised to democratize Chile.")
+    assert [(e.type, e.target) for e in evs] == [("AGREE", ())]

@@ -18,7 +18,7 @@ from ..models import Actor
 from .lexicon import Lexicon
 
 __all__ = ["Args", "np_actors", "subject_of", "verb_targets", "noun_arguments", "location_of",
-           "is_political", "is_participant", "state"]
+           "is_political", "is_participant", "may_speak_for_a_state", "state"]
 
 #: Prepositions whose object is the target of an act ("talks with Japan", "concern about China").
 TARGET_PREPS = frozenset(("to", "with", "against", "on", "at", "into", "toward", "towards", "about",
@@ -82,6 +82,15 @@ def is_political(actor: Actor, lex: Lexicon) -> bool:
         return any(w.lower() in lex.org_words or w in lex.org_acronyms for w in words) \
             or actor.name in lex.org_acronyms
     return False
+
+
+def may_speak_for_a_state(actor: Actor, lex: Lexicon) -> bool:
+    """Political, or a person whose state the article does not give (``newsgraph link`` may
+    know it): a statement by either may be a political act; an analyst's or a firm's is not."""
+    if is_political(actor, lex):
+        return True
+    return actor.kind == "person" and actor.country is None and not (
+        actor.sector and actor.sector.upper() in lex.nonpolitical_sectors)
 
 
 def _nonstate_heads() -> frozenset[str]:

@@ -251,7 +251,7 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
     warned = None
     if e.frame == "warn":
         warned = statements.warning(anchor, source, index, lex, load_stance())
-        if warned is None or not any(args_.is_political(a, lex) for a in source):
+        if warned is None or not any(args_.may_speak_for_a_state(a, lex) for a in source):
             return None  # a warning about a risk, or an analyst's, takes no political stance
         e = replace(e, type=warned[0], frame=None, cameo=None, mode=None)
         tgt, rule = list(warned[1]), f"{rule}+{warned[2]}"
@@ -390,11 +390,14 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             and not _passive(anchor) and not (frame is not None and _passive(frame.token)):
         return None  # a statement, promise or threat needs someone who makes it
     if etype in _OUTWARD and tgt:
-        # no act of cooperation with oneself: a source's own state (or a place of it) is no
-        # target ("Japan's leaders agreed ... in Tokyo"); another actor of that state is
-        own = {a.id for a in source} | {a.country for a in source if a.country}
+        # no act of cooperation with oneself: a state (or a place of it) is no target of its
+        # own act ("Japan agreed ... in Tokyo"), nor of its people's promises ("promised to
+        # democratize Serbia"); a person or party may support or meet their own state
+        own = {a.id for a in source}
+        states = {a.country for a in source if a.country and (
+            etype == "AGREE" or a.kind in ("country", "location", "group"))}
         tgt = [a for a in tgt if a.id not in own
-               and not (a.kind in ("country", "location") and a.country in own)]
+               and not (a.kind in ("country", "location") and a.country in states)]
     if "CONSULT" in (etype, e.type) and len({*_ids(source), *_ids(tgt)}) < 2 \
             and not any(a.kind == "group" for a in (*source, *tgt)) \
             and (location is None or e.twosided):

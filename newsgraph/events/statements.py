@@ -289,7 +289,7 @@ def _saying(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules:
 def _statement(verb: Token, about: Token, desc: list[Token], etype: str, rule: str, lex: Lexicon,
                index: ActorIndex, rules: str) -> Draft | None:
     source = list(args_.subject_of(verb, index).actors)
-    if not any(args_.is_political(a, lex) for a in source):
+    if not any(args_.may_speak_for_a_state(a, lex) for a in source):
         return None  # an analyst's or a commentator's opinion is no political act
     own = frozenset(a.id for a in source)
     # whom it is about: the actor described or the owner of the thing described ("the Tory
@@ -368,7 +368,7 @@ def quoted_judgements(doc, quotes: tuple[Quote, ...], lex: Lexicon, index: Actor
         if q.kind == "indirect" or q.speaker is None or q.speaker.actor is None:
             continue
         speaker = index.get(q.speaker.actor)
-        if speaker is None or not args_.is_political(speaker, lex):
+        if speaker is None or not args_.may_speak_for_a_state(speaker, lex):
             continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:

@@ -66,7 +66,9 @@ def test_quotes_by_speaker_id_or_name(kb_path):
         assert [q.text for q in kb.quotes(by="person:tom-baker")] == [
             "The budget is sound", "Norland will grow"]
         assert [q.text for q in kb.quotes(by="marsh")] == ["Norland must talk to Eastland"]
-        assert not kb.quotes(by="nobody") and kb.quotes(by="nobody").total == 0
+        with pytest.raises(QueryError) as err:  # an unknown speaker says so, never 0 quotes
+            kb.quotes(by="nobody")
+        assert err.value.code == "E520"
         q = kb.quotes(by="Baker")[1]
         assert q.to_dict()["speaker"] == {"actor": "person:tom-baker", "name": "Tom Baker",
                                           "start": TEXT_B.index("he said"),

@@ -9,7 +9,7 @@ from typing import Any
 
 from .actors import (RULE, ActorArticle, ArticleList, KBActor, MentionList, NameSeen, Resolved,
                      RoleSeen, actor_articles, actor_info, actor_mentions, actor_names,
-                     names_seen, resolve, roles_seen)
+                     names_seen, one_id, resolve, roles_seen)
 from .events import Events, TimelineCount, events, timeline
 from .filters import Filter
 from .listing import Record
@@ -54,12 +54,7 @@ def actor_profile(conn: sqlite3.Connection, key: str, *, limit: int | None = 20,
     found = resolve(conn, key, names=names)
     if not found.ids:
         return None
-    if len(found.ids) > 1:
-        infos = [actor_info(conn, i) for i in found.ids]
-        listed = ", ".join(f"{a.name} ({a.id})" for a in infos[:10] if a)
-        raise QueryError(f"{key!r} fits {len(found.ids)} actors: {listed}; give an id",
-                         code="E522")
-    actor_id = found.ids[0]
+    actor_id = one_id(conn, found)
     info = actor_info(conn, actor_id)
     if info is None:
         return None

@@ -92,7 +92,7 @@ def quote_where(conn: sqlite3.Connection, f: Filter, *, drive: bool = False
         spec = getattr(f, name)
         if not spec:
             continue
-        r = resolve(conn, spec)
+        r = resolve(conn, spec, strict=True)
         found.append(r)
         if drive and p_sql is None:
             p_sql = party_sql(r.ids, p_params, "p.party") + " AND p.role = ?"

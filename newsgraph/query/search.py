@@ -133,7 +133,7 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
     until = upper(f.until) if f.until else None
     if not expr and not any((f.since, f.until, f.publication, f.language, f.country, f.actor)):
         raise QueryError("empty query: give words to search for, or a filter", code="E501")
-    found = resolve(conn, f.actor, names=names) if f.actor else None
+    found = resolve(conn, f.actor, names=names, strict=True) if f.actor else None
     try:
         cur = conn.cursor()
         cur.row_factory = None  # plain tuples: these queries return many rows

@@ -128,8 +128,15 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
         ("E533", "a period (`dyad --by`) that is not `week`, `month` or `year`"),
         ("E534", "`export --graph` that is not `graphml` or `gexf`"),
         ("E535", "Parquet export without pyarrow installed (`pip install 'newsgraph[scale]'`)"),
-        ("E536", "an unknown `--format` for `events` or `dyad`"),
-        ("E537", "`export` with nothing to export (no `--graph`, no `--events-parquet`)"),
+        ("E536", "an unknown `--format` for a listing command (`table`, `json`, `jsonl`, `csv`; "
+                 "`events` also `plover`)"),
+        ("E537", "`export` with nothing to export (no `--graph`, `--events-csv` or "
+                 "`--events-parquet`)"),
+        ("E539", "`newsgraph/query/data/goldstein.tsv`: a line that is not `code<TAB>score` "
+                 "with a CAMEO code of 2-4 digits and a score in -10..10, listed once (line "
+                 "named)"),
+        ("E541", "`delete` of an id prefix that was not confirmed (answered no, or no answer "
+                 "on standard input): nothing deleted; give the full id or `--yes`"),
         ("E560", "the explorer's article markup met an unknown highlight layer (a bug)"),
     )),
     ("Scale (E6xx)", "newsgraph.scale, newsgraph.ingest", (

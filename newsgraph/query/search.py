@@ -24,7 +24,7 @@ from .clusters import story_filter
 from .facets import FacetTable, row_filter
 from .filters import Filter, page_bounds, upper
 from .listing import Record, to_dataframe
-from .syntax import compile_query
+from .syntax import Compiled, compile_search, keep_highlight
 
 __all__ = ["SearchHit", "SearchResult", "search", "SEARCH_FILTERS", "FACETS", "ACTOR_FACET_TOP",
            "ACTOR_FACET_SAMPLE", "split_marks", "join_marks"]
@@ -170,7 +170,8 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
     """
     f.only(SEARCH_FILTERS, "search")
     text = (query or "").strip()
-    expr = (text if fts else compile_query(text)) if text else ""
+    compiled = (Compiled(text) if fts else compile_search(text)) if text else Compiled("")
+    expr = compiled.expr
     limit, offset = page_bounds(limit, offset)
     until = upper(f.until) if f.until else None
     if not expr and not any((f.since, f.until, f.publication, f.language, f.country, f.actor)):
@@ -179,7 +180,7 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
     try:
         cur = conn.cursor()
         cur.row_factory = None  # plain tuples: these queries return many rows
-        cond, params = _match_sql(expr, f, until, found)
+        cond, params = _match_sql(compiled, f, until, found)
         if expr and not facets and rank_limit is None:
             total = cur.execute(f"SELECT count(*) FROM articles_fts WHERE {cond}",
                                 params).fetchone()[0]
@@ -188,7 +189,7 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
         else:
             keep = row_filter(since=f.since, until=until, publication=f.publication,
                               language=f.language, country=f.country)
-            kept = _kept(conn, table, cur, expr, keep, found, f.dedupe)
+            kept = _kept(conn, table, cur, compiled, keep, found, f.dedupe)
             total = len(kept)
             facet_map = _facet_counts(conn, table, kept) if facets else {}
         ranked_by = "relevance" if expr and (rank_limit is None or total <= rank_limit) \
@@ -199,7 +200,8 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
         else:  # newest published first
             newest = table.newest(kept, offset + limit)[offset:]
             ranked = [(r, None) for r in newest]
-        hits = _hits(conn, expr, ranked, highlight, snippet_words)
+        hits = _hits(conn, expr, ranked, highlight, snippet_words,
+                     keep=_keeper(compiled) if compiled.capitals else None)
     except sqlite3.OperationalError as exc:
         msg = str(exc)
         if any(k in msg for k in _FTS_ERRORS):
@@ -251,7 +253,14 @@ def _hits(conn, expr, ranked, highlight, words, keep=None) -> tuple[SearchHit, .
     return tuple(out)
 
 
-def _kept(conn, table: FacetTable, cur, expr, keep, found: Resolved | None,
+def _keeper(compiled: Compiled):
+    """``keep(text, spans)``: the highlights a query's words in capitals leave."""
+    def keep(text: str, spans):
+        return tuple((a, b) for a, b in spans if keep_highlight(text[a:b], compiled))
+    return keep
+
+
+def _kept(conn, table: FacetTable, cur, compiled: Compiled, keep, found: Resolved | None,
           dedupe: bool) -> np.ndarray:
     """The rowids of every match (every article without a query), filters applied.
 
@@ -259,10 +268,12 @@ def _kept(conn, table: FacetTable, cur, expr, keep, found: Resolved | None,
     :class:`FacetTable` (by actor and story with one list each).
     """
     table.refresh(conn)
-    if expr:
+    if compiled.expr:
         # One string of rowids, split in C: much cheaper than a row per match.
+        caps, caps_params = compiled.where("+articles_fts.rowid")
         joined = cur.execute("SELECT group_concat(rowid) FROM articles_fts "
-                             "WHERE articles_fts MATCH ?", (expr,)).fetchone()[0]
+                             f"WHERE articles_fts MATCH ? AND {caps}",
+                             (compiled.expr, *caps_params)).fetchone()[0]
         rowids = np.fromstring(joined or "", dtype=np.int64, sep=",")
     else:
         rowids = table.rowids()
@@ -288,13 +299,18 @@ def _facet_counts(conn, table: FacetTable, rowids: np.ndarray) -> dict:
     return out
 
 
-def _match_sql(expr, f: Filter, until, found: Resolved | None) -> tuple[str, list]:
+def _match_sql(compiled: Compiled, f: Filter, until, found: Resolved | None
+               ) -> tuple[str, list]:
     """The WHERE clause (and its parameters) on ``articles_fts`` of a ranked search.
 
     "+rowid": FTS5 drives, and each match is checked against a list built once
     (never one full-text probe per article); bm25 scores only what passes.
     """
-    cond, params = "articles_fts MATCH ?", [expr]
+    cond, params = "articles_fts MATCH ?", [compiled.expr]
+    if compiled.cond != "1":  # words in capitals: where the article writes them so
+        caps, caps_params = compiled.where("+articles_fts.rowid")
+        cond += f" AND {caps}"
+        params += caps_params
     conds, fparams = [], []
     for sql, val in (("published >= ?", f.since), ("published <= ?", until),
                      ("publication = ?", f.publication), ("language = ?", f.language),

@@ -84,3 +84,16 @@ def test_the_index_of_capitals_follows_deletions(tmp_path):
         assert ids(kb, "US") == {"phrase"}
         n = kb.conn.execute("SELECT count(*) FROM articles_caps").fetchone()[0]
         assert n == kb.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+
+
+def test_a_plain_sqlite_connection_updates_and_deletes_articles(tmp_path):
+    import sqlite3
+
+    items = [_Builder(aid, h, [b], published="2024-01-02", publication="Test Wire").build()
+             for aid, (h, b) in TEXTS.items()]
+    path = build_kb(tmp_path / "kb.db", items)
+    with sqlite3.connect(path) as conn:  # no newsgraph function registered on it
+        conn.execute("UPDATE articles SET cluster_id = 'phrase' WHERE id = 'cap-us'")
+        conn.execute("DELETE FROM articles WHERE id = 'phrase'")
+    with KnowledgeBase(str(path)) as kb:
+        assert ids(kb, "US") == {"cap-us"}

@@ -24,6 +24,9 @@ def quotes_command(
         "--about", metavar="ACTOR", help="About this actor (or these words): named in the "
         "quote, else in its sentence, else in its paragraph, else in the headline; ranked "
         "in that order.")] = None,
+    about_in: Annotated[Optional[str], typer.Option(
+        "--about-in", metavar="quote|sentence|paragraph|headline",
+        help="How far --about looks from the quote (default: headline, every level).")] = None,
     since: Annotated[Optional[str], typer.Option(
         "--since", metavar="DATE", help="Published on or after DATE (YYYY[-MM[-DD]]).")] = None,
     until: Annotated[Optional[str], typer.Option(
@@ -53,7 +56,7 @@ def quotes_command(
     with handle_errors():
         fmt = list_format("csv" if csv_flag else format, json_flag)
         with open_kb(db, readonly=True) as kb:
-            page = kb.quotes(Filter(by=by, about=about, since=since, until=until,
+            page = kb.quotes(Filter(by=by, about=about, about_in=about_in, since=since, until=until,
                                     publication=publication, country=country, dedupe=dedupe),
                              limit=list_limit(limit), offset=offset)
     if fmt == "json":

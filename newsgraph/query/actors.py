@@ -183,9 +183,9 @@ def _kinds(conn: sqlite3.Connection, ids) -> dict[str, str | None]:
     return out
 
 
-def _unknown(conn: sqlite3.Connection, spec: str) -> QueryError:
+def _unknown(conn: sqlite3.Connection, spec: str, *, words: bool = False) -> QueryError:
     """``[E520]`` for a name or id nothing in the knowledge base fits, with the nearest
-    names and ids it knows."""
+    names and ids it knows (``words``: nor do any articles hold those words)."""
     known: dict[str, str] = {}  # candidate text -> what to suggest
     for name, ident in conn.execute("SELECT name, id FROM actors ORDER BY n_articles DESC "
                                     "LIMIT 20000"):
@@ -201,7 +201,8 @@ def _unknown(conn: sqlite3.Connection, spec: str) -> QueryError:
         known.setdefault(party, party)
     near = list(dict.fromkeys(known[k] for k in nearest(spec, known, n=8)))[:5]
     hint = f"; nearest: {', '.join(near)}" if near else ""
-    return QueryError(f"no actor {spec!r} in the knowledge base (give an id, a name, a "
+    what = "no actor, and no article with the words" if words else "no actor"
+    return QueryError(f"{what} {spec!r} in the knowledge base (give an id, a name, a "
                       f"surname or an ISO country code){hint}", code="E520")
 
 

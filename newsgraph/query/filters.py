@@ -25,10 +25,12 @@ from typing import Any
 from ..errors import QueryError
 from ..models import EVENT_TYPES
 
-__all__ = ["Filter", "MODALITIES", "PERIODS", "ORDERS", "date_bound", "upper", "period_of",
+__all__ = ["Filter", "MODALITIES", "ABOUT_SCOPES", "PERIODS", "ORDERS", "date_bound", "upper", "period_of",
            "page_bounds", "order_sql", "country_alpha2", "country_alpha3", "nearest", "suggest"]
 
 MODALITIES = ("asserted", "intended", "hypothetical", "negated")
+#: How far from a quote ``about`` looks, nearest first (see :mod:`newsgraph.query.quotes`).
+ABOUT_SCOPES = ("quote", "sentence", "paragraph", "headline")
 PERIODS = ("week", "month", "year")
 ORDERS = ("newest", "oldest")
 
@@ -189,7 +191,8 @@ class Filter:
     target: str | None = None  # events: an actor the act is done to
     actor: str | None = None  # events: either role; articles: found in the article
     by: str | None = None  # quotes: the speaker
-    about: str | None = None  # quotes: an actor the quote mentions
+    about: str | None = None  # quotes: an actor (or words) the quote is about
+    about_in: str | None = None  # quotes: how far ``about`` looks (ABOUT_SCOPES; headline)
     type: Any = None  # events: PLOVER type(s)
     modality: Any = None  # events: asserted, intended, hypothetical, negated
     since: str | None = None
@@ -209,6 +212,9 @@ class Filter:
         object.__setattr__(self, "modality",
                            _split(self.modality, MODALITIES, "modality", upper_case=False))
         object.__setattr__(self, "country", country_alpha2(self.country))
+        if self.about_in is not None and self.about_in not in ABOUT_SCOPES:
+            raise QueryError(f"about_in {self.about_in!r}: expected one of "
+                             f"{', '.join(ABOUT_SCOPES)}", code="E531")
         object.__setattr__(self, "since", date_bound(self.since, "since"))
         object.__setattr__(self, "until", date_bound(self.until, "until"))
 

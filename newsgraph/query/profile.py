@@ -31,7 +31,7 @@ class ActorProfile(Record):
     articles: ArticleList
     mentions: MentionList
     quotes_by: Quotes
-    quotes_about: Quotes
+    quotes_about: Quotes  # that name it in the quote (`quotes --about X --about-in quote`)
     events_as_source: Events
     events_as_target: Events
     timeline: tuple[TimelineCount, ...]  # its events (either role) by month and type
@@ -62,7 +62,7 @@ def actor_profile(conn: sqlite3.Connection, key: str, *, limit: int | None = 20,
     as_source = events(conn, Filter(source=actor_id), limit=limit)
     as_target = events(conn, Filter(target=actor_id), limit=limit)
     said = quotes(conn, Filter(by=actor_id), limit=limit)
-    about = quotes(conn, Filter(about=actor_id), limit=limit)
+    about = quotes(conn, Filter(about=actor_id, about_in="quote"), limit=limit)  # naming it
     ids = [i for evs in (as_source, as_target) for e in evs for i in e.source + e.target]
     ids += [q.speaker.actor for q in (*said, *about) if q.speaker and q.speaker.actor]
     return ActorProfile(

@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from ..errors import QueryError
 from ..store.fts import is_capitals
 
-__all__ = ["compile_query", "compile_search", "Compiled", "Term", "keep_highlight"]
+__all__ = ["compile_query", "compile_search", "Compiled", "Term", "keep_highlight",
+           "matches_text"]
 
 # A double-quoted phrase, or a run of non-space characters (a term may carry a
 # leading "-" and a trailing "*").
@@ -190,12 +191,12 @@ def keep_highlight(segment: str, compiled: Compiled) -> bool:
         return True
     if not compiled.plain:
         return False
-    return _probe(segment, compiled.plain)
+    return matches_text(segment, compiled.plain)
 
 
-def _probe(segment: str, expr: str) -> bool:
-    """Whether the FTS5 expression ``expr`` matches ``segment`` under the index's own
-    tokenizer (one in-memory table per thread)."""
+def matches_text(segment: str, expr: str) -> bool:
+    """Whether the FTS5 expression ``expr`` matches ``segment`` under the full-text
+    index's own tokenizer (one in-memory table per thread)."""
     import sqlite3
     import threading
 

@@ -41,7 +41,8 @@ __all__ = ["DbOption", "JsonOption", "DEFAULT_DB", "EXIT_OK", "EXIT_FAILED", "EX
            "open_kb", "print_json", "print_jsonl", "print_csv", "print_error", "print_failure",
            "print_note", "fail", "handle_errors", "is_tty", "FORMATS", "FormatOption",
            "LimitOption", "OffsetOption", "HiddenJsonOption", "list_format", "list_limit",
-           "note_more", "note_listing", "console", "DEFAULT_LIMIT"]
+           "note_more", "note_listing", "console", "DEFAULT_LIMIT", "MANIFEST_HELP",
+           "INPUT_NOTE"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_DB = "newsgraph.db"
@@ -50,6 +51,16 @@ DbOption = Annotated[str, typer.Option(
     "--db", envvar="NEWSGRAPH_DB", metavar="FILE",
     help="Knowledge base file (default ./newsgraph.db, or $NEWSGRAPH_DB).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+#: What ``--manifest`` and a sidecar may say about an input file (its --help text).
+MANIFEST_HELP = ("CSV with a path column (relative to the CSV) and any of published, "
+                 "publication, url, language, country, headline, byline.")
+INPUT_NOTE = ("Each input file's metadata comes, field by field, from the document itself, "
+              "else a sidecar NAME.json beside it (an object with any of published, "
+              "publication, url, language, country, headline, byline), else the --manifest "
+              "row of its path, else a date in its path or URL, else --date.  A plain-text "
+              "file whose first line is a title, with a blank line after it, takes that line "
+              "as its headline.")
 
 #: The output formats of every listing command.
 FORMATS = ("table", "json", "jsonl", "csv")

@@ -12,7 +12,8 @@ from ..errors import QueryError
 from ..models import Failure
 from .app import app
 from .common import (DEFAULT_DB, DEFAULT_LIMIT, EXIT_FAILED, EXIT_OK, DbOption, FormatOption,
-                     HiddenJsonOption, JsonOption, LimitOption, OffsetOption, console, fail,
+                     HiddenJsonOption, INPUT_NOTE, MANIFEST_HELP, JsonOption, LimitOption,
+                     OffsetOption, console, fail,
                      handle_errors, is_tty, list_format, note_more, open_kb, print_csv,
                      print_failure, print_json, print_jsonl)
 
@@ -80,7 +81,10 @@ WorkersOption = Annotated[Optional[int], typer.Option(
     "small inputs use fewer; 1: in this process). Ctrl-C finishes the batch and stops.")]
 
 
-@app.command()
+@app.command(help="Store articles in the knowledge base (idempotent: the same content twice "
+             "adds nothing).\n\nContent already stored is recognised before it is analysed, "
+             "so a rerun over the same files costs about the time to read them.\n\n"
+             + INPUT_NOTE)
 def ingest(
     paths: Annotated[list[str], typer.Argument(
         metavar="PATH", help="Files, directories or - (standard input).")],
@@ -92,8 +96,7 @@ def ingest(
     date: Annotated[Optional[str], typer.Option(
         "--date", metavar="YYYY-MM-DD", help="Publication date where the input has none.")] = None,
     manifest: Annotated[Optional[str], typer.Option(
-        "--manifest", metavar="FILE.csv",
-        help="CSV of path, published, publication, url for the input files.")] = None,
+        "--manifest", metavar="FILE.csv", help=MANIFEST_HELP)] = None,
     no_analysis: Annotated[bool, typer.Option(
         "--no-analysis", help="Store clean articles only (fast); `reprocess` analyses them "
         "later.")] = False,

@@ -215,8 +215,12 @@ def search(
                          "url", "score", "snippet", "highlights"])
     else:
         _search_table(res)
-    note_more(f"{res.summary()}" if res.hits else f"{res.total} matches", total=res.total,
-              shown=len(res.hits), offset=res.offset)
+    shown = len(res.hits)
+    noun = "match" if res.total == 1 else "matches"
+    what = (f"first {shown} of {res.total} {noun}" if res.offset == 0 else
+            f"{res.offset + 1}-{res.offset + shown} of {res.total} {noun}" if shown else
+            f"none of {res.total} {noun} from {res.offset + 1}")
+    note_more(what, total=res.total, shown=shown, offset=res.offset)
 
 
 def _search_table(res) -> None:

@@ -123,3 +123,16 @@ def test_delete_by_full_id_asks_nothing_and_by_prefix_asks(db, tmp_path):
     r = run("delete", "fx-pact", "--db", copy)
     assert r.exit_code == 0 and "deleted fx-pact" in r.stdout
     assert json.loads(run("stats", "--db", copy, "--json").stdout)["articles"] == 3
+
+
+def test_stored_counts_grow_as_the_run_goes(tmp_path, monkeypatch):
+    from newsgraph.ingest import writer
+
+    monkeypatch.setattr(writer, "FLUSH_SECONDS", 0.0)  # a slow run: every item waited long
+    seen = []
+    items = story_analyses()[:4]
+    with KnowledgeBase(str(tmp_path / "kb.db")) as kb:
+        s = kb.ingest_items(iter(items), batch_size=500,
+                            on_progress=lambda s: seen.append((s.read, s.stored)))
+    assert s.stored == 4
+    assert (2, 2) in seen  # stored while reading, not only at the end of the batch

@@ -112,3 +112,45 @@ def test_a_full_name_finds_one_person_and_a_shared_surname_lists_both(kb):
 def test_a_surname_and_the_full_name_of_one_person_are_one_actor(kb):
     # "Rojas" (a surname) and "Pablo Rojas" are one person: no ambiguity
     assert kb.events(source="Rojas").total == kb.events(source="Pablo Rojas").total > 0
+
+
+def test_the_explorer_answers_400_with_the_code(kb):
+    from starlette.testclient import TestClient
+
+    from newsgraph.web import create_app
+
+    c = TestClient(create_app(kb.path))
+    for url, code in (("/search.json?q=Chile&since=2005-02-30", "E505"),
+                      ("/search.json?q=Chile&until=2005-13", "E505"),
+                      ("/search.json?q=Chile&actor=Narnia", "E520"),
+                      ("/search.json?q=Chile&country=Narnia", "E523"),
+                      ("/network.json?since=2023-02-29", "E505")):
+        r = c.get(url)
+        assert r.status_code == 400 and r.json()["error"]["code"] == code, url
+    page = c.get("/search?q=Chile&since=2005-02-30")
+    assert page.status_code == 400 and "E505" in page.text
+    assert c.get("/search.json?q=Chile&country=GBR").json()["total"] == \
+        c.get("/search.json?q=Chile&country=GB").json()["total"] > 0
+
+
+def test_the_cli_says_the_code_and_exits_2(kb):
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    for args, code in ((["events", "--since", "2005-13"], "E505"),
+                       (["search", "Chile", "--since", "2005-13-45"], "E505"),
+                       (["events", "--source", "Narnia"], "E520"),
+                       (["quotes", "--by", "Blinken", "--about", "CHN"], "E520"),
+                       (["dyad", "USA", "Narnia"], "E520"),
+                       (["quotes", "--by", "Blair"], "E522"),
+                       (["search", "Chile", "--country", "Narnia"], "E523"),
+                       (["events", "--type", "ACUSE"], "E531")):
+        r = CliRunner().invoke(app, [*args, "--db", kb.path])
+        assert r.exit_code == 2 and f"[{code}]" in r.stderr, (args, r.output)
+    r = CliRunner().invoke(app, ["search", "Chile", "--country", "GBR", "--db", kb.path,
+                                 "--format", "json"])
+    assert r.exit_code == 0 and '"country": "GB"' in r.stdout
+    r = CliRunner().invoke(app, ["search", "", "--actor", "Pablo Rojas", "--db", kb.path,
+                                 "--format", "json"])
+    assert r.exit_code == 0 and '"total": 0' not in r.stdout

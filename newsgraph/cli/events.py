@@ -7,7 +7,6 @@ typed queries the explorer and the Python API use, with the same
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Optional
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import QueryError
 from .actors import actor_names
-from .events import EVENT_FILTERS, iter_events, event_where
+from .events import EVENT_FILTERS, event_where
 from .filters import Filter
 from .listing import Record
 

@@ -49,8 +49,6 @@ def actor_profile(conn: sqlite3.Connection, key: str, *, limit: int | None = 20,
                   names: bool = True) -> ActorProfile | None:
     """The profile of the actor ``key`` (an id; with ``names`` also a name or surname,
     ``[E522]`` when that fits several actors); None when nothing fits."""
-    from ..errors import QueryError
-
     found = resolve(conn, key, names=names)
     if not found.ids:
         return None

@@ -62,7 +62,7 @@ def test_an_unknown_type_suggests_the_nearest():
     assert err.value.code == "E531" and "did you mean ACCUSE?" in err.value.message
 
 
-@pytest.mark.parametrize("country", ["GB", "GBR", "gb", "United Kingdom"])
+@pytest.mark.parametrize("country", ["GB", "GBR", "gb", "United Kingdom", "UK"])
 def test_a_country_is_a_code_of_either_length_or_a_name(kb, country):
     assert Filter(country=country).country == "GB"
     assert kb.search("Chile", country=country).total == kb.search("Chile", country="GB").total

@@ -60,12 +60,19 @@ def date_bound(value: str | None, name: str) -> str | None:
     return value
 
 
+#: ISO 3166-1's exceptionally reserved alpha-2 codes that stand for a state (the
+#: United Kingdom's "UK", Greece's "EL" in the European Union's usage).
+_RESERVED = {"UK": "GB", "EL": "GR"}
+
+
 def _iso_country(value: str):
-    """pycountry's record of an ISO 3166-1 alpha-2 or alpha-3 code or a country's name
-    (official, common or formal: "GB", "GBR", "United Kingdom"), or None."""
+    """pycountry's record of an ISO 3166-1 alpha-2 or alpha-3 code (or an exceptionally
+    reserved one: ``UK``) or a country's name (official, common or formal: "GB", "GBR",
+    "United Kingdom"), or None."""
     import pycountry
 
     key = " ".join(value.split())
+    key = _RESERVED.get(key.upper(), key)
     if not key:
         return None
     try:

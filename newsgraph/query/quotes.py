@@ -1,16 +1,17 @@
 """Quotes: who said what, about whom, when (the one actor rule; the publication date).
 
-``by`` is the speaker, ``about`` an actor the quote mentions, both matched by the
-actor rule of :mod:`newsgraph.query.actors` (``by="USA"`` finds what the United
+``by`` is the speaker, ``about`` what the quote is about (see :mod:`.about`: named in
+the quote, else its sentence, paragraph or headline, ranked in that order), both matched
+by the actor rule of :mod:`newsgraph.query.actors` (``by="USA"`` finds what the United
 States and the people who speak for it said).  Quotes come newest article first,
-then in the order of the text.
+then in the order of the text (with ``about``: nearest first, then newest).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterator
 
 from ..models import Cue, Span, Speaker
@@ -22,8 +23,8 @@ from .listing import Listing, Record
 __all__ = ["QuoteRecord", "Quotes", "QUOTE_FILTERS", "quotes", "iter_quotes", "quote_where"]
 
 #: The filter fields quote queries take.
-QUOTE_FILTERS = ("by", "about", "since", "until", "dedupe", "article_id", "publication",
-                 "language", "country")
+QUOTE_FILTERS = ("by", "about", "about_in", "since", "until", "dedupe", "article_id",
+                 "publication", "language", "country")
 
 
 @dataclass(frozen=True)
@@ -45,14 +46,23 @@ class QuoteRecord(Record):
     about: tuple[str, ...]
     sentence: Span | None
     rule: str | None
+    about_match: str | None = None  # with ``about``: quote, sentence, paragraph or headline
 
     def to_row(self) -> dict[str, Any]:
         sp = self.speaker
         return {"published": self.published, "publication": self.publication,
-                "article_id": self.article_id, "speaker": sp.name if sp else None,
+                "article_id": self.article_id, "headline": self.headline,
+                "speaker": sp.name if sp else None,
                 "speaker_actor": sp.actor if sp else None, "kind": self.kind,
                 "cue": self.cue.text if self.cue else None, "text": self.text,
-                "about": " ".join(self.about), "rule": self.rule, "id": self.id}
+                "about": " ".join(self.about), "about_match": self.about_match,
+                "rule": self.rule, "id": self.id}
+
+    def to_dict(self) -> dict[str, Any]:
+        d = super().to_dict()
+        if self.about_match is None:
+            d.pop("about_match")
+        return d
 
 
 @dataclass(frozen=True)
@@ -92,7 +102,7 @@ def quote_where(conn: sqlite3.Connection, f: Filter, *, drive: bool = False
         spec = getattr(f, name)
         if not spec:
             continue
-        r = resolve(conn, spec)
+        r = resolve(conn, spec, strict=True)
         found.append(r)
         if drive and p_sql is None:
             p_sql = party_sql(r.ids, p_params, "p.party") + " AND p.role = ?"
@@ -128,14 +138,20 @@ def quote_where(conn: sqlite3.Connection, f: Filter, *, drive: bool = False
 
 
 def _ids(conn: sqlite3.Connection, f: Filter, limit: int | None, offset: int,
-         order: str) -> tuple[list[int], int, tuple[Resolved, ...]]:
-    """(one page of quote ids in order, the total, the actors resolved).
+         order: str) -> tuple[list[int], int, tuple[Resolved, ...], dict[int, int]]:
+    """(one page of quote ids in order, the total, the actors resolved, the ``about``
+    level of each id: see :mod:`.about`).
 
     Newest article first, then in the order stored (the text's order); the first actor
     of the filter drives through the index of ``quote_parties`` (by party, role, date)."""
-    where, params, found, p_sql, p_params = quote_where(
-        conn, f.only(QUOTE_FILTERS, "quotes"), drive=True)
+    f.only(QUOTE_FILTERS, "quotes")
     way = order_sql(order)
+    if f.about and (f.about_in != "quote" or not resolve(conn, f.about).ids):
+        from .about import about_ids
+
+        return about_ids(conn, f, lambda rest: quote_where(conn, rest)[:3], limit, offset, way)
+    # no about, or about an actor named in the quote: walk the index by date
+    where, params, found, p_sql, p_params = quote_where(conn, f, drive=True)
     back = "ASC" if way == "DESC" else "DESC"
     if p_sql is None:
         src, args = f"FROM quotes q WHERE {where}", params
@@ -150,17 +166,24 @@ def _ids(conn: sqlite3.Connection, f: Filter, limit: int | None, offset: int,
                f"ORDER BY p.published {way}, p.quote_id {back}")
     rows = conn.execute(sql + " LIMIT ? OFFSET ?",
                         (*args, -1 if limit is None else limit, offset)).fetchall()
-    return [r[-1] for r in rows], total, found
+    ids = [r[-1] for r in rows]
+    return ids, total, found, ({i: 1 for i in ids} if f.about else {})
 
 
-def _records(conn: sqlite3.Connection, ids: list[int]) -> list[QuoteRecord]:
+def _records(conn: sqlite3.Connection, ids: list[int],
+             levels: dict[int, int] | None = None) -> list[QuoteRecord]:
+    from .about import LEVEL_NAMES
+
     by_id = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         by_id.update((r["id"], r) for r in conn.execute(
             "SELECT q.*, a.headline, a.publication FROM quotes q JOIN articles a "
             f"ON a.id = q.article_id WHERE q.id IN ({','.join('?' * len(chunk))})", chunk))
-    return [quote_record(by_id[i]) for i in ids if i in by_id]
+    out = [quote_record(by_id[i]) for i in ids if i in by_id]
+    if levels:
+        out = [replace(q, about_match=LEVEL_NAMES.get(levels.get(q.id))) for q in out]
+    return out
 
 
 def quotes(conn: sqlite3.Connection, f: Filter = Filter(), *, limit: int | None = None,
@@ -168,13 +191,14 @@ def quotes(conn: sqlite3.Connection, f: Filter = Filter(), *, limit: int | None 
     """The quotes ``f`` matches, newest article first; ``limit`` from ``offset``
     (None: all), with the total."""
     limit, offset = page_bounds(limit, offset)
-    ids, total, found = _ids(conn, f, limit, offset, order)
-    return Quotes(tuple(_records(conn, ids)), total, limit, offset, filter=f, actors=found)
+    ids, total, found, levels = _ids(conn, f, limit, offset, order)
+    return Quotes(tuple(_records(conn, ids, levels)), total, limit, offset, filter=f,
+                  actors=found)
 
 
 def iter_quotes(conn: sqlite3.Connection, f: Filter = Filter(), *,
                 order: str = "newest") -> Iterator[QuoteRecord]:
     """Every quote ``f`` matches, in order, streamed."""
-    ids, _, _ = _ids(conn, f, None, 0, order)
+    ids, _, _, levels = _ids(conn, f, None, 0, order)
     for i in range(0, len(ids), 500):
-        yield from _records(conn, ids[i:i + 500])
+        yield from _records(conn, ids[i:i + 500], levels)

@@ -116,8 +116,8 @@ def search_data(kb, path: Mapping[str, str], params: Mapping[str, str]) -> dict[
     if not query and not any(filters.values()):
         return out  # the empty form
     res = kb.search(query, f, fts=params.get("fts") in ("1", "on"), limit=PER_PAGE,
-                    offset=(page - 1) * PER_PAGE, highlight=("\x02", "\x03"),
-                    snippet_words=24, rank_limit=RANK_LIMIT, names=False).to_dict()
+                    offset=(page - 1) * PER_PAGE, snippet_words=24, rank_limit=RANK_LIMIT,
+                    names=False).to_dict()
     facets = {k: [x for x in v if x["value"] is not None][:None if k == "month" else FACET_ITEMS]
               for k, v in res["facets"].items()}
     names = kb.actor_names(x["value"] for x in facets.get("actor", ()))

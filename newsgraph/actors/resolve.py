@@ -82,6 +82,7 @@ ORG_KINDS = {"business": "business", "government": "government"}
 #: sectors of titles that name one office ("the president", "the general", "the judge"): only
 #: the person the article gave that role refers back to it
 PUBLIC_OFFICES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP"})
+PARTY_SECTOR = "PTY"
 SECTOR_KINDS = {"GOV": "government", "IGO": "government", "MIL": "government", "BUS": "business"}
 
 
@@ -119,6 +120,25 @@ def parse_rows(name: str, text: str, allowed) -> list[tuple[str, str]]:
         seen.add(key)
         rows.append((key, cls))
     return rows
+
+
+@functools.cache
+def _party_forms() -> dict[str, frozenset[str]]:
+    """Every name, short name and adjective of a party (lower case) -> the parties' names."""
+    from .parties import party_forms
+
+    return {f.text.lower(): frozenset(p.name for p in f.parties)
+            for forms in party_forms().values() for f in forms}
+
+
+@functools.cache
+def _party_words() -> frozenset[str]:
+    return frozenset(w for form in _party_forms() for w in form.split())
+
+
+def _parties_of(text: str) -> frozenset[str]:
+    """The parties a name or adjective stands for ("Tory", "Labour Party"), or none."""
+    return _party_forms().get(text.lower().removeprefix("the "), frozenset())
 
 
 @functools.cache
@@ -197,6 +217,7 @@ class _Resolver:
         self.refs.sort(key=lambda r: r.tok)
         self._toks = [r.tok for r in self.refs]
         self.gender = self._genders()
+        self._descriptors: dict[str, set[str]] = {}
 
     # -- facts -------------------------------------------------------------
 
@@ -336,19 +357,23 @@ class _Resolver:
         if not lefts or lefts[0].dep_ != "det" or lefts[0].lower_ != "the":
             return None
         role_words = ctx.lex.role_words
-        if any(c.dep_ == "poss" or (c.ent_type_ in NAME_ENTS and not c.text.islower())
-               or (c.pos_ == "PROPN" and c.lower_ not in role_words)
+        party = self._party(lefts[1:])
+        if any(c.dep_ == "poss" or (not self._of_party(c.i) and (
+                (c.ent_type_ in NAME_ENTS and not c.text.islower())
+                or (c.pos_ == "PROPN" and c.lower_ not in role_words)))
                for c in lefts[1:]):
-            return None  # "the Canadian government", "the Liberal leader": they name themselves
+            return None  # "the Canadian government", "the Acme chairman": they name themselves
         if t.pos_ == "PROPN" and t.lower_ not in role_words:
             return None
         if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in t.rights):
             return None  # "the minister, Jane Roe,": the name that follows is the mention
-        mods = [c.lower_ for c in lefts[1:] if c.dep_ in ("amod", "compound")]
+        mods = [c.lower_ for c in lefts[1:] if c.dep_ in ("amod", "compound") and not self._of_party(c.i)]
         first = lefts[0].i
         title = self._title(mods, t.lower_)
         if title is not None:
-            return first, self.role_holder(t, title), "role-noun"
+            return first, self.role_holder(t, title, party), "role-noun"
+        if party is not None:
+            return None  # "the Labour plans"
         cls = self.tables.nouns.get(t.lower_)
         if cls is None and self._speaks(t) and t.i > t.head.i and t.lower_ not in ctx.lex.document_heads:
             cls = "person"  # an inverted attribution speaks of someone: "..., says the bow-tied maverick"
@@ -387,14 +412,40 @@ class _Resolver:
             clash = clash or (want is not None and self.ctx.lex.sector(role) == want)
         return False if clash else None
 
-    def role_holder(self, t: Token, title: tuple[str, ...]) -> str | None:
+    def _of_party(self, i: int) -> bool:
+        """Is token i a party's word: a mention of a party, or a capitalised word of a party's
+        name or adjective ("Tory", "Liberal Democrat") in a state not in play?"""
+        aid = self.owner[i]
+        if aid is not None:
+            return self.b.data[aid]["sector"] == PARTY_SECTOR
+        t = self.doc[i]
+        return t.text[:1].isupper() and t.lower_ in _party_words()
+
+    def _party(self, mods) -> frozenset[str] | None:
+        """The parties a title's modifiers name ("the Tory leader", "the Liberal Democrat
+        leader"), by name."""
+        words = [c for c in mods if self._of_party(c.i)]
+        if not words:
+            return None
+        aid = self.owner[words[0].i]
+        if aid is not None:
+            return frozenset({self.b.data[aid]["name"]})
+        return _parties_of(" ".join(c.text for c in words))
+
+    def role_holder(self, t: Token, title: tuple[str, ...],
+                    party: frozenset[str] | None = None) -> str | None:
         """The person named most recently who holds the role; else the nearest person close by
-        with no other role of its sector."""
+        with no other role of its sector.  A public office is never given that way, unless the
+        title names the holder's party ("the Tory leader"): then the nearest person close by
+        who belongs to no other party and holds no other role of the sector is its holder."""
         fallback = None
-        office = self.ctx.lex.sector(" ".join(title)) in PUBLIC_OFFICES
+        office = self.ctx.lex.sector(" ".join(title)) in PUBLIC_OFFICES and party is None
         for r in self._before(t.i):
             if r.kind != "person" or r.quoted or r.aid is None:
                 continue
+            other = _parties_of(self.b.data[r.aid]["affiliation"] or "")
+            if party and other and not other & party:
+                continue  # a member of another party
             fits = self._fits(r.aid, title)
             if fits:
                 return r.aid
@@ -417,11 +468,34 @@ class _Resolver:
         subj = [r for r in near if r.sent == sent and r.subject]
         return (subj[-1] if subj else near[0]).aid
 
+    def descriptors(self, aid: str) -> set[str]:
+        """Common nouns the article puts next to an organisation's name to say what it is:
+        "engineering group Jarvis", "the insurer Standard Life", "Jarvis, the builder," ->
+        {"group"}, {"insurer"}, {"builder"}."""
+        out = self._descriptors.get(aid)
+        if out is not None:
+            return out
+        out = set()
+        doc = self.doc
+        for m in self.b.mentions[aid]:
+            i = self.ctx.start_tok.get(m.start)
+            if i is None:
+                continue
+            if i > 0 and doc[i - 1].pos_ == "NOUN" and doc[i - 1].text.islower():
+                out.add(doc[i - 1].lower_)
+            j = i
+            while j + 1 < len(doc) and doc[j + 1].idx < m.end:
+                j += 1
+            head = _head(doc, i, j + 1)
+            out.update(c.lower_ for c in head.rights if c.dep_ == "appos" and c.pos_ == "NOUN")
+        self._descriptors[aid] = out
+        return out
+
     def org_kind(self, aid: str) -> str | None:
         d = self.b.data[aid]
         if d["sector"] in SECTOR_KINDS:
             return SECTOR_KINDS[d["sector"]]
-        for w in d["name"].lower().replace(".", "").split():
+        for w in [*d["name"].lower().replace(".", "").split(), *sorted(self.descriptors(aid))]:
             cls = self.tables.nouns.get(w)
             if cls in ORG_KINDS:
                 return cls
@@ -429,13 +503,13 @@ class _Resolver:
 
     def org_near(self, t: Token, cls: str) -> str | None:
         """The latest organisation named with the noun ("the commission" -> "Police
-        Commission"), else the nearest one of a kind that fits; one whose kind is unknown
+        Commission", "the company" -> "media company GroupM"), else the nearest one of a kind that fits; one whose kind is unknown
         only when it has been the subject of a sentence (what the article is about, not a
         source it cites: "told BBC Radio 4", "a poll by the Courier")."""
         noun = t.lower_
         orgs = [r for r in self._before(t.i) if r.kind == "organization" and r.aid and not r.quoted]
         for r in orgs:
-            if noun in self.b.data[r.aid]["name"].lower().split():
+            if noun in self.b.data[r.aid]["name"].lower().split() or noun in self.descriptors(r.aid):
                 return r.aid
         here = self.para(t.i)
         subjects = {r.aid for r in orgs if r.subject and here - r.para <= ORG_PARA_BACK}

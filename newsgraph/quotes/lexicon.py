@@ -1,8 +1,8 @@
 """The quote stage's word lists, read once from the package's data files.
 
-``cue_verbs.tsv`` lists reporting verbs by lemma with their frame (``say``,
-``promise``, ``belief``, ``finding``, ``naming`` or ``direct``) and whether their object is the hearer ("told the
-BBC"); ``speaker_words.tsv`` lists pronouns and determiners
+``cue_verbs.tsv`` lists reporting verbs by lemma (or lemma and preposition: "call for")
+with their frame (``say``, ``promise``, ``belief``, ``finding``, ``naming``, ``object`` or
+``direct``) and whether their object is the hearer ("told the BBC"); ``speaker_words.tsv`` lists pronouns and determiners
 used when naming speakers; ``speaker_nouns.tsv`` lists nouns for documents and
 bodies that speak.  All are plain TSV with a header line and ``#`` comments; a
 malformed line raises :class:`~newsgraph.errors.NewsgraphError` with code ``[E341]``
@@ -21,7 +21,7 @@ from ..errors import NewsgraphError
 
 __all__ = ["Lexicon", "load_lexicon", "read_tsv", "FRAMES", "WORD_CLASSES", "NOUN_CLASSES"]
 
-FRAMES = frozenset({"say", "promise", "belief", "finding", "naming", "direct"})
+FRAMES = frozenset({"say", "promise", "belief", "finding", "naming", "object", "direct"})
 OBJECTS = frozenset({"hearer", "-"})
 NOUN_CLASSES = frozenset({"document", "body", "generic", "agent"})
 WORD_CLASSES = frozenset({"person-pronoun", "thing-pronoun", "group-pronoun", "first-person",
@@ -37,7 +37,10 @@ class Lexicon:
     nouns: Mapping[str, str]
     hearers: frozenset[str] = frozenset()  # cue lemmas whose object is the hearer
 
-    def frame(self, lemma: str) -> str | None:
+    def frame(self, lemma: str, prep: str | None = None) -> str | None:
+        """The frame of a cue verb, or of the verb with a preposition ("call for")."""
+        if prep is not None:
+            return self.cues.get(f"{lemma.lower()} {prep.lower()}")
         return self.cues.get(lemma.lower())
 
     def tells(self, lemma: str) -> bool:

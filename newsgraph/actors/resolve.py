@@ -90,6 +90,7 @@ SECTOR_KINDS = {"GOV": "government", "IGO": "government", "MIL": "government", "
 class Descriptions:
     nouns: dict[str, str]  # noun -> class
     first_names: dict[str, str]  # lower-case first name -> "m" | "f"
+    gendered_nouns: dict[str, str]  # "son", "wife", "actress" -> "m" | "f"
 
 
 def _rows(name: str, allowed) -> list[tuple[str, str]]:
@@ -145,7 +146,8 @@ def _parties_of(text: str) -> frozenset[str]:
 def descriptions() -> Descriptions:
     """The packaged tables (read once)."""
     return Descriptions(dict(_rows("descriptions.tsv", CLASSES)),
-                        dict(_rows("first_names.tsv", ("m", "f"))))
+                        dict(_rows("first_names.tsv", ("m", "f"))),
+                        dict(_rows("gendered_nouns.tsv", ("m", "f"))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,11 +232,26 @@ class _Resolver:
                    self.ctx.in_quote[head.i], subject, subject and self.ctx.reporting(head.head),
                    span, gender)
 
+    def _noun_gender(self, r: Ref) -> str | None:
+        """The sex a noun naming the person says: "her son Kody", "his wife, Anne", "Wise's
+        dad, Darrin", "Kody, her son," (the noun before the name, or in apposition)."""
+        nouns = self.tables.gendered_nouns
+        head = self.doc[r.tok]
+        near = [c for c in head.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
+        if head.dep_ in ("appos", "compound") and head.head.pos_ == "NOUN":
+            near.append(head.head)
+        first = head.left_edge.i
+        if first > 0 and self.doc[first - 1].pos_ == "NOUN":
+            near.append(self.doc[first - 1])
+        found = {nouns[t.lower_] for t in near if t.lower_ in nouns}
+        return found.pop() if len(found) == 1 else None
+
     def _genders(self) -> dict[str, str]:
-        """Person actor id -> "m" | "f": a courtesy title, else a common first name, else the
-        pronouns that must be the person's: "X said she ...", "X lost his job" (a gendered
-        pronoun that is a dependent of X's verb, its possessive object, or the subject of
-        the clause X reports), when they all agree."""
+        """Person actor id -> "m" | "f": a courtesy title, else a common first name, else a
+        noun that names the person ("her son Kody"), else the pronouns that must be the
+        person's: "X said she ...", "X lost his job" (a gendered pronoun that is a dependent
+        of X's verb, its possessive object, or the subject of the clause X reports), when they
+        all agree."""
         ctx, b = self.ctx, self.b
         out = dict(ctx.gender)
         firsts = self.tables.first_names
@@ -246,6 +263,13 @@ class _Resolver:
             g = firsts.get(words[0].lower()) if len(words) > 1 else None
             if g:
                 out[aid] = g
+        nouns: dict[str, set[str]] = {}
+        for r in self.refs:
+            if r.kind == "person" and r.aid not in out and not r.quoted:
+                g = self._noun_gender(r)
+                if g:
+                    nouns.setdefault(r.aid, set()).add(g)
+        out.update({aid: next(iter(v)) for aid, v in nouns.items() if len(v) == 1})
         for r in self.refs:
             if r.kind != "person" or r.aid in out or not r.subject or r.quoted:
                 continue
@@ -554,6 +578,9 @@ class _Resolver:
                 if to is not None and self._add(t, t.idx, t.idx + len(t.text), to, "pronoun", "pronoun") \
                         and to.aid is not None:
                     resolved[t.i] = to.aid
+                    said = ctx.lex.pronouns[t.lower_][0]
+                    if to.kind == "person" and said in ("m", "f") and to.aid not in self.gender:
+                        self.gender[to.aid] = said  # "he" once, "he" after: never "she"
                 continue
             found = self.description(t)
             if found is not None and found[1] is not None:

@@ -37,7 +37,7 @@ __all__ = ["reported_clauses", "according_to", "colon_headlines", "DIRECT_SHARE"
 #: A content with at least this share of its letters inside quotation marks is direct.
 DIRECT_SHARE = 0.95
 _MIN_TOKENS = 3
-_MIN_OBJECT_TOKENS = 2  # "cited the figures", not "cited it"
+_MIN_OBJECT_TOKENS = 2  # "cited the figures", "urged police to investigate", not "cited it"
 _CONTENT_DEPS = ("ccomp",)
 _COLON_NAME_ENTS = {"PERSON", "ORG"}
 _FINITE = ("VBD", "VBZ", "VBP")
@@ -69,6 +69,18 @@ def _content_head(verb: Token, frame: str) -> Token | None:
         for c in verb.rights:
             if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 return c
+    if frame == "say":
+        for c in verb.rights:  # a gerund clause: "said having him back was a boost"
+            if c.dep_ == "xcomp" and c.tag_ == "VBG" and any(x.dep_ in _CONTENT_DEPS for x in c.children):
+                return c
+        for c in verb.rights:  # "said in a statement that ...": the parse hung the clause on the noun
+            if c.dep_ != "prep":
+                continue
+            for p in c.children:
+                for x in p.children if p.dep_ == "pobj" else ():
+                    if x.dep_ in ("acl", "relcl", "ccomp") and any(
+                            m.dep_ == "mark" and m.lower_ == "that" for m in x.children):
+                        return x
     return None
 
 
@@ -84,6 +96,8 @@ def _clause_tokens(verb: Token, head: Token) -> list[Token]:
             if c.dep_ in _CONTENT_DEPS or (c.dep_ == "advcl" and verb.i < c.i < head.i) or (
                     c.dep_ == "advcl" and c.i > head.i and c.tag_ != "VBG"):  # "..., because ..."
                 left, right = min(left, c.left_edge.i), max(right, c.right_edge.i)
+    if left < verb.i < head.i:  # "wounds that police said did not appear ...": after the cue
+        left = verb.i + 1
     last = max((c for c in doc[left:right + 1] if c.head.i in (head.i, verb.i) and c.i > head.i),
                key=lambda c: c.i, default=None)
     if (last is not None and last.dep_ == "advcl" and last.tag_ == "VBG"
@@ -254,7 +268,8 @@ def _candidate(toks: list[Token], verb: Token, speaker: Token | None, frame: str
     """The quote of one content, or None (too short, holding its cue, or a quotation that
     becomes a direct quote: then its attribution goes to ``claims``)."""
     if len(toks) < (1 if rule in ("reported-clause-around", "reported-naming") else
-                    _MIN_OBJECT_TOKENS if rule == "reported-object" else _MIN_TOKENS):
+                    _MIN_OBJECT_TOKENS if rule in ("reported-object", "reported-infinitive")
+                    else _MIN_TOKENS):
         return None
     start, end = _span_of(toks)
     if start <= verb.idx < end:
@@ -308,7 +323,8 @@ def reported_clauses(doc: Doc, lex: Lexicon, qindex: QuotationIndex, *, text: st
             parts = [trim_tokens(_clause_tokens(verb, head))]
             rule = ("reported-belief" if frame == "belief" else
                     "reported-finding" if frame == "finding" else
-                    "reported-clause" if head.dep_ in ("ccomp", "advcl") else "reported-infinitive")
+                    "reported-infinitive" if head.dep_ == "xcomp" and head.tag_ != "VBG"
+                    else "reported-clause")
             left = _left_of(verb) if rule == "reported-clause" and head.i > verb.i else []
             if left and speaker is not None:
                 cand = _candidate(left, verb, speaker, frame, "reported-clause-around", qindex, claims, text)

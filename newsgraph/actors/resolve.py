@@ -525,18 +525,25 @@ class _Resolver:
                 return cls
         return None
 
+    def _agent(self, i: int) -> bool:
+        """Is token i the agent of a passive verb ("a study done by TransLink")?"""
+        t = self.doc[i]
+        return t.dep_ == "pobj" and (t.head.dep_ == "agent" or (
+            t.head.lower_ == "by" and t.head.head.pos_ == "VERB"))  # "by X" on a verb, not "a poll by X"
+
     def org_near(self, t: Token, cls: str) -> str | None:
         """The latest organisation named with the noun ("the commission" -> "Police
         Commission", "the company" -> "media company GroupM"), else the nearest one of a kind that fits; one whose kind is unknown
         only when it has been the subject of a sentence (what the article is about, not a
-        source it cites: "told BBC Radio 4", "a poll by the Courier")."""
+        source it cites: "told BBC Radio 4", "a poll by the Courier"), or the agent of a
+        passive verb ("a study was done by the agency")."""
         noun = t.lower_
         orgs = [r for r in self._before(t.i) if r.kind == "organization" and r.aid and not r.quoted]
         for r in orgs:
             if noun in self.b.data[r.aid]["name"].lower().split() or noun in self.descriptors(r.aid):
                 return r.aid
         here = self.para(t.i)
-        subjects = {r.aid for r in orgs if r.subject and here - r.para <= ORG_PARA_BACK}
+        subjects = {r.aid for r in orgs if (r.subject or self._agent(r.tok)) and here - r.para <= ORG_PARA_BACK}
         for r in orgs:
             if here - r.para > ORG_PARA_BACK:
                 break

@@ -8,6 +8,8 @@
 - indirect and mixed quotes: cue verbs with a clausal complement, "according
   to X", "Name: words" lines (:mod:`.clauses`);
 
+none on a line that links to another story ("READ MORE: ...", "WATCH: ...");
+
 and resolves each speaker to an actor of the actors stage (:mod:`.speaker`).
 Cue verbs and speaker words are data files (:mod:`.lexicon`).  Each record
 carries its content span, kind, cue, speaker mention, the actors mentioned
@@ -21,6 +23,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc
 
 from ..actors import ActorIndex
+from ..actors.nonpersons import line_flags
 from ..models import Article, Cue, Quote, Span
 from .candidates import RULES, Candidate, can_speak
 from .clauses import according_to, colon_headlines, reported_clauses
@@ -110,7 +113,9 @@ def extract_quotes(article: Article, doc: Doc, actors: ActorIndex) -> tuple[Quot
                            + colon_headlines(doc, actors, text=text))
     direct = quotation_quotes(doc, lex, quotations, [(c.start, c.end) for c in clauses], claims,
                               text=text)
-    cands = sorted(clauses + direct, key=lambda c: (c.start, c.end))
+    lines = line_flags(text)  # a link to another story ("READ MORE: ..., minister says") quotes no one here
+    cands = sorted((c for c in clauses + direct if lines.of(c.start) not in lines.promo),
+                   key=lambda c: (c.start, c.end))
     resolver = SpeakerResolver(doc, actors, lex, quoted=[(c.start, c.end) for c in cands])
     mentions = _Mentions(actors)
     out: list[Quote] = []

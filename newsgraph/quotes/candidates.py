@@ -46,11 +46,11 @@ _SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
 
 def _passive(verb: Token) -> bool:
     """ "was told", "has been asked", and a bare participle clause ("Asked about the plan, she
-    said ...", "Told of the vote, he ...": she and he were asked and told)."""
+    said ...", "When told of the vote, he ...": she and he were asked and told)."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
     return (verb.tag_ in ("VBN", "VBD") and verb.dep_ == "advcl"  # the tagger takes some for VBD
-            and not any(c.dep_ in ("aux", "nsubj", "mark") for c in verb.children))
+            and not any(c.dep_ in ("aux", "nsubj") for c in verb.children))
 
 
 def _agent(verb: Token) -> Token | None:

@@ -157,6 +157,8 @@ def _states(verb: Token, head: Token, speaker: Token | None, frame: str, lex: Le
 
 
 _SET_OFF = (",", "—", "–")
+_OPENING = ("“", "‘", '"', "'", "``")
+_CLOSING = ("”", "’", '"', "'", "''")
 
 
 def inverted_subject(verb: Token, stop: int) -> Token | None:
@@ -199,6 +201,8 @@ def _around_content(verb: Token) -> list[list[Token]]:
     before, after = extent
     sent = verb.sent
     left, right = trim_tokens(list(doc[sent.start:before])), trim_tokens(list(doc[after + 1:sent.end]))
+    if doc[after + 1].text in _OPENING and doc[before - 1].text not in _CLOSING:
+        return []  # "When asked, he said, “...”": the cue introduces a quotation
     if not (_says_something(left) and _says_something(right)):
         return []  # "Yet, she says, ...": words on both sides that say something
     return [left, right]
@@ -216,6 +220,8 @@ def _left_of(verb: Token) -> list[Token]:
     set off inside the sentence whose content follows it."""
     extent = _extent(verb)
     if extent is None:
+        return []
+    if verb.doc[extent[1] + 1].text in _OPENING and verb.doc[extent[0] - 1].text not in _CLOSING:
         return []
     left = trim_tokens(list(verb.doc[verb.sent.start:extent[0]]))
     return left if _says_something(left) else []

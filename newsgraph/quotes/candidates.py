@@ -61,6 +61,19 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
+def _antecedent(noun: Token) -> Token:
+    """Who a relative "who" stands for: the noun it follows, or, when that noun only says what
+    the subject is ("X is a serial liar and a birther who pledged ..."), the subject."""
+    head = noun
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "attr":
+        subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+    return noun
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """Who does the reporting: the verb's subject, else (for "…, saying", "and added",
     "went on to say", "who said", "a statement saying") the subject it shares.  A time
@@ -80,7 +93,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         before = [c for c in subjects if c.i < verb.i]
         c = before[-1] if before else subjects[0]
         if c.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head
+            return _antecedent(verb.head)
         return c
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         head = verb.head

@@ -48,14 +48,14 @@ _COLON_ACTOR_KINDS = {"person", "organization", "group", "document"}
 def _content_head(verb: Token, frame: str) -> Token | None:
     if frame == "naming":  # "called it a rookie mistake", "described the plan as reckless"
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is None:
-            return None
+        if obj is None or any(c.dep_ == "neg" for c in verb.children):
+            return None  # "doesn't describe X known as Y" names nothing
         for c in verb.rights:
             if c.dep_ == "oprd":
                 return c
         for t in (*verb.rights, *obj.subtree):
-            if t.dep_ == "prep" and t.lower_ == "as" and t.i > obj.i:
-                return next((p for p in t.children if p.dep_ == "pobj"), None)
+            if t.dep_ == "prep" and t.lower_ == "as" and t.i > obj.i:  # "as reckless", "as a mistake"
+                return next((p for p in t.children if p.dep_ in ("pobj", "amod", "acomp")), None)
         return None
     for c in verb.children:
         if c.dep_ in _CONTENT_DEPS:
@@ -238,7 +238,11 @@ def _object_content(verb: Token, lex: Lexicon) -> list[Token] | None:
     ("... in a statement on Thursday")."""
     doc = verb.doc
     start = None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "was called a charlatan by doctors for ...": no demand
     for c in verb.rights:
+        if any(o.dep_ == "dobj" and o.i < c.i for o in verb.children):
+            break  # "called her vote for the war a mistake": no "call for"
         if c.dep_ in ("prep", "prt") and lex.frame(verb.lemma_, c.lower_) == "object":
             if any(p.dep_ in ("pobj", "pcomp") for p in c.children):
                 start, last = c.i + 1, c.right_edge.i

@@ -5,8 +5,8 @@
 - direct quotes: quotations (straight or curly, double or single marks,
   several paragraphs, unbalanced marks recovered) with their attribution
   (:mod:`.marks`, :mod:`.direct`);
-- indirect and mixed quotes: cue verbs with a clausal complement, "according
-  to X", "Name: words" lines (:mod:`.clauses`);
+- indirect and mixed quotes: cue verbs with a clausal complement, nouns of saying with
+  their owner ("her claim that ..."), "according to X", "Name: words" lines (:mod:`.clauses`);
 
 none on a line that links to another story ("READ MORE: ...", "WATCH: ...");
 
@@ -26,7 +26,7 @@ from ..actors import ActorIndex
 from ..actors.nonpersons import line_flags
 from ..models import Article, Cue, Quote, Span
 from .candidates import RULES, Candidate, can_speak
-from .clauses import according_to, colon_headlines, reported_clauses
+from .clauses import according_to, colon_headlines, noun_clauses, reported_clauses
 from .direct import quotation_quotes
 from .lexicon import load_lexicon
 from .marks import QuotationIndex, find_quotations, quoted_share
@@ -109,7 +109,10 @@ def extract_quotes(article: Article, doc: Doc, actors: ActorIndex) -> tuple[Quot
     quotations = find_quotations(text)
     qindex = QuotationIndex(quotations)
     clauses, claims = reported_clauses(doc, lex, qindex, text=text)
-    clauses = _drop_nested(clauses + according_to(doc, lex, qindex, text=text)
+    nouns, noun_claims = noun_clauses(doc, lex, qindex, text=text)
+    for q, attrib in noun_claims.items():
+        claims.setdefault(q, attrib)
+    clauses = _drop_nested(clauses + nouns + according_to(doc, lex, qindex, text=text)
                            + colon_headlines(doc, actors, text=text))
     direct = quotation_quotes(doc, lex, quotations, [(c.start, c.end) for c in clauses], claims,
                               text=text)

@@ -16,6 +16,8 @@
   ("The plan is sound, she said, ...", "..., argued X.");
 - ``reported-clause-around``: the clause around an attribution set off by commas inside
   it ("Police, the mayor says, have no plans ...", "Too often, he says, drivers ...");
+- ``reported-noun``: a noun of saying with its owner ("Trump's claim that ...", "his pledge
+  to build a wall": ``reported-noun-infinitive``);
 - ``according-to``: "According to X, ..." / "..., according to X";
 - ``colon-headline``: a short line "Name: words" (headlines and captions).
 
@@ -32,7 +34,7 @@ from .candidates import Candidate, subject_of, trim_tokens
 from .lexicon import Lexicon
 from .marks import Quotation, QuotationIndex, quoted_share
 
-__all__ = ["reported_clauses", "according_to", "colon_headlines", "DIRECT_SHARE"]
+__all__ = ["reported_clauses", "noun_clauses", "according_to", "colon_headlines", "DIRECT_SHARE"]
 
 #: A content with at least this share of its letters inside quotation marks is direct.
 DIRECT_SHARE = 0.95
@@ -278,7 +280,8 @@ def _candidate(toks: list[Token], verb: Token, speaker: Token | None, frame: str
     """The quote of one content, or None (too short, holding its cue, or a quotation that
     becomes a direct quote: then its attribution goes to ``claims``)."""
     if len(toks) < (1 if rule in ("reported-clause-around", "reported-naming") else
-                    _MIN_OBJECT_TOKENS if rule in ("reported-object", "reported-infinitive")
+                    _MIN_OBJECT_TOKENS if rule in ("reported-object", "reported-infinitive",
+                                                   "reported-noun-infinitive")
                     else _MIN_TOKENS):
         return None
     start, end = _span_of(toks)
@@ -368,6 +371,37 @@ def _reports(toks: list[Token], lex: Lexicon) -> bool:
     """Do the tokens hold an attribution of their own ("he told delegates that ...")?"""
     return any(t.pos_ == "VERB" and lex.frame(t.lemma_) in ("say", "promise")
                and _content_head(t, "say") is not None and subject_of(t) is not None for t in toks)
+
+
+def noun_clauses(doc: Doc, lex: Lexicon, qindex: QuotationIndex, *, text: str
+                 ) -> tuple[list[Candidate], dict[Quotation, tuple[Token, Token | None]]]:
+    """ "Trump's claim that ...", "his pledge to build a wall": a noun of saying with its
+    possessor and the clause that says what was said ("that ...", or "to ..." for a promise);
+    the possessor speaks.  A noun with no possessor ("the claim that ...") names no one."""
+    found: list[Candidate] = []
+    claims: dict[Quotation, tuple[Token, Token | None]] = {}
+    for noun in doc:
+        if noun.pos_ != "NOUN" or qindex.containing(noun.idx) is not None:
+            continue
+        frame = lex.noun_frame(noun.lemma_)
+        if frame is None:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            continue
+        for c in noun.rights:
+            if c.dep_ not in ("acl", "ccomp") or c.pos_ not in ("VERB", "AUX"):
+                continue
+            that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            to = frame == "promise" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            if not (that or to):
+                continue
+            rule = "reported-noun-infinitive" if to else "reported-noun"
+            cand = _candidate(trim_tokens(list(c.subtree)), noun, owner, frame, rule, qindex, claims, text)
+            if cand is not None:
+                found.append(cand)
+            break
+    return found, claims
 
 
 def according_to(doc: Doc, lex: Lexicon, qindex: QuotationIndex, *, text: str) -> list[Candidate]:

@@ -109,6 +109,8 @@ class SpeakerResolver:
         return tok.pos_ == "PRON" and self.lex.is_class(tok.lower_, "first-person")
 
     def _is_pronoun(self, tok: Token) -> bool:
+        if tok.tag_ == "PRP$":  # "his claim that ...": a possessive owner
+            return True
         return tok.pos_ == "PRON" and any(
             self.lex.is_class(tok.lower_, c) for c in ("person-pronoun", "thing-pronoun", "group-pronoun"))
 

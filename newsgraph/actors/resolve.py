@@ -6,7 +6,7 @@ article (a name, a surname, or a reference resolved before it, so chains carry o
 becomes a mention of that actor with the rule's name, which is how the quote and event
 stages see it (``ActorIndex.for_token``).
 
-Rules (``actors.rules.v4``):
+Rules (``actors.rules.v5``):
 
 - ``role-noun``: "the prime minister", "the chancellor", "the foreign minister" -> the
   person named most recently whose roles fit the title (a role fits when it is the title,
@@ -15,20 +15,25 @@ Rules (``actors.rules.v4``):
   public office ("the professor", "the coach") goes to the nearest person in the same or
   the previous paragraph who holds no other role of its sector (the founder of a company
   can be "the professor"); a public office ("the president", "the general") stays
-  unresolved rather than go to someone never given it.
+  unresolved rather than go to someone never given it, unless the title names the holder's
+  party ("the Tory leader", "the Liberal Democrat leader"): then the nearest person close by
+  who is no member of another party and holds no other role of the sector holds it.
 - ``description``: a definite description headed by a noun of ``data/descriptions.tsv``,
   or by any noun that is the subject of an inverted attribution ("..., says the bow-tied
   maverick": the inversion follows a quotation and speaks of someone, unless the noun names
   a thing or a collective): a person ("the labourer", "the 32-year-old mother") -> the
   nearest person in the same or the previous paragraph, the subject of a sentence first; an organisation ("the insurer",
   "the company", "the agency") -> the latest organisation whose name has that noun ("the
-  commission" -> "Police Commission"), else the nearest organisation of a compatible kind
+  commission" -> "Police Commission") or that the article describes with it ("media company
+  GroupX", "Jarvis, the builder,"), else the nearest organisation of a compatible kind
   (a business for "the insurer", a public body for "the agency"; an organisation whose
-  kind is unknown when it has been the subject of a sentence); a place ("the city", "the
+  kind is unknown when it has been the subject of a sentence or the agent of a verb, "done
+  by X"); a place ("the city", "the
   country") -> the place or state named before; "the government" -> the state named before.
 - ``pronoun``: he, she, it, they, his, its, their, ... -> the nearest agreeing actor:
-  gender (a courtesy title, a common first name, or the only gendered pronouns of a
-  sentence the person is the subject of), number and animacy (people for he/she; states,
+  gender (a courtesy title, a common first name, a noun that names the person, "her son
+  Kody" (``data/gendered_nouns.tsv``), the only gendered pronouns of a sentence the person
+  is the subject of, or a "he"/"she" already resolved to them), number and animacy (people for he/she; states,
   organisations and documents for it; groups and organisations for they); never a
   co-argument of its own verb ("Blair backed him").  In its own sentence the nearest
   agreeing mention outside quotation marks; else, sentence by sentence back (at most four
@@ -42,19 +47,16 @@ Rules (``actors.rules.v4``):
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Token
 
-from ..errors import NewsgraphError
 from .context import Context
+from .reftables import CLASSES, Descriptions, descriptions, parse_rows, parties_of, party_words
 
 __all__ = ["resolve_references", "Descriptions", "descriptions", "parse_rows", "CLASSES"]
 
-CLASSES = frozenset({"person", "business", "government", "org", "city", "country", "thing", "collective"})
 PRONOUN_KINDS = {
     "person": ("person",),
     "thing": ("country", "organization", "document"),
@@ -84,70 +86,6 @@ ORG_KINDS = {"business": "business", "government": "government"}
 PUBLIC_OFFICES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP"})
 PARTY_SECTOR = "PTY"
 SECTOR_KINDS = {"GOV": "government", "IGO": "government", "MIL": "government", "BUS": "business"}
-
-
-@dataclass(frozen=True)
-class Descriptions:
-    nouns: dict[str, str]  # noun -> class
-    first_names: dict[str, str]  # lower-case first name -> "m" | "f"
-    gendered_nouns: dict[str, str]  # "son", "wife", "actress" -> "m" | "f"
-
-
-def _rows(name: str, allowed) -> list[tuple[str, str]]:
-    """(key, class) rows of ``data/<name>``."""
-    return parse_rows(name, resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8"),
-                      allowed)
-
-
-def parse_rows(name: str, text: str, allowed) -> list[tuple[str, str]]:
-    """(key, class) rows of a ``word<TAB>class`` table with a header line and ``#`` comments;
-    a malformed line, an unknown class or a word listed twice is error E319 naming file and line."""
-    rows, header, seen = [], True, set()
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if len(cells) != 2 or not all(cells):
-            raise NewsgraphError(f"expected 'word<TAB>class', got {line!r}", code="E319",
-                                 where=f"{name}:{n}")
-        if header:
-            header = False
-            continue
-        key, cls = cells[0].lower(), cells[1]
-        if cls not in allowed:
-            raise NewsgraphError(f"unknown class {cls!r} for {key!r}", code="E319", where=f"{name}:{n}")
-        if key in seen:
-            raise NewsgraphError(f"{key!r} is listed twice", code="E319", where=f"{name}:{n}")
-        seen.add(key)
-        rows.append((key, cls))
-    return rows
-
-
-@functools.cache
-def _party_forms() -> dict[str, frozenset[str]]:
-    """Every name, short name and adjective of a party (lower case) -> the parties' names."""
-    from .parties import party_forms
-
-    return {f.text.lower(): frozenset(p.name for p in f.parties)
-            for forms in party_forms().values() for f in forms}
-
-
-@functools.cache
-def _party_words() -> frozenset[str]:
-    return frozenset(w for form in _party_forms() for w in form.split())
-
-
-def _parties_of(text: str) -> frozenset[str]:
-    """The parties a name or adjective stands for ("Tory", "Labour Party"), or none."""
-    return _party_forms().get(text.lower().removeprefix("the "), frozenset())
-
-
-@functools.cache
-def descriptions() -> Descriptions:
-    """The packaged tables (read once)."""
-    return Descriptions(dict(_rows("descriptions.tsv", CLASSES)),
-                        dict(_rows("first_names.tsv", ("m", "f"))),
-                        dict(_rows("gendered_nouns.tsv", ("m", "f"))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,7 +381,7 @@ class _Resolver:
         if aid is not None:
             return self.b.data[aid]["sector"] == PARTY_SECTOR
         t = self.doc[i]
-        return t.text[:1].isupper() and t.lower_ in _party_words()
+        return t.text[:1].isupper() and t.lower_ in party_words()
 
     def _party(self, mods) -> frozenset[str] | None:
         """The parties a title's modifiers name ("the Tory leader", "the Liberal Democrat
@@ -454,7 +392,7 @@ class _Resolver:
         aid = self.owner[words[0].i]
         if aid is not None:
             return frozenset({self.b.data[aid]["name"]})
-        return _parties_of(" ".join(c.text for c in words))
+        return parties_of(" ".join(c.text for c in words))
 
     def role_holder(self, t: Token, title: tuple[str, ...],
                     party: frozenset[str] | None = None) -> str | None:
@@ -467,7 +405,7 @@ class _Resolver:
         for r in self._before(t.i):
             if r.kind != "person" or r.quoted or r.aid is None:
                 continue
-            other = _parties_of(self.b.data[r.aid]["affiliation"] or "")
+            other = parties_of(self.b.data[r.aid]["affiliation"] or "")
             if party and other and not other & party:
                 continue  # a member of another party
             fits = self._fits(r.aid, title)

@@ -124,6 +124,7 @@ def extract_quotes(article: Article, doc: Doc, actors: ActorIndex) -> tuple[Quot
     out: list[Quote] = []
     for c in cands:
         speaker = None
+        cue = Cue(c.cue.text, c.cue.idx, c.cue.idx + len(c.cue.text)) if c.cue is not None else None
         if _may_speak(c, qindex) and not resolver.is_first_person(c.speaker):
             speaker = resolver.resolve(c.speaker)
         if speaker is None and (c.inherit or c.rule.startswith("quotation")):
@@ -132,9 +133,11 @@ def extract_quotes(article: Article, doc: Doc, actors: ActorIndex) -> tuple[Quot
             if (prev is not None and prev.speaker is not None and prev.speaker.name
                     and _paragraphs_between(text, prev.end, c.start) == 0):
                 speaker = prev.speaker
+                if cue is None and prev.cue is not None and _paragraphs_between(text, prev.cue.end, c.start) == 0 \
+                        and "\n" not in text[prev.cue.end:c.start]:
+                    cue = prev.cue  # "“A,” he said. “B.”": the second part of one interrupted quotation
             else:
                 speaker = resolver.nearest_person(c.start) or speaker
-        cue = Cue(c.cue.text, c.cue.idx, c.cue.idx + len(c.cue.text)) if c.cue is not None else None
         share = quoted_share(text, c.start, c.end, qindex.overlapping(c.start, c.end))
         marks = [x for x in (c.cue, c.speaker) if x is not None]
         lo = min([c.start] + [x.idx for x in marks])

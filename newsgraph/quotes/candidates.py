@@ -9,7 +9,7 @@ from spacy.tokens import Token
 __all__ = ["Candidate", "RULES", "NEVER_SPEAKS", "can_speak", "subject_of", "trim_tokens"]
 
 #: Versioned name of this stage's rules; each record stores ``RULES + ":" + rule``.
-RULES = "quotes.rules.v2"
+RULES = "quotes.rules.v3"
 
 _REL_PRONOUNS = {"who", "which", "that"}
 

@@ -369,3 +369,11 @@ def test_no_quote_on_a_line_linking_to_another_story():
             "The minister said the budget would balance next year.")
     quotes = analyse(text)
     assert texts(quotes) == ["the budget would balance next year"]
+
+
+def test_the_grounds_given_for_a_statement_are_part_of_it():
+    text = ("Mr Hale said the alliance must develop new tools, citing the buildup on the border. "
+            "The union called the deal a betrayal, citing the loss of 200 jobs.")
+    quotes = analyse(text)
+    assert not any(t.startswith("the buildup on the border") for t in texts(quotes))
+    assert find(quotes, "the loss of 200 jobs").speaker.name == "union"

@@ -232,6 +232,17 @@ def _left_of(verb: Token) -> list[Token]:
 _CONTINUED = ("xcomp", "oprd", "ccomp")
 
 
+def _in_statement(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` a say-frame cue, or the clause one reports ("said the plan must change")?"""
+    for _ in range(3):
+        if tok.pos_ == "VERB" and lex.frame(tok.lemma_) == "say":
+            return True
+        if tok.dep_ not in ("ccomp", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _object_content(verb: Token, lex: Lexicon) -> list[Token] | None:
     """What an object-frame cue demands, cites or charges: the object of its preposition
     ("called for a moratorium on new schools", "called on the mayor to resign") or its own
@@ -242,6 +253,8 @@ def _object_content(verb: Token, lex: Lexicon) -> list[Token] | None:
     start = None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None  # "was called a charlatan by doctors for ...": no demand
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and _in_statement(verb.head, lex):
+        return None  # "X said ..., citing Y": the grounds of what X said, not a statement of its own
     for c in verb.rights:
         if any(o.dep_ == "dobj" and o.i < c.i for o in verb.children):
             break  # "called her vote for the war a mistake": no "call for"

@@ -377,3 +377,12 @@ def test_the_grounds_given_for_a_statement_are_part_of_it():
     quotes = analyse(text)
     assert not any(t.startswith("the buildup on the border") for t in texts(quotes))
     assert find(quotes, "the loss of 200 jobs").speaker.name == "union"
+
+
+def test_whose_message_follows_a_colon_speaks_it():
+    text = ("Sir Digby Jones said stability was all important.\n\n"
+            "His message to the chancellor was: “Please don't give it away before the election.”\n\n"
+            "Her reply was: “We will spend it on schools.”")
+    quotes = analyse(text)
+    assert find(quotes, "Please don't give it away").speaker.name == "Digby Jones"
+    assert find(quotes, "We will spend it on schools").speaker.name != "reply"

@@ -118,6 +118,10 @@ def _before(q: Quotation, doc: Doc, lex: Lexicon, text: str
         for _ in range(8):  # the clause that ends at the colon, innermost first
             subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < colon.i), None)
             if subj is not None and subj.pos_ in _NOUNISH:
+                owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+                if owner is not None and lex.noun_frame(subj.lemma_) is not None or \
+                        owner is not None and lex.noun_class(subj.lemma_) == "document":
+                    return None, owner  # "His message to the chancellor was: “...”": his words
                 return None, subj
             if t.head.i == t.i:
                 break

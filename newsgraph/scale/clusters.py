@@ -158,13 +158,13 @@ def _join_candidates(conn: sqlite3.Connection, state: int, ids: list[str], comp:
                      options: DedupeOptions) -> None:
     """Join each new article to the candidates it matches: stored articles by their
     story (a story is joined whole), new ones by themselves."""
-    pairs = conn.execute(
+    pairs = conn.execute(  # CROSS JOIN: SQLite keeps this order (from the new articles)
         "SELECT DISTINCT pd.article_id, cd.article_id, COALESCE(a.cluster_id, a.id) "
-        "FROM dedupe_articles pd JOIN article_bands p ON p.n = pd.n "
-        "JOIN article_bands c ON c.scheme = p.scheme AND c.band = p.band "
-        "AND c.hash = p.hash AND c.n <> p.n "
-        "JOIN dedupe_articles cd ON cd.n = c.n JOIN articles a ON a.id = cd.article_id "
-        f"WHERE p.scheme = ? AND pd.article_id IN ({_marks(ids)})", (state, *ids)).fetchall()
+        "FROM dedupe_articles pd CROSS JOIN article_bands p CROSS JOIN article_bands c "
+        "CROSS JOIN dedupe_articles cd CROSS JOIN articles a "
+        f"WHERE pd.article_id IN ({_marks(ids)}) AND p.n = pd.n AND p.scheme = ? "
+        "AND c.scheme = p.scheme AND c.band = p.band AND c.hash = p.hash AND c.n <> p.n "
+        "AND cd.n = c.n AND a.id = cd.article_id", (*ids, state)).fetchall()
     if not pairs:
         return
     need = sorted({x for p, c, _ in pairs for x in (p, c)})

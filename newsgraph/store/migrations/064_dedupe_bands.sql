@@ -23,15 +23,21 @@ CREATE TABLE IF NOT EXISTS dedupe_articles (
 );
 
 -- One row per band of each grouped article's MinHash signature: two articles are
--- candidates when they share a (band, hash).  `hash`: 47 bits of BLAKE2b of the band (six bytes).
+-- candidates when they share a (band, hash).  `hash`: 47 bits of BLAKE2b of the band (six
+-- bytes); `scheme`: dedupe_state.id.  No foreign keys, so that a regroup empties it at
+-- once (SQLite's truncation); the trigger below removes an article's rows with it.
 CREATE TABLE IF NOT EXISTS article_bands (
-    scheme INTEGER NOT NULL REFERENCES dedupe_state(id) ON DELETE CASCADE,
+    scheme INTEGER NOT NULL,
     band   INTEGER NOT NULL,
     hash   INTEGER NOT NULL,
-    n      INTEGER NOT NULL REFERENCES dedupe_articles(n) ON DELETE CASCADE,
+    n      INTEGER NOT NULL,          -- dedupe_articles.n
     PRIMARY KEY (scheme, band, hash, n)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS article_bands_n ON article_bands(n);
+CREATE TRIGGER IF NOT EXISTS dedupe_articles_bands AFTER DELETE ON dedupe_articles
+BEGIN
+    DELETE FROM article_bands WHERE n = OLD.n;
+END;
 
 -- Stories an article left (deleted, or replaced by `ingest`/`load`): the next run
 -- regroups their remaining members, which may no longer be one story.

@@ -179,7 +179,8 @@ def main() -> int:
     _write(work / "base.jsonl", base)
     _write(work / "new.jsonl", more)
     db = work / "kb.db"
-    print(f"  ingest {len(base):,} articles (--no-analysis): {_ingest(db, work / 'base.jsonl'):.1f}s")
+    secs = _ingest(db, work / "base.jsonl")
+    print(f"  ingest {len(base):,} articles (--no-analysis): {secs:.1f}s")
     del base
 
     def show(label: str, r: dict) -> None:

@@ -238,7 +238,7 @@ def test_another_threshold_regroups_from_scratch(tmp_path):
         assert k.conn.execute("SELECT COUNT(*) FROM dedupe_state").fetchone()[0] == 1
 
 
-def test_a_knowledge_base_grouped_before_migration_064_is_regrouped_once(tmp_path, monkeypatch):
+def test_a_knowledge_base_grouped_before_migration_066_is_regrouped_once(tmp_path, monkeypatch):
     import sqlite3
 
     import newsgraph.store.migrate as mod
@@ -246,7 +246,7 @@ def test_a_knowledge_base_grouped_before_migration_064_is_regrouped_once(tmp_pat
 
     arts = wire_corpus()
     real = mod.available()
-    monkeypatch.setattr(mod, "available", lambda: tuple(m for m in real if m.version != 64))
+    monkeypatch.setattr(mod, "available", lambda: tuple(m for m in real if m.version != 66))
     with KnowledgeBase(str(tmp_path / "kb.db")) as k:
         _store(k, arts)
         scheme = DedupeOptions().scheme()

@@ -5,7 +5,7 @@ current scheme (MinHash of its body paragraphs) and groups the signed articles n
 grouped yet into the stored stories, incrementally:
 
 - each grouped article's LSH band hashes are stored (``article_bands``, migration
-  064), so a run reads only the new articles' signatures and those of the stored
+  066), so a run reads only the new articles' signatures and those of the stored
   articles that share a band with them (the candidates);
 - a candidate pair is verified with the same Jaccard test as :func:`.dedupe.cluster`;
   a new article may join a story, or join several into one;
@@ -15,7 +15,7 @@ grouped yet into the stored stories, incrementally:
 
 The stored grouping names its scheme, banding and threshold (``dedupe_state``); a
 run with other options, or the first run on a knowledge base made before
-migration 064, regroups every signed article from scratch.  A story that lost a
+migration 066, regroups every signed article from scratch.  A story that lost a
 member (an article deleted or replaced: trigger ``articles_dedupe_dirty``) has its
 other members grouped again.  Each run holds one write transaction for the
 grouping, so a crash leaves the grouping as it was; it is idempotent and cheap to

@@ -27,6 +27,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ..errors import QueryError
+from .filters import check_text
 from .listing import Listing, Record
 
 __all__ = ["Resolved", "resolve", "party_sql", "RULE", "KBActor", "ActorMention", "RoleSeen",
@@ -72,7 +73,7 @@ def _like(words: str) -> str:
 def resolve(conn: sqlite3.Connection, spec: str, *, names: bool = True) -> Resolved:
     """The parties ``spec`` stands for (see the module's rule); ``names=False`` takes
     ``spec`` as an id only (the explorer's URLs)."""
-    spec = (spec or "").strip()
+    spec = check_text(spec or "", "actor").strip()
     if not spec:
         return Resolved(spec, (), "none")
     for cand in dict.fromkeys((spec, spec.upper() if len(spec) == 3 and spec.isalpha() else spec)):
@@ -226,6 +227,8 @@ def actors(conn: sqlite3.Connection, *, kind: str | None = None, country: str | 
     ``kind``: one of :data:`KINDS`; ``country``: ISO alpha-3 the actor belongs to or
     acts for (the actor itself for a country); ``name``: part of any name seen for it.
     """
+    for value, what in ((kind, "kind"), (country, "country"), (name, "name")):
+        check_text(value, what)
     where, args = [], []
     if k := _kind(kind):
         where.append("kind = ?")

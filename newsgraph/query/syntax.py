@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import QueryError
+from .limits import check_terms
 
 __all__ = ["compile_query", "Term"]
 
@@ -74,12 +75,16 @@ def compile_query(query: str) -> str:
     """Compile the simple syntax to an FTS5 MATCH expression.
 
     Raises :class:`QueryError` (``E501``) when nothing searchable is left, or the
-    query only excludes terms.
+    query only excludes terms; ``E513`` when it holds too many words or prefix terms
+    (:mod:`newsgraph.query.limits`).
     """
+    terms = _terms(query)
+    found = [t for t in terms if isinstance(t, Term)]
+    check_terms(query, sum(len(t.tokens) for t in found), sum(t.prefix for t in found))
     groups: list[list[Term]] = []  # AND of (OR of terms)
     negatives: list[Term] = []
     join_next = False
-    for t in _terms(query):
+    for t in terms:
         if t == "OR":
             join_next = bool(groups)
             continue

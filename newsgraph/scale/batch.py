@@ -275,7 +275,8 @@ def run_batch(inputs: Iterable[str], out: str, *, scheduler: str | None = None,
                 except Exception as exc:  # a worker that dies at start, a scheduler not there
                     what = f"the scheduler {scheduler}" if scheduler else "a local Dask cluster"
                     raise NewsgraphError(f"cannot start or reach {what}: "
-                                         f"{type(exc).__name__}: {exc}; no shard was run",
+                                         f"{type(exc).__name__}: {str(exc).rstrip('.')}; "
+                                         "no shard was run",
                                          code="E614") from exc
             futures = client.map(run_shard, todo, out=str(Path(out).resolve()),
                                  options=options, pure=False, retries=options.retries,

@@ -42,6 +42,7 @@ _TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 #: the bytes than this are not, the file is no Western text (random bytes, Cyrillic or
 #: Greek in a one-byte code page) and decoding it as cp1252 would store mojibake.
 MAX_CP1252_HIGH = 0.30
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:]+)""", re.I)
 
 
@@ -194,7 +195,7 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, tuple[str, ...]]:
             except (LookupError, UnicodeDecodeError):
                 pass
     sample = data[:65536]
-    high = sum(sample.count(bytes([b])) for b in range(0x80, 0x100)) / len(sample)
+    high = 1 - len(sample.translate(None, _HIGH_BYTES)) / len(sample)
     if high > MAX_CP1252_HIGH:
         raise InputError(f"not UTF-8, and {high:.0%} of its bytes are not ASCII: not text in "
                          "a Western encoding (random bytes, or another encoding: save it as "

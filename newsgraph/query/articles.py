@@ -12,6 +12,7 @@ from ..errors import QueryError
 from ..models import Article, Mention, TimeExpr
 from ..store.write import article_from_row
 from .events import EVENT_COLUMNS, EventRecord, event_records
+from .filters import check_text
 from .listing import Record
 from .quotes import QuoteRecord, quote_record
 
@@ -84,15 +85,21 @@ def resolve_id(conn: sqlite3.Connection, id_or_prefix: str) -> str | None:
 
     ``[E503]`` when the prefix names several articles.
     """
-    if not id_or_prefix:
+    if not check_text(id_or_prefix, "article id"):
         return None
     row = conn.execute("SELECT id FROM articles WHERE id = ?", (id_or_prefix,)).fetchone()
     if row:
         return row[0]
-    nxt = id_or_prefix[:-1] + chr(ord(id_or_prefix[-1]) + 1)
+    last = ord(id_or_prefix[-1])
+    if last < 0x10FFFF:  # the ids from the prefix up to the next one
+        after = last + 1 if not 0xD7FF <= last < 0xE000 else 0xE000  # surrogates skipped
+        nxt = id_or_prefix[:-1] + chr(after)
+        sql, params = "id >= ? AND id < ?", (id_or_prefix, nxt)
+    else:  # the last code point there is: no next one
+        sql, params = "id >= ? AND substr(id, 1, ?) = ?", (id_or_prefix, len(id_or_prefix),
+                                                            id_or_prefix)
     ids = [r[0] for r in conn.execute(
-        "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
-        (id_or_prefix, nxt))]
+        f"SELECT id FROM articles WHERE {sql} ORDER BY id LIMIT 6", params)]
     if len(ids) > 1:
         shown = ", ".join(i[:16] for i in ids[:5]) + (", ..." if len(ids) > 5 else "")
         raise QueryError(f"{id_or_prefix!r} matches several articles ({shown}): "

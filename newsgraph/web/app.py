@@ -172,8 +172,9 @@ def create_app(db_path: str | Path) -> Starlette:
     routes = [
         *routes_for("home", "/"),
         *routes_for("search", "/search"),
-        *routes_for("article", "/articles/{id}"),
-        *routes_for("actor", "/actors/{id}"),
+        # ids may hold "/" (a corpus record's own id): the rest of the path is the id
+        *routes_for("article", "/articles/{id:path}"),
+        *routes_for("actor", "/actors/{id:path}"),
         *routes_for("dyad", "/dyads/{a}/{b}"),
         *routes_for("network", "/network"),
         Mount("/static", app=StaticFiles(directory=str(static)), name="static"),

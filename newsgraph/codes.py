@@ -32,9 +32,8 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
         ("E112", "unknown `--input-format`"),
         ("E113", "a corpus record larger than `ReadOptions.max_record_bytes` (4 MB)"),
         ("E114", "text with a byte-order mark that is not valid in its encoding"),
-        ("E115", "not UTF-8, and too many bytes outside ASCII to be Western text in cp1252 "
-                 "(random bytes, or Cyrillic, Greek... in a one-byte code page): save it as "
-                 "UTF-8"),
+        ("E115", "not UTF-8, too many bytes outside ASCII to be Western text in cp1252, and "
+                 "no other encoding reads it as language (random bytes): save it as UTF-8"),
         ("E199", "reading stopped in the middle of an input (the error is named); what was read "
                  "before is stored"),
     )),

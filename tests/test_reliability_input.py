@@ -336,6 +336,19 @@ def test_random_high_bytes_are_refused_and_western_text_is_still_read(tmp_path):
     assert any("[W101]" in w for w in out["french.txt"].warnings)
 
 
+def test_text_in_a_legacy_code_page_of_another_script_is_read(tmp_path):
+    greek = tmp_path / "greek.txt"
+    greek.write_bytes(("Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για την οικονομία της χώρας. " * 5)
+                      .encode("cp1253"))
+    russian = tmp_path / "russian.txt"
+    russian.write_bytes(("Правительство объявило сегодня новые меры по экономике страны. " * 5)
+                        .encode("cp1251"))
+    for path, word in ((greek, "κυβέρνηση"), (russian, "Правительство")):
+        (doc,) = read_paths([str(path)])
+        assert not isinstance(doc, Failure), doc
+        assert word in doc.content and any("[W101]" in w for w in doc.warnings)
+
+
 def test_fields_of_the_wrong_type_are_ignored_with_a_warning_not_stored_as_reprs(tmp_path):
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(json.dumps({"id": "t1", "text": "Chile praised Peru on Monday.",

@@ -197,11 +197,32 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, tuple[str, ...]]:
     sample = data[:65536]
     high = 1 - len(sample.translate(None, _HIGH_BYTES)) / len(sample)
     if high > MAX_CP1252_HIGH:
-        raise InputError(f"not UTF-8, and {high:.0%} of its bytes are not ASCII: not text in "
-                         "a Western encoding (random bytes, or another encoding: save it as "
-                         "UTF-8)", code="E115")
+        # too many high bytes for Western text: a legacy encoding of another script
+        # (cp1251, cp1253, ...) when charset detection finds one that reads as language
+        found = _detected(sample)
+        if found is None:
+            raise InputError(f"not UTF-8, and {high:.0%} of its bytes are not ASCII: no "
+                             "encoding reads it as text (random bytes? save it as UTF-8)",
+                             code="E115")
+        return data.decode(found, "replace"), (
+            f"[W101] not valid UTF-8 (first bad byte at {first_bad}); decoded as {found}, "
+            "the encoding its bytes read best in",)
     return data.decode("cp1252", "replace"), (
         f"[W101] not valid UTF-8 (first bad byte at {first_bad}); decoded as cp1252",)
+
+
+#: Most "chaos" (mess detected in the decoded text) a detected encoding may leave.
+MAX_CHAOS = 0.1
+
+
+def _detected(sample: bytes) -> str | None:
+    """The encoding charset detection reads ``sample`` in as language, or None."""
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(sample).best()
+    if best is None or best.chaos > MAX_CHAOS:
+        return None
+    return best.encoding
 
 
 def _strict(data: bytes, enc: str) -> str:

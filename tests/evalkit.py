@@ -33,6 +33,8 @@ SETS = {
                           lambda kind: GOLD / "events-plover-dev.gold.jsonl"),
     "events-negatives-dev": ([GOLD / "events-negatives-dev.input.jsonl"], [],
                              lambda kind: GOLD / "events-negatives-dev.gold.jsonl"),
+    "events-bbc-dev": ([GOLD / "events-bbc-dev.input.jsonl"], [],
+                       lambda kind: GOLD / "events-bbc-dev.gold.jsonl"),
     "newsstand-dev": (None, [], lambda kind: GOLD / "newsstand-dev.gold.jsonl"),
     "html-dev": (None, [], lambda kind: GOLD / "html-dev" / "html-dev.gold.jsonl"),
 }
@@ -92,6 +94,8 @@ def score(kind: str, name: str, *, gold: Path | None = None) -> dict:
         figures["dates"] = (int(m.group(1)), int(m.group(2)))
     if m := re.search(r"modality accuracy on full matches: (\d+)/(\d+)", out):
         figures["modality"] = int(m.group(1)) / max(int(m.group(2)), 1)
+    if m := re.search(r"^type: P=([\d.]+)", out, re.M):
+        figures["type P"] = float(m.group(1))
     if m := re.search(r"events predicted on event-free sentences: (\d+)", out):
         figures["event_free"] = int(m.group(1))
     return figures

@@ -17,16 +17,25 @@ from ..errors import QueryError
 from ..models import QUAD_CLASS
 from .actors import RULE, Resolved, party_sql, resolve
 from .clusters import event_ids_once
+from .arrivals import arrived_sql
 from .filters import PERIODS, Filter, order_sql, page_bounds, period_of, upper
-from .listing import Listing, Record
+from .listing import Listing, Record, sort_sql
+from .words import words_sql
 
 __all__ = ["EventRecord", "Events", "DyadCount", "Dyad", "TimelineCount", "EVENT_FILTERS",
            "events", "iter_events", "count_events", "dyad", "timeline", "event_where", "event_records",
-           "EVENT_COLUMNS"]
+           "EVENT_COLUMNS", "EVENT_SORTS"]
 
 #: The filter fields event queries take.
 EVENT_FILTERS = ("source", "target", "actor", "type", "modality", "since", "until", "dedupe",
-                 "article_id", "publication", "language", "country")
+                 "article_id", "publication", "language", "country", "text", "arrived_since",
+                 "arrived_until")
+
+#: The columns events can be sorted by (``sort="type"``, ``sort="-arrived"`` descending);
+#: ties are broken newest day first.
+EVENT_SORTS = {"day": "e.day", "type": "e.type", "quad": "e.quad", "modality": "e.modality",
+               "confidence": "e.confidence", "publication": "a.publication",
+               "headline": "a.headline", "arrived": "a.ingested_at"}
 
 EVENT_COLUMNS = ("e.id, e.article_id, e.seq, e.type, e.quad, e.mode, e.source, e.target, e.modality, "
             "e.context, e.reported_by, e.date, e.date_granularity, e.location, e.trigger, "
@@ -215,6 +224,12 @@ def _where(conn: sqlite3.Connection, f: Filter, *, drive: bool = True,
         params += [v for _, v in art]
     if f.dedupe:
         conds.append(f"e.id IN ({event_ids_once()})")
+    arrived = arrived_sql(f.arrived_since, f.arrived_until, params)
+    if arrived:
+        conds.append(f"e.article_id IN (SELECT id FROM articles WHERE {' AND '.join(arrived)})")
+    conds += words_sql(conn, f.text, params, article="e.article_id", body=(
+        "(SELECT substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) "
+        "FROM articles a WHERE a.id = e.article_id)"))
     return _Where(" AND ".join(conds) or "1", params, tuple(found), p_sql, p_params)
 
 
@@ -241,9 +256,21 @@ def _count(conn: sqlite3.Connection, w: _Where) -> int:
 
 
 def _page_ids(conn: sqlite3.Connection, w: _Where, limit: int | None, offset: int,
-              way: str) -> list[int]:
-    """The ids of one page of matching events, in order."""
+              way: str, sort: str | None = None) -> list[int]:
+    """The ids of one page of matching events, in order (by day, else by ``sort``)."""
     src, params = _from(w)
+    if sort is not None:
+        column, desc = sort_sql(sort, EVENT_SORTS)
+        if column == "e.day":
+            way = desc
+        else:
+            ids = f"SELECT {'e.id' if w.p_sql is None else 'p.event_id'} {src}"
+            sql = (f"SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id "
+                   f"WHERE e.id IN ({ids}) ORDER BY {column} IS NULL, {column} {desc}, "
+                   "e.day DESC, e.id DESC")
+            rows = conn.execute(sql + " LIMIT ? OFFSET ?",
+                                (*params, -1 if limit is None else limit, offset)).fetchall()
+            return [r[0] for r in rows]
     if w.p_sql is None:
         sql = f"SELECT e.id {src} ORDER BY e.day {way}, e.id {way}"
     else:  # the index of event_parties walks (party, role) by day
@@ -305,22 +332,24 @@ def count_events(conn: sqlite3.Connection, f: Filter) -> int:
 
 
 def events(conn: sqlite3.Connection, f: Filter = Filter(), *, limit: int | None = None,
-           offset: int = 0, order: str = "newest") -> Events:
-    """The events ``f`` matches, newest first (``order="oldest"``: oldest first);
+           offset: int = 0, order: str = "newest", sort: str | None = None) -> Events:
+    """The events ``f`` matches, newest first (``order="oldest"``: oldest first;
+    ``sort``: by a column of :data:`EVENT_SORTS`, ``-`` before it descending);
     ``limit`` of them from ``offset`` (None: all), with the total."""
     limit, offset = page_bounds(limit, offset)
     w = _where(conn, f.only(EVENT_FILTERS, "events"))
-    ids = _page_ids(conn, w, limit, offset, order_sql(order))
+    ids = _page_ids(conn, w, limit, offset, order_sql(order), sort)
     rows = _rows(conn, ids)
     return Events(tuple(event_records(conn, rows)), _count(conn, w), limit, offset, filter=f,
                   actors=w.found)
 
 
 def iter_events(conn: sqlite3.Connection, f: Filter = Filter(), *, limit: int | None = None,
-                order: str = "newest", chunk: int = 500) -> Iterator[EventRecord]:
+                order: str = "newest", chunk: int = 500,
+                sort: str | None = None) -> Iterator[EventRecord]:
     """Every event ``f`` matches, in order, streamed (exports of any size)."""
     w = _where(conn, f.only(EVENT_FILTERS, "events"))
-    ids = _page_ids(conn, w, limit, 0, order_sql(order))
+    ids = _page_ids(conn, w, limit, 0, order_sql(order), sort)
     for i in range(0, len(ids), chunk):
         yield from event_records(conn, _rows(conn, ids[i:i + chunk]))
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar, Generic, Iterator, TypeVar
 
-__all__ = ["Record", "Listing", "to_dataframe", "flat"]
+__all__ = ["Record", "Listing", "to_dataframe", "flat", "sort_sql"]
 
 T = TypeVar("T", bound="Record")
 
@@ -112,3 +112,17 @@ class Listing(Generic[T]):
 
     def to_pandas(self):
         return to_dataframe([i.to_dict() for i in self.items])
+
+
+def sort_sql(sort: str, columns: dict[str, str]) -> tuple[str, str]:
+    """``(column SQL, "ASC"|"DESC")`` of a sort key (``type``; ``-type`` descending);
+    ``[E508]`` when ``columns`` has no such key."""
+    key = sort.strip()
+    desc = key.startswith("-")
+    key = key.lstrip("-")
+    if key not in columns:
+        from ..errors import QueryError
+
+        raise QueryError(f"sort {sort!r}: expected one of {', '.join(columns)} "
+                         "(- before it for descending)", code="E508")
+    return columns[key], "DESC" if desc else "ASC"

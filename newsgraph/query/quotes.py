@@ -16,14 +16,23 @@ from typing import Any, Iterator
 from ..models import Cue, Span, Speaker
 from .actors import Resolved, party_sql, resolve
 from .clusters import quote_ids_once
+from .arrivals import arrived_sql
 from .filters import Filter, order_sql, page_bounds, upper
-from .listing import Listing, Record
+from .listing import Listing, Record, sort_sql
+from .words import words_sql
 
-__all__ = ["QuoteRecord", "Quotes", "QUOTE_FILTERS", "quotes", "iter_quotes", "quote_where"]
+__all__ = ["QuoteRecord", "Quotes", "QUOTE_FILTERS", "QUOTE_SORTS", "quotes", "iter_quotes",
+           "quote_where"]
 
 #: The filter fields quote queries take.
 QUOTE_FILTERS = ("by", "about", "since", "until", "dedupe", "article_id", "publication",
-                 "language", "country")
+                 "language", "country", "text", "arrived_since", "arrived_until")
+
+#: The columns quotes can be sorted by (``sort="speaker"``, ``sort="-arrived"``
+#: descending); ties are broken newest first, then in the order of the text.
+QUOTE_SORTS = {"published": "q.published", "speaker": "q.speaker_name", "kind": "q.kind",
+               "publication": "a.publication", "headline": "a.headline",
+               "arrived": "a.ingested_at"}
 
 
 @dataclass(frozen=True)
@@ -124,11 +133,15 @@ def quote_where(conn: sqlite3.Connection, f: Filter, *, drive: bool = False
         params += [v for _, v in art]
     if f.dedupe:
         conds.append(f"q.id IN ({quote_ids_once()})")
+    arrived = arrived_sql(f.arrived_since, f.arrived_until, params)
+    if arrived:
+        conds.append(f"q.article_id IN (SELECT id FROM articles WHERE {' AND '.join(arrived)})")
+    conds += words_sql(conn, f.text, params, article="q.article_id", body="q.text")
     return (" AND ".join(conds) or "1"), params, tuple(found), p_sql, p_params
 
 
 def _ids(conn: sqlite3.Connection, f: Filter, limit: int | None, offset: int,
-         order: str) -> tuple[list[int], int, tuple[Resolved, ...]]:
+         order: str, sort: str | None = None) -> tuple[list[int], int, tuple[Resolved, ...]]:
     """(one page of quote ids in order, the total, the actors resolved).
 
     Newest article first, then in the order stored (the text's order); the first actor
@@ -136,18 +149,27 @@ def _ids(conn: sqlite3.Connection, f: Filter, limit: int | None, offset: int,
     where, params, found, p_sql, p_params = quote_where(
         conn, f.only(QUOTE_FILTERS, "quotes"), drive=True)
     way = order_sql(order)
+    column = None
+    if sort is not None:
+        column, way = sort_sql(sort, QUOTE_SORTS)
+        column = None if column == "q.published" else column
     back = "ASC" if way == "DESC" else "DESC"
     if p_sql is None:
         src, args = f"FROM quotes q WHERE {where}", params
         total = conn.execute(f"SELECT count(*) {src}", args).fetchone()[0]
-        sql = (f"SELECT q.id {src} ORDER BY q.published IS NULL, q.published {way}, "
-               f"q.id {back}")
+        ids = f"SELECT q.id {src}"
+        sql = f"{ids} ORDER BY q.published IS NULL, q.published {way}, q.id {back}"
     else:
         join = "" if where == "1" else " CROSS JOIN quotes q ON q.id = p.quote_id"
         src, args = f"FROM quote_parties p{join} WHERE {p_sql} AND {where}", p_params + params
         total = conn.execute(f"SELECT count(DISTINCT p.quote_id) {src}", args).fetchone()[0]
+        ids = f"SELECT p.quote_id {src}"
         sql = (f"SELECT DISTINCT p.published, p.quote_id {src} "
                f"ORDER BY p.published {way}, p.quote_id {back}")
+    if column is not None:  # by another column: the matching ids, sorted
+        sql = (f"SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id "
+               f"WHERE q.id IN ({ids}) ORDER BY {column} IS NULL, {column} {way}, "
+               "q.published IS NULL, q.published DESC, q.id ASC")
     rows = conn.execute(sql + " LIMIT ? OFFSET ?",
                         (*args, -1 if limit is None else limit, offset)).fetchall()
     return [r[-1] for r in rows], total, found
@@ -164,17 +186,18 @@ def _records(conn: sqlite3.Connection, ids: list[int]) -> list[QuoteRecord]:
 
 
 def quotes(conn: sqlite3.Connection, f: Filter = Filter(), *, limit: int | None = None,
-           offset: int = 0, order: str = "newest") -> Quotes:
-    """The quotes ``f`` matches, newest article first; ``limit`` from ``offset``
+           offset: int = 0, order: str = "newest", sort: str | None = None) -> Quotes:
+    """The quotes ``f`` matches, newest article first (``sort``: by a column of
+    :data:`QUOTE_SORTS`, ``-`` before it descending); ``limit`` from ``offset``
     (None: all), with the total."""
     limit, offset = page_bounds(limit, offset)
-    ids, total, found = _ids(conn, f, limit, offset, order)
+    ids, total, found = _ids(conn, f, limit, offset, order, sort)
     return Quotes(tuple(_records(conn, ids)), total, limit, offset, filter=f, actors=found)
 
 
-def iter_quotes(conn: sqlite3.Connection, f: Filter = Filter(), *,
-                order: str = "newest") -> Iterator[QuoteRecord]:
+def iter_quotes(conn: sqlite3.Connection, f: Filter = Filter(), *, order: str = "newest",
+                sort: str | None = None) -> Iterator[QuoteRecord]:
     """Every quote ``f`` matches, in order, streamed."""
-    ids, _, _ = _ids(conn, f, None, 0, order)
+    ids, _, _ = _ids(conn, f, None, 0, order, sort)
     for i in range(0, len(ids), 500):
         yield from _records(conn, ids[i:i + 500])

@@ -24,12 +24,15 @@ from __future__ import annotations
 import itertools
 import json
 import sqlite3
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Iterator
 
 from ..errors import QueryError
 from .listing import Listing, Record
 
-__all__ = ["Resolved", "resolve", "party_sql", "RULE", "KBActor", "ActorMention", "RoleSeen",
+__all__ = ["Resolved", "resolve", "stored_names_only", "party_sql", "RULE", "KBActor", "ActorMention", "RoleSeen",
            "ActorArticle", "NameSeen", "actors", "actor", "actor_info", "actor_names",
            "roles_seen", "actor_articles", "actor_mentions", "KINDS"]
 
@@ -65,6 +68,23 @@ def _exists(conn: sqlite3.Connection, party: str) -> bool:
     return False
 
 
+#: Whether a name may be matched by its surname key (``newsgraph link``'s name
+#: normaliser: it loads the actors package, and with it spaCy).  The explorer reads
+#: names as stored only (:func:`stored_names_only`).
+_SURNAMES: ContextVar[bool] = ContextVar("newsgraph_surnames", default=True)
+
+
+@contextmanager
+def stored_names_only() -> Iterator[None]:
+    """Within this block, :func:`resolve` matches names as the articles stored them
+    (whole, or by whole words) and never by surname keys: no language data is loaded."""
+    token = _SURNAMES.set(False)
+    try:
+        yield
+    finally:
+        _SURNAMES.reset(token)
+
+
 def _like(words: str) -> str:
     return "% " + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %"
 
@@ -95,6 +115,8 @@ def resolve(conn: sqlite3.Connection, spec: str, *, names: bool = True) -> Resol
          (_like(" ".join(spec.lower().split())),)),
     )
     for how, sql, params in steps:
+        if sql is None and not _SURNAMES.get():
+            continue
         ids = _by_surname(conn, spec) if sql is None else [r[0] for r in conn.execute(sql, params)]
         if ids:
             return Resolved(spec, tuple(sorted(set(ids))), how)

@@ -41,6 +41,7 @@ EVENT_COLUMNS = ("e.id, e.article_id, e.seq, e.type, e.quad, e.mode, e.source, e
             "e.context, e.reported_by, e.date, e.date_granularity, e.location, e.trigger, "
             "e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end, e.cameo, e.rule, "
             "e.confidence, e.published, e.day, a.headline, a.publication, a.url, "
+            "a.ingested_at AS arrived, "
             "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence")
 
 
@@ -79,6 +80,7 @@ class EventRecord(Record):
     source_countries: tuple[str, ...] = ()
     target_countries: tuple[str, ...] = ()
     direction: str | None = None  # in a dyad: a->b, b->a or a&b
+    arrived: str | None = None  # when its article arrived (ingested_at, UTC)
 
     @property
     def month(self) -> str | None:

@@ -54,6 +54,7 @@ class QuoteRecord(Record):
     about: tuple[str, ...]
     sentence: Span | None
     rule: str | None
+    arrived: str | None = None  # when its article arrived (ingested_at, UTC)
 
     def to_row(self) -> dict[str, Any]:
         sp = self.speaker
@@ -88,7 +89,7 @@ def quote_record(row) -> QuoteRecord:
         Cue(d["cue"], d["cue_start"], d["cue_end"]) if d.get("cue") else None,
         tuple(json.loads(d.get("about") or "[]")),
         Span(d["sentence_start"], d["sentence_end"]) if d.get("sentence_start") is not None
-        else None, d.get("rule"))
+        else None, d.get("rule"), d.get("arrived"))
 
 
 def quote_where(conn: sqlite3.Connection, f: Filter, *, drive: bool = False
@@ -180,7 +181,8 @@ def _records(conn: sqlite3.Connection, ids: list[int]) -> list[QuoteRecord]:
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         by_id.update((r["id"], r) for r in conn.execute(
-            "SELECT q.*, a.headline, a.publication FROM quotes q JOIN articles a "
+            "SELECT q.*, a.headline, a.publication, a.ingested_at AS arrived FROM quotes q "
+            "JOIN articles a "
             f"ON a.id = q.article_id WHERE q.id IN ({','.join('?' * len(chunk))})", chunk))
     return [quote_record(by_id[i]) for i in ids if i in by_id]
 

@@ -127,7 +127,8 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
     ``table`` is the connection's :class:`~newsgraph.query.facets.FacetTable`;
     ``names=False`` takes the actor as an id only (the explorer's links).  ``order``
     (one of :data:`SEARCH_ORDERS`) asks for one order of the hits whatever their number:
-    ``arrived`` lists them by time of arrival, newest first.
+    ``arrived`` lists them by time of arrival, newest first; with an order, no query
+    and no filter list every article.
 
     Raises :class:`QueryError`: ``E501`` no query and no filter, or a query with
     nothing searchable; ``E502`` a query FTS5 cannot run; ``E505`` a bad date;
@@ -141,8 +142,9 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
     if order is not None and order not in SEARCH_ORDERS:
         raise QueryError(f"order {order!r}: expected one of {', '.join(SEARCH_ORDERS)}",
                          code="E508")
-    if not expr and not any((f.since, f.until, f.publication, f.language, f.country, f.actor,
-                             f.arrived_since, f.arrived_until)):
+    if not expr and order is None and not any((f.since, f.until, f.publication, f.language,
+                                               f.country, f.actor, f.arrived_since,
+                                               f.arrived_until)):
         raise QueryError("empty query: give words to search for, or a filter", code="E501")
     found = resolve(conn, f.actor, names=names) if f.actor else None
     try:

@@ -168,7 +168,7 @@ def _layout(n: int, edges: Sequence[tuple[int, int, float]], *, seed: int = 7) -
     for a, b, w in edges:
         prior = g[a][b]["weight"] if g.has_edge(a, b) else 0.0
         g.add_edge(a, b, weight=prior + float(np.log1p(w)))
-    pos = nx.spring_layout(g, seed=seed, weight="weight", k=1.8 / np.sqrt(n), iterations=200)
+    pos = nx.spring_layout(g, seed=seed, weight="weight", k=2.5 / np.sqrt(n), iterations=200)
     xy = np.array([pos[i] for i in range(n)], dtype=float)
     lo, hi = xy.min(axis=0), xy.max(axis=0)
     return (xy - lo) / np.maximum(hi - lo, 1e-6)
@@ -185,7 +185,8 @@ def place_labels(points: Sequence[tuple[float, float, float]], names: Sequence[s
     """Label positions that overlap neither each other nor any node, nor leave the frame.
 
     ``points`` are ``(x, y, radius)`` in order of importance; each label tries above,
-    below, right and left of its node, then a shorter form of its name; a label that
+    below, right and left of its node, then its corners, then all of these further
+    out, then with shorter forms of its name; a label that
     fits nowhere is left out (None), the name staying in the node's tooltip.  Returns
     ``(x, y, anchor, text)`` per node (``y`` is the baseline)."""
     boxes: list[tuple[float, float, float, float]] = []
@@ -201,11 +202,18 @@ def place_labels(points: Sequence[tuple[float, float, float]], names: Sequence[s
     out: list[tuple[float, float, str, str] | None] = []
     for (x, y, r), name in zip(points, names):
         placed = None
-        for text in dict.fromkeys((name[:28], name[:16] + "…" if len(name) > 17 else name)):
-            w, h = len(text) * size * CHAR_WIDTH + 4, size + 4
-            for cx, cy, anchor in ((x, y - r - 3, "middle"), (x, y + r + size + 1, "middle"),
-                                   (x + r + 3, y + size * 0.35, "start"),
-                                   (x - r - 3, y + size * 0.35, "end")):
+        forms = [name[:28]] + [name[:n] + "…" for n in (16, 10) if len(name) > n + 1]
+        for text in dict.fromkeys(forms):
+            w = len(text) * size * CHAR_WIDTH + 4
+            spots = []
+            for gap in (3, 12, 24):  # next to the node, then further out
+                d = r * 0.75 + gap - 1  # the corners: on the diagonals
+                spots += [(x, y - r - gap, "middle"), (x, y + r + size + gap - 2, "middle"),
+                          (x + r + gap, y + size * 0.35, "start"),
+                          (x - r - gap, y + size * 0.35, "end"),
+                          (x + d, y - d - 1, "start"), (x - d, y - d - 1, "end"),
+                          (x + d, y + d + size, "start"), (x - d, y + d + size, "end")]
+            for cx, cy, anchor in spots:
                 x0 = {"middle": cx - w / 2, "start": cx - 2, "end": cx - w + 2}[anchor]
                 box = (x0, cy - size - 1, x0 + w, cy + 3)
                 if free(box):
@@ -233,7 +241,7 @@ def network(nodes: Sequence[dict], edges: Sequence[dict], *, href: Callable[[str
           for x, y in pos]
     top_w = max((e["weight"] for e in edges), default=1)
     top_n = max((n["weight"] for n in nodes), default=1)
-    radius = [4 + 12 * (n["weight"] / top_n) ** 0.5 for n in nodes]
+    radius = [3 + 10 * (n["weight"] / top_n) ** 0.5 for n in nodes]
     colours = {**QUAD_COLOURS, None: "#6a737d"}
     markers = "".join(
         f'<marker id="arrow-{i}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" '

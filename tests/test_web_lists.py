@@ -238,10 +238,11 @@ def test_download_of_nothing_and_of_a_bad_filter(client):
 
 
 def test_the_list_page_links_its_downloads_with_its_filters(client):
-    html = client.get("/events", params={"source": "NOR", "sort": "type"}).text
+    html = client.get("/events", params={"source": "NOR", "sort": "type",
+                                         "type": ["AID", "CONSULT"]}).text
     hrefs = [h for h, _ in links(html)]
     for fmt in ("csv", "jsonl", "parquet"):
-        assert f"/events.{fmt}?source=NOR&sort=type" in hrefs
+        assert f"/events.{fmt}?type=AID&type=CONSULT&source=NOR&sort=type" in hrefs
 
 
 # -- every list pages ------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping
 
 from ..models import EVENT_TYPES
 from ..query.filters import MODALITIES
-from .params import Pager, filter_of, number, page_url, query_items
+from .params import Pager, filter_of, number, page_url
 
 __all__ = ["EVENT_PARAMS", "QUOTE_PARAMS", "events_data", "quotes_data", "actors_data",
            "events_view", "quotes_view", "actors_view", "actor_ids", "list_filter",
@@ -79,12 +79,11 @@ def _list(kind: str, kb, params: Mapping[str, Any]) -> dict[str, Any]:
     res = query(f, limit=per_page, offset=(page - 1) * per_page, sort=sort).to_dict()
     state = _state(kind, params)
     pager = Pager(res["total"], page, per_page, f"/{kind}", state)
-    items = query_items({k: v for k, v in state.items() if k != "per_page"})
+    kept = {k: v for k, v in state.items() if k != "per_page"}
     return {"kind": kind, "filter": res["filter"], "actors": res["actors"], "sort": sort,
             **pager.to_dict(), "items": res["items"],
             "names": kb.actor_names(actor_ids(res["items"])),
-            "downloads": {fmt: page_url(f"/{kind}.{fmt}", dict(items)) if items else
-                          f"/{kind}.{fmt}" for fmt in DOWNLOADS}}
+            "downloads": {fmt: page_url(f"/{kind}.{fmt}", kept) for fmt in DOWNLOADS}}
 
 
 def events_data(kb, path: Mapping[str, str], params: Mapping[str, Any]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Mapping
 
 from ..errors import QueryError
+from ..query.arrivals import now_utc
 from ..query.filters import Filter
 from . import lists, views
 from .params import NotFound, Pager, actor_url, article_url, filter_of, number
@@ -66,15 +67,11 @@ def home_data(kb, path: Mapping[str, str], params: Mapping[str, Any]) -> dict[st
         items, total = [h.to_dict() for h in res.hits], res.total
     d.update(articles_list={"sort": sort, "arrived_since": since, "items": items,
                             **Pager(total, page, HOME_ITEMS, "/", pager_params).to_dict()},
-             now=_now())
+             now=now_utc())
     if since:
         d["new"] = {"events": kb.events(arrived_since=since, limit=0).total,
                     "quotes": kb.quotes(arrived_since=since, limit=0).total}
     return d
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 #: Rank by relevance up to this many matches; more are listed newest first (the page
@@ -141,8 +138,9 @@ ACTOR_SECTIONS = {"quotes_by": ("by", "said_page"), "quotes_about": ("about", "a
 def resolve_actor(kb, key: str, *, json: bool = False) -> str:
     """The actor id ``key`` names: an id as it is; else a name the articles gave an
     actor (no language model: the names stored), which redirects to its page."""
-    if kb.resolve(key, names=False).ids:
-        return kb.resolve(key, names=False).ids[0]
+    as_id = kb.resolve(key, names=False).ids
+    if as_id:
+        return as_id[0]
     found = kb.resolve(key).ids
     if not found:
         raise NotFound(f"no actor with id or name {key!r}", code="E520")
@@ -168,7 +166,7 @@ def actor_data(kb, path: Mapping[str, str], params: Mapping[str, Any]) -> dict[s
             d[section] = query(Filter(**{field: actor_id}), limit=ACTOR_ITEMS,
                                offset=(page - 1) * ACTOR_ITEMS).to_dict()
             more_ids += lists.actor_ids(d[section]["items"])
-        d[section]["page"] = page
+        d[section].update(page=page, page_param=param, field=field)
     d["new"] = _new_for_actor(kb, actor_id, params)
     for part in ("events", "quotes_by", "quotes_about"):
         more_ids += lists.actor_ids(d["new"].get(part, {}).get("items", ()))

@@ -7,7 +7,7 @@ query parameters and returns the extra names its template uses.
 from __future__ import annotations
 
 from typing import Any, Mapping
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from ..models import EVENT_TYPES, QUAD_CLASS
 from . import charts
@@ -32,7 +32,8 @@ def home_view(data: dict[str, Any], params: Mapping[str, Any]) -> dict[str, Any]
             "sort_urls": {s: page_url("/", {"arrived_since": lst["arrived_since"]},
                                       sort=None if s == "published" else s) + "#articles"
                           for s in ("published", "arrived")},
-            "next_visit": page_url("/", {}, arrived_since=data["now"])}
+            "next_visit": "/?arrived_since=" + quote(data["now"].replace("+00:00", "Z"),
+                                                      safe=":")}
 
 
 def search_view(data: dict[str, Any], params: Mapping[str, Any]) -> dict[str, Any]:
@@ -81,14 +82,13 @@ def actor_view(data: dict[str, Any], params: Mapping[str, Any]) -> dict[str, Any
             partners[s] = partners.get(s, 0) + 1
     partners.pop(actor["id"], None)
     top = sorted(partners.items(), key=lambda kv: (-kv[1], kv[0]))[:12]
-    from .pages import ACTOR_SECTIONS
-
     path = actor_url(actor["id"])
-    pagers = {}
-    for section, (field, param) in ACTOR_SECTIONS.items():
+    pagers: dict[str, Any] = {}
+    for section in ("quotes_by", "quotes_about", "events_as_source", "events_as_target"):
         lst = data[section]
+        field = lst["field"]
         pagers[section] = Pager(lst["total"], lst["page"], lst["limit"] or max(1, lst["total"]),
-                                path, dict(params), param=param, anchor=f"#{section}")
+                                path, dict(params), param=lst["page_param"], anchor=f"#{section}")
         pagers[section + "_all"] = page_url(
             "/quotes" if section.startswith("quotes") else "/events",
             {"speaker" if field == "by" else field: actor["id"]})

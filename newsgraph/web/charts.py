@@ -154,22 +154,42 @@ def stacked_bars(columns: Sequence[str], series: Sequence[str],
     return _svg(width, height, body, label)
 
 
-def _layout(n: int, edges: Sequence[tuple[int, int, float]], *, seed: int = 7) -> np.ndarray:
-    """Force-directed positions (networkx's spring layout, seeded: the same graph is
-    drawn the same way), scaled to the unit square."""
+def _layout(n: int, edges: Sequence[tuple[int, int, float]], *, seed: int = 7,
+            aspect: float = 1.5) -> np.ndarray:
+    """Force-directed positions in the unit square: each connected group of actors laid
+    out by networkx's spring layout (seeded: the same graph is drawn the same way), the
+    groups then packed in rows, the largest first, each in a square as wide as the
+    root of its size (a spring layout of the whole would push them to the corners)."""
     import networkx as nx
 
     if n == 0:
         return np.zeros((0, 2))
-    if n == 1:
-        return np.full((1, 2), 0.5)
     g = nx.Graph()
     g.add_nodes_from(range(n))
     for a, b, w in edges:
         prior = g[a][b]["weight"] if g.has_edge(a, b) else 0.0
         g.add_edge(a, b, weight=prior + float(np.log1p(w)))
-    pos = nx.spring_layout(g, seed=seed, weight="weight", k=2.5 / np.sqrt(n), iterations=200)
-    xy = np.array([pos[i] for i in range(n)], dtype=float)
+    groups = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
+    sides = [float(np.sqrt(len(c))) for c in groups]
+    pad = 0.7
+    width = max(max(sides), float(np.sqrt(sum((s + pad) ** 2 for s in sides) * aspect)))
+    xy = np.zeros((n, 2))
+    x = y = row = 0.0
+    for group, side in zip(groups, sides):
+        if x > 0 and x + side > width:  # next row
+            x, y, row = 0.0, y + row + pad, 0.0
+        nodes = sorted(group)
+        if len(nodes) == 1:
+            local = np.full((1, 2), 0.5)
+        else:
+            pos = nx.spring_layout(g.subgraph(nodes), seed=seed, weight="weight",
+                                   k=2.0 / np.sqrt(len(nodes)), iterations=200)
+            local = np.array([pos[i] for i in nodes], dtype=float)
+            lo, hi = local.min(axis=0), local.max(axis=0)
+            local = (local - lo) / np.maximum(hi - lo, 1e-6)
+        xy[nodes] = local * side + (x, y)
+        x += side + pad
+        row = max(row, side)
     lo, hi = xy.min(axis=0), xy.max(axis=0)
     return (xy - lo) / np.maximum(hi - lo, 1e-6)
 

@@ -1,0 +1,107 @@
+"""The query layer's words in a sentence, arrival bounds and sort columns (what the
+explorer's lists ask of it), through the Python API."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from newsgraph import KnowledgeBase
+from newsgraph.errors import QueryError
+from newsgraph.query import words
+from newsgraph.query.arrivals import arrival_bound
+from newsgraph.query.filters import Filter
+
+from webkb import build_kb, story_analyses
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory):
+    path = build_kb(tmp_path_factory.mktemp("refine") / "kb.db", story_analyses())
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE articles SET ingested_at = '2026-01-01T10:00:00+00:00'")
+        conn.execute("UPDATE articles SET ingested_at = '2026-02-01T10:00:00+00:00' "
+                     "WHERE id IN ('fx-talks', 'fx-story-3')")
+    conn.close()
+    with KnowledgeBase(path, readonly=True) as kb:
+        yield kb
+
+
+@pytest.mark.parametrize("text,found", [
+    ("salmon tariffs", ("salmon", "tariffs")), ('"joint fisheries" Peru', ("joint fisheries", "Peru")),
+    ("  ", ()), ("*** --", ()), ('"unterminated phrase', ("unterminated phrase",)),
+    ("US US", ("US",)),
+])
+def test_terms(text, found):
+    assert words.terms(text) == found
+
+
+@pytest.mark.parametrize("sentence,text,hit", [
+    ("The US imposed tariffs.", "US", True),
+    ("Officials used new tariffs.", "US", False),  # a whole word, capitals as written
+    ("Talks with us were useful.", "US", False),
+    ("Talks with us were useful.", "us", True),  # lower case: any case
+    ("The EU-US deal", "US", True),
+    ("North Korea's missile", '"North Korea"', True),
+    ("North  Korea", '"north korea"', True),
+    ("Koreans in the north", '"north korea"', False),
+    ("Chile praised Peru.", "peru chile", True),
+    ("Chile praised Peru.", "peru bolivia", False),
+])
+def test_whole_words(sentence, text, hit):
+    assert words.matches(sentence, words.terms(text)) is hit
+
+
+def test_the_index_finds_a_superset():
+    """Every sentence that holds the terms is in an article the FTS expression finds."""
+    assert words.fts_expr(("North Korea's", "US")) == '"North Korea s" "US"'
+
+
+def test_arrival_bounds_in_every_spelling():
+    assert arrival_bound("2026-02-01") == "2026-02-01"
+    assert arrival_bound("2026-02-01T10:00") == "2026-02-01T10:00:00+00:00"
+    assert arrival_bound("2026-02-01T12:00+02:00") == "2026-02-01T10:00:00+00:00"
+    for bad in ("yesterday", "2026-13-01", "2026-02-30T10:00"):
+        with pytest.raises(QueryError, match="E704"):
+            Filter(arrived_since=bad)
+
+
+def test_events_quotes_and_search_by_arrival(kb):
+    new = kb.events(arrived_since="2026-01-15")
+    assert {e.article_id for e in new} == {"fx-talks", "fx-story-3"}
+    assert all(e.arrived == "2026-02-01T10:00:00+00:00" for e in new)
+    # a timestamp bound is exclusive: what arrived after the last visit
+    assert kb.events(arrived_since="2026-02-01T10:00:00Z").total == 0
+    # a bare date until is the whole day
+    assert kb.events(arrived_until="2026-02-01").total == kb.events().total
+    assert kb.events(arrived_until="2026-01-31").total == kb.events().total - new.total
+    assert {q.article_id for q in kb.quotes(arrived_since="2026-01-15")} == {"fx-talks"}
+    assert {h.id for h in kb.search("", arrived_since="2026-01-15").hits} == {
+        "fx-talks", "fx-story-3"}
+    arrived = kb.arrivals(since="2026-01-15")
+    assert arrived.total == 2 and arrived.summary() == "2 articles"
+    first = kb.events(sort="-arrived", limit=2)
+    assert {e.article_id for e in first} <= {"fx-talks", "fx-story-3"}
+
+
+def test_sort_columns(kb):
+    confidences = [e.confidence for e in kb.events(sort="-confidence")]
+    assert confidences == sorted(confidences, reverse=True)
+    headlines = [q.headline for q in kb.quotes(sort="headline")]
+    assert headlines == sorted(headlines)
+    # a sort keeps the filter and the total
+    by_type = kb.events(source="NOR", sort="type", limit=2)
+    assert by_type.total == kb.events(source="NOR").total
+    for bad in ("colour", "-", "type,day"):
+        with pytest.raises(QueryError, match="E508"):
+            kb.events(sort=bad)
+    with pytest.raises(QueryError, match="E508"):
+        kb.search("Chile", order="oldest")
+
+
+def test_words_with_an_actor(kb):
+    both = kb.events(source="NOR", text="salmon")
+    assert [e.type for e in both] == ["SANCTION"]
+    assert kb.quotes(by="person:ingrid-dahl", text="inspectors").total == 1
+    assert kb.quotes(by="person:ingrid-dahl", text="INSPECTORS").total == 0

@@ -105,3 +105,37 @@ def test_words_with_an_actor(kb):
     assert [e.type for e in both] == ["SANCTION"]
     assert kb.quotes(by="person:ingrid-dahl", text="inspectors").total == 1
     assert kb.quotes(by="person:ingrid-dahl", text="INSPECTORS").total == 0
+
+
+def _indexed(conn):
+    events = sorted(map(tuple, conn.execute("SELECT rowid, sentence FROM event_text")))
+    want = sorted(map(tuple, conn.execute(
+        "SELECT e.id, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) "
+        "FROM events e JOIN articles a ON a.id = e.article_id "
+        "WHERE e.sentence_start IS NOT NULL")))
+    conn.execute("INSERT INTO quote_text(quote_text, rank) VALUES ('integrity-check', 1)")
+    return events, want
+
+
+def test_the_word_indexes_follow_every_write(tmp_path):
+    """Migration 080's indexes hold every event sentence and quote, through ingest,
+    delete, a new analysis and a second ingest of the same article."""
+    import dataclasses
+
+    items = story_analyses()
+    path = build_kb(tmp_path / "kb.db", items)
+    with KnowledgeBase(path) as kb:
+        events, want = _indexed(kb.conn)
+        assert events == want and len(events) == kb.events().total
+        assert kb.quotes(text="fleets").total == 1
+        kb.delete("fx-pact")  # its events and quotes go (by cascade)
+        events, want = _indexed(kb.conn)
+        assert events == want and kb.quotes(text="fleets").total == 0
+        again = dataclasses.replace(items[1], events=items[1].events[:1])
+        kb.store_analysis(again)  # a new analysis of fx-talks: one event left
+        events, want = _indexed(kb.conn)
+        assert events == want and kb.events(text="demanded").total == 0
+        kb.store(items[0])  # fx-pact again
+        events, want = _indexed(kb.conn)
+        assert events == want and kb.quotes(text="fleets").total == 1
+        assert kb.events(text='"signed a fisheries agreement"').total == 1

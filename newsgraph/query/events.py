@@ -229,9 +229,7 @@ def _where(conn: sqlite3.Connection, f: Filter, *, drive: bool = True,
     arrived = arrived_sql(f.arrived_since, f.arrived_until, params)
     if arrived:
         conds.append(f"e.article_id IN (SELECT id FROM articles WHERE {' AND '.join(arrived)})")
-    conds += words_sql(conn, f.text, params, article="e.article_id", body=(
-        "(SELECT substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) "
-        "FROM articles a WHERE a.id = e.article_id)"))
+    conds += words_sql(f.text, params, kind="events")
     return _Where(" AND ".join(conds) or "1", params, tuple(found), p_sql, p_params)
 
 

@@ -137,7 +137,7 @@ def quote_where(conn: sqlite3.Connection, f: Filter, *, drive: bool = False
     arrived = arrived_sql(f.arrived_since, f.arrived_until, params)
     if arrived:
         conds.append(f"q.article_id IN (SELECT id FROM articles WHERE {' AND '.join(arrived)})")
-    conds += words_sql(conn, f.text, params, article="q.article_id", body="q.text")
+    conds += words_sql(f.text, params, kind="quotes")
     return (" AND ".join(conds) or "1"), params, tuple(found), p_sql, p_params
 
 

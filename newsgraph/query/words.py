@@ -2,27 +2,29 @@
 
 ``text`` is words and ``"quoted phrases"``; an event matches when its sentence
 holds every one of them, a quote when its words do.  Each is matched as a whole
-word (``US`` never matches "used"), in any case, except a term written in
-capitals (``US``, ``EU``, ``IS``), which matches as written.
+word (``US`` never matches "used"; no stemming), in any case and with accents
+folded, except a term written in capitals (``US``, ``EU``, ``IS``), which matches
+as written.
 
-Two steps keep it quick on a large knowledge base: the full-text index finds the
-articles that hold every term (:func:`fts_expr`, a superset: the index stems
-words), and the SQL function :data:`FUNCTION`, registered on the connection by
-:func:`words_sql`, checks the sentence or quote itself.
+The full-text tables of migration 080 find them: ``event_text`` (the sentence of
+each event) and ``quote_text`` (the words of each quote), tokenised as the
+articles' index is but without stemming; a term in capitals is then checked
+against the sentence or quote itself with a ``GLOB`` pattern (a word ends where a
+character stands that is no letter, Latin with accents, nor digit).
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 import sqlite3
 
-__all__ = ["terms", "fts_expr", "matches", "words_sql", "FUNCTION"]
+__all__ = ["terms", "fts_expr", "glob_of", "words_sql", "matches"]
 
-FUNCTION = "newsgraph_has_words"
 _LEXEME = re.compile(r'"([^"]*)"?|(\S+)')
 _TOKEN = re.compile(r"[^\W_]+")
+#: What may stand next to a matched word: anything but a letter or a digit.
+_EDGE = "[^{}0-9À-ÖØ-öø-ɏ]"
+_GLOB_SPECIAL = re.compile(r"([*?\[])")
 
 
 def terms(text: str | None) -> tuple[str, ...]:
@@ -36,7 +38,7 @@ def terms(text: str | None) -> tuple[str, ...]:
 
 
 def fts_expr(found: tuple[str, ...]) -> str:
-    """An FTS5 expression every article holding all ``found`` terms matches."""
+    """The FTS5 expression of ``found``: each term a phrase of its tokens, all required."""
     return " ".join('"' + " ".join(_TOKEN.findall(t)) + '"' for t in found)
 
 
@@ -45,39 +47,52 @@ def _capitals(term: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-@functools.lru_cache(maxsize=256)
-def _patterns(key: str) -> tuple[re.Pattern, ...]:
-    out = []
-    for term in json.loads(key):
-        body = r"\s+".join(re.escape(w) for w in term.split())
-        flags = 0 if _capitals(term) else re.IGNORECASE
-        out.append(re.compile(rf"(?<!\w){body}(?!\w)", flags))
-    return tuple(out)
+def glob_of(term: str) -> tuple[bool, str]:
+    """``(as written, GLOB pattern)`` of a term: the pattern is matched against the
+    text with a space on either side, lower-cased unless the term is in capitals."""
+    exact = _capitals(term)
+    body = _GLOB_SPECIAL.sub(r"[\1]", term if exact else term.lower())
+    edge = _EDGE.format("A-Za-z" if exact else "a-z")
+    return exact, f"*{edge}{body}{edge}*"
 
 
-def matches(text: str | None, found: tuple[str, ...]) -> bool:
-    """Whether ``text`` holds every term of ``found`` (see the module)."""
-    if text is None:
-        return False
-    return all(p.search(text) for p in _patterns(json.dumps(list(found))))
+def _spaced(sql: str) -> str:
+    """``sql`` with a space either side, line breaks and tabs as spaces."""
+    return f"(' ' || replace(replace({sql}, char(10), ' '), char(9), ' ') || ' ')"
 
 
-def _has_words(text: str | None, key: str) -> int:
-    if text is None:
-        return 0
-    return int(all(p.search(text) for p in _patterns(key)))
+#: kind -> (the full-text table, the column its text is in, the id it is searched for)
+_TABLES = {"events": ("event_text", "sentence", "e.id"),
+           "quotes": ("quote_text", "text", "q.id")}
 
 
-def words_sql(conn: sqlite3.Connection, text: str | None, params: list, *, article: str,
-              body: str) -> list[str]:
-    """The conditions for ``text``: ``article`` is the SQL of the article id,
-    ``body`` that of the sentence or quote (parameters appended); none when
-    ``text`` has no words."""
+def words_sql(text: str | None, params: list, *, kind: str) -> list[str]:
+    """The condition for ``text`` on ``events e`` or ``quotes q`` (``kind``), its
+    parameters appended; none when ``text`` has no words."""
     found = terms(text)
     if not found:
         return []
-    conn.create_function(FUNCTION, 2, _has_words, deterministic=True)
-    params += [fts_expr(found), json.dumps(list(found))]
-    return [f"{article} IN (SELECT a.id FROM articles_fts CROSS JOIN articles a "
-            "ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?)",
-            f"{FUNCTION}({body}, ?)"]
+    table, column, key = _TABLES[kind]
+    sql = f"{key} IN (SELECT rowid FROM {table} WHERE {table} MATCH ?"
+    params.append(fts_expr(found))
+    for term in found:
+        exact, pattern = glob_of(term)
+        if exact:
+            sql += f" AND {_spaced(column)} GLOB ?"
+            params.append(pattern)
+    return [sql + ")"]
+
+
+def matches(text: str | None, found: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds every term of ``found``, by the SQL the queries run
+    (on an index of this one text)."""
+    if text is None or not found:
+        return text is not None
+    with sqlite3.connect(":memory:") as conn:
+        conn.execute('CREATE VIRTUAL TABLE event_text USING fts5(sentence, '
+                     'tokenize="unicode61 remove_diacritics 2")')
+        conn.execute("INSERT INTO event_text(rowid, sentence) VALUES (1, ?)", (text,))
+        params: list = []
+        cond = words_sql(" ".join(f'"{t}"' for t in found), params, kind="events")[0]
+        sql = "SELECT count(*) FROM (SELECT 1 AS id) e WHERE " + cond
+        return bool(conn.execute(sql, params).fetchone()[0])

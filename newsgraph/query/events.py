@@ -19,7 +19,7 @@ from .actors import RULE, Resolved, party_sql, resolve
 from .clusters import event_ids_once
 from .arrivals import arrived_sql
 from .filters import PERIODS, Filter, order_sql, page_bounds, period_of, upper
-from .listing import Listing, Record, sort_sql
+from .listing import Listing, Record, order_by, sort_sql
 from .words import words_sql
 
 __all__ = ["EventRecord", "Events", "DyadCount", "Dyad", "TimelineCount", "EVENT_FILTERS",
@@ -36,6 +36,7 @@ EVENT_FILTERS = ("source", "target", "actor", "type", "modality", "since", "unti
 EVENT_SORTS = {"day": "e.day", "type": "e.type", "quad": "e.quad", "modality": "e.modality",
                "confidence": "e.confidence", "publication": "a.publication",
                "headline": "a.headline", "arrived": "a.ingested_at"}
+_NOT_NULL = {"e.type", "e.modality", "a.ingested_at"}  # sort columns never empty
 
 EVENT_COLUMNS = ("e.id, e.article_id, e.seq, e.type, e.quad, e.mode, e.source, e.target, e.modality, "
             "e.context, e.reported_by, e.date, e.date_granularity, e.location, e.trigger, "
@@ -264,10 +265,13 @@ def _page_ids(conn: sqlite3.Connection, w: _Where, limit: int | None, offset: in
         if column == "e.day":
             way = desc
         else:
-            ids = f"SELECT {'e.id' if w.p_sql is None else 'p.event_id'} {src}"
-            sql = (f"SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id "
-                   f"WHERE e.id IN ({ids}) ORDER BY {column} IS NULL, {column} {desc}, "
-                   "e.day DESC, e.id DESC")
+            join = " JOIN articles a ON a.id = e.article_id" if column.startswith("a.") else ""
+            if w.p_sql is None:  # the filter on the events themselves
+                sql, params = f"SELECT e.id FROM events e{join} WHERE {w.e_sql}", w.e_params
+            else:  # the events of an actor, then sorted
+                sql = f"SELECT e.id FROM events e{join} WHERE e.id IN (SELECT p.event_id {src})"
+            sql += " " + order_by(column, desc, "e.day DESC, e.id DESC",
+                                  nullable=column not in _NOT_NULL)
             rows = conn.execute(sql + " LIMIT ? OFFSET ?",
                                 (*params, -1 if limit is None else limit, offset)).fetchall()
             return [r[0] for r in rows]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar, Generic, Iterator, TypeVar
 
-__all__ = ["Record", "Listing", "to_dataframe", "flat", "sort_sql"]
+__all__ = ["Record", "Listing", "to_dataframe", "flat", "sort_sql", "order_by"]
 
 T = TypeVar("T", bound="Record")
 
@@ -126,3 +126,13 @@ def sort_sql(sort: str, columns: dict[str, str]) -> tuple[str, str]:
         raise QueryError(f"sort {sort!r}: expected one of {', '.join(columns)} "
                          "(- before it for descending)", code="E508")
     return columns[key], "DESC" if desc else "ASC"
+
+
+def order_by(column: str, way: str, tie: str, *, nullable: bool = True) -> str:
+    """``ORDER BY`` a sort column (``way``: ASC or DESC), empty values last, then ``tie``.
+
+    SQLite puts NULL first going up: ``column IS NULL`` first puts it last, but keeps
+    an index on the column from giving the order, so it is left out where the column
+    has no NULL (and going down, where NULL comes last anyway)."""
+    nulls = f"{column} IS NULL, " if nullable and way == "ASC" else ""
+    return f"ORDER BY {nulls}{column} {way}, {tie}"

@@ -18,7 +18,7 @@ from .actors import Resolved, party_sql, resolve
 from .clusters import quote_ids_once
 from .arrivals import arrived_sql
 from .filters import Filter, order_sql, page_bounds, upper
-from .listing import Listing, Record, sort_sql
+from .listing import Listing, Record, order_by, sort_sql
 from .words import words_sql
 
 __all__ = ["QuoteRecord", "Quotes", "QUOTE_FILTERS", "QUOTE_SORTS", "quotes", "iter_quotes",
@@ -167,10 +167,13 @@ def _ids(conn: sqlite3.Connection, f: Filter, limit: int | None, offset: int,
         ids = f"SELECT p.quote_id {src}"
         sql = (f"SELECT DISTINCT p.published, p.quote_id {src} "
                f"ORDER BY p.published {way}, p.quote_id {back}")
-    if column is not None:  # by another column: the matching ids, sorted
-        sql = (f"SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id "
-               f"WHERE q.id IN ({ids}) ORDER BY {column} IS NULL, {column} {way}, "
-               "q.published IS NULL, q.published DESC, q.id ASC")
+    if column is not None:  # by another column: the matching quotes, sorted
+        join = " JOIN articles a ON a.id = q.article_id" if column.startswith("a.") else ""
+        where = where if p_sql is None else f"q.id IN ({ids})"
+        args = params if p_sql is None else args
+        sql = (f"SELECT q.id FROM quotes q{join} WHERE {where} "
+               + order_by(column, way, "q.published IS NULL, q.published DESC, q.id ASC",
+                          nullable=column not in ("q.kind", "a.ingested_at")))
     rows = conn.execute(sql + " LIMIT ? OFFSET ?",
                         (*args, -1 if limit is None else limit, offset)).fetchall()
     return [r[-1] for r in rows], total, found

@@ -34,7 +34,7 @@ import statistics
 import sys
 import threading
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,7 +89,7 @@ def build(path: Path, n_articles: int, *, seed: int = 42) -> None:
     kb = KnowledgeBase(str(path))
     c = kb.conn
     c.execute("PRAGMA synchronous = OFF")  # a throw-away benchmark file
-    now = "2025-01-01T00:00:00+00:00"
+    arrival = datetime(2025, 1, 1, tzinfo=timezone.utc)  # four articles arrive a second
     t0 = time.perf_counter()
     for first in range(0, n_articles, 2000):
         arts, aas, mens, roles, quotes, events, eas = [], [], [], [], [], [], []
@@ -123,6 +123,7 @@ def build(path: Path, n_articles: int, *, seed: int = 42) -> None:
             text = headline + "\n\n" + body
             off = len(headline) + 2
             pub, ctry = rng.choices(pubs, pub_w)[0]
+            now = (arrival + timedelta(seconds=k // 4)).isoformat(timespec="seconds")
             arts.append((aid, f"{k:064x}", "text", pub, "en", ctry, published, headline, text,
                          json.dumps([[off, len(text)]]), now))
             for a in cast:
@@ -201,13 +202,18 @@ def _urls(path: Path, n: int, rng: random.Random) -> dict[str, list[str]]:
     urls: dict[str, list[str]] = {k: [] for k in
                                   ("home", "search", "article", "actor", "dyad", "network",
                                    "events", "quotes", "actors")}
-    arrived = c.execute("SELECT max(ingested_at) FROM articles").fetchone()[0]
+    def rand_arrival() -> str:  # a moment of arrival: "since my last visit"
+        while True:
+            row = c.execute("SELECT ingested_at FROM articles WHERE rowid = ?",
+                            (rng.randint(1, max_rowid),)).fetchone()
+            if row:
+                return row[0]
     for i in range(n):
         home: dict[str, str] = {}
         if i % 3 == 1:
             home["sort"] = "arrived"
         if i % 3 == 2:
-            home["arrived_since"] = arrived[:10]
+            home["arrived_since"] = rand_arrival()
         if i % 4 == 3:
             home["page"] = str(rng.randint(2, 20))
         urls["home"].append("/" + ("?" + urlencode(home) if home else ""))
@@ -224,9 +230,12 @@ def _urls(path: Path, n: int, rng: random.Random) -> dict[str, list[str]]:
             params["page"] = str(rng.randint(2, 5))
         if i % 6 == 5:
             params["order"] = "arrived"
+        if i % 6 == 4:
+            params["arrived_since"] = rand_arrival()
         urls["search"].append("/search?" + urlencode(params))
         src, tgt = rand_event()
-        urls["actor"].append(f"/actors/{quote(rng.choice((src, tgt)), safe='')}")
+        since = f"?{urlencode({'arrived_since': rand_arrival()})}" if i % 3 == 1 else ""
+        urls["actor"].append(f"/actors/{quote(rng.choice((src, tgt)), safe='')}{since}")
         urls["dyad"].append(f"/dyads/{quote(src, safe='')}/{quote(tgt, safe='')}")
         net: list[tuple[str, str]] = []
         if i % 2:

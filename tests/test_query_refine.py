@@ -139,3 +139,19 @@ def test_the_word_indexes_follow_every_write(tmp_path):
         events, want = _indexed(kb.conn)
         assert events == want and kb.quotes(text="fleets").total == 1
         assert kb.events(text='"signed a fisheries agreement"').total == 1
+
+
+@pytest.mark.parametrize("sort", ["type", "-type", "modality", "-modality", "publication",
+                                  "-publication", "arrived", "-arrived"])
+def test_a_sort_walks_an_index_or_sorts_in_memory_to_the_same_order(kb, monkeypatch, sort):
+    from newsgraph.query import listing
+
+    for f in ({}, {"source": "NOR"}, {"text": "talks"}):
+        small = [e.id for e in kb.events(sort=sort, **f)]
+        quotes = [q.id for q in kb.quotes(sort=sort.replace("type", "kind").replace(
+            "modality", "speaker"), **({"by": "NOR"} if f.get("source") else {}))]
+        monkeypatch.setattr(listing, "SORT_IN_MEMORY", 0)
+        assert [e.id for e in kb.events(sort=sort, **f)] == small, f
+        assert [q.id for q in kb.quotes(sort=sort.replace("type", "kind").replace(
+            "modality", "speaker"), **({"by": "NOR"} if f.get("source") else {}))] == quotes
+        monkeypatch.setattr(listing, "SORT_IN_MEMORY", 5_000)

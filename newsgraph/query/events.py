@@ -19,8 +19,8 @@ from .actors import RULE, Resolved, party_sql, resolve
 from .clusters import event_ids_once
 from .arrivals import arrived_sql
 from .filters import PERIODS, Filter, order_sql, page_bounds, period_of, upper
-from .listing import Listing, Record, order_by, sort_sql
-from .words import words_sql
+from .listing import Listing, Record, sort_sql, sorted_ids_sql
+from .words import count_words, words_sql
 
 __all__ = ["EventRecord", "Events", "DyadCount", "Dyad", "TimelineCount", "EVENT_FILTERS",
            "events", "iter_events", "count_events", "dyad", "timeline", "event_where", "event_records",
@@ -36,7 +36,6 @@ EVENT_FILTERS = ("source", "target", "actor", "type", "modality", "since", "unti
 EVENT_SORTS = {"day": "e.day", "type": "e.type", "quad": "e.quad", "modality": "e.modality",
                "confidence": "e.confidence", "publication": "a.publication",
                "headline": "a.headline", "arrived": "a.ingested_at"}
-_NOT_NULL = {"e.type", "e.modality", "a.ingested_at"}  # sort columns never empty
 
 EVENT_COLUMNS = ("e.id, e.article_id, e.seq, e.type, e.quad, e.mode, e.source, e.target, e.modality, "
             "e.context, e.reported_by, e.date, e.date_granularity, e.location, e.trigger, "
@@ -256,24 +255,30 @@ def _count(conn: sqlite3.Connection, w: _Where) -> int:
     return conn.execute(f"SELECT {what} {src}", params).fetchone()[0]
 
 
+def _total(conn: sqlite3.Connection, w: _Where, f: Filter) -> int:
+    """How many events match (with only words asked for, counted by their index)."""
+    if set(f.given()) == {"text"}:
+        return count_words(conn, f.text, kind="events")
+    return _count(conn, w)
+
+
 def _page_ids(conn: sqlite3.Connection, w: _Where, limit: int | None, offset: int,
-              way: str, sort: str | None = None) -> list[int]:
-    """The ids of one page of matching events, in order (by day, else by ``sort``)."""
+              way: str, sort: str | None = None, matched: int = 0) -> list[int]:
+    """The ids of one page of matching events, in order (by day, else by ``sort``;
+    ``matched``: how many events match, for the way to sort them)."""
     src, params = _from(w)
     if sort is not None:
         column, desc = sort_sql(sort, EVENT_SORTS)
         if column == "e.day":
             way = desc
         else:
-            join = " JOIN articles a ON a.id = e.article_id" if column.startswith("a.") else ""
-            if w.p_sql is None:  # the filter on the events themselves
-                sql, params = f"SELECT e.id FROM events e{join} WHERE {w.e_sql}", w.e_params
-            else:  # the events of an actor, then sorted
-                sql = f"SELECT e.id FROM events e{join} WHERE e.id IN (SELECT p.event_id {src})"
-            sql += " " + order_by(column, desc, "e.day DESC, e.id DESC",
-                                  nullable=column not in _NOT_NULL)
+            ids = (f"SELECT {'e.id' if w.p_sql is None else 'p.event_id'} {src}", params)
+            where = (w.e_sql, w.e_params) if w.p_sql is None else (f"+e.id IN ({ids[0]})",
+                                                                   params)
+            sql, args = sorted_ids_sql("events", "e", column, desc, ids, where,
+                                       matched=matched)
             rows = conn.execute(sql + " LIMIT ? OFFSET ?",
-                                (*params, -1 if limit is None else limit, offset)).fetchall()
+                                (*args, -1 if limit is None else limit, offset)).fetchall()
             return [r[0] for r in rows]
     if w.p_sql is None:
         sql = f"SELECT e.id {src} ORDER BY e.day {way}, e.id {way}"
@@ -342,9 +347,10 @@ def events(conn: sqlite3.Connection, f: Filter = Filter(), *, limit: int | None 
     ``limit`` of them from ``offset`` (None: all), with the total."""
     limit, offset = page_bounds(limit, offset)
     w = _where(conn, f.only(EVENT_FILTERS, "events"))
-    ids = _page_ids(conn, w, limit, offset, order_sql(order), sort)
+    total = _total(conn, w, f)
+    ids = _page_ids(conn, w, limit, offset, order_sql(order), sort, total)
     rows = _rows(conn, ids)
-    return Events(tuple(event_records(conn, rows)), _count(conn, w), limit, offset, filter=f,
+    return Events(tuple(event_records(conn, rows)), total, limit, offset, filter=f,
                   actors=w.found)
 
 
@@ -353,7 +359,8 @@ def iter_events(conn: sqlite3.Connection, f: Filter = Filter(), *, limit: int | 
                 sort: str | None = None) -> Iterator[EventRecord]:
     """Every event ``f`` matches, in order, streamed (exports of any size)."""
     w = _where(conn, f.only(EVENT_FILTERS, "events"))
-    ids = _page_ids(conn, w, limit, 0, order_sql(order), sort)
+    matched = _total(conn, w, f) if sort is not None else 0
+    ids = _page_ids(conn, w, limit, 0, order_sql(order), sort, matched)
     for i in range(0, len(ids), chunk):
         yield from event_records(conn, _rows(conn, ids[i:i + chunk]))
 

@@ -18,8 +18,8 @@ from .actors import Resolved, party_sql, resolve
 from .clusters import quote_ids_once
 from .arrivals import arrived_sql
 from .filters import Filter, order_sql, page_bounds, upper
-from .listing import Listing, Record, order_by, sort_sql
-from .words import words_sql
+from .listing import Listing, Record, sort_sql, sorted_ids_sql
+from .words import count_words, words_sql
 
 __all__ = ["QuoteRecord", "Quotes", "QUOTE_FILTERS", "QUOTE_SORTS", "quotes", "iter_quotes",
            "quote_where"]
@@ -157,9 +157,12 @@ def _ids(conn: sqlite3.Connection, f: Filter, limit: int | None, offset: int,
     back = "ASC" if way == "DESC" else "DESC"
     if p_sql is None:
         src, args = f"FROM quotes q WHERE {where}", params
-        total = conn.execute(f"SELECT count(*) {src}", args).fetchone()[0]
+        total = count_words(conn, f.text, kind="quotes") if set(f.given()) == {"text"} \
+            else conn.execute(f"SELECT count(*) {src}", args).fetchone()[0]
         ids = f"SELECT q.id {src}"
-        sql = f"{ids} ORDER BY q.published IS NULL, q.published {way}, q.id {back}"
+        # undated last: going down NULL comes last anyway (and the index gives the order)
+        nulls = "q.published IS NULL, " if way == "ASC" else ""
+        sql = f"{ids} ORDER BY {nulls}q.published {way}, q.id {back}"
     else:
         join = "" if where == "1" else " CROSS JOIN quotes q ON q.id = p.quote_id"
         src, args = f"FROM quote_parties p{join} WHERE {p_sql} AND {where}", p_params + params
@@ -168,12 +171,9 @@ def _ids(conn: sqlite3.Connection, f: Filter, limit: int | None, offset: int,
         sql = (f"SELECT DISTINCT p.published, p.quote_id {src} "
                f"ORDER BY p.published {way}, p.quote_id {back}")
     if column is not None:  # by another column: the matching quotes, sorted
-        join = " JOIN articles a ON a.id = q.article_id" if column.startswith("a.") else ""
-        where = where if p_sql is None else f"q.id IN ({ids})"
-        args = params if p_sql is None else args
-        sql = (f"SELECT q.id FROM quotes q{join} WHERE {where} "
-               + order_by(column, way, "q.published IS NULL, q.published DESC, q.id ASC",
-                          nullable=column not in ("q.kind", "a.ingested_at")))
+        cond = (where, params) if p_sql is None else (f"+q.id IN ({ids})", args)
+        sql, args = sorted_ids_sql("quotes", "q", column, way, (ids, args), cond,
+                                   matched=total)
     rows = conn.execute(sql + " LIMIT ? OFFSET ?",
                         (*args, -1 if limit is None else limit, offset)).fetchall()
     return [r[-1] for r in rows], total, found

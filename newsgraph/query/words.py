@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-__all__ = ["terms", "fts_expr", "glob_of", "words_sql", "matches"]
+__all__ = ["terms", "fts_expr", "glob_of", "words_sql", "count_words", "matches"]
 
 _LEXEME = re.compile(r'"([^"]*)"?|(\S+)')
 _TOKEN = re.compile(r"[^\W_]+")
@@ -66,21 +66,39 @@ _TABLES = {"events": ("event_text", "sentence", "e.id"),
            "quotes": ("quote_text", "text", "q.id")}
 
 
-def words_sql(text: str | None, params: list, *, kind: str) -> list[str]:
-    """The condition for ``text`` on ``events e`` or ``quotes q`` (``kind``), its
-    parameters appended; none when ``text`` has no words."""
+def _matching(text: str | None, params: list, kind: str) -> str | None:
+    """``SELECT rowid`` of the events or quotes that hold ``text`` (None: no words)."""
     found = terms(text)
     if not found:
-        return []
-    table, column, key = _TABLES[kind]
-    sql = f"{key} IN (SELECT rowid FROM {table} WHERE {table} MATCH ?"
+        return None
+    table, column, _ = _TABLES[kind]
+    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
     params.append(fts_expr(found))
     for term in found:
         exact, pattern = glob_of(term)
         if exact:
             sql += f" AND {_spaced(column)} GLOB ?"
             params.append(pattern)
-    return [sql + ")"]
+    return sql
+
+
+def words_sql(text: str | None, params: list, *, kind: str) -> list[str]:
+    """The condition for ``text`` on ``events e`` or ``quotes q`` (``kind``), its
+    parameters appended; none when ``text`` has no words."""
+    matching = _matching(text, params, kind)
+    if matching is None:
+        return []
+    # "+": the rows are walked in the query's order (newest first), each looked up here
+    return [f"+{_TABLES[kind][2]} IN ({matching})"]
+
+
+def count_words(conn: sqlite3.Connection, text: str | None, *, kind: str) -> int:
+    """How many events (``kind="events"``) or quotes hold ``text``, from the index."""
+    params: list = []
+    matching = _matching(text, params, kind)
+    if matching is None:
+        return conn.execute(f"SELECT count(*) FROM {kind}").fetchone()[0]
+    return conn.execute(f"SELECT count(*) FROM ({matching})", params).fetchone()[0]
 
 
 def matches(text: str | None, found: tuple[str, ...]) -> bool:

@@ -1,5 +1,5 @@
--- newsgraph knowledge base: words in event sentences and quotes, by index (migration
--- range 080-089: the explorer's lists).
+-- newsgraph knowledge base: words in event sentences and quotes, by index, and the
+-- sort columns of the explorer's lists (migration range 080-089: the explorer).
 --
 -- `Filter.text` (the explorer's /events?text= and /quotes?text=) keeps events whose
 -- sentence, and quotes whose words, hold given words.  Without an index each would
@@ -59,3 +59,10 @@ CREATE TRIGGER IF NOT EXISTS quote_text_update AFTER UPDATE OF text ON quotes BE
 END;
 
 INSERT INTO quote_text(quote_text) VALUES ('rebuild');
+
+-- The explorer's lists sort by these columns: each index gives the whole order
+-- (the column, then the day or date, then the id) from either end.
+CREATE INDEX IF NOT EXISTS events_type_day ON events(type, day);
+CREATE INDEX IF NOT EXISTS events_modality_day ON events(modality, day);
+CREATE INDEX IF NOT EXISTS quotes_speaker_name ON quotes(speaker_name, published);
+CREATE INDEX IF NOT EXISTS quotes_kind ON quotes(kind, published);

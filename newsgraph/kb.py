@@ -166,12 +166,13 @@ class KnowledgeBase(AbstractContextManager):
 
     def arrivals(self, *, since: str | None = None, until: str | None = None,
                  publication: str | None = None, limit: int | None = 50,
-                 offset: int = 0) -> "Arrivals":
-        """Articles by time of arrival, newest first (:func:`newsgraph.query.arrivals.arrivals`)."""
+                 offset: int = 0, order: str = "arrived") -> "Arrivals":
+        """Articles by time of arrival (or publication), newest first
+        (:func:`newsgraph.query.arrivals.arrivals`)."""
         from .query.arrivals import arrivals
 
         return arrivals(self.conn, since=since, until=until, publication=publication,
-                        limit=limit, offset=offset)
+                        limit=limit, offset=offset, order=order)
 
     def errors(self, *, run_id: int | None = None, limit: int = 100):
         return qr.errors(self.conn, run_id=run_id, limit=limit)

@@ -23,7 +23,8 @@ from datetime import date, datetime, timedelta, timezone
 from ..errors import QueryError
 from .listing import Listing, Record
 
-__all__ = ["Arrival", "Arrivals", "arrivals", "arrival_bound", "arrived_sql", "now_utc"]
+__all__ = ["Arrival", "Arrivals", "arrivals", "arrival_bound", "arrived_sql", "arrived_count",
+           "few_arrived", "now_utc"]
 
 
 @dataclass(frozen=True)
@@ -90,14 +91,35 @@ def arrived_sql(since: str | None, until: str | None, params: list,
     return conds
 
 
+def arrived_count(conn: sqlite3.Connection, since: str | None, until: str | None) -> int:
+    """How many articles arrived between bounds read by :func:`arrival_bound` (an
+    index count)."""
+    params: list = []
+    where = arrived_sql(since, until, params)
+    cond = " WHERE " + " AND ".join(where) if where else ""
+    return conn.execute(f"SELECT count(*) FROM articles{cond}", params).fetchone()[0]
+
+
+def few_arrived(conn: sqlite3.Connection, f, most: int) -> bool:
+    """Whether the :class:`~newsgraph.query.filters.Filter` ``f`` asks for an actor's
+    rows that arrived after a moment, and fewer than ``most`` articles did: then they
+    are best found from those articles (else from the actor's rows)."""
+    if not f.arrived_since or not (f.source or f.target or f.actor or f.by or f.about):
+        return False
+    return arrived_count(conn, f.arrived_since, f.arrived_until) < most
+
+
 def arrivals(conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
-             publication: str | None = None, limit: int | None = 50,
-             offset: int = 0) -> Arrivals:
+             publication: str | None = None, limit: int | None = 50, offset: int = 0,
+             order: str = "arrived") -> Arrivals:
     """Articles that arrived after ``since`` and up to ``until`` (see the module),
-    newest arrival first, ``limit`` of them from ``offset`` with the total."""
+    newest arrival first (``order="published"``: newest published first, undated
+    last), ``limit`` of them from ``offset`` with the total."""
     from .filters import page_bounds
 
     limit, offset = page_bounds(limit, offset)
+    if order not in ("arrived", "published"):
+        raise QueryError(f"order {order!r}: expected arrived or published", code="E508")
     params: list = []
     where = arrived_sql(arrival_bound(since), arrival_bound(until, name="until"), params)
     if publication:
@@ -105,8 +127,9 @@ def arrivals(conn: sqlite3.Connection, *, since: str | None = None, until: str |
         params.append(publication)
     cond = " WHERE " + " AND ".join(where) if where else ""
     total = conn.execute(f"SELECT count(*) FROM articles{cond}", params).fetchone()[0]
+    column = "ingested_at" if order == "arrived" else "published"
     rows = conn.execute(
         "SELECT id, ingested_at, headline, publication, country, language, published, url "
-        f"FROM articles{cond} ORDER BY ingested_at DESC, rowid DESC LIMIT ? OFFSET ?",
+        f"FROM articles{cond} ORDER BY {column} DESC, rowid DESC LIMIT ? OFFSET ?",
         (*params, -1 if limit is None else limit, offset)).fetchall()
     return Arrivals(tuple(Arrival(*tuple(r)) for r in rows), total, limit, offset)

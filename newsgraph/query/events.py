@@ -17,7 +17,7 @@ from ..errors import QueryError
 from ..models import QUAD_CLASS
 from .actors import RULE, Resolved, party_sql, resolve
 from .clusters import event_ids_once
-from .arrivals import arrived_sql
+from .arrivals import arrived_sql, few_arrived
 from .filters import PERIODS, Filter, order_sql, page_bounds, period_of, upper
 from .listing import Listing, Record, sort_sql, sorted_ids_sql
 from .words import count_words, words_sql
@@ -180,12 +180,22 @@ def _where(conn: sqlite3.Connection, f: Filter, *, drive: bool = True,
     the type is checked on each, never used to find them ("+type")."""
     conds, params, found = [], [], []
     p_sql, p_params = None, []
+    if drive and few_arrived(conn, f, _ARRIVED_EVENTS):
+        drive = False  # the events of the few articles that arrived, checked for the actor
     for name, role in (("source", "source"), ("target", "target"), ("actor", None)):
         spec = getattr(f, name)
         if not spec:
             continue
         r = resolve(conn, spec)
         found.append(r)
+        if not drive and f.arrived_since:
+            sub = party_sql(r.ids, params, "+x.party")  # by the event: its key, not the party
+            if role:
+                sub += " AND x.role = ?"
+                params.append(role)
+            conds.append(f"EXISTS (SELECT 1 FROM event_parties x WHERE x.event_id = e.id "
+                         f"AND {sub})")
+            continue
         if drive and p_sql is None:
             p_sql = party_sql(r.ids, p_params, "p.party")
             if role:
@@ -231,6 +241,11 @@ def _where(conn: sqlite3.Connection, f: Filter, *, drive: bool = True,
         conds.append(f"e.article_id IN (SELECT id FROM articles WHERE {' AND '.join(arrived)})")
     conds += words_sql(f.text, params, kind="events")
     return _Where(" AND ".join(conds) or "1", params, tuple(found), p_sql, p_params)
+
+
+#: Events of an actor that arrived after a moment are found from the articles that
+#: arrived when fewer than this many did (else from the actor's events).
+_ARRIVED_EVENTS = 2_000
 
 
 def event_where(conn: sqlite3.Connection, f: Filter, *, by_day: bool = False

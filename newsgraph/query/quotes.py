@@ -16,7 +16,7 @@ from typing import Any, Iterator
 from ..models import Cue, Span, Speaker
 from .actors import Resolved, party_sql, resolve
 from .clusters import quote_ids_once
-from .arrivals import arrived_sql
+from .arrivals import arrived_sql, few_arrived
 from .filters import Filter, order_sql, page_bounds, upper
 from .listing import Listing, Record, sort_sql, sorted_ids_sql
 from .words import count_words, words_sql
@@ -92,18 +92,31 @@ def quote_record(row) -> QuoteRecord:
         else None, d.get("rule"), d.get("arrived"))
 
 
+#: Quotes of an actor that arrived after a moment are found from the articles that
+#: arrived when fewer than this many did (else from the actor's quotes).
+_ARRIVED_QUOTES = 2_000
+
+
 def quote_where(conn: sqlite3.Connection, f: Filter, *, drive: bool = False
                 ) -> tuple[str, list, tuple[Resolved, ...], str | None, list]:
     """The WHERE clause on ``quotes q`` for ``f`` (its parameters, the actors resolved),
     and with ``drive`` the condition on ``quote_parties p`` of its first actor (None)."""
     conds, params, found = [], [], []
     p_sql, p_params = None, []
+    if drive and few_arrived(conn, f, _ARRIVED_QUOTES):
+        drive = False  # the quotes of the few articles that arrived, checked for the actor
     for name, role in (("by", "speaker"), ("about", "about")):
         spec = getattr(f, name)
         if not spec:
             continue
         r = resolve(conn, spec)
         found.append(r)
+        if not drive and f.arrived_since:
+            sub = party_sql(r.ids, params, "+x.party")  # by the quote: its key, not the party
+            params.append(role)
+            conds.append(f"EXISTS (SELECT 1 FROM quote_parties x WHERE x.quote_id = q.id "
+                         f"AND {sub} AND x.role = ?)")
+            continue
         if drive and p_sql is None:
             p_sql = party_sql(r.ids, p_params, "p.party") + " AND p.role = ?"
             p_params.append(role)

@@ -58,13 +58,9 @@ def home_data(kb, path: Mapping[str, str], params: Mapping[str, Any]) -> dict[st
                          code="E508")
     page = number(params.get("page"), 1, name="page")
     pager_params = {"sort": sort if sort != "published" else None, "arrived_since": since}
-    if sort == "arrived":
-        arrived = kb.arrivals(since=since, limit=HOME_ITEMS, offset=(page - 1) * HOME_ITEMS)
-        items, total = [a.to_dict() for a in arrived], arrived.total
-    else:
-        res = kb.search("", order="newest", limit=HOME_ITEMS, offset=(page - 1) * HOME_ITEMS,
-                        facets=False, names=False)
-        items, total = [h.to_dict() for h in res.hits], res.total
+    listed = kb.arrivals(since=since, limit=HOME_ITEMS, offset=(page - 1) * HOME_ITEMS,
+                         order=sort)
+    items, total = [a.to_dict() for a in listed], listed.total
     d.update(articles_list={"sort": sort, "arrived_since": since, "items": items,
                             **Pager(total, page, HOME_ITEMS, "/", pager_params).to_dict()},
              now=now_utc())
@@ -190,11 +186,11 @@ def _new_for_actor(kb, actor_id: str, params: Mapping[str, Any]) -> dict[str, An
     if arrived == kb.arrivals(limit=0).total:
         out["everything"] = True  # every article arrived since: the lists below are new
         return out
-    out["events"] = kb.events(actor=actor_id, arrived_since=f.arrived_since, sort="-arrived",
+    out["events"] = kb.events(actor=actor_id, arrived_since=f.arrived_since,
                               limit=NEW_ITEMS).to_dict()
     for name, field in (("quotes_by", "by"), ("quotes_about", "about")):
         out[name] = kb.quotes(Filter(**{field: actor_id}, arrived_since=f.arrived_since),
-                              sort="-arrived", limit=NEW_ITEMS).to_dict()
+                              limit=NEW_ITEMS).to_dict()
     return out
 
 

@@ -66,3 +66,6 @@ CREATE INDEX IF NOT EXISTS events_type_day ON events(type, day);
 CREATE INDEX IF NOT EXISTS events_modality_day ON events(modality, day);
 CREATE INDEX IF NOT EXISTS quotes_speaker_name ON quotes(speaker_name, published);
 CREATE INDEX IF NOT EXISTS quotes_kind ON quotes(kind, published);
+
+-- What arrived after a moment, as article ids, from the index alone.
+CREATE INDEX IF NOT EXISTS articles_ingested_id ON articles(ingested_at, id);

@@ -185,6 +185,8 @@ def articles(n: int, *, seed: int = 0, start: date = date(2018, 1, 1),
                                 topics)
                      for _ in range(rng.randint(2, 4))]
             para = " ".join(sents)
+            if i % 2:  # half the articles write two states as acronyms (no random draw)
+                para = para.replace("the United States", "the US").replace("Britain", "the UK")
             if p == 0:
                 para = f"{c1[2].upper()}: " + para
             paras.append(para)

@@ -141,6 +141,20 @@ def main() -> int:
         v, m = lat[kind], matches[kind]
         print(f"  {kind:<7}       {len(v)} queries: p50 {_pct(v, 50):.1f} ms, p95 {_pct(v, 95):.1f} "
               f"ms; matches median {statistics.median(m):,.0f}, max {max(m):,}")
+    # Words in capitals (half the articles write "the US", "the UK") against words typed
+    # in lower case: the first also asks the index of words in capitals.
+    queries = ["US", "UK", "US talks", "UK OR Japan", "US -UK", "US security", "UK trade",
+               "US minister", "UK defence", "US OR UK"]
+    with KnowledgeBase(db, readonly=True) as kb:
+        for label, words in (("capitals", queries), ("lower case", [q.lower().replace(
+                "-uk", "-japan").replace(" or ", " OR ") for q in queries])):
+            v, m = [], []
+            for w in words:
+                t = time.perf_counter()
+                m.append(kb.search(w, facets=True).total)
+                v.append((time.perf_counter() - t) * 1000)
+            print(f"  {label:<11}   {len(v)} queries: p50 {_pct(v, 50):.1f} ms, "
+                  f"p95 {_pct(v, 95):.1f} ms; matches median {statistics.median(m):,.0f}")
     if not args.keep:
         for p in sorted(work.rglob("*"), reverse=True):
             p.rmdir() if p.is_dir() else p.unlink()

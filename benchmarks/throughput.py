@@ -69,9 +69,9 @@ def load_texts(limit: int | None) -> tuple[str, list[str]]:
 
 
 STAGES = ((clean, "clean"), (parse, "parse_many"), (actors, "extract_actors"), (timex, "extract_times"),
-          (quotes, "extract_quotes"), (events, "extract_events"))
+          (quotes, "extract_quotes"), (events, "code_events"))
 LABELS = {"clean": "clean", "parse_many": "parse", "extract_actors": "actors", "extract_times": "timex",
-          "extract_quotes": "quotes", "extract_events": "events"}
+          "extract_quotes": "quotes", "code_events": "events"}
 
 
 class Timer:

@@ -76,8 +76,8 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
                  "of columns (file:line named)"),
         ("E352", "a trigger with a type that is not one of the 16 PLOVER types"),
         ("E353", "a trigger whose part of speech is not `V` or `N`"),
-        ("E354", "a trigger condition that is not `obj=`, `noobj=`, `prt=`, `prep=`, `mod=`, "
-                 "`nomod=`, `intrans`, `trans`, `comp`, `objcomp` or `noclause`"),
+        ("E354", "a trigger condition that is not `obj=`, `noobj=`, `prt=`, `prep=`, `noprep=`, "
+                 "`mod=`, `nomod=`, `intrans`, `trans`, `comp`, `objcomp` or `noclause`"),
         ("E355", "a trigger flag that is not `frame:agree/reject/request/threaten/warn`, "
                  "`targeted=TYPE`, `sense:physical[=TYPE]/economic/published/territory`, `light`, "
                  "`commit` or `twosided`"),
@@ -105,7 +105,8 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
         ("E503", "an id prefix that names several articles: give more of the id"),
         ("E504", "no article with that id"),
         ("E505", "a date (`--since`, `--until`, `since=`, `until=`) that is not `YYYY`, "
-                 "`YYYY-MM` or `YYYY-MM-DD`"),
+                 "`YYYY-MM` or `YYYY-MM-DD`, or names a month or day the calendar does not have "
+                 "(`2005-13`, `2005-02-30`)"),
         ("E506", "a negative limit or offset, or a page number that is not a whole number >= 1"),
         ("E507", "a filter field the query does not take (quotes have no `type`, events no "
                  "`by`)"),
@@ -113,17 +114,29 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
         ("E510", "`to_pandas()` without pandas installed (`pip install 'newsgraph[notebook]'`)"),
         ("E511", "the explorer has no such page"),
         ("E512", "the explorer is read-only: a request other than GET or HEAD"),
-        ("E520", "no actor with that id, name or surname"),
+        ("E520", "no actor with that id, name, surname or ISO country code (in a filter too: "
+                 "`--source`, `--by`, `--about`, `--actor`); the nearest known names are "
+                 "suggested"),
         ("E521", "`--kind` that is not country, person, organization, location, group or "
                  "document"),
-        ("E522", "a name or surname that fits several actors (`actor Tanaka`): the candidates "
-                 "are listed; give an id"),
-        ("E531", "a `type` / `modality` that is not a PLOVER type / modality"),
+        ("E522", "a name or surname that fits several different actors (`actor Tanaka`, "
+                 "`quotes --by Blair`): the candidates are listed; give a full name or an id"),
+        ("E523", "a country (`--country`, `country=`) that is no ISO 3166-1 code (alpha-2 or "
+                 "alpha-3) or country name; the nearest are suggested"),
+        ("E531", "a `type` / `modality` that is not a PLOVER type / modality (the nearest is "
+                 "suggested)"),
         ("E533", "a period (`dyad --by`) that is not `week`, `month` or `year`"),
         ("E534", "`export --graph` that is not `graphml` or `gexf`"),
         ("E535", "Parquet export without pyarrow installed (`pip install 'newsgraph[scale]'`)"),
-        ("E536", "an unknown `--format` for `events` or `dyad`"),
-        ("E537", "`export` with nothing to export (no `--graph`, no `--events-parquet`)"),
+        ("E536", "an unknown `--format` for a listing command (`table`, `json`, `jsonl`, `csv`; "
+                 "`events` also `plover`)"),
+        ("E537", "`export` with nothing to export (no `--graph`, `--events-csv` or "
+                 "`--events-parquet`)"),
+        ("E539", "`newsgraph/query/data/goldstein.tsv`: a line that is not `code<TAB>score` "
+                 "with a CAMEO code of 2-4 digits and a score in -10..10, listed once (line "
+                 "named)"),
+        ("E541", "`delete` of an id prefix that was not confirmed (answered no, or no answer "
+                 "on standard input): nothing deleted; give the full id or `--yes`"),
         ("E560", "the explorer's article markup met an unknown highlight layer (a bug)"),
     )),
     ("Scale (E6xx)", "newsgraph.scale, newsgraph.ingest", (

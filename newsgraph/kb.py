@@ -104,6 +104,10 @@ class KnowledgeBase(AbstractContextManager):
             delete_articles(conn, [aid])
         return aid
 
+    def articles_with_prefix(self, prefix: str, *, limit: int = 1000):
+        """``(id, published, headline)`` of the articles whose id starts with ``prefix``."""
+        return qr.ids_with_prefix(self.conn, prefix, limit=limit)
+
     def ingest(self, paths: Iterable[str], **options) -> "IngestSummary":
         """Read, analyse and store files (:func:`newsgraph.ingest.ingest`)."""
         from .ingest import ingest
@@ -201,17 +205,33 @@ class KnowledgeBase(AbstractContextManager):
 
     def event_graph(self, filter: Filter | None = None, *, countries: bool = False,
                     sample: int | None = None, max_edges: int | None = None,
-                    **fields) -> q.Graph:
+                    isolated: bool = False, **fields) -> q.Graph:
         return qg.event_graph(self.conn, _filter(filter, fields), countries=countries,
-                              sample=sample, max_edges=max_edges)
+                              sample=sample, max_edges=max_edges, isolated=isolated)
 
     def export_graph(self, path: str, *, format: str = "graphml", filter: Filter | None = None,
-                     countries: bool = False, **fields) -> tuple[int, int]:
+                     countries: bool = False, isolated: bool = False, **fields) -> tuple[int, int]:
         return qg.export_graph(self.conn, path, format=format, f=_filter(filter, fields),
-                               countries=countries)
+                               countries=countries, isolated=isolated)
+
+    def export_rows(self, filter: Filter | None = None, **fields) -> Iterator[dict[str, Any]]:
+        """Events as rows of :data:`~newsgraph.query.exports.EXPORT_COLUMNS`, oldest first."""
+        from .query.exports import export_rows
+
+        return export_rows(self.conn, _filter(filter, fields))
+
+    def export_events_csv(self, path: str, filter: Filter | None = None, **fields) -> int:
+        """Write the events as CSV (the Parquet export's columns); returns the count."""
+        from .query.exports import write_events_csv
+
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            return write_events_csv(self.export_rows(filter, **fields), out)
 
     def export_events_parquet(self, path: str, filter: Filter | None = None, **fields) -> int:
-        return qg.export_events_parquet(self.conn, path, _filter(filter, fields))
+        """Write the events as Parquet (the CSV export's columns); returns the count."""
+        from .query.exports import export_events_parquet
+
+        return export_events_parquet(self.conn, path, _filter(filter, fields))
 
     # -- quotes --------------------------------------------------------------------
     def quotes(self, filter: Filter | None = None, *, limit: int | None = None,
@@ -225,9 +245,10 @@ class KnowledgeBase(AbstractContextManager):
         return qq.iter_quotes(self.conn, _filter(filter, fields), order=order, sort=sort)
 
     # -- actors --------------------------------------------------------------------
-    def resolve(self, spec: str, *, names: bool = True) -> q.Resolved:
-        """What ``spec`` (an id, or with ``names`` a name) stands for under the actor rule."""
-        return qa.resolve(self.conn, spec, names=names)
+    def resolve(self, spec: str, *, names: bool = True, strict: bool = False) -> q.Resolved:
+        """What ``spec`` (an id, or with ``names`` a name) stands for under the actor rule;
+        ``strict``: ``[E520]``/``[E522]`` when nothing or several actors fit."""
+        return qa.resolve(self.conn, spec, names=names, strict=strict)
 
     def actors(self, **options) -> qa.ActorList:
         return qa.actors(self.conn, **options)

@@ -39,10 +39,12 @@ def test_link_actors_actor(db):
     assert report["articles"] == 3 and report["surnames_linked"] == 1
     assert "linked 0 articles" in _run("link", "--db", db)  # idempotent
 
-    rows = [json.loads(line) for line in _run("actors", "--db", db, "--json").splitlines()]
+    rows = [json.loads(line) for line in
+            _run("actors", "--db", db, "--format", "jsonl").splitlines()]
     assert rows[0]["id"] == "person:fumio-kishida" and rows[0]["n_articles"] == 2
     people = [json.loads(line) for line in
-              _run("actors", "--db", db, "--kind", "person", "--country", "USA", "--json").splitlines()]
+              _run("actors", "--db", db, "--kind", "person", "--country", "USA", "--format",
+                   "jsonl").splitlines()]
     assert [p["name"] for p in people] == ["Antony Blinken"]
     table = _run("actors", "--db", db, "--kind", "person")
     assert "Fumio Kishida" in table and "Antony Blinken" in table

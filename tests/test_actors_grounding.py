@@ -244,3 +244,19 @@ def test_firms_and_agencies_are_no_national_bodies(run):
     text = "Acme Holdings said Reuters had reported its results."
     ix = run(text, publication="BBC News")
     assert actor(ix, text, "Acme Holdings").country is None
+
+
+def test_a_foreign_story_grounds_its_unnamed_organs_to_the_state_it_is_about(run):
+    text = ("Italian prosecutors questioned the businessman. The government said police would "
+            "act. Italy has changed its rules since Italy's banks failed, and the unions protested.")
+    ix = run(text, publication="BBC News")
+    assert grounded(ix, text, "government") == ("ITA", "article")
+    assert grounded(ix, text, "unions") == ("ITA", "article")
+
+
+def test_a_domestic_story_keeps_the_home_country_though_it_names_a_foreign_state(run):
+    text = ("Labour MPs said the war in Iraq had cost votes. Iraq was discussed again, "
+            "and the government said the unions were wrong.")
+    ix = run(text, publication="BBC News")
+    assert grounded(ix, text, "government") == ("GBR", "home")
+    assert grounded(ix, text, "unions") == ("GBR", "home")

@@ -199,9 +199,60 @@ def test_description_table_is_checked():
     assert tables.nouns["insurer"] == "business" and tables.nouns["report"] == "thing"
     assert set(tables.nouns.values()) <= CLASSES
     assert tables.first_names["mary"] == "f" and tables.first_names["john"] == "m"
+    assert tables.gendered_nouns["son"] == "m" and tables.gendered_nouns["wife"] == "f"
+    assert set(tables.gendered_nouns.values()) == {"m", "f"}
     with pytest.raises(NewsgraphError, match=r"\[E319\].*unknown class"):
         parse_rows("x.tsv", "noun\tclass\ninsurer\tbank\n", CLASSES)
     with pytest.raises(NewsgraphError, match=r"x.tsv:2: \[E319\]"):
         parse_rows("x.tsv", "noun\tclass\ninsurer business\n", CLASSES)
     with pytest.raises(NewsgraphError, match="listed twice"):
         parse_rows("x.tsv", "noun\tclass\nfirm\tbusiness\nfirm\torg\n", CLASSES)
+
+
+def test_a_title_with_a_party_goes_to_the_nearby_member(run):
+    text = ("Charles Kenway has said turnout will rise.\n\n"
+            "The Liberal Democrat leader predicted that concerns over schools would matter.\n\n"
+            "Michael Hart denied a split in his party. The Tory leader said his team agreed.")
+    idx = run(text)
+    assert refers(idx, text, "The Liberal Democrat leader").name == "Charles Kenway"
+    assert refers(idx, text, "The Tory leader").name == "Michael Hart"
+
+
+def test_a_public_office_without_a_party_is_still_never_guessed(run):
+    text = "Tony Blair met Michael Hart on Monday.\n\nThe prime minister said the talks went well."
+    idx = run(text)
+    assert refers(idx, text, "The prime minister") is None
+
+
+def test_an_organisation_is_the_noun_set_next_to_its_name(run):
+    text = ("Shares in engineering group Jarvis rose on Monday.\n\n"
+            "Magazines will lose ads next year, according to media buying company Groupex Media. "
+            "Ratehub Inc. sells loans.\n\n"
+            "Ad revenue fell 16 per cent, the company wrote in a report.")
+    idx = run(text)
+    assert refers(idx, text, "the company").name == "Groupex Media"
+
+
+def test_a_noun_that_names_a_person_gives_their_sex(run):
+    text = ("Wendy Gale keeps no photos. Her son Kody Marsh died in 2015 after taking pills.\n\n"
+            "The pills were sold at a party.\n\n"
+            "Kody alone made the choice, she says.")
+    idx = run(text)
+    assert refers(idx, text, "she").name == "Wendy Gale"
+
+
+def test_a_pronoun_resolved_once_fixes_the_sex_for_later_ones(run):
+    text = ("Casey Moor met Jordan Tate in 2010.\n\n"
+            "He had just moved to the city.\n\n"
+            "In 2012 Casey Moor opened a shop with Jordan Tate.\n\n"
+            "Later she said the day was perfect.")
+    idx = run(text)
+    assert refers(idx, text, "He").name == "Casey Moor"
+    assert refers(idx, text, "she").name == "Jordan Tate"
+
+
+def test_the_agent_of_a_verb_can_be_the_agency(run):
+    text = ("The mayor said a study had been done by Metrovia.\n\n"
+            "The agency told reporters it had done no such study.")
+    idx = run(text)
+    assert refers(idx, text, "The agency").name == "Metrovia"

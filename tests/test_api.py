@@ -47,7 +47,7 @@ def test_serving_the_explorer_loads_no_spacy(tmp_path):
         "'/dyads/NOR/nobody', '/search?q=Chile&actor=NOR', '/events?source=Mr+Rojas', "
         "'/quotes?speaker=Mr+Dahl', '/actors/Mr%20Dahl', '/events.csv?actor=Mr+Dahl', "
         "'/quotes.parquet?about=Mr+Dahl', '/actors', '/events', '/quotes'):\n"
-        "    assert c.get(url).status_code in (200, 404), url\n"
+        "    assert c.get(url).status_code in (200, 400, 404), url\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'spacy'))")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines()[-1] == "[]"

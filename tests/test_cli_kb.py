@@ -32,8 +32,8 @@ def corpus(tmp_path):
     return d
 
 
-def run(*args: str):
-    return CliRunner().invoke(app, list(args), catch_exceptions=False)
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(app, list(args), catch_exceptions=False, input=input)
 
 
 def test_ingest_search_show_stats_delete(tmp_path, corpus):
@@ -45,10 +45,12 @@ def test_ingest_search_show_stats_delete(tmp_path, corpus):
     r = run("ingest", "--no-analysis", "--db", db, *files)
     assert r.exit_code == 0 and "duplicates skipped 2" in r.stderr
 
-    r = run("search", "zebrafish", "--db", db, "--json")
+    r = run("search", "zebrafish", "--db", db, "--format", "json")
     assert r.exit_code == 0, r.output
     res = json.loads(r.stdout)
-    assert res["total"] == 1 and "«zebrafish»" in res["hits"][0]["snippet"]
+    hit = res["hits"][0]  # highlights are character offsets into the plain snippet
+    assert res["total"] == 1 and [hit["snippet"][a:b] for a, b in hit["highlights"]] == [
+        "zebrafish"] and not any(c in hit["snippet"] for c in "«»\x02\x03")
     assert set(res["facets"]) == {"publication", "country", "language", "actor", "month"}
     aid = res["hits"][0]["id"]
 
@@ -65,9 +67,14 @@ def test_ingest_search_show_stats_delete(tmp_path, corpus):
     assert st["articles"] == 2 and st["runs"] == 2 and st["schema_version"] >= 2
     assert "articles" in run("stats", "--db", db).stdout
 
-    r = run("delete", aid[:10], "--db", db)
+    r = run("delete", aid[:10], "--db", db)  # a prefix: asks, and nobody answers
+    assert r.exit_code == 2 and "[E541]" in r.stderr and aid in r.stderr
+    r = run("delete", aid[:10], "--db", db, input="n\n")
+    assert r.exit_code == 2 and "[E541]" in r.stderr
+    r = run("delete", aid[:10], "--db", db, input="y\n")
     assert r.exit_code == 0 and aid in r.stdout
-    assert json.loads(run("search", "zebrafish", "--db", db, "--json").stdout)["total"] == 0
+    assert json.loads(run("search", "zebrafish", "--db", db, "--format", "json").stdout)[
+        "total"] == 0
 
 
 def test_errors_are_one_line_with_an_exit_status(tmp_path, corpus):
@@ -124,4 +131,4 @@ def test_plain_progress_lines_off_a_terminal(capsys):
     assert rep.bar is None  # pytest's stderr is not a terminal
     rep(IngestSummary(read=3, stored=2, duplicates=1))
     err = capsys.readouterr().err
-    assert err.startswith("ingest: read 3") and "stored 2" in err and "duplicates 1" in err
+    assert err.startswith("ingest: 3 articles") and "stored 2" in err and "skipped 1" in err

@@ -22,16 +22,18 @@ def test_seed_quotes():
 
 def test_ggt_dev_quotes():
     got = score("quotes", "quotes-ggt-dev")
-    assert got["lenient"] >= 0.87, got["_output"]
-    assert got["strict"] >= 0.84, got["_output"]
-    assert got["speaker"] >= 0.91, got["_output"]
-    assert got["e2e"] >= 0.80, got["_output"]
+    assert got["lenient"] >= 0.88, got["_output"]
+    assert got["strict"] >= 0.85, got["_output"]
+    assert got["speaker"] >= 0.92, got["_output"]
+    assert got["e2e"] >= 0.82, got["_output"]
 
 
 def test_polnear_dev_attributions():
-    """PolNeAR: attributions beyond "said" (beliefs, findings, "according to", naming)."""
+    """PolNeAR: attributions beyond "said" (beliefs, findings, "according to", naming, demands,
+    nouns of saying).  Precision stays under 0.80 while PolNeAR joins the parts of an
+    interrupted quotation into one record and our contract keeps two (docs/analysis-json.md)."""
     got = score("quotes", "quotes-polnear-dev")
-    assert got["lenient"] >= 0.59, got["_output"]
-    assert got["e2e"] >= 0.53, got["_output"]
+    assert got["lenient"] >= 0.61, got["_output"]
+    assert got["e2e"] >= 0.55, got["_output"]
     assert got["lenient P"] >= 0.79, got["_output"]
     assert got["speaker"] >= 0.85, got["_output"]

@@ -18,6 +18,7 @@ ACTORS = {
     "France": COUNTRY("FRA"), "French": COUNTRY("FRA"), "Germany": COUNTRY("DEU"), "Iran": COUNTRY("IRN"),
     "Iranian": COUNTRY("IRN"), "Brazil": COUNTRY("BRA"), "Chile": COUNTRY("CHL"), "Peru": COUNTRY("PER"),
     "Israeli": COUNTRY("ISR"), "Egypt": COUNTRY("EGY"), "Canada": COUNTRY("CAN"),
+    "Peruvian": COUNTRY("PER"),
     "Ana Ruiz": PERSON("ana-ruiz", "CHL", "Senator"), "Ruiz": PERSON("ana-ruiz", "CHL", "Senator"),
     "Tom Vale": PERSON("tom-vale", "CHL", "Finance Minister"), "Vale": PERSON("tom-vale", "CHL"),
     "the Greens": ("org:greens", "organization", "CHL", "PTY"),
@@ -248,8 +249,8 @@ def test_we_in_a_quote_is_the_speaker(run_quoted):
     text = 'Ana Ruiz was defiant. "We will vote against the bill unless it changes."'
     evs = run_quoted(text, _quote(text, "We will vote against the bill unless it changes.",
                                   "person:ana-ruiz", "Ana Ruiz"))
-    assert [(e.type, e.source) for e in evs] == [("REJECT", ("person:ana-ruiz",))]
-    assert "+speaker" in evs[0].rule
+    assert [(e.type, e.source) for e in evs] == [("THREATEN", ("person:ana-ruiz",))]
+    assert "+speaker" in evs[0].rule and evs[0].rule.endswith("+unless")
 
 
 # --- whose policy, and whom a domestic demand is made of ----------------------------------------
@@ -344,3 +345,87 @@ def test_a_judges_investigation_is_domestic(run):
                       "Peruvian": COUNTRY("PER")})
     evs = extract_events(article(text), parse(text), ix)
     assert [(e.type, e.source, e.target) for e in evs] == [("ACCUSE", ("person:jon-ade", "PER"), ("PER",))]
+
+
+def test_a_refusal_made_conditional_on_another_is_a_threat(run):
+    evs = run("The Greens will vote against the budget unless Tom Vale cuts fuel taxes.")
+    assert [(e.type, e.source, e.target, e.modality) for e in evs] == [
+        ("THREATEN", ("org:greens",), ("person:tom-vale",), "asserted")]
+    # a plain future refusal stays a rejection
+    assert [e.type for e in run("The Greens will vote against the budget.")] == ["REJECT"]
+
+
+def test_a_headline_participle_is_passive():
+    from newsgraph.models import Article, Source, Span
+    from newsgraph.parse import parse
+
+    text = "Greens leader Tom Vale arrested\nPolice said little."
+    art = Article("t", Source(None, "text", "0"), text, (Span(32, len(text)),), headline="x",
+                  headline_span=Span(0, 31), published="2022-01-08")
+    ix = index(text, {"Tom Vale": ("person:tom-vale", "person", "CHL", "OPP")})
+    evs = extract_events(art, parse(text), ix)
+    assert [(e.type, e.source, e.target) for e in evs] == [("COERCE", ("CHL",), ("person:tom-vale",))]
+    assert evs[0].rule.endswith("+state-agent")  # the state itself, though the text names it not
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Vale said the Greens now have a voice to bring their concerns to Chile.",
+    "The police said the murder they committed was planned in Peru.",
+    "Chile's lawmakers have occupied these chambers for a century.",
+])
+def test_look_alikes_of_obligations_promises_and_occupation_are_no_events(run, text):
+    assert run(text) == ()
+
+
+def test_sanctions_against_a_state_aim_at_it(run):
+    evs = run("Chile backed the anti-Peruvian sanctions.")
+    sanction = [e for e in evs if e.type == "SANCTION"]
+    assert all("PER" not in e.source for e in sanction)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru simulated an attack on Chile's coast.",
+    "Brazil fired three missiles into the sea.",
+    "Tom Vale released an advert attacking the Greens' record.",
+    "The Greens accept that prices have risen.",
+    "Ana Ruiz said the plan should be recognised as a failure.",
+])
+def test_pretences_tests_adverts_and_beliefs_are_not_those_acts(run, text):
+    assert not [e for e in run(text) if e.type in ("ASSAULT", "RETREAT", "AGREE", "SUPPORT")]
+
+
+def test_what_should_be_done_is_not_done(run):
+    evs = run("Chile should sue Peru in every court.")
+    assert evs and all(e.modality == "hypothetical" for e in evs)
+
+
+def test_appealing_against_a_ruling_is_legal_action_not_a_request(run):
+    assert [e.type for e in run("Chile appealed against the ruling by Peru's court.")] == ["ACCUSE"]
+
+
+def test_warning_of_conditional_consequences_is_a_threat(run):
+    evs = run("France warned Iran that it would face sanctions if it continued enrichment.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("THREATEN", ("FRA",), ("IRN",))]
+
+
+def test_a_demand_that_rises_is_an_amount(run):
+    assert run("Demand from Brazil for copper rose strongly.") == ()
+
+
+def test_a_statement_by_a_person_of_unknown_state_is_kept(run):
+    # Jon Smith's state is unknown here: the judgement is held, not dropped (link may know him)
+    from newsgraph.events import code_events
+    from newsgraph.parse import parse
+
+    text = "Jon Smith said the Greens' plans were a con."
+    found = code_events(article(text), parse(text), index(text, dict(ACTORS, **{
+        "Jon Smith": ("person:jon-smith", "person", None, None)})))
+    assert [(e.type, e.source, e.target) for e in found.events] == [
+        ("ACCUSE", ("person:jon-smith",), ("org:greens",))]
+
+
+def test_a_person_may_support_their_own_state_but_not_promise_it(run):
+    evs = run("Ana Ruiz welcomed Chile's decision.")
+    assert [(e.type, e.target) for e in evs] == [("SUPPORT", ("CHL",))]
+    evs = run("Ana Ruiz promised to democratize Chile.")
+    assert [(e.type, e.target) for e in evs] == [("AGREE", ())]

@@ -134,7 +134,7 @@ def test_graph_exports_parse_and_aggregate(kb, tmp_path):
     assert g.edge("ATL", "LEM", "ACCUSE").first == "2022-01-07"
     n2, e2 = kb.export_graph(str(tmp_path / "g.gexf"), format="gexf", countries=True)
     groot = ET.parse(tmp_path / "g.gexf").getroot()
-    assert len(groot.findall(".//{http://gexf.net/1.2}edge")) == e2 == len(g.edges)
+    assert len(groot.findall(".//{http://www.gexf.net/1.2draft}edge")) == e2 == len(g.edges)
     with pytest.raises(QueryError, match="E534"):
         kb.export_graph(str(tmp_path / "x"), format="dot")
 
@@ -145,13 +145,14 @@ def test_parquet_export_roundtrip(kb, tmp_path):
     t = pq.read_table(tmp_path / "ev.parquet")
     assert n == t.num_rows == 5
     assert set(t.column("modality").to_pylist()) == {"asserted", "intended", "negated"}
-    assert ["ATL", "LEM"] in t.column("source").to_pylist()
+    assert ["ATL", "LEM"] in t.column("source_ids").to_pylist()
 
 
 def test_cli_events_dyad_export(tmp_path):
     _fill(tmp_path / "kb.db").close()
     db = str(tmp_path / "kb.db")
-    r = CliRunner().invoke(app, ["events", "--db", db, "--type", "ACCUSE", "--modality", "asserted"])
+    r = CliRunner().invoke(app, ["events", "--db", db, "--type", "ACCUSE", "--modality",
+                                 "asserted", "--format", "jsonl"])
     assert r.exit_code == 0, r.output
     rows = [json.loads(x) for x in r.stdout.splitlines()]
     assert len(rows) == 2 and all(x["modality"] == "asserted" for x in rows)
@@ -159,10 +160,12 @@ def test_cli_events_dyad_export(tmp_path):
     rec = json.loads(r.stdout.splitlines()[0])
     assert rec["event"] in ("ACCUSE", "CONSULT") and "recipient" in rec and rec["modality"]
     r = CliRunner().invoke(app, ["events", "--db", db, "--format", "csv"])
-    assert r.stdout.splitlines()[0].startswith("date,type,quad,modality")
+    assert r.stdout.splitlines()[0].startswith("event_id,article_id,published,publication")
     assert len(r.stdout.splitlines()) == 6
-    r = CliRunner().invoke(app, ["events", "--db", db, "--limit", "2"])
-    assert len(r.stdout.splitlines()) == 2 and "first 2 of 5 events" in r.stderr
+    r = CliRunner().invoke(app, ["events", "--db", db, "--limit", "2", "--format", "jsonl"])
+    assert len(r.stdout.splitlines()) == 2 and "first 2 of 5 events; 3 more" in r.stderr
+    r = CliRunner().invoke(app, ["events", "--db", db])  # a table by default
+    assert r.exit_code == 0 and "┃ day" in r.stdout and "5 events" not in r.stderr
     r = CliRunner().invoke(app, ["dyad", "ATL", "LEM", "--db", db, "--by", "week"])
     assert r.exit_code == 0 and "verbal conflict" in r.output and "2022-W01" in r.output
     r = CliRunner().invoke(app, ["export", "--db", db, "--graph", "gexf", "-o", str(tmp_path / "x.gexf")])

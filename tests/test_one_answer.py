@@ -52,7 +52,8 @@ def cli(*args: str) -> str:
 @pytest.mark.parametrize("state", ["NOR", "CHL", "PER"])
 def test_events_of_a_state(db, web, kb, state):
     api = kb.events(source=state)
-    lines = [json.loads(x) for x in cli("events", "--source", state, "--db", db).splitlines()]
+    lines = [json.loads(x) for x in cli("events", "--source", state, "--format", "jsonl",
+                                         "--limit", "0", "--db", db).splitlines()]
     page = web.get(f"/actors/{state}.json").json()["events_as_source"]
     assert [e["id"] for e in lines] == [e.id for e in api] == [e["id"] for e in page["items"]]
     assert page["total"] == api.total == len(lines)
@@ -101,7 +102,8 @@ def test_an_actor_s_events_and_quotes(db, web, kb, actor):
 
 def test_quotes_of_a_state(db, kb):
     api = kb.quotes(by="NOR")
-    out = json.loads(cli("quotes", "--by", "NOR", "--json", "--db", db))
+    out = json.loads(cli("quotes", "--by", "NOR", "--format", "json", "--limit", "0",
+                         "--db", db))
     assert [q["id"] for q in out["items"]] == [q.id for q in api] and out["total"] == api.total
     assert "the quota talks could end" in {q.text for q in api}  # Ola Berg, linked to Norway
 
@@ -113,7 +115,7 @@ def test_quotes_of_a_state(db, kb):
 def test_search_hit_counts(db, web, kb, params):
     f = Filter(**{k: v for k, v in params.items() if k != "q"})
     api = kb.search(params["q"], f, limit=20)
-    args = ["search", params["q"], "--json", "--db", db, "-n", "20"]
+    args = ["search", params["q"], "--format", "json", "--db", db, "-n", "20"]
     for k, v in params.items():
         if k != "q":
             args += [f"--{k}", v]

@@ -203,3 +203,186 @@ def test_an_unresolved_pronoun_keeps_no_name():
     text = "“We will win,” he said."
     q = find(analyse(text), "We will win")
     assert q.speaker is not None and q.speaker.name is None
+
+
+# -- second round: passives, control, participles, objects, nouns of saying ------------
+
+def test_a_passive_cue_subject_is_never_the_speaker():
+    text = ("Tom Hale ran the depot for years.\n\n"
+            "Late that night, Hale was too tired to drive, having been told he could lose his job.\n\n"
+            "Some were so angry when the tax was announced they marched on the town hall.")
+    quotes = analyse(text)
+    assert not any(t.startswith("he could lose his job") for t in texts(quotes))
+    assert not any("marched on the town hall" in t for t in texts(quotes))
+
+
+def test_quoted_as_saying_keeps_the_one_quoted():
+    text = "Inspector Ana Ruiz spoke on Monday. She was quoted as saying that officers were investigating."
+    q = find(analyse(text), "officers were investigating")
+    assert q.speaker.name == "Ana Ruiz"
+
+
+def test_a_bare_participle_clause_is_asked_not_asking():
+    text = ("Dana Lowe was at the meeting.\n\n"
+            "Asked what she would tell the council, Lowe said: “Just listen to us.”")
+    quotes = analyse(text)
+    assert not any(t.startswith("what she would tell") for t in texts(quotes))
+    assert find(quotes, "Just listen to us").speaker.name == "Dana Lowe"
+
+
+def test_an_infinitive_after_an_object_belongs_to_the_object():
+    text = "The storm broke the water plant, prompting the city to urge residents to save water."
+    q = find(analyse(text), "to save water")
+    assert q.speaker.name == "city" and q.cue.text == "urge"
+
+
+def test_a_reporting_participle_after_a_clause_goes_to_the_reporter():
+    text = ("Ben Hart argued that the move hurt his group, noting the board often lobbies its "
+            "members. Hart said the vote was unfair, adding the members had not been told.")
+    quotes = analyse(text)
+    assert find(quotes, "the board often lobbies").speaker.name == "Ben Hart"
+    assert find(quotes, "the members had not been told").speaker.name == "Ben Hart"
+
+
+def test_a_speaker_is_called_by_the_name_given_to_them():
+    text = ("A flood agency official in Kelmar province named Joko told reporters most victims "
+            "were tourists. His mother, Giselle, said her son had copied the game.")
+    quotes = analyse(text)
+    assert find(quotes, "most victims were tourists").speaker.name == "Joko"
+    assert find(quotes, "her son had copied").speaker.name == "Giselle"
+
+
+def test_a_document_sent_by_someone_speaks_for_its_sender():
+    text = ("A statement e-mailed to the Daily Courier by Rhea Bond, who joined the board in May, "
+            "said the station would comply.")
+    q = find(analyse(text), "the station would comply")
+    assert q.speaker.name == "Rhea Bond"
+
+
+def test_demands_charges_and_citations_are_attributions_of_their_object():
+    text = ("In July, the Harbour Union called for a moratorium on new schools in a statement. "
+            "Rita Sol called on the mayor to resign. Tom Hale accused the board of hiding the "
+            "costs. Lena Park cited the rising rents as proof of failure.")
+    quotes = analyse(text)
+    q = find(quotes, "a moratorium on new schools")
+    assert q.speaker.name == "Harbour Union" and q.rule.endswith(":reported-object")
+    assert q.cue.text == "called" and "statement" not in q.text
+    assert find(quotes, "the mayor to resign").speaker.name == "Rita Sol"
+    assert find(quotes, "the board of hiding the costs").speaker.name == "Tom Hale"
+    assert find(quotes, "the rising rents as proof").speaker.name == "Lena Park"
+
+
+def test_call_with_an_object_before_for_names_not_demands():
+    text = "Clara Voss called her vote for the war a mistake. Rita Sol described the plan as reckless."
+    quotes = analyse(text)
+    assert not any(q.rule.endswith(":reported-object") for q in quotes)
+    assert find(quotes, "reckless").rule.endswith(":reported-naming")
+
+
+def test_a_negated_naming_names_nothing():
+    text = "The word doesn't describe the sweet known as nougat."
+    assert texts(analyse(text)) == []
+
+
+def test_requests_with_ask():
+    text = ("The commission asked Judge Ray Holm, a former magistrate, to look into the police "
+            "board. Lawmakers also asked whether the deals required the witnesses to cooperate.")
+    quotes = analyse(text)
+    assert find(quotes, "to look into the police board").speaker.name == "commission"
+    assert find(quotes, "whether the deals required").speaker.name == "Lawmakers"
+
+
+def test_nouns_of_saying_with_their_owner():
+    text = ("Fact checkers examined Tom Hale's claim that there were thousands of thefts. "
+            "Rita Sol renewed her pledge to build a new bridge. The claim that the vote was "
+            "rigged is false. Ben Hart defended his plan to close the school.")
+    quotes = analyse(text)
+    q = find(quotes, "there were thousands of thefts")
+    assert q.speaker.name == "Tom Hale" and q.cue.text == "claim" and q.rule.endswith(":reported-noun")
+    assert find(quotes, "to build a new bridge").speaker.name == "Rita Sol"
+    assert not any("rigged" in t or "close the school" in t for t in texts(quotes))
+
+
+def test_set_off_attributions_end_at_their_own_words():
+    text = ("Dr. Paul Ward runs the clinic.\n\n"
+            "The pills have a narrow use, he says, and are meant only for short courses. "
+            "There is a real satisfaction, insists 16-year-old Xander Wise, in finishing a book. "
+            "It is on the premier's watch, Ward said, that the clinic lost its funding.")
+    quotes = analyse(text)
+    assert find(quotes, "The pills have a narrow use").speaker.name == "Paul Ward"
+    assert find(quotes, "and are meant only for short courses").speaker.name == "Paul Ward"
+    assert find(quotes, "There is a real satisfaction").speaker.name == "Xander Wise"
+    assert find(quotes, "in finishing a book").speaker.name == "Xander Wise"
+    assert find(quotes, "It is on the premier's watch").rule.endswith(":reported-clause-around")
+    assert find(quotes, "the clinic lost its funding").speaker.name == "Paul Ward"
+
+
+def test_a_set_off_cue_that_introduces_a_quotation_quotes_nothing_before_it():
+    text = ("Mayor Tom Hale spoke to reporters.\n\n"
+            "When told of the agency's statement, he said, “I never said there was a study.”\n\n"
+            "Yet, she says, the road stays open.")
+    quotes = analyse(text)
+    assert not any(t.startswith("When told") or t == "Yet" for t in texts(quotes))
+    assert find(quotes, "I never said there was a study").speaker.name == "Tom Hale"
+
+
+def test_said_with_a_gerund_or_a_clause_hung_on_in_a_statement():
+    text = ("Coach Peter Vale said having Erik Lund back on the ice was a big boost. "
+            "Governor Ana Ruiz said in a statement that the new bridge would open in May.")
+    quotes = analyse(text)
+    assert find(quotes, "having Erik Lund back").speaker.name == "Peter Vale"
+    assert find(quotes, "the new bridge would open").speaker.name == "Ana Ruiz"
+
+
+def test_a_relative_clause_wrapped_round_its_cue_starts_after_it():
+    text = "Emma Roy stayed in hospital with two wounds that police said did not look self-inflicted."
+    q = find(analyse(text), "did not look self-inflicted")
+    assert q.speaker.name == "police" and q.text.startswith("did")
+
+
+def test_short_infinitive_contents():
+    text = "After her son died, Wendy Gale urged police to investigate."
+    q = find(analyse(text), "to investigate")
+    assert q.speaker.name == "Wendy Gale"
+
+
+def test_a_quotation_after_a_colon_takes_the_subject_of_its_clause():
+    text = ("Dr. Rob Strang says the drugs are overused.\n\n"
+            "Dave Martell, the addictions doctor on the coast, is more blunt: \"With this new "
+            "monitoring, I think they will find things that are horrifying.\"\n\n"
+            "Interest waned in May when Elon Musk again took to Twitter with this: \"We will "
+            "build the car in Berlin next year.\"")
+    quotes = analyse(text)
+    assert find(quotes, "With this new monitoring").speaker.name == "Dave Martell"
+    assert find(quotes, "We will build the car").speaker.name == "Elon Musk"
+
+
+def test_a_relative_who_after_a_predicate_noun_stands_for_the_subject():
+    text = "Tom Reed is a serial liar and a showman who has repeatedly pledged to ban all imports."
+    q = find(analyse(text), "to ban all imports")
+    assert q.speaker.name == "Tom Reed"
+
+
+def test_no_quote_on_a_line_linking_to_another_story():
+    text = ("Budget talks resumed in Ottawa on Monday.\n"
+            "READ MORE: Budget won't balance until 2040, Finance Department says\n"
+            "The minister said the budget would balance next year.")
+    quotes = analyse(text)
+    assert texts(quotes) == ["the budget would balance next year"]
+
+
+def test_the_grounds_given_for_a_statement_are_part_of_it():
+    text = ("Mr Hale said the alliance must develop new tools, citing the buildup on the border. "
+            "The union called the deal a betrayal, citing the loss of 200 jobs.")
+    quotes = analyse(text)
+    assert not any(t.startswith("the buildup on the border") for t in texts(quotes))
+    assert find(quotes, "the loss of 200 jobs").speaker.name == "union"
+
+
+def test_whose_message_follows_a_colon_speaks_it():
+    text = ("Sir Digby Jones said stability was all important.\n\n"
+            "His message to the chancellor was: “Please don't give it away before the election.”\n\n"
+            "Her reply was: “We will spend it on schools.”")
+    quotes = analyse(text)
+    assert find(quotes, "Please don't give it away").speaker.name == "Digby Jones"
+    assert find(quotes, "We will spend it on schools").speaker.name != "reply"

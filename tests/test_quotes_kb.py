@@ -66,7 +66,9 @@ def test_quotes_by_speaker_id_or_name(kb_path):
         assert [q.text for q in kb.quotes(by="person:tom-baker")] == [
             "The budget is sound", "Norland will grow"]
         assert [q.text for q in kb.quotes(by="marsh")] == ["Norland must talk to Eastland"]
-        assert not kb.quotes(by="nobody") and kb.quotes(by="nobody").total == 0
+        with pytest.raises(QueryError) as err:  # an unknown speaker says so, never 0 quotes
+            kb.quotes(by="nobody")
+        assert err.value.code == "E520"
         q = kb.quotes(by="Baker")[1]
         assert q.to_dict()["speaker"] == {"actor": "person:tom-baker", "name": "Tom Baker",
                                           "start": TEXT_B.index("he said"),
@@ -76,9 +78,15 @@ def test_quotes_by_speaker_id_or_name(kb_path):
 
 def test_quotes_about_an_actor(kb_path):
     with KnowledgeBase(str(kb_path)) as kb:
-        assert [q.article_id for q in kb.quotes(about="NRL")] == ["b1", "a1"]
+        # named in the quote first (newest first), then named in the quote's sentence
+        about = kb.quotes(about="NRL")
+        assert [(q.article_id, q.about_match) for q in about] == [
+            ("b1", "quote"), ("a1", "quote"), ("b1", "sentence")]
+        assert [q.text for q in about][2] == "The budget is sound"
+        assert [q.article_id for q in kb.quotes(about="NRL", about_in="quote")] == ["b1", "a1"]
         assert [q.text for q in kb.quotes(about="Eastland")] == ["Norland must talk to Eastland"]
-        assert [q.text for q in kb.quotes(by="Baker", about="Norland")] == ["Norland will grow"]
+        assert [(q.text, q.about_match) for q in kb.quotes(by="Baker", about="Norland")] == [
+            ("Norland will grow", "quote"), ("The budget is sound", "sentence")]
 
 
 def test_quotes_in_a_date_range(kb_path):
@@ -109,16 +117,20 @@ def _cli(*args):
 
 
 def test_cli_json_csv_and_text(kb_path):
-    out = _cli("--db", str(kb_path), "--by", "Baker", "--json")
+    out = _cli("--db", str(kb_path), "--by", "Baker", "--format", "json")
     assert out.returncode == 0, out.stderr
     rows = json.loads(out.stdout)["items"]
     assert [r["text"] for r in rows] == ["The budget is sound", "Norland will grow"]
-    out = _cli("--db", str(kb_path), "--about", "NRL", "--since", "2024-01-01", "--csv")
+    out = _cli("--db", str(kb_path), "--about", "NRL", "--since", "2024-01-01", "--format", "csv")
     table = list(csv.DictReader(io.StringIO(out.stdout)))
-    assert [r["speaker"] for r in table] == ["Tom Baker", "Helen Marsh"]
+    assert [(r["speaker"], r["about_match"]) for r in table] == [
+        ("Tom Baker", "quote"), ("Helen Marsh", "quote"), ("Tom Baker", "sentence")]
     assert table[1]["about"].split() == ["NRL", "EST"]
+    out = _cli("--db", str(kb_path), "--about", "NRL", "--about-in", "quote", "--csv")
+    assert [r["speaker"] for r in csv.DictReader(io.StringIO(out.stdout))] == [
+        "Tom Baker", "Helen Marsh"]
     out = _cli("--db", str(kb_path), "--by", "Marsh")
-    assert "Helen Marsh: “Norland must talk to Eastland” [direct]" in out.stdout
+    assert "Helen Marsh" in out.stdout and "“Norland must talk to Eastland”" in out.stdout
 
 
 def test_cli_bad_date_and_missing_kb(kb_path, tmp_path):

@@ -43,3 +43,13 @@ def test_cue_frames_and_hearers():
     assert lex.tells("tell") and lex.tells("assure") and not lex.tells("say")
     assert lex.noun_class("spokesman") == "agent" and lex.noun_class("aide") == "agent"
     assert lex.is_class("nobody", "nobody-in-particular")
+
+
+def test_object_cues_and_nouns_of_saying():
+    lex = load_lexicon()
+    assert lex.frame("call", "for") == "object" and lex.frame("call", "on") == "object"
+    assert lex.frame("cite") == "object" and lex.frame("accuse") == "object"
+    assert lex.frame("call") == "naming" and lex.frame("call", "off") is None
+    assert lex.frame("ask") == "promise" and lex.tells("ask")
+    assert lex.noun_frame("claim") == "say" and lex.noun_frame("pledge") == "promise"
+    assert lex.noun_frame("plan") is None and lex.noun_frame("mayor") is None

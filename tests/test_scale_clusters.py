@@ -116,5 +116,5 @@ def test_cli_dedupe_options(kb):
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)["total"] == 3
     assert json.loads(run("dyad", "FRE", "SYL", "--format", "json").stdout)["total"] == 5
-    assert len(run("events", "--dedupe").stdout.splitlines()) == 3
-    assert json.loads(run("quotes", "--dedupe", "--json").stdout)["total"] == 1
+    assert len(run("events", "--dedupe", "--format", "jsonl").stdout.splitlines()) == 3
+    assert json.loads(run("quotes", "--dedupe", "--format", "json").stdout)["total"] == 1

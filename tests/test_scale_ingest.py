@@ -121,6 +121,8 @@ def test_reprocess_command_takes_workers(tmp_path):
     paths = write_corpus(tmp_path / "in", 3)
     db = str(tmp_path / "kb.db")
     KnowledgeBase(db).ingest(paths, analysis=False)
-    out = CliRunner().invoke(app, ["reprocess", "--db", db, "--workers", "2", "--quiet"])
+    out = CliRunner().invoke(app, ["reprocess", "--db", db, "--workers", "2"])
     assert out.exit_code == 0, out.output
     assert "read 3, re-analysed 3, failed 0" in out.output
+    quiet = CliRunner().invoke(app, ["reprocess", "--db", db, "--all", "--workers", "2", "-q"])
+    assert quiet.exit_code == 0 and quiet.output == ""  # -q: no summary either

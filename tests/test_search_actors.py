@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.errors import QueryError
 from newsgraph import KnowledgeBase
+from newsgraph.errors import QueryError
 
 from webkb import build_kb, story_analyses
 
@@ -23,7 +23,9 @@ def test_actor_filter(kb, facets):
     assert res.total == 2 and {h.id for h in res.hits} == {"fx-pact", "fx-talks"}
     assert {h.id for h in kb.search("Chile", actor="PER", facets=facets).hits} == {
         "fx-story-2", "fx-story-4"}
-    assert kb.search("Chile", actor="nobody", facets=facets).total == 0
+    with pytest.raises(QueryError) as err:  # an unknown actor says so, never 0 silently
+        kb.search("Chile", actor="nobody", facets=facets)
+    assert err.value.code == "E520"
     both = kb.search("Chile", actor="NOR", publication="Pacific Daily", facets=facets)
     assert both.total == 3 and all(h.publication == "Pacific Daily" for h in both.hits)
 

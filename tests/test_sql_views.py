@@ -26,7 +26,7 @@ def db(tmp_path_factory) -> str:
 
 
 def _cli_months(db: str, *args: str) -> Counter:
-    r = CliRunner().invoke(app, [*args, "--db", db])
+    r = CliRunner().invoke(app, [*args, "--format", "jsonl", "--limit", "0", "--db", db])
     assert r.exit_code == 0, r.output
     return Counter(json.loads(x)["month"] for x in r.stdout.splitlines())
 
@@ -77,7 +77,8 @@ def test_monthly_quotes_by_speaker_state_agree(db):
         "WHERE speaker_country IS NOT NULL GROUP BY 1, 2")})
     cli: Counter = Counter()
     for state in STATES:
-        r = CliRunner().invoke(app, ["quotes", "--by", state, "--json", "--db", db])
+        r = CliRunner().invoke(app, ["quotes", "--by", state, "--format", "json", "--limit", "0",
+                                     "--db", db])
         for q in json.loads(r.stdout)["items"]:
             cli[(q["published"][:7], state)] += 1
     assert sql == cli and sql

@@ -49,8 +49,10 @@ def test_watch_once_then_sources(tmp_path, web):
     assert (cycle["stored"], cycle["failed_sources"], cycle["sources"]) == (2, 1, 2)
     assert "http://gone.example.com/feed.xml: [E710] HTTP 404" in res.stderr
     assert "watch: cycle 1: 2 sources (1 failed" in res.stderr
-    res = run("sources", "--db", db, "--json")
-    rows = {r["url"]: r for r in json.loads(res.stdout)}
+    res = run("sources", "--db", db, "--format", "json")
+    listed = json.loads(res.stdout)
+    rows = {r["url"]: r for r in listed["items"]}
+    assert listed["total"] == 2
     assert rows["http://harbour.example.com/feed.xml"]["stored"] == 2
     assert rows["http://gone.example.com/feed.xml"]["last_error_code"] == "E710"
     text = run("sources", "--db", db).stdout

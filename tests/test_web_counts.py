@@ -4,6 +4,7 @@ writes the rows; and a dyad is the same question from either side."""
 from __future__ import annotations
 
 import dataclasses
+import json
 
 from newsgraph import KnowledgeBase
 
@@ -28,7 +29,33 @@ def _recount(conn):
         "UNION SELECT q.id, 'about', j.value, j.value FROM quotes q, json_each(q.about) j"
     ).fetchall()
     return sorted(set(map(tuple, actors))), sorted(set(map(tuple, events))), \
-        sorted(set(map(tuple, quotes)))
+        sorted(set(map(tuple, quotes)) | _context(conn, actors))
+
+
+def _context(conn, actors):
+    """quote_parties' context rows (migration 065), recounted here in Python: each actor
+    named in a quote's sentence, else paragraph, else headline, but for its speaker."""
+    parties: dict = {}
+    for aid, actor, party in actors:
+        parties.setdefault((aid, actor), set()).add(party)
+    out = set()
+    for (qid, aid, start, end, s0, s1, speaker, sp0, sp1, paras, h0, h1) in conn.execute(
+            'SELECT q.id, q.article_id, q.start, q."end", q.sentence_start, q.sentence_end, '
+            "q.speaker_actor, q.speaker_start, q.speaker_end, a.paragraphs, a.headline_start, "
+            "a.headline_end FROM quotes q JOIN articles a ON a.id = q.article_id"):
+        spans = json.loads(paras or "[]")
+        starts = [p[0] for p in spans if p[0] <= start]
+        ends = [p[1] for p in spans if p[1] >= end]
+        para = (max(starts), min(ends)) if starts and ends else None
+        for actor, m0, m1 in conn.execute(
+                'SELECT actor_id, start, "end" FROM mentions WHERE article_id = ?', (aid,)):
+            if actor == speaker or (sp0 is not None and m0 < sp1 and m1 > sp0):
+                continue
+            role = ("sentence" if s0 is not None and s0 <= m0 and m1 <= s1 else
+                    "paragraph" if para and para[0] <= m0 and m1 <= para[1] else
+                    "headline" if h0 is not None and h0 <= m0 and m1 <= h1 else None)
+            out |= {(qid, role, actor, p) for p in parties.get((aid, actor), ())} if role else set()
+    return out
 
 
 def _months(conn):

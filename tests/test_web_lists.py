@@ -151,8 +151,8 @@ def test_names_are_resolved_as_stored_and_said_so(client, kb):
     d = client.get("/events.json", params={"source": "Chile"}).json()
     assert d["total"] == kb.events(source="CHL").total
     assert d["actors"][0]["ids"] == ["CHL"] and d["actors"][0]["how"] == "name"
-    html = client.get("/events", params={"source": "Nobody Known"}).text
-    assert "no actor of that name" in html
+    r = client.get("/events", params={"source": "Nobody Known"})  # says so, and suggests
+    assert r.status_code == 400 and "E520" in r.text
 
 
 # -- /quotes ---------------------------------------------------------------------------
@@ -180,10 +180,8 @@ def test_quotes_sort_by_speaker(client):
 def test_event_downloads_hold_the_filtered_set_with_the_cli_columns(client, kb):
     import pyarrow.parquet as pq
 
-    from newsgraph.cli.events import _CSV_FIELDS
-    from newsgraph.web.download import EVENT_CSV
+    from newsgraph.query.exports import EXPORT_COLUMNS
 
-    assert list(EVENT_CSV) == _CSV_FIELDS  # the columns of `newsgraph events --format csv`
     params = {"source": "NOR", "type": ["SANCTION", "AID", "CONSULT"]}
     want = list(kb.iter_events(source="NOR", type="SANCTION,AID,CONSULT"))
     assert len(want) >= 3
@@ -191,8 +189,13 @@ def test_event_downloads_hold_the_filtered_set_with_the_cli_columns(client, kb):
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     assert "attachment" in r.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(r.text)))
-    assert list(rows[0]) == _CSV_FIELDS
+    assert tuple(rows[0]) == EXPORT_COLUMNS  # the columns of `newsgraph events --format csv`
     assert [row["sentence"] for row in rows] == [e.sentence for e in want]
+    assert [int(row["event_id"]) for row in rows] == [e.id for e in want]
+    cli = _tmp(".csv")  # the export's own writer: the same rows (it writes oldest first)
+    kb.export_events_csv(cli, source="NOR", type="SANCTION,AID,CONSULT")
+    with open(cli, encoding="utf-8", newline="") as fh:
+        assert sorted(fh.read().splitlines()) == sorted(r.text.splitlines())
     lines = client.get("/events.jsonl", params=params).text.splitlines()
     assert [json.loads(x)["id"] for x in lines] == [e.id for e in want]
     r = client.get("/events.parquet", params=params)
@@ -200,13 +203,21 @@ def test_event_downloads_hold_the_filtered_set_with_the_cli_columns(client, kb):
     table = pq.read_table(io.BytesIO(r.content))
     cli = pq.read_table(_cli_parquet(kb, source="NOR", type="SANCTION,AID,CONSULT"))
     assert table.schema == cli.schema  # the columns of `export --events-parquet`
-    assert sorted(table.column("id").to_pylist()) == sorted(e.id for e in want)
+    assert sorted(table.column("event_id").to_pylist()) == sorted(e.id for e in want)
+
+
+def _tmp(suffix: str) -> str:
+    import tempfile
+
+    fd, path = tempfile.mkstemp(suffix=suffix)
+    import os
+
+    os.close(fd)
+    return path
 
 
 def _cli_parquet(kb, **fields):
-    import tempfile
-
-    path = tempfile.mktemp(suffix=".parquet")
+    path = _tmp(".parquet")
     kb.export_events_parquet(path, **fields)
     return path
 
@@ -229,8 +240,10 @@ def test_quote_downloads(client, kb):
 
 
 def test_download_of_nothing_and_of_a_bad_filter(client):
+    r = client.get("/events.csv", params={"until": "1990"})
+    assert r.status_code == 200 and r.text.strip().split(",")[0] == "event_id"
     r = client.get("/events.csv", params={"source": "Nobody Known"})
-    assert r.status_code == 200 and r.text.strip().split(",")[0] == "date"
+    assert r.status_code == 400 and "E520" in r.text
     r = client.get("/events.csv", params={"type": "NOPE"})
     assert r.status_code == 400 and "E531" in r.text
     r = client.get("/quotes.parquet", params={"arrived_since": "last tuesday"})
@@ -312,19 +325,19 @@ def test_a_name_of_several_actors_asks_which(tmp_path):
     from webkb import analyses
 
     items = analyses()
-    b = items[1]  # a second "Dahl" in another article
-    actors = tuple(dataclasses.replace(a, id="person:erik-dahl", name="Erik Dahl")
+    b = items[1]  # a second "Ingrid" in another article
+    actors = tuple(dataclasses.replace(a, id="person:ingrid-berg", name="Ingrid Berg")
                    if a.id == "person:pablo-rojas" else a for a in b.actors)
     items[1] = dataclasses.replace(b, actors=actors, quotes=(), events=())
     c = TestClient(create_app(build_kb(tmp_path / "kb.db", items)))
-    r = c.get("/actors/Dahl")
+    r = c.get("/actors/Ingrid")
     assert r.status_code == 300
     hrefs = [h for h, _ in links(r.text)]
-    assert "/actors/person%3Aingrid-dahl" in hrefs and "/actors/person%3Aerik-dahl" in hrefs
-    j = c.get("/actors/Dahl.json")
+    assert "/actors/person%3Aingrid-dahl" in hrefs and "/actors/person%3Aingrid-berg" in hrefs
+    j = c.get("/actors/Ingrid.json")
     assert j.status_code == 300
     assert {x["id"] for x in j.json()["candidates"]} == {"person:ingrid-dahl",
-                                                         "person:erik-dahl"}
+                                                         "person:ingrid-berg"}
 
 
 HEX = re.compile(r"\b[0-9a-f]{12,}\b")
@@ -343,3 +356,12 @@ def test_links_name_things_never_hashes(tmp_path):
         html = c.get(url).text
         shown = [t for _, t in links(html) if HEX.search(t)]
         assert shown == [], url
+
+
+def test_quotes_about_an_actor_sort_by_date_only(client):
+    html = client.get("/quotes", params={"about": "NOR"}).text
+    hrefs = [h for h, _ in links(html)]
+    assert not [h for h in hrefs if "sort=speaker" in h or "sort=kind" in h]
+    assert [h for h in hrefs if "sort=published" in h]
+    r = client.get("/quotes", params={"about": "NOR", "sort": "speaker"})
+    assert r.status_code == 400 and "E508" in r.text

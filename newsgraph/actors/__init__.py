@@ -25,7 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..models import Article
-from .context import make_context
+from .context import domestic_state, make_context
 from .gazetteer import Country, lookup_country
 from .grounding import ground_bodies, ground_offices, office_state
 from .index import VERSION, ActorIndex
@@ -43,6 +43,7 @@ def extract_actors(article: Article, doc: Doc) -> ActorIndex:
     """Find the actors of one parsed article (``doc`` is spaCy's parse of ``article.text``)."""
     ctx = make_context(article, doc)
     find_parties(ctx)
+    ctx.domestic = domestic_state(ctx)
     inner = extract_places(ctx)
     extract_people(ctx)
     extract_organs(ctx)

@@ -38,6 +38,10 @@ class Context:
     gaz_matches: list[GazMatch]
     gaz_at: dict[int, GazMatch]  # token index -> the gazetteer match covering it
     home: HomeCountry | None = None  # the state the article reports from (:mod:`.home`)
+    #: the state whose organs and national bodies the article's unnamed ones are, and how it
+    #: was found: the home country ("home"), or the one other state a foreign story is about
+    #: ("article"): :func:`domestic_state`
+    domestic: tuple[str, str] | None = None
     party_at: dict = field(default_factory=dict)  # token index -> PartyHit (:mod:`.parties`)
     gender: dict[str, str] = field(default_factory=dict)  # person actor id -> "m" | "f"
     abbrevs: dict[int, tuple[str, str]] = field(default_factory=dict)
@@ -101,6 +105,32 @@ def make_context(article: Article, doc: Doc) -> Context:
     ctx.home = home_country(article, gaz, matches)
     ctx.start_tok = {t.idx: t.i for t in toks}
     return ctx
+
+
+#: How often a foreign story must name its state before "the government" is that state's.
+FOREIGN_STORY_MENTIONS = 3
+
+
+def domestic_state(ctx: Context) -> tuple[str, str] | None:
+    """(state, how) that the article's unnamed organs and national bodies ("police", "the
+    government", "unions") belong to: the home country, unless no party of the home country
+    takes part and the article names one other state at least three times and more often than
+    any other state, the home country included (a foreign story: "the government" of a BBC
+    story about Italy is Italy's).  People never take a state this way: their offices give
+    the home country's only (:mod:`.grounding`).  Call after the parties are found."""
+    counts: dict[str, int] = {}
+    for m in ctx.gaz_matches:
+        c = ctx.gaz.countries[m.place.code]
+        code = c.parent or c.alpha3
+        counts[code] = counts.get(code, 0) + 1
+    home = ctx.home.code if ctx.home else None
+    if home and any(hit.country == home for hit in ctx.party_at.values()):
+        return home, "home"  # the home country's parties take part: a domestic story
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][0] != home and ranked[0][1] >= FOREIGN_STORY_MENTIONS \
+            and ranked[0][1] > counts.get(home, 0) and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        return ranked[0][0], "article"
+    return (home, "home") if home else None
 
 
 def keeps_capitals(piece: str, form: str, *, acronym: bool = False) -> bool:

@@ -1,4 +1,4 @@
-"""The last actors pass: people whose office gives their state (rules ``actors.rules.v4:office``).
+"""The last actors pass: people whose office gives their state (rules ``actors.rules.v5:office``).
 
 A person with no state from the text's syntax (nationality word, possessive, appositive,
 party: :mod:`.people`) takes one from an office they hold, by its entry in ``data/roles.tsv``:
@@ -55,7 +55,7 @@ def office_state(lex: Lexicon, role: str, home: str | None, *, affiliated: bool 
 def ground_offices(ctx: Context) -> None:
     """Give every person with no state the state of an office they hold (see the module)."""
     b, lex = ctx.builder, ctx.lex
-    home = ctx.home.code if ctx.home else None
+    home = ctx.home.code if ctx.home else None  # people: never the state a story names most
     for aid, d in b.data.items():
         if d["kind"] != "person" or d["country"]:
             continue
@@ -80,20 +80,21 @@ def _state_body(ctx: Context, name: str) -> bool:
 
 
 def ground_bodies(ctx: Context) -> None:
-    """National bodies and the people who speak for them (rules ``actors.rules.v4:body``):
+    """National bodies and the people who speak for them (rules ``actors.rules.v5:body``):
 
     - a publication or broadcaster of ``data/publications.tsv`` named in the text is of its
       country (``publication``: "the BBC"); a news agency is of none;
     - a civil-society body whose name's head is a ``national_bodies`` word ("... Union",
       "... Alliance", "... Society") and names no state is of the article's home country
-      (``home``): trade unions and campaign bodies are national;
+      (``home``; or of the state a foreign story is about, ``article``): trade unions and
+      campaign bodies are national;
     - a person with no state who speaks for a body of the article that has one takes it
       (``affiliation``: "Richard Lewis, Welsh secretary of the British Medical Association").
     """
     from .home import publication
 
     b, lex = ctx.builder, ctx.lex
-    home = ctx.home.code if ctx.home else None
+    home, domestic_how = ctx.domestic or (None, None)
     for aid, d in b.data.items():
         if d["kind"] != "organization" or d["country"]:
             continue
@@ -102,7 +103,7 @@ def ground_bodies(ctx: Context) -> None:
             b.update(aid, country=pub.country, country_from="publication")
         elif home and d["sector"] not in ("BUS", "IGO") and \
                 d["name"].split()[-1].lower() in lex.national_bodies:
-            b.update(aid, country=home, country_from="home")
+            b.update(aid, country=home, country_from=domestic_how)
     by_name = {d["name"]: d for d in b.data.values() if d["kind"] == "organization" and d["country"]}
     for aid, d in b.data.items():
         if d["kind"] == "person" and not d["country"] and d["affiliation"] in by_name:

@@ -13,7 +13,7 @@ from ..models import Actor, HomeCountry, Mention
 __all__ = ["ActorIndex", "Builder", "slug", "VERSION"]
 
 #: Version of the actor rules; each mention's ``rule`` is ``VERSION:<rule name>``.
-VERSION = "actors.rules.v4"
+VERSION = "actors.rules.v5"
 
 
 def slug(text: str) -> str:

@@ -1,6 +1,6 @@
 """Organs of the state that name no state: "the government", "the Treasury", "police", "MPs".
 
-Rules (``actors.rules.v4:organ``), from ``data/organs.tsv``:
+Rules (``actors.rules.v5:organ``), from ``data/organs.tsv``:
 
 - an organ word is a mention of that organ of a state when it heads its noun phrase (not
   "government bonds", "police chief") after no determiner, "the" or "this" (plurals also after a
@@ -35,7 +35,7 @@ from .tables import States, parse_states, rows
 __all__ = ["Organ", "extract_organs", "organ_by_shape", "organ_states", "organs"]
 
 KINDS = frozenset({"organization", "group", "head"})
-SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "OPP"})
+SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "OPP", "LAB"})  # LAB: trade unions
 _DETS = frozenset({"the", "this"})
 _PLURAL_DETS = frozenset({"the", "some", "many", "several", "all", "most", "both", "these", "those",
                           "other", "more", "few", "dozens", "hundreds"})
@@ -168,9 +168,8 @@ def _ground(ctx: Context, i: int, j: int, organ: Organ, in_play: set[str]) -> tu
         if j - i == 1 and only not in in_play:
             return None  # "Diet" with Japan nowhere in the article
         return only, "name"
-    home = ctx.home.code if ctx.home else None
-    if home and home in organ.states:
-        return home, "home"
+    if ctx.domestic and ctx.domestic[0] in organ.states:
+        return ctx.domestic  # the home country's, or the state a foreign story is about
     return None
 
 

@@ -1,6 +1,6 @@
 """Organisations, documents and bodies that speak, and collective references to states.
 
-Rules (``actors.rules.v4``):
+Rules (``actors.rules.v5``):
 - ``igo``: an intergovernmental organisation (``data/igos.tsv``: "the EU", "NATO", "the UN
   Security Council") is one organisation under its canonical name, sector IGO, no country;
 - ``org-ent``: an ORG entity, without "the" and a possessive; not when it is only role words
@@ -114,8 +114,8 @@ def extract_orgs(ctx: Context, inner: dict[int, str]) -> None:
         organ = organ_by_shape([doc[k].text for k in range(i, j)])
         if organ is not None:  # "Ministry of Defence", "West Yorkshire Police": an organ of the state
             sector = organ.sector
-            if country is None and ctx.home and ctx.home.code in organ.states:
-                country, how = ctx.home.code, "home"
+            if country is None and ctx.domestic and ctx.domestic[0] in organ.states:
+                country, how = ctx.domestic
         aid = acronyms.get(name) or f"org:{slug(name)}"
         b.add(aid, name=name, kind="organization", country=country, country_from=how, sector=sector)
         b.mention(aid, start, end, "name" if aid.endswith(slug(name)) else "alias", rule="org-ent")

@@ -6,7 +6,7 @@ article (a name, a surname, or a reference resolved before it, so chains carry o
 becomes a mention of that actor with the rule's name, which is how the quote and event
 stages see it (``ActorIndex.for_token``).
 
-Rules (``actors.rules.v4``):
+Rules (``actors.rules.v5``):
 
 - ``role-noun``: "the prime minister", "the chancellor", "the foreign minister" -> the
   person named most recently whose roles fit the title (a role fits when it is the title,
@@ -15,20 +15,25 @@ Rules (``actors.rules.v4``):
   public office ("the professor", "the coach") goes to the nearest person in the same or
   the previous paragraph who holds no other role of its sector (the founder of a company
   can be "the professor"); a public office ("the president", "the general") stays
-  unresolved rather than go to someone never given it.
+  unresolved rather than go to someone never given it, unless the title names the holder's
+  party ("the Tory leader", "the Liberal Democrat leader"): then the nearest person close by
+  who is no member of another party and holds no other role of the sector holds it.
 - ``description``: a definite description headed by a noun of ``data/descriptions.tsv``,
   or by any noun that is the subject of an inverted attribution ("..., says the bow-tied
   maverick": the inversion follows a quotation and speaks of someone, unless the noun names
   a thing or a collective): a person ("the labourer", "the 32-year-old mother") -> the
   nearest person in the same or the previous paragraph, the subject of a sentence first; an organisation ("the insurer",
   "the company", "the agency") -> the latest organisation whose name has that noun ("the
-  commission" -> "Police Commission"), else the nearest organisation of a compatible kind
+  commission" -> "Police Commission") or that the article describes with it ("media company
+  GroupX", "Jarvis, the builder,"), else the nearest organisation of a compatible kind
   (a business for "the insurer", a public body for "the agency"; an organisation whose
-  kind is unknown when it has been the subject of a sentence); a place ("the city", "the
+  kind is unknown when it has been the subject of a sentence or the agent of a verb, "done
+  by X"); a place ("the city", "the
   country") -> the place or state named before; "the government" -> the state named before.
 - ``pronoun``: he, she, it, they, his, its, their, ... -> the nearest agreeing actor:
-  gender (a courtesy title, a common first name, or the only gendered pronouns of a
-  sentence the person is the subject of), number and animacy (people for he/she; states,
+  gender (a courtesy title, a common first name, a noun that names the person, "her son
+  Kody" (``data/gendered_nouns.tsv``), the only gendered pronouns of a sentence the person
+  is the subject of, or a "he"/"she" already resolved to them), number and animacy (people for he/she; states,
   organisations and documents for it; groups and organisations for they); never a
   co-argument of its own verb ("Blair backed him").  In its own sentence the nearest
   agreeing mention outside quotation marks; else, sentence by sentence back (at most four
@@ -42,19 +47,16 @@ Rules (``actors.rules.v4``):
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Token
 
-from ..errors import NewsgraphError
 from .context import Context
+from .reftables import CLASSES, Descriptions, descriptions, parse_rows, parties_of, party_words
 
 __all__ = ["resolve_references", "Descriptions", "descriptions", "parse_rows", "CLASSES"]
 
-CLASSES = frozenset({"person", "business", "government", "org", "city", "country", "thing", "collective"})
 PRONOUN_KINDS = {
     "person": ("person",),
     "thing": ("country", "organization", "document"),
@@ -82,50 +84,8 @@ ORG_KINDS = {"business": "business", "government": "government"}
 #: sectors of titles that name one office ("the president", "the general", "the judge"): only
 #: the person the article gave that role refers back to it
 PUBLIC_OFFICES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP"})
+PARTY_SECTOR = "PTY"
 SECTOR_KINDS = {"GOV": "government", "IGO": "government", "MIL": "government", "BUS": "business"}
-
-
-@dataclass(frozen=True)
-class Descriptions:
-    nouns: dict[str, str]  # noun -> class
-    first_names: dict[str, str]  # lower-case first name -> "m" | "f"
-
-
-def _rows(name: str, allowed) -> list[tuple[str, str]]:
-    """(key, class) rows of ``data/<name>``."""
-    return parse_rows(name, resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8"),
-                      allowed)
-
-
-def parse_rows(name: str, text: str, allowed) -> list[tuple[str, str]]:
-    """(key, class) rows of a ``word<TAB>class`` table with a header line and ``#`` comments;
-    a malformed line, an unknown class or a word listed twice is error E319 naming file and line."""
-    rows, header, seen = [], True, set()
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if len(cells) != 2 or not all(cells):
-            raise NewsgraphError(f"expected 'word<TAB>class', got {line!r}", code="E319",
-                                 where=f"{name}:{n}")
-        if header:
-            header = False
-            continue
-        key, cls = cells[0].lower(), cells[1]
-        if cls not in allowed:
-            raise NewsgraphError(f"unknown class {cls!r} for {key!r}", code="E319", where=f"{name}:{n}")
-        if key in seen:
-            raise NewsgraphError(f"{key!r} is listed twice", code="E319", where=f"{name}:{n}")
-        seen.add(key)
-        rows.append((key, cls))
-    return rows
-
-
-@functools.cache
-def descriptions() -> Descriptions:
-    """The packaged tables (read once)."""
-    return Descriptions(dict(_rows("descriptions.tsv", CLASSES)),
-                        dict(_rows("first_names.tsv", ("m", "f"))))
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +157,7 @@ class _Resolver:
         self.refs.sort(key=lambda r: r.tok)
         self._toks = [r.tok for r in self.refs]
         self.gender = self._genders()
+        self._descriptors: dict[str, set[str]] = {}
 
     # -- facts -------------------------------------------------------------
 
@@ -209,11 +170,26 @@ class _Resolver:
                    self.ctx.in_quote[head.i], subject, subject and self.ctx.reporting(head.head),
                    span, gender)
 
+    def _noun_gender(self, r: Ref) -> str | None:
+        """The sex a noun naming the person says: "her son Kody", "his wife, Anne", "Wise's
+        dad, Darrin", "Kody, her son," (the noun before the name, or in apposition)."""
+        nouns = self.tables.gendered_nouns
+        head = self.doc[r.tok]
+        near = [c for c in head.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
+        if head.dep_ in ("appos", "compound") and head.head.pos_ == "NOUN":
+            near.append(head.head)
+        first = head.left_edge.i
+        if first > 0 and self.doc[first - 1].pos_ == "NOUN":
+            near.append(self.doc[first - 1])
+        found = {nouns[t.lower_] for t in near if t.lower_ in nouns}
+        return found.pop() if len(found) == 1 else None
+
     def _genders(self) -> dict[str, str]:
-        """Person actor id -> "m" | "f": a courtesy title, else a common first name, else the
-        pronouns that must be the person's: "X said she ...", "X lost his job" (a gendered
-        pronoun that is a dependent of X's verb, its possessive object, or the subject of
-        the clause X reports), when they all agree."""
+        """Person actor id -> "m" | "f": a courtesy title, else a common first name, else a
+        noun that names the person ("her son Kody"), else the pronouns that must be the
+        person's: "X said she ...", "X lost his job" (a gendered pronoun that is a dependent
+        of X's verb, its possessive object, or the subject of the clause X reports), when they
+        all agree."""
         ctx, b = self.ctx, self.b
         out = dict(ctx.gender)
         firsts = self.tables.first_names
@@ -225,6 +201,13 @@ class _Resolver:
             g = firsts.get(words[0].lower()) if len(words) > 1 else None
             if g:
                 out[aid] = g
+        nouns: dict[str, set[str]] = {}
+        for r in self.refs:
+            if r.kind == "person" and r.aid not in out and not r.quoted:
+                g = self._noun_gender(r)
+                if g:
+                    nouns.setdefault(r.aid, set()).add(g)
+        out.update({aid: next(iter(v)) for aid, v in nouns.items() if len(v) == 1})
         for r in self.refs:
             if r.kind != "person" or r.aid in out or not r.subject or r.quoted:
                 continue
@@ -336,19 +319,23 @@ class _Resolver:
         if not lefts or lefts[0].dep_ != "det" or lefts[0].lower_ != "the":
             return None
         role_words = ctx.lex.role_words
-        if any(c.dep_ == "poss" or (c.ent_type_ in NAME_ENTS and not c.text.islower())
-               or (c.pos_ == "PROPN" and c.lower_ not in role_words)
+        party = self._party(lefts[1:])
+        if any(c.dep_ == "poss" or (not self._of_party(c.i) and (
+                (c.ent_type_ in NAME_ENTS and not c.text.islower())
+                or (c.pos_ == "PROPN" and c.lower_ not in role_words)))
                for c in lefts[1:]):
-            return None  # "the Canadian government", "the Liberal leader": they name themselves
+            return None  # "the Canadian government", "the Acme chairman": they name themselves
         if t.pos_ == "PROPN" and t.lower_ not in role_words:
             return None
         if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in t.rights):
             return None  # "the minister, Jane Roe,": the name that follows is the mention
-        mods = [c.lower_ for c in lefts[1:] if c.dep_ in ("amod", "compound")]
+        mods = [c.lower_ for c in lefts[1:] if c.dep_ in ("amod", "compound") and not self._of_party(c.i)]
         first = lefts[0].i
         title = self._title(mods, t.lower_)
         if title is not None:
-            return first, self.role_holder(t, title), "role-noun"
+            return first, self.role_holder(t, title, party), "role-noun"
+        if party is not None:
+            return None  # "the Labour plans"
         cls = self.tables.nouns.get(t.lower_)
         if cls is None and self._speaks(t) and t.i > t.head.i and t.lower_ not in ctx.lex.document_heads:
             cls = "person"  # an inverted attribution speaks of someone: "..., says the bow-tied maverick"
@@ -387,14 +374,40 @@ class _Resolver:
             clash = clash or (want is not None and self.ctx.lex.sector(role) == want)
         return False if clash else None
 
-    def role_holder(self, t: Token, title: tuple[str, ...]) -> str | None:
+    def _of_party(self, i: int) -> bool:
+        """Is token i a party's word: a mention of a party, or a capitalised word of a party's
+        name or adjective ("Tory", "Liberal Democrat") in a state not in play?"""
+        aid = self.owner[i]
+        if aid is not None:
+            return self.b.data[aid]["sector"] == PARTY_SECTOR
+        t = self.doc[i]
+        return t.text[:1].isupper() and t.lower_ in party_words()
+
+    def _party(self, mods) -> frozenset[str] | None:
+        """The parties a title's modifiers name ("the Tory leader", "the Liberal Democrat
+        leader"), by name."""
+        words = [c for c in mods if self._of_party(c.i)]
+        if not words:
+            return None
+        aid = self.owner[words[0].i]
+        if aid is not None:
+            return frozenset({self.b.data[aid]["name"]})
+        return parties_of(" ".join(c.text for c in words))
+
+    def role_holder(self, t: Token, title: tuple[str, ...],
+                    party: frozenset[str] | None = None) -> str | None:
         """The person named most recently who holds the role; else the nearest person close by
-        with no other role of its sector."""
+        with no other role of its sector.  A public office is never given that way, unless the
+        title names the holder's party ("the Tory leader"): then the nearest person close by
+        who belongs to no other party and holds no other role of the sector is its holder."""
         fallback = None
-        office = self.ctx.lex.sector(" ".join(title)) in PUBLIC_OFFICES
+        office = self.ctx.lex.sector(" ".join(title)) in PUBLIC_OFFICES and party is None
         for r in self._before(t.i):
             if r.kind != "person" or r.quoted or r.aid is None:
                 continue
+            other = parties_of(self.b.data[r.aid]["affiliation"] or "")
+            if party and other and not other & party:
+                continue  # a member of another party
             fits = self._fits(r.aid, title)
             if fits:
                 return r.aid
@@ -417,28 +430,58 @@ class _Resolver:
         subj = [r for r in near if r.sent == sent and r.subject]
         return (subj[-1] if subj else near[0]).aid
 
+    def descriptors(self, aid: str) -> set[str]:
+        """Common nouns the article puts next to an organisation's name to say what it is:
+        "engineering group Jarvis", "the insurer Standard Life", "Jarvis, the builder," ->
+        {"group"}, {"insurer"}, {"builder"}."""
+        out = self._descriptors.get(aid)
+        if out is not None:
+            return out
+        out = set()
+        doc = self.doc
+        for m in self.b.mentions[aid]:
+            i = self.ctx.start_tok.get(m.start)
+            if i is None:
+                continue
+            if i > 0 and doc[i - 1].pos_ == "NOUN" and doc[i - 1].text.islower():
+                out.add(doc[i - 1].lower_)
+            j = i
+            while j + 1 < len(doc) and doc[j + 1].idx < m.end:
+                j += 1
+            head = _head(doc, i, j + 1)
+            out.update(c.lower_ for c in head.rights if c.dep_ == "appos" and c.pos_ == "NOUN")
+        self._descriptors[aid] = out
+        return out
+
     def org_kind(self, aid: str) -> str | None:
         d = self.b.data[aid]
         if d["sector"] in SECTOR_KINDS:
             return SECTOR_KINDS[d["sector"]]
-        for w in d["name"].lower().replace(".", "").split():
+        for w in [*d["name"].lower().replace(".", "").split(), *sorted(self.descriptors(aid))]:
             cls = self.tables.nouns.get(w)
             if cls in ORG_KINDS:
                 return cls
         return None
 
+    def _agent(self, i: int) -> bool:
+        """Is token i the agent of a passive verb ("a study done by TransLink")?"""
+        t = self.doc[i]
+        return t.dep_ == "pobj" and (t.head.dep_ == "agent" or (
+            t.head.lower_ == "by" and t.head.head.pos_ == "VERB"))  # "by X" on a verb, not "a poll by X"
+
     def org_near(self, t: Token, cls: str) -> str | None:
         """The latest organisation named with the noun ("the commission" -> "Police
-        Commission"), else the nearest one of a kind that fits; one whose kind is unknown
+        Commission", "the company" -> "media company GroupM"), else the nearest one of a kind that fits; one whose kind is unknown
         only when it has been the subject of a sentence (what the article is about, not a
-        source it cites: "told BBC Radio 4", "a poll by the Courier")."""
+        source it cites: "told BBC Radio 4", "a poll by the Courier"), or the agent of a
+        passive verb ("a study was done by the agency")."""
         noun = t.lower_
         orgs = [r for r in self._before(t.i) if r.kind == "organization" and r.aid and not r.quoted]
         for r in orgs:
-            if noun in self.b.data[r.aid]["name"].lower().split():
+            if noun in self.b.data[r.aid]["name"].lower().split() or noun in self.descriptors(r.aid):
                 return r.aid
         here = self.para(t.i)
-        subjects = {r.aid for r in orgs if r.subject and here - r.para <= ORG_PARA_BACK}
+        subjects = {r.aid for r in orgs if (r.subject or self._agent(r.tok)) and here - r.para <= ORG_PARA_BACK}
         for r in orgs:
             if here - r.para > ORG_PARA_BACK:
                 break
@@ -480,6 +523,9 @@ class _Resolver:
                 if to is not None and self._add(t, t.idx, t.idx + len(t.text), to, "pronoun", "pronoun") \
                         and to.aid is not None:
                     resolved[t.i] = to.aid
+                    said = ctx.lex.pronouns[t.lower_][0]
+                    if to.kind == "person" and said in ("m", "f") and to.aid not in self.gender:
+                        self.gender[to.aid] = said  # "he" once, "he" after: never "she"
                 continue
             found = self.description(t)
             if found is not None and found[1] is not None:

@@ -40,8 +40,8 @@ def clean(raw: RawDocument) -> Article:
             layout = parse_newsstand(raw.content)
         elif fmt == "html":
             layout = parse_html(raw.content, url=raw.meta.get("url"))
-        else:
-            layout = parse_text(raw.content)
+        else:  # a text file's first line may be its title; a corpus record's is a field
+            layout = parse_text(raw.content, title=fmt == "text")
     except InputError as exc:
         raise InputError(exc.message, code=exc.code, where=where) from None
     except Exception as exc:  # a parser bug or a third-party failure must not stop a batch
@@ -63,6 +63,8 @@ def assemble(raw: RawDocument, layout: Layout) -> Article:
     headline = layout.headline or meta.get("headline") or None
     if headline and not layout.headline:
         origin["headline"] = origin.get("headline", "record")
+    elif layout.headline and layout.origin.get("headline"):
+        origin["headline"] = layout.origin["headline"]
     byline = layout.byline or meta.get("byline") or None
 
     parts: list[str] = []

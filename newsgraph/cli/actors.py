@@ -13,18 +13,19 @@ import typer
 
 from ..errors import QueryError
 from .app import app
-from .common import (DEFAULT_DB, DbOption, JsonOption, handle_errors, open_kb, print_json,
-                     print_jsonl)
+from .common import (DEFAULT_DB, DEFAULT_LIMIT, DbOption, FormatOption, HiddenJsonOption,
+                     JsonOption, LimitOption, OffsetOption, console, handle_errors, list_format,
+                     list_limit, note_listing, open_kb, print_csv, print_json, print_jsonl)
 
 FullOption = Annotated[bool, typer.Option(
     "--full", help="Link every article again, not only new ones.")]
 KindOption = Annotated[Optional[str], typer.Option(
     "--kind", help="country, person, organization, location, group or document.")]
 CountryOption = Annotated[Optional[str], typer.Option(
-    "--country", help="ISO alpha-3 the actor belongs to or acts for.")]
+    "--country", help="The state the actor belongs to or acts for: an ISO code (GB, GBR) or "
+    "a name.")]
 NameOption = Annotated[Optional[str], typer.Option(
     "--name", help="Part of a name seen for the actor.")]
-JsonLinesOption = Annotated[bool, typer.Option("--json", help="JSON Lines, one actor a line.")]
 ActorArg = Annotated[str, typer.Argument(
     help="An id (USA, person:fumio-kishida) or a name or surname.")]
 RULE_NOTE = ("Its events and quotes follow the actor rule: a state also counts the people and "
@@ -55,28 +56,41 @@ def link(db: DbOption = DEFAULT_DB, full: FullOption = False,
 
 @app.command()
 def actors(kind: KindOption = None, country: CountryOption = None, name: NameOption = None,
-           limit: Annotated[int, typer.Option("--limit", min=1, help="How many to list.")] = 50,
-           json_out: JsonLinesOption = False, db: DbOption = DEFAULT_DB) -> None:
+           format: FormatOption = "table", limit: LimitOption = DEFAULT_LIMIT,
+           offset: OffsetOption = 0, json_flag: HiddenJsonOption = False,
+           db: DbOption = DEFAULT_DB) -> None:
     """List knowledge-base actors (after `newsgraph link`), most often named first."""
     with handle_errors():
+        fmt = list_format(format, json_flag)
+        code = None
+        if country:
+            from ..query.filters import country_alpha2, country_alpha3
+
+            code = country_alpha3(country_alpha2(country) or "")
         with open_kb(db, readonly=True) as kb:
-            rows = kb.actors(kind=kind, country=country, name=name, limit=limit)
+            rows = kb.actors(kind=kind, country=code, name=name, limit=list_limit(limit),
+                             offset=offset)
             unlinked = not rows and kb.conn.execute(
                 "SELECT EXISTS (SELECT 1 FROM article_actors)").fetchone()[0]
-    if json_out:
-        for a in rows:
-            print_jsonl(a.to_dict())
-        return
     if unlinked:
         typer.echo("no linked actors yet: run `newsgraph link`", err=True)
-    from rich.console import Console
-    from rich.table import Table
+    if fmt == "json":
+        print_json(rows.to_dict())
+    elif fmt == "jsonl":
+        for a in rows:
+            print_jsonl(a.to_dict())
+    elif fmt == "csv":
+        print_csv(rows.to_rows(), ["id", "name", "kind", "country", "sector", "members",
+                                   "aliases", "first_seen", "last_seen", "n_articles"])
+    else:
+        from rich.table import Table
 
-    table = Table("id", "name", "kind", "country", "articles", "first seen", "last seen")
-    for a in rows:
-        table.add_row(a.id, a.name, a.kind, a.country or "", str(a.n_articles),
-                      a.first_seen or "", a.last_seen or "")
-    Console(highlight=False).print(table)
+        table = Table("id", "name", "kind", "country", "articles", "first seen", "last seen")
+        for a in rows:
+            table.add_row(a.id, a.name, a.kind, a.country or "", str(a.n_articles),
+                          a.first_seen or "", a.last_seen or "")
+        console().print(table)
+    note_listing(rows)
 
 
 @app.command()
@@ -94,6 +108,7 @@ def actor(name: ActorArg,
         with open_kb(db, readonly=True) as kb:
             profile = kb.actor_profile(name, limit=limit)
             if profile is None:
+                kb.resolve(name, strict=True)  # [E520] with the nearest names
                 raise QueryError(f"no actor {name!r} (give an id, a name or a surname)",
                                  code="E520", where=db)
     if json_out:

@@ -6,7 +6,9 @@ import typer
 
 app = typer.Typer(
     name="newsgraph",
-    help="Who did what to whom, and who said what, in news articles.",
+    help="Who did what to whom, and who said what, in news articles.\n\n"
+         "Every command reads the knowledge base given by --db, else $NEWSGRAPH_DB, else "
+         "./newsgraph.db; a command that reads one that is not there says [E404].",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -14,9 +16,25 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"newsgraph {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
-    """Who did what to whom, and who said what, in news articles."""
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print newsgraph's version and exit (`newsgraph version`: "
+                                      "with its rules and model)."),
+) -> None:
+    """Who did what to whom, and who said what, in news articles.
+
+    Every command reads the knowledge base given by --db, else $NEWSGRAPH_DB, else
+    ./newsgraph.db; a command that reads one that is not there says [E404].
+    """
 
 
 @app.command()

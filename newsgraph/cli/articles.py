@@ -15,6 +15,7 @@ from typing import Iterator, Optional
 import typer
 
 from .app import app
+from .common import INPUT_NOTE, MANIFEST_HELP
 
 _INPUT_FORMATS = "newsstand|html|text|jsonl|csv"
 _PATHS_HELP = "Files, folders (read recursively) or - for standard input."
@@ -45,7 +46,8 @@ def _analyses(paths, date, input_format, manifest, failed: list) -> Iterator:
             yield item
 
 
-@app.command()
+@app.command(help="Print the analysis record of each article (docs/analysis-json.md).\n\n"
+             + INPUT_NOTE)
 def analyze(
     paths: list[str] = typer.Argument(..., metavar="PATH", help=_PATHS_HELP),
     date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help=_DATE_HELP),
@@ -55,8 +57,7 @@ def analyze(
                                                help="Read every input in this format "
                                                     "(default: by file type and content)."),
     manifest: Optional[str] = typer.Option(None, "--manifest", metavar="FILE.csv",
-                                           help="CSV with columns path, published, "
-                                                "publication, url."),
+                                           help=MANIFEST_HELP),
 ) -> None:
     """Print the analysis record of each article (docs/analysis-json.md)."""
     if format not in ("jsonl", "json"):
@@ -78,7 +79,8 @@ def analyze(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(help="A readable report of each article: metadata, text, captions, actors, "
+             "quotes, events.\n\n" + INPUT_NOTE)
 def report(
     paths: list[str] = typer.Argument(..., metavar="PATH", help=_PATHS_HELP),
     html: Optional[Path] = typer.Option(None, "--html", metavar="FILE",
@@ -88,8 +90,7 @@ def report(
     input_format: Optional[str] = typer.Option(None, "--input-format", metavar=_INPUT_FORMATS,
                                                help="Read every input in this format."),
     manifest: Optional[str] = typer.Option(None, "--manifest", metavar="FILE.csv",
-                                           help="CSV with columns path, published, "
-                                                "publication, url."),
+                                           help=MANIFEST_HELP),
 ) -> None:
     """A readable report of each article: metadata, text, captions, actors, quotes, events."""
     from .. import report as report_mod

@@ -12,7 +12,16 @@ Usage in a command module::
 
 Exit codes: ``EXIT_OK`` (0) everything worked, ``EXIT_FAILED`` (1) some input or
 record failed (the rest was done), ``EXIT_USAGE`` (2) the command could not run
-as asked (bad query, unknown id, missing knowledge base).
+as asked (bad query, unknown id, missing knowledge base: always ``[E404]``).
+
+**Listing commands** (``events``, ``quotes``, ``search``, ``actors``, ``dyad``,
+``sources``) share one convention: ``--format table|json|jsonl|csv`` (``table`` by
+default, whether or not the output is a terminal: pipe ``--format jsonl`` or ``csv``
+to programs), ``--limit N`` (default 20; ``0``: every match) and ``--offset N``, and a
+line on standard error that says how many more there are ("first 20 of 380 events;
+360 more: --offset 20, or --limit 0 for all").  ``json`` is one document with
+``total``, ``limit`` and ``offset``; ``jsonl`` one record a line; ``csv`` a header and
+one row a record.
 """
 
 from __future__ import annotations
@@ -30,7 +39,10 @@ from ..models import Failure
 
 __all__ = ["DbOption", "JsonOption", "DEFAULT_DB", "EXIT_OK", "EXIT_FAILED", "EXIT_USAGE",
            "open_kb", "print_json", "print_jsonl", "print_csv", "print_error", "print_failure",
-           "print_note", "fail", "handle_errors", "is_tty"]
+           "print_note", "fail", "handle_errors", "is_tty", "FORMATS", "FormatOption",
+           "LimitOption", "OffsetOption", "HiddenJsonOption", "list_format", "list_limit",
+           "note_more", "note_listing", "console", "DEFAULT_LIMIT", "MANIFEST_HELP",
+           "INPUT_NOTE"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_DB = "newsgraph.db"
@@ -39,6 +51,70 @@ DbOption = Annotated[str, typer.Option(
     "--db", envvar="NEWSGRAPH_DB", metavar="FILE",
     help="Knowledge base file (default ./newsgraph.db, or $NEWSGRAPH_DB).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+#: What ``--manifest`` and a sidecar may say about an input file (its --help text).
+MANIFEST_HELP = ("CSV with a path column (relative to the CSV) and any of published, "
+                 "publication, url, language, country, headline, byline.")
+INPUT_NOTE = ("Each input file's metadata comes, field by field, from the document itself, "
+              "else a sidecar NAME.json beside it (an object with any of published, "
+              "publication, url, language, country, headline, byline), else the --manifest "
+              "row of its path, else a date in its path or URL, else --date.  A plain-text "
+              "file whose first line is a title, with a blank line after it, takes that line "
+              "as its headline.")
+
+#: The output formats of every listing command.
+FORMATS = ("table", "json", "jsonl", "csv")
+DEFAULT_LIMIT = 20
+FormatOption = Annotated[str, typer.Option(
+    "--format", metavar="table|json|jsonl|csv",
+    help="table (the default), json (one document with the total), jsonl (one record a "
+    "line) or csv.")]
+LimitOption = Annotated[int, typer.Option(
+    "--limit", "-n", min=0, help="At most this many (0: every match).")]
+OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this many first.")]
+HiddenJsonOption = Annotated[bool, typer.Option("--json", hidden=True,
+                                                help="The same as --format json.")]
+
+
+def list_format(fmt: str, json_flag: bool = False, *, extra: tuple[str, ...] = ()) -> str:
+    """The output format asked for (``--json`` is ``--format json``); ``[E536]`` for one
+    the command does not write."""
+    fmt = "json" if json_flag else (fmt or "table").strip().lower()
+    allowed = FORMATS + extra
+    if fmt not in allowed:
+        raise QueryError(f"--format {fmt!r}: expected one of {', '.join(allowed)}",
+                         code="E536")
+    return fmt
+
+
+def list_limit(limit: int) -> int | None:
+    """``--limit``: 0 is every match (None for the Python API)."""
+    return None if not limit else limit
+
+
+def note_more(summary: str, *, total: int, shown: int, offset: int) -> None:
+    """The line on standard error that says what was shown of how many, and how to see
+    the rest (nothing when everything was shown): ``summary`` is the listing's own
+    ("first 20 of 380 events")."""
+    if offset == 0 and shown >= total:
+        return
+    rest = total - offset - shown
+    if rest > 0:
+        summary += f"; {rest} more: --offset {offset + shown}, or --limit 0 for all"
+    print_note(summary)
+
+
+def note_listing(page) -> None:
+    """:func:`note_more` for a :class:`~newsgraph.query.listing.Listing`."""
+    note_more(page.summary(), total=page.total, shown=len(page), offset=page.offset)
+
+
+def console():
+    """A rich console on standard output that never guesses markup or highlights; wide
+    when the output is not a terminal, so piped tables keep whole lines."""
+    from rich.console import Console
+
+    return Console(highlight=False, width=None if is_tty() else 200)
 
 
 def is_tty(stream=None) -> bool:

@@ -33,7 +33,8 @@ def batch(
         "--format", help="Input format (default: by file type).")] = None,
     date: Annotated[Optional[str], typer.Option(
         "--date", metavar="YYYY-MM-DD", help="Publication date where the input has none.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No line per shard.")] = False,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No line per shard and no summary line: only errors.")] = False,
     json_out: JsonOption = False,
 ) -> None:
     """Run the pipeline over input shards on Dask, writing Parquet shards to --out.
@@ -62,7 +63,7 @@ def batch(
         sys.stderr.write(line + "\n")
     if json_out:
         print_json({k: v for k, v in vars(r).items() if k != "shards"})
-    else:
+    elif not quiet:
         sys.stderr.write(f"batch: {r.n_shards} shards ({r.n_written} written, {r.n_skipped} "
                          f"already complete), {r.n_articles} articles, {r.n_failed} failed, "
                          f"in {r.seconds:.1f}s; manifest {out}/manifest.json\n")

@@ -9,8 +9,10 @@ from typing import Annotated, Optional
 import typer
 
 from .app import app
-from .common import (DEFAULT_DB, EXIT_FAILED, EXIT_OK, EXIT_USAGE, DbOption, JsonOption, fail,
-                     handle_errors, open_kb, print_failure, print_json, print_jsonl)
+from .common import (DEFAULT_DB, DEFAULT_LIMIT, EXIT_FAILED, EXIT_OK, EXIT_USAGE, DbOption,
+                     FormatOption, HiddenJsonOption, LimitOption, OffsetOption, fail,
+                     handle_errors, list_format, note_more, open_kb, print_csv, print_failure,
+                     print_json, print_jsonl)
 
 __all__ = ["watch", "sources"]
 
@@ -117,27 +119,46 @@ def sources(
     db: DbOption = DEFAULT_DB,
     all_sources: Annotated[bool, typer.Option(
         "--all", help="Sources no longer listed in SOURCES too.")] = False,
-    json_out: JsonOption = False,
+    format: FormatOption = "table",
+    limit: LimitOption = DEFAULT_LIMIT,
+    offset: OffsetOption = 0,
+    json_flag: HiddenJsonOption = False,
 ) -> None:
     """Each watched source: its last success, articles found and stored, errors."""
     from ..watch import sources_report
 
     with handle_errors():
+        fmt = list_format(format, json_flag)
         with open_kb(db, readonly=True) as kb:
-            rows = sources_report(kb, all=all_sources)
-    if json_out:
-        print_json([r.to_dict() for r in rows])
-        return
-    if not rows:
+            every = sources_report(kb, all=all_sources)
+    rows = every[offset:None if not limit else offset + limit]
+    if fmt == "json":
+        print_json({"total": len(every), "limit": limit or None, "offset": offset,
+                    "items": [r.to_dict() for r in rows]})
+    elif fmt == "jsonl":
+        for r in rows:
+            print_jsonl(r.to_dict())
+    elif fmt == "csv":
+        print_csv((r.to_dict() for r in rows), list(_COLUMNS))
+    elif not every:
         typer.echo("no sources yet: run `newsgraph watch SOURCES`", err=True)
-        return
-    for r in rows:
-        about = ", ".join(x for x in (r.publication, r.country) if x)
-        typer.echo(f"{r.url}" + (f"  ({about})" if about else "") + f"  {r.kind or '?'}"
-                   + ("" if r.active else "  (no longer listed)"))
-        success = (r.last_success or "never").replace("+00:00", "Z")
-        typer.echo(f"  last success {success} · found {r.found} · stored {r.stored} · "
-                   f"duplicates {r.duplicates} · pending {r.pending} · failed {r.failed} · "
-                   f"errors {r.errors}")
-        if r.last_error_code:
-            typer.echo(f"  last error [{r.last_error_code}] {r.last_error}")
+    else:
+        for r in rows:
+            about = ", ".join(x for x in (r.publication, r.country) if x)
+            typer.echo(f"{r.url}" + (f"  ({about})" if about else "") + f"  {r.kind or '?'}"
+                       + ("" if r.active else "  (no longer listed)"))
+            success = (r.last_success or "never").replace("+00:00", "Z")
+            typer.echo(f"  last success {success} · found {r.found} · stored {r.stored} · "
+                       f"duplicates {r.duplicates} · pending {r.pending} · failed {r.failed} · "
+                       f"errors {r.errors}")
+            if r.last_error_code:
+                typer.echo(f"  last error [{r.last_error_code}] {r.last_error}")
+    shown = len(rows)
+    summary = (f"{len(every)} sources" if offset == 0 and shown >= len(every) else
+               f"{offset + 1}-{offset + shown} of {len(every)} sources")
+    note_more(summary, total=len(every), shown=shown, offset=offset)
+
+
+_COLUMNS = ("url", "publication", "country", "kind", "active", "added", "last_checked",
+            "last_success", "found", "stored", "duplicates", "pending", "failed", "errors",
+            "last_error_code", "last_error")

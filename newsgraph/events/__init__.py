@@ -57,8 +57,11 @@ def code_events(article: Article, doc: Doc, actors: ActorIndex, *,
     judged: dict[int, list[Draft]] = {}  # sentence start -> quoted judgements in it
     for d in quoted_judgements(doc, quotes, lex, actors, load_stance(), RULES):
         judged.setdefault(d.anchor.sent.start, []).append(d)
+    head = article.headline_span
     for sent in doc.sents:
-        drafts = sentence_drafts(sent, lex, actors, quotes) + judged.get(sent.start, [])
+        headline = head is not None and sent.start_char < head.end
+        drafts = sentence_drafts(sent, lex, actors, quotes, headline=headline) + \
+            judged.get(sent.start, [])
         if not drafts:
             continue
         for kept, into in ((_merge_subsets([d for d in drafts if _political(d, lex)]), out),

@@ -18,7 +18,7 @@ from ..models import Actor
 from .lexicon import Lexicon
 
 __all__ = ["Args", "np_actors", "subject_of", "verb_targets", "noun_arguments", "location_of",
-           "is_political", "is_participant"]
+           "is_political", "is_participant", "may_speak_for_a_state", "state"]
 
 #: Prepositions whose object is the target of an act ("talks with Japan", "concern about China").
 TARGET_PREPS = frozenset(("to", "with", "against", "on", "at", "into", "toward", "towards", "about",
@@ -41,6 +41,21 @@ class Args:
     inherited: bool = False  # taken from a governing clause, not the act's own words
     unresolved_pronoun: bool = False  # the subject is a pronoun the actors stage did not resolve
     relative: bool = False  # the subject came through a relative clause ("a resolution that aims to")
+
+
+def state(index: ActorIndex, code: str | None) -> Actor | None:
+    """The state with alpha-3 ``code`` as an event participant: the article's actor for it,
+    else the state itself (id ``code``), which a coding convention may name though the
+    article does not ("an arrest by the state", the home country's government)."""
+    if not code:
+        return None
+    found = index.get(code)
+    if found is not None:
+        return found
+    from ..actors.gazetteer import load_countries
+
+    country = load_countries().get(code)
+    return Actor(code, country[0].name if country else code, "country", code) if country else None
 
 
 def is_participant(actor: Actor | None) -> bool:
@@ -67,6 +82,15 @@ def is_political(actor: Actor, lex: Lexicon) -> bool:
         return any(w.lower() in lex.org_words or w in lex.org_acronyms for w in words) \
             or actor.name in lex.org_acronyms
     return False
+
+
+def may_speak_for_a_state(actor: Actor, lex: Lexicon) -> bool:
+    """Political, or a person whose state the article does not give (``newsgraph link`` may
+    know it): a statement by either may be a political act; an analyst's or a firm's is not."""
+    if is_political(actor, lex):
+        return True
+    return actor.kind == "person" and actor.country is None and not (
+        actor.sector and actor.sector.upper() in lex.nonpolitical_sectors)
 
 
 def _nonstate_heads() -> frozenset[str]:
@@ -159,7 +183,7 @@ def _np_state(tok: Token, index: ActorIndex, person: Actor) -> Actor | None:
         if a.kind == "country":
             return a
         if a.kind == "organization":  # "British Defence Secretary": the ministry's state
-            return index.get(a.country) or a
+            return state(index, a.country) or a
     return None
 
 
@@ -301,10 +325,13 @@ def noun_arguments(noun: Token, index: ActorIndex, *, skip: frozenset[int] = fro
                    ) -> tuple[list[Actor], list[Actor]]:
     """Source and target of a nominal act: "Russia's buildup against Ukraine", "talks with Japan"."""
     src: list[Actor] = []
+    tgt: list[Actor] = []
     for c in noun.children:
         if c.dep_ in _NP_MOD_DEPS and c.i not in skip:
             a = index.for_token(c)
-            if is_participant(a):
+            if is_participant(a) and _aligned(c):
+                _add(tgt, a)  # "anti-Russian sanctions": aimed at Russia
+            elif is_participant(a):
                 _add(src, a)
                 for cc in c.children:
                     if cc.dep_ == "conj":
@@ -312,7 +339,6 @@ def noun_arguments(noun: Token, index: ActorIndex, *, skip: frozenset[int] = fro
             elif c.dep_ == "poss":
                 for a in np_actors(c, index):
                     _add(src, a)
-    tgt: list[Actor] = []
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             for p in c.children:

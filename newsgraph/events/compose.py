@@ -108,8 +108,9 @@ def _ids(actors) -> tuple[str, ...]:
 
 
 def sentence_drafts(sent: Span, lex: Lexicon, index: ActorIndex,
-                    quotes: tuple[Quote, ...] = ()) -> list[Draft]:
-    """The events of one sentence (before political guards and dates)."""
+                    quotes: tuple[Quote, ...] = (), *, headline: bool = False) -> list[Draft]:
+    """The events of one sentence (before political guards and dates); ``headline``: the
+    sentence is the article's headline, whose grammar drops auxiliaries ("Leader arrested")."""
     matches = match_sentence(sent, lex)
     drafts: list[Draft] = []
     must = _must_clauses(sent, lex, index, {m.token.i for m in matches})
@@ -137,7 +138,7 @@ def sentence_drafts(sent: Span, lex: Lexicon, index: ActorIndex,
                 topics.add(m.token.i)
                 complements.setdefault(gov.token.i, []).append(m)
                 continue
-            if _background(m.token):
+            if _background(m.token, lex):
                 topics.add(m.token.i)
                 continue
         f = _frame_of(_anchor(m, lex), frames)
@@ -154,7 +155,7 @@ def sentence_drafts(sent: Span, lex: Lexicon, index: ActorIndex,
             continue  # "refused to deploy": coded as the refusal
         if m.entry.frame == "agree" and any(_governs(m.token, p.anchor) for p in persisted):
             continue  # "vowed to press on despite calls": the promise is the refusal
-        d = _draft(m, frame, complements.get(m.token.i, ()), lex, index, quotes)
+        d = _draft(m, frame, complements.get(m.token.i, ()), lex, index, quotes, headline)
         if d is not None:
             drafts.append(d)
     return _main_first(drafts)
@@ -190,7 +191,7 @@ def _main_first(drafts: list[Draft]) -> list[Draft]:
 
 
 def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex,
-           quotes: tuple[Quote, ...]) -> Draft | None:
+           quotes: tuple[Quote, ...], headline: bool = False) -> Draft | None:
     e = m.entry
     anchor = _anchor(m, lex)
     conf = 0.9
@@ -215,11 +216,17 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         conf -= 0.1
         if not src and m.token.dep_ in ("pobj",) and m.token.head.dep_ == "prep":
             pass
+    elif headline and _headline_passive(anchor):
+        # "BNP leader arrested": a headline's bare participle is passive; its subject is done to
+        subj = args_.Args()
+        tgt = [a for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")
+               for a in args_.np_actors(c, index)]
     else:
         subj = args_.subject_of(frame.token if frame is not None and _no_subject(anchor) else anchor,
                                 index)
         tgt = []
     source = list(subj.actors)
+    headline_passive = headline and e.pos == "V" and not source and _headline_passive(anchor)
     if not source and frame is not None and not _no_subject(anchor):
         # "officials agreed that their countries should cooperate": the frame's subject acts
         subj = args_.subject_of(frame.token, index)
@@ -244,11 +251,11 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
     warned = None
     if e.frame == "warn":
         warned = statements.warning(anchor, source, index, lex, load_stance())
-        if warned is None or not any(args_.is_political(a, lex) for a in source):
+        if warned is None or not any(args_.may_speak_for_a_state(a, lex) for a in source):
             return None  # a warning about a risk, or an analyst's, takes no political stance
         e = replace(e, type=warned[0], frame=None, cameo=None, mode=None)
         tgt, rule = list(warned[1]), f"{rule}+{warned[2]}"
-    elif e.pos == "V" or anchor != m.token:
+    elif (e.pos == "V" or anchor != m.token) and not headline_passive:
         light = m.obj if m.obj is not None else (m.token if anchor != m.token else None)
         tgt = args_.verb_targets(anchor, index, extra=light, exclude=exclude)
     if not tgt and comps:
@@ -299,9 +306,12 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                 break
     location = args_.location_of(anchor, index) or (
         args_.location_of(m.token, index) if anchor != m.token else None)
-    if not source and e.type == "COERCE" and _passive(anchor) and (tgt or index.home_country):
-        # "the party leader was arrested": an arrest with no agent named is the state's
-        state = next((a.country for a in tgt if a.country), None) or (
+    if not source and e.type == "COERCE" and (_passive(anchor) or headline_passive) \
+            and (tgt or index.home_country):
+        # "the party leader was arrested": an arrest with no agent named is the state's where
+        # it happens, else the detainee's, else the home country's
+        state = (location.country if location is not None else None) or next(
+            (a.country for a in tgt if a.country), None) or (
             index.home_country.code if index.home_country else None)
         agent = statements.state_organ(index, state, "COP") if state else None
         if agent is not None and agent.id not in {a.id for a in tgt}:
@@ -332,7 +342,7 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         return None  # "defended the border"
     # --- type
     etype = e.type
-    if e.targeted and (tgt or _aimed(anchor)):
+    if e.targeted and (tgt or _aimed(anchor, index)):
         etype = e.targeted  # "fired missiles at ...": an attack, not a test
     future = _future(anchor, frames_, lex)
     if frame is not None:
@@ -342,6 +352,12 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         etype = _convert(etype, modality, future)
     if modality == NEGATED and QUAD_CLASS[e.type] in _COOP and future:
         etype, modality, rule = "REJECT", ASSERTED, rule + "+refusal"
+    unless = _unless(anchor) if future and etype in ("REJECT", "ACCUSE", "THREATEN") else None
+    if unless is not None:
+        # "will vote against it unless changes are agreed": a refusal or an accusation the
+        # speaker makes conditional on another's act is a threat, made now
+        etype, modality, rule = "THREATEN", ASSERTED, rule + "+unless"
+        tgt = [a for a in args_.subject_of(unless, index).actors if a.id not in exclude] or tgt
     if QUAD_CLASS[e.type] in _COOP and any(
             dep == "xcomp" and h.lemma_.lower() in lex.failure_verbs
             for dep, h in governing_chain(anchor).links[:2]):
@@ -353,7 +369,7 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             if c.dep_ in ("nsubj", "csubj") and c.pos_ == "NOUN":
                 place = args_.location_of(c, index)
                 if place is not None and place.country:
-                    home = place if place.kind == "country" else index.get(place.country) or place
+                    home = place if place.kind == "country" else args_.state(index, place.country) or place
                     source = [home]
                     rule += "+place-source"
                     conf -= 0.2
@@ -363,7 +379,7 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         # with no state named acts for the state where it acts
         head = next((c for c in anchor.children if c.dep_ in ("nsubj", "agent")), None)
         if head is not None and head.lemma_.lower() in lex.state_organs:
-            home = location if location.kind == "country" else index.get(location.country)
+            home = location if location.kind == "country" else args_.state(index, location.country)
             if home is not None:
                 source = [*source, home]
                 rule += "+organ-of-place"
@@ -374,11 +390,14 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             and not _passive(anchor) and not (frame is not None and _passive(frame.token)):
         return None  # a statement, promise or threat needs someone who makes it
     if etype in _OUTWARD and tgt:
-        # no act of cooperation with oneself: a source's own state (or a place of it) is no
-        # target ("Japan's leaders agreed ... in Tokyo"); another actor of that state is
-        own = {a.id for a in source} | {a.country for a in source if a.country}
+        # no act of cooperation with oneself: a state (or a place of it) is no target of its
+        # own act ("Japan agreed ... in Tokyo"), nor of its people's promises ("promised to
+        # democratize Serbia"); a person or party may support or meet their own state
+        own = {a.id for a in source}
+        states = {a.country for a in source if a.country and (
+            etype == "AGREE" or a.kind in ("country", "location", "group"))}
         tgt = [a for a in tgt if a.id not in own
-               and not (a.kind in ("country", "location") and a.country in own)]
+               and not (a.kind in ("country", "location") and a.country in states)]
     if "CONSULT" in (etype, e.type) and len({*_ids(source), *_ids(tgt)}) < 2 \
             and not any(a.kind == "group" for a in (*source, *tgt)) \
             and (location is None or e.twosided):
@@ -388,12 +407,12 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         # the place named, else (domestic acts) the state of a single acting state.
         home = None
         if location is not None and location.country:
-            home = location if location.kind == "country" else index.get(location.country)
+            home = location if location.kind == "country" else args_.state(index, location.country)
             tag = "+place-target"
         elif (etype in _DOMESTIC_TARGET or e.type in _DOMESTIC_TARGET) and len(source) == 1 \
                 and source[0].country \
                 and _object_is_domestic(anchor, index, source[0]):
-            home = source[0] if source[0].kind == "country" else index.get(source[0].country)
+            home = source[0] if source[0].kind == "country" else args_.state(index, source[0].country)
             tag = "+domestic-target"
         if home is not None:
             tgt = [home]
@@ -430,8 +449,10 @@ _BACKGROUND_PREPS = frozenset(("after", "following", "since", "before", "despite
 _EXAMPLE_PREPS = frozenset(("like", "including"))
 
 
-def _background(noun: Token) -> bool:
+def _background(noun: Token, lex: Lexicon) -> bool:
     head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in lex.pretend_verbs:
+        return True  # "simulated an attack": a pretence
     if noun.dep_ != "pobj":
         return False
     if head.lower_ in _BACKGROUND_PREPS or head.lower_ in _EXAMPLE_PREPS:
@@ -478,13 +499,30 @@ def _sole_state(sent: Span, index: ActorIndex) -> Actor | None:
     return next(iter(found.values()), None)
 
 
-def _aimed(verb: Token) -> bool:
-    """The act is aimed at something ("fired at targets", "into the sea"), not a time."""
+def _aimed(verb: Token, index: ActorIndex) -> bool:
+    """The act is aimed at something ("fired at targets"), or directed into or toward an actor
+    or its place ("fired into Israel"); not into the sea, nor at a time."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "toward", "towards"):
-            if any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children):
+            if any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+                   and (c.lower_ in ("at", "on") or args_.np_actors(p, index)) for p in c.children):
                 return True
     return False
+
+
+def _headline_passive(verb: Token) -> bool:
+    """A participle with a subject and neither object nor auxiliary ("Leader arrested")."""
+    return verb.tag_ in ("VBN", "VBD") and not any(
+        c.dep_ in ("dobj", "aux", "auxpass", "ccomp", "xcomp") for c in verb.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _unless(verb: Token) -> Token | None:
+    """The "unless" clause that conditions ``verb``, if any."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children):
+            return c
+    return None
 
 
 def _question(tok: Token) -> bool:
@@ -558,10 +596,12 @@ def _must_clauses(sent: Span, lex: Lexicon, index: ActorIndex, trigger_tokens: s
             continue
         aux = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in lex.obligation_modals),
                    None)
-        if aux is None and tok.lemma_.lower() in lex.obligation_verbs and any(
-                c.dep_ in ("xcomp", "advcl") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
+        if aux is None and tok.lemma_.lower() in lex.obligation_verbs and not any(
+                c.dep_ in ("dobj", "attr") for c in tok.children) and any(
+                c.dep_ in ("xcomp", "advcl") and any(x.dep_ == "aux" and x.lower_ == "to"
+                                                     and x.i == tok.i + 1 for x in c.children)
                 for c in tok.children):
-            aux = tok  # "said the Greens needed to explain", "have to resign"
+            aux = tok  # "said the Greens needed to explain", "have to resign" (not "have a voice to")
         if aux is None:
             continue
         target = args_.subject_of(tok, index)

@@ -21,7 +21,7 @@ FRAMES = ("agree", "reject", "request", "threaten", "warn")
 #: Senses a trigger word can have besides the political act: the act is coded only when the
 #: sentence shows that sense is not meant (``senses.json``; :mod:`.senses`).
 SENSES = ("physical", "economic", "published", "territory")
-_CONDITIONS = ("obj", "prt", "prep", "mod", "nomod", "noobj")
+_CONDITIONS = ("obj", "prt", "prep", "mod", "nomod", "noobj", "noprep")
 
 
 class LexiconError(ValueError):
@@ -44,6 +44,7 @@ class Entry:
     mod: frozenset[str] = frozenset()
     nomod: frozenset[str] = frozenset()
     noobj: frozenset[str] = frozenset()
+    noprep: frozenset[str] = frozenset()
     intrans: bool = False
     comp: bool = False  # needs a complement clause
     trans: bool = False  # needs a direct object ("blew up the bridge", not "the row blew up")
@@ -71,6 +72,7 @@ class Lexicon:
     report_verbs: frozenset[str]
     failure_verbs: frozenset[str]
     mental_verbs: frozenset[str]
+    pretend_verbs: frozenset[str]
     support_verbs: frozenset[str]
     intent_verbs: frozenset[str]
     asserted_intent_verbs: frozenset[str]
@@ -184,7 +186,7 @@ def load_lexicon() -> Lexicon:
         version=LEXICON_VERSION,
         verbs={k: order(v) for k, v in verbs.items()},
         nouns={k: order(v) for k, v in nouns.items()},
-        report_verbs=fs("report_verbs"), failure_verbs=fs("failure_verbs"), mental_verbs=fs("mental_verbs"),
+        report_verbs=fs("report_verbs"), failure_verbs=fs("failure_verbs"), mental_verbs=fs("mental_verbs"), pretend_verbs=fs("pretend_verbs"),
         support_verbs=fs("support_verbs"), intent_verbs=fs("intent_verbs"),
         asserted_intent_verbs=fs("asserted_intent_verbs"),
         intent_adjectives=fs("intent_adjectives"), intent_nouns=fs("intent_nouns"),

@@ -103,8 +103,8 @@ def modality_of(verb: Token, lex: Lexicon, *, frames: tuple[Token, ...] = (),
     if any(_conditional(w, lex) for w in words):
         return HYPOTHETICAL
     auxes = set().union(*(_aux_words(w) for w in words))
-    if auxes & lex.hypothetical_modals:
-        return HYPOTHETICAL
+    if auxes & (lex.hypothetical_modals | lex.obligation_modals):
+        return HYPOTHETICAL  # "could strike", "should sue": possible or recommended, not done
     if frames or auxes & lex.future_modals or any(_intent_word(w, lex) for w in words[1:]):
         return INTENDED
     if any(w.lower_ == "going" and any(c.lower_ == "to" for c in verb.children) for w in words[1:]):

@@ -34,7 +34,7 @@ __all__ = ["Senses", "load_senses", "physical", "economic", "published", "territ
 
 SENSES_VERSION = "events.senses.v1"
 _KEYS = ("physical_cues", "armed_sectors", "verbal_preps", "economic_words", "economic_modifiers",
-         "published_things", "territory_words")
+         "published_things", "territory_words", "quantity_verbs")
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class Senses:
     economic_modifiers: frozenset[str]
     published_things: frozenset[str]
     territory_words: frozenset[str]
+    quantity_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +85,8 @@ def economic(token: Token, entry: Entry, obj: Token | None, senses: Senses) -> b
     """Does the act apply to an economic quantity ("demand for oil", "support the dollar")?"""
     words = senses.economic_words
     if entry.pos == "N":
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in senses.quantity_verbs:
+            return True  # "demand rose": an amount
         if any(c.dep_ in ("amod", "compound", "nmod") and (c.lemma_.lower() in senses.economic_modifiers
                                                              or c.lemma_.lower() in words)
                for c in token.children):

@@ -106,8 +106,9 @@ def warning(anchor: Token, source: list[Actor], index: ActorIndex, lex: Lexicon,
         return None
     unless = _condition_subject(clause, index, own_ids)
     own_states = own_ids | {a.country for a in source if a.country}
-    if unless is not None or (_future(clause, lex) and (_own_side(clause, source, index, lex)
-                                                        or _own_consequence(clause, own_states, index, stance))):
+    if unless is not None or (_future(clause, lex) and (
+            _own_side(clause, source, index, lex) or _own_consequence(clause, own_states, index, stance)
+            or _conditional_consequence(clause, lex, stance))):
         others = [a for a in _clause_actors(clause, index)
                   if a.id not in own_states and a.country not in own_states]
         return "THREATEN", unless or warned or others or [
@@ -160,6 +161,14 @@ def _own_consequence(clause: Token, own: set[str], index: ActorIndex, stance: St
     return False
 
 
+def _conditional_consequence(clause: Token, lex: Lexicon, stance: Stance) -> bool:
+    """"... that it would face sanctions if it continued": a consequence made conditional on
+    the warned party's act."""
+    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.condition_marks
+                                                 for m in c.children) for c in clause.children)
+    return conditional and any(t.lemma_.lower() in stance.consequence_nouns for t in clause.subtree)
+
+
 def _future(clause: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "aux" and (c.lower_ in lex.future_modals or c.lower_ in lex.hypothetical_modals)
                for c in clause.children)
@@ -180,17 +189,21 @@ def _clause_actors(clause: Token, index: ActorIndex) -> list[Actor]:
 _ASIDE_DEPS = frozenset(("relcl", "acl", "advcl", "appos", "ccomp"))
 
 
-def _describing(tokens) -> list[Token]:
+def _describing(tokens, top: Token | None = None) -> list[Token]:
     """The words of a description that say what its head is like: its modifiers and "of"
-    phrases ("a sign of sinister tactics"), not places, times or clauses about other things."""
+    phrases ("a sign of sinister tactics"), not places, times or clauses about other things.
+    ``top``: the word the description hangs from (the naming or saying verb)."""
     keep = []
     for t in tokens:
         cur, ok = t, True
         for _ in range(8):
+            if top is not None and cur.head == top:
+                break
             if cur.dep_ in _ASIDE_DEPS or (cur.dep_ == "prep" and cur.lower_ not in ("of", "as")):
                 ok = False
                 break
-            if cur.dep_ in ("oprd", "xcomp", "attr", "acomp", "dobj", "nsubjpass") or cur.head == cur:
+            if top is None and cur.dep_ in ("oprd", "xcomp", "attr", "acomp", "dobj", "nsubjpass") \
+                    or cur.head == cur:
                 break
             cur = cur.head
         if ok:
@@ -198,10 +211,10 @@ def _describing(tokens) -> list[Token]:
     return keep
 
 
-def polarity(tokens, stance: Stance) -> str | None:
+def polarity(tokens, stance: Stance, top: Token | None = None) -> str | None:
     """ACCUSE for a condemning description, SUPPORT for a praising one, None otherwise
     (a negated description has no clear stance)."""
-    words = _describing(tokens)
+    words = _describing(tokens, top)
     if any(t.dep_ == "neg" for t in words):
         return None
     neg = any(t.lemma_.lower() in stance.negative or t.lower_ in stance.negative for t in words)
@@ -250,7 +263,7 @@ def _naming(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules:
                 for t in c.subtree)
     if not desc:
         return None
-    etype = polarity(desc, stance)
+    etype = polarity(desc, stance, verb)
     if etype is None:
         return None
     return _statement(verb, named, desc, etype, "describe", lex, index, rules)
@@ -267,7 +280,7 @@ def _saying(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules:
     desc = [t for c in clause.children if c.dep_ in ("attr", "acomp") for t in c.subtree]
     if not desc:
         return None
-    etype = polarity(desc, stance)
+    etype = polarity(desc, stance, clause)
     if etype is None or any(c.dep_ == "neg" for c in clause.children):
         return None
     return _statement(verb, subject, desc, etype, "judge", lex, index, rules)
@@ -276,7 +289,7 @@ def _saying(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules:
 def _statement(verb: Token, about: Token, desc: list[Token], etype: str, rule: str, lex: Lexicon,
                index: ActorIndex, rules: str) -> Draft | None:
     source = list(args_.subject_of(verb, index).actors)
-    if not any(args_.is_political(a, lex) for a in source):
+    if not any(args_.may_speak_for_a_state(a, lex) for a in source):
         return None  # an analyst's or a commentator's opinion is no political act
     own = frozenset(a.id for a in source)
     # whom it is about: the actor described or the owner of the thing described ("the Tory
@@ -355,7 +368,7 @@ def quoted_judgements(doc, quotes: tuple[Quote, ...], lex: Lexicon, index: Actor
         if q.kind == "indirect" or q.speaker is None or q.speaker.actor is None:
             continue
         speaker = index.get(q.speaker.actor)
-        if speaker is None or not args_.is_political(speaker, lex):
+        if speaker is None or not args_.may_speak_for_a_state(speaker, lex):
             continue
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:
@@ -435,4 +448,4 @@ def state_organ(index: ActorIndex, state: str, sector: str, name: str | None = N
     state itself, when the article mentions either."""
     return next((a for a in index.actors if a.kind == "organization" and a.country == state
                  and a.sector == sector and (name is None or a.name.lower() == name)),
-                None) or index.get(state)
+                None) or args_.state(index, state)

@@ -89,6 +89,8 @@ def _verb_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
     if e.noobj and any(_low(o) in e.noobj or o.lower_ in e.noobj
                        for o in _objects(tok, frozenset()) if o.dep_ in ("dobj", "nsubjpass")):
         return None
+    if e.noprep and any(c.dep_ == "prep" and c.lower_ in e.noprep for c in tok.children):
+        return None
     if e.intrans and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return None
     if e.comp and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):

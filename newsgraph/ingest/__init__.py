@@ -184,32 +184,47 @@ def batch(inputs: Iterable[str], out: str, **options):
 _RECORD_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".jsonl.gz", ".ndjson.gz", ".csv.gz")
 
 
-def count_documents(paths: Iterable[str], *, limit: int = 2_000_000) -> int | None:
-    """About how many documents ``paths`` hold (for a progress bar's ETA).
+def count_documents(paths: Iterable[str], *, manifest: str | None = None,
+                    limit: int = 2_000_000) -> int | None:
+    """About how many articles ``paths`` hold (for a progress bar's ETA).
 
-    Files count one each, corpus files one per line (a CSV's header included);
-    None when unknown (standard input).  Stops counting past ``limit``.
+    The files a folder's walk reads count one each (sidecars, manifests and other
+    files are not read, so not counted; nor is the ``--manifest`` file), corpus files
+    one per line (a CSV's header line not counted); None when unknown (standard input).
+    Stops counting past ``limit``.
     """
     import gzip
     import os
 
+    from ..readers.files import walk
+
+    skip = os.path.abspath(manifest) if manifest else None
     total = 0
+
+    def count(p: str) -> int:
+        if not p.lower().endswith(_RECORD_SUFFIXES):
+            return 1
+        opener = gzip.open if p.lower().endswith(".gz") else open
+        lines = 0
+        try:
+            with opener(p, "rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    lines += chunk.count(b"\n")
+        except (OSError, EOFError):
+            return 1
+        return max(lines - (".csv" in p.lower()), 0)
+
     for p in paths:
         if p == "-":
             return None
         if os.path.isdir(p):
-            for _root, _dirs, files in os.walk(p):
-                total += sum(1 for f in files if not f.startswith("."))
-        elif p.lower().endswith(_RECORD_SUFFIXES):
-            opener = gzip.open if p.lower().endswith(".gz") else open
-            try:
-                with opener(p, "rb") as fh:
-                    while chunk := fh.read(1 << 20):
-                        total += chunk.count(b"\n")
-            except (OSError, EOFError):
-                total += 1
+            for found in walk(p):
+                if found.error is None and os.path.abspath(found.path) != skip:
+                    total += count(found.path)
+                if total > limit:
+                    return None
         else:
-            total += 1
+            total += count(p)
         if total > limit:
             return None
     return total

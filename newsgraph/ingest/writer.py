@@ -24,6 +24,9 @@ from ..store.write import insert_article, make_room, write_analysis
 __all__ = ["IngestSummary", "ingest_items", "DEFAULT_BATCH"]
 
 DEFAULT_BATCH = 500
+#: A batch is also written when it has waited this long, so the counts of a slow run
+#: (analysis on) grow as it goes rather than at every ``batch_size`` articles.
+FLUSH_SECONDS = 2.0
 
 
 @dataclass
@@ -93,7 +96,8 @@ def ingest_items(kb, items: Iterable[Analysis | Failure], *, reanalysis: bool = 
     their analysis is replaced.  ``known`` counts documents that were found stored
     before they were analysed (read, and duplicates).  ``on_failure`` is called with
     each failure as it is read (the CLI prints it); ``on_progress`` after every
-    document and every committed batch.
+    document and every committed batch.  A batch is written when it holds
+    ``batch_size`` items or has waited :data:`FLUSH_SECONDS`.
     """
     s = IngestSummary(started=time.perf_counter(), command=command, version=pipeline_version)
     with transaction(kb.conn) as conn:
@@ -101,6 +105,7 @@ def ingest_items(kb, items: Iterable[Analysis | Failure], *, reanalysis: bool = 
     batch: list[Analysis | Failure] = []
     seen_known = 0
     it = iter(items)
+    written = time.perf_counter()
 
     def count_known() -> None:
         nonlocal seen_known
@@ -128,9 +133,10 @@ def ingest_items(kb, items: Iterable[Analysis | Failure], *, reanalysis: bool = 
                 if on_failure:
                     on_failure(item)
             batch.append(item)
-            if len(batch) >= batch_size:
+            if len(batch) >= batch_size or time.perf_counter() - written >= FLUSH_SECONDS:
                 _write_batch(kb, batch, s, reanalysis=reanalysis)
                 batch = []
+                written = time.perf_counter()
             if on_progress:
                 on_progress(s)
         count_known()

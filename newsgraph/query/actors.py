@@ -15,8 +15,12 @@ the people and organisations that act for it, and the groups it belongs to;
 state code as it is; else a name, matched against the names the articles gave their
 actors: first the knowledge-base actors of ``newsgraph link`` (by name, by a name an
 article gave them, by surname: ``Mr Kishida``), then the actors as the articles name
-them, whole (``Antony Blinken``, any case) or by whole words (``Blinken``).  A name
-that fits several actors finds them all (:attr:`Resolved.ids` says which).
+them, whole (``Antony Blinken``, any case) or by whole words (``Blinken``).  An ISO
+3166-1 code in capitals stands for its state (``GB`` and ``GBR`` for ``GBR``), and so
+does a country's ISO name ("United Kingdom").  A name that fits several ids of one
+actor ("Blinken", "Antony Blinken") finds them all (:attr:`Resolved.ids` says which);
+in a filter, a name that fits different actors ("Blair": Tony Blair, Ian Blair) is
+``[E522]`` with the candidates, and a name nothing fits ``[E520]`` with the nearest.
 """
 
 from __future__ import annotations
@@ -30,11 +34,12 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..errors import QueryError
+from .filters import country_alpha3, nearest
 from .listing import Listing, Record
 
-__all__ = ["Resolved", "resolve", "stored_names_only", "party_sql", "RULE", "KBActor", "ActorMention", "RoleSeen",
-           "ActorArticle", "NameSeen", "actors", "actor", "actor_info", "actor_names",
-           "roles_seen", "actor_articles", "actor_mentions", "KINDS"]
+__all__ = ["Resolved", "resolve", "stored_names_only", "party_sql", "RULE", "KBActor",
+           "ActorMention", "RoleSeen", "ActorArticle", "NameSeen", "actors", "actor", "actor_info", "actor_names",
+           "roles_seen", "actor_articles", "actor_mentions", "KINDS", "one_id"]
 
 #: The actor rule in one sentence (the CLI and the explorer show it).
 RULE = ("an actor matches by its id, the id `newsgraph link` linked it to, or its name; "
@@ -50,7 +55,7 @@ class Resolved(Record):
 
     spec: str
     ids: tuple[str, ...]
-    how: str  # id | name | words | surname | none
+    how: str  # id | code | name | surname | country | words | none
 
     def describe(self) -> str:
         if self.how == "id" or not self.ids:
@@ -89,38 +94,142 @@ def _like(words: str) -> str:
     return "% " + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %"
 
 
-def resolve(conn: sqlite3.Connection, spec: str, *, names: bool = True) -> Resolved:
+def resolve(conn: sqlite3.Connection, spec: str, *, names: bool = True,
+            strict: bool = False) -> Resolved:
     """The parties ``spec`` stands for (see the module's rule); ``names=False`` takes
-    ``spec`` as an id only (the explorer's URLs)."""
+    ``spec`` as an id or ISO code only (the explorer's URLs).
+
+    ``strict`` (every filter: ``source``, ``target``, ``actor``, ``by``, ``about``):
+    ``[E520]`` naming the nearest known actors when nothing fits, ``[E522]`` listing the
+    candidates when a name fits several different actors ("Blair": Tony Blair and Ian
+    Blair), instead of an empty or a mixed answer."""
     spec = (spec or "").strip()
     if not spec:
         return Resolved(spec, (), "none")
     for cand in dict.fromkeys((spec, spec.upper() if len(spec) == 3 and spec.isalpha() else spec)):
         if _exists(conn, cand):
             return Resolved(spec, (cand,), "id")
+    if spec.isupper() and len(spec) in (2, 3) and spec.isalpha():
+        code = country_alpha3(spec)  # an ISO 3166-1 code in capitals: GB, GBR
+        if code:
+            return Resolved(spec, (code,), "code")
     if not names:
+        if strict:
+            raise _unknown(conn, spec)
         return Resolved(spec, (), "none")
-    steps = (
-        # knowledge-base actors (after `newsgraph link`) by name, and the actors that
-        # article rows of that name were linked to
-        ("name", "SELECT id FROM actors WHERE name = ? COLLATE NOCASE UNION "
-                 "SELECT kb_actor_id FROM article_actors WHERE name = ? COLLATE NOCASE "
-                 "AND kb_actor_id IS NOT NULL", (spec, spec)),
-        ("surname", None, ()),
-        # the actors as the articles name them
-        ("name", "SELECT DISTINCT COALESCE(kb_actor_id, actor_id) FROM article_actors "
-                 "WHERE name = ? COLLATE NOCASE", (spec,)),
-        ("words", "SELECT DISTINCT COALESCE(kb_actor_id, actor_id) FROM article_actors "
-                  "WHERE ' ' || lower(name) || ' ' LIKE ? ESCAPE '\\'",
-         (_like(" ".join(spec.lower().split())),)),
-    )
-    for how, sql, params in steps:
-        if sql is None and not _SURNAMES.get():
-            continue
-        ids = _by_surname(conn, spec) if sql is None else [r[0] for r in conn.execute(sql, params)]
+    for how, ids in _by_name(conn, spec):
         if ids:
-            return Resolved(spec, tuple(sorted(set(ids))), how)
+            found = Resolved(spec, tuple(sorted(set(ids))), how)
+            if strict and len(found.ids) > 1:
+                _check_one(conn, found)
+            return found
+    if strict:
+        raise _unknown(conn, spec)
     return Resolved(spec, (), "none")
+
+
+def _by_name(conn: sqlite3.Connection, spec: str) -> Iterator[tuple[str, list[str]]]:
+    """``(how, ids)`` of each way to find a name, in order; the first that finds ids wins.
+
+    1. the name itself: a knowledge-base actor (``newsgraph link``) of that name, the
+       people ``link`` knows under that surname, and the actors the articles give that
+       name ("Campbell" finds both an organisation so named and Alastair Campbell);
+    2. a country's ISO name ("United Kingdom"), or a name the articles wrote for an
+       actor ("Britain", "the UK": a mention's text, pronouns aside);
+    3. the actors whose names hold its words ("Blinken" in "Antony Blinken")."""
+    ids = [r[0] for r in conn.execute(
+        "SELECT id FROM actors WHERE name = ? COLLATE NOCASE UNION "
+        "SELECT kb_actor_id FROM article_actors WHERE name = ? COLLATE NOCASE "
+        "AND kb_actor_id IS NOT NULL UNION "
+        "SELECT COALESCE(kb_actor_id, actor_id) FROM article_actors "
+        "WHERE name = ? COLLATE NOCASE", (spec, spec, spec))]
+    surname = _by_surname(conn, spec) if _SURNAMES.get() and _bare(spec) else []
+    yield ("surname" if surname and not ids else "name"), ids + surname
+    code = country_alpha3(spec) if len(spec) > 3 else None
+    yield "country", [code] if code else []
+    yield "mention", [r[0] for r in conn.execute(
+        "SELECT DISTINCT COALESCE(aa.kb_actor_id, m.actor_id) FROM mentions m "
+        "JOIN article_actors aa ON aa.article_id = m.article_id AND aa.actor_id = m.actor_id "
+        "WHERE m.text = ? COLLATE NOCASE AND m.form IS NOT 'pronoun' LIMIT 50", (spec,))]
+    yield "words", [r[0] for r in conn.execute(
+        "SELECT DISTINCT COALESCE(kb_actor_id, actor_id) FROM article_actors "
+        "WHERE ' ' || lower(name) || ' ' LIKE ? ESCAPE '\\'",
+        (_like(" ".join(spec.lower().split())),))]
+
+
+def one_id(conn: sqlite3.Connection, found: Resolved) -> str:
+    """The one actor ``found`` names: its id, or of several ids of one actor the one with
+    the fullest name; ``[E522]`` when they are different actors."""
+    if len(found.ids) == 1:
+        return found.ids[0]
+    widest = _check_one(conn, found)
+    names = actor_names(conn, widest)
+    return max(widest, key=lambda i: (len(names[i]), i))
+
+
+def _check_one(conn: sqlite3.Connection, found: Resolved) -> list[str]:
+    """``[E522]`` when the ids a name found are different actors.
+
+    Ids are one actor when they are of one kind and their names' words (titles
+    dropped) are all within the words of the longest of them: "Blinken" and "Antony
+    Blinken", "Ian Blair" and "Sir Ian Blair"; "Tony Blair" and "Ian Blair" are two, and
+    so are the person "Jordan Smith" and the country Jordan."""
+    from ..link.names import name_tokens
+
+    names = actor_names(conn, found.ids)
+    kinds = _kinds(conn, found.ids)
+    words = {i: frozenset(w.lower() for w in (name_tokens(names[i]) or names[i].split()))
+             for i in found.ids}
+    widest = [i for i in found.ids if not any(
+        words[i] < words[j] and kinds[i] == kinds[j] for j in found.ids)]
+    distinct = list(dict.fromkeys((words[i], kinds[i]) for i in widest))
+    if len(distinct) > 1:
+        listed = ", ".join(f"{names[i]} ({i})" for i in widest[:10])
+        more = f" and {len(widest) - 10} more" if len(widest) > 10 else ""
+        raise QueryError(f"{found.spec!r} fits {len(widest)} actors: {listed}{more}; give a "
+                         "full name or an id", code="E522")
+    return widest
+
+
+def _kinds(conn: sqlite3.Connection, ids) -> dict[str, str | None]:
+    """The kind of each id (``link``'s actor, else as an article found it)."""
+    out: dict[str, str | None] = {}
+    for i in ids:
+        row = conn.execute("SELECT kind FROM actors WHERE id = ?", (i,)).fetchone() or \
+            conn.execute("SELECT kind FROM article_actors WHERE actor_id = ? LIMIT 1",
+                         (i,)).fetchone()
+        out[i] = row[0] if row else ("country" if len(i) == 3 and i.isupper() else None)
+    return out
+
+
+def _unknown(conn: sqlite3.Connection, spec: str, *, words: bool = False) -> QueryError:
+    """``[E520]`` for a name or id nothing in the knowledge base fits, with the nearest
+    names and ids it knows (``words``: nor do any articles hold those words)."""
+    known: dict[str, str] = {}  # candidate text -> what to suggest
+    for name, ident in conn.execute("SELECT name, id FROM actors ORDER BY n_articles DESC "
+                                    "LIMIT 20000"):
+        known.setdefault(name, name)
+        known.setdefault(ident, ident)
+    for (name,) in conn.execute("SELECT DISTINCT name FROM article_actors LIMIT 20000"):
+        known.setdefault(name, name)
+        words = name.split()
+        if len(words) > 1:
+            known.setdefault(words[-1], name)  # a surname suggests the full name
+    for (party,) in conn.execute("SELECT DISTINCT party FROM actor_parties "
+                                 "WHERE is_country = 1 LIMIT 1000"):
+        known.setdefault(party, party)
+    near = list(dict.fromkeys(known[k] for k in nearest(spec, known, n=8)))[:5]
+    hint = f"; nearest: {', '.join(near)}" if near else ""
+    what = "no actor, and no article with the words" if words else "no actor"
+    return QueryError(f"{what} {spec!r} in the knowledge base (give an id, a name, a "
+                      f"surname or an ISO country code){hint}", code="E520")
+
+
+def _bare(spec: str) -> bool:
+    """Whether ``spec`` is one word once titles are dropped ("Blair", "Mr Blair")."""
+    from ..link.names import name_tokens
+
+    return len(name_tokens(spec)) == 1
 
 
 def _by_surname(conn: sqlite3.Connection, spec: str) -> list[str]:
@@ -314,12 +423,7 @@ def actor(conn: sqlite3.Connection, key: str) -> KBActor | None:
     found = resolve(conn, key)
     if not found.ids:
         return None
-    if len(found.ids) > 1:
-        infos = [actor_info(conn, i) for i in found.ids]
-        names = ", ".join(f"{a.name} ({a.id})" for a in infos[:10] if a)
-        raise QueryError(f"{key!r} fits {len(found.ids)} actors: {names}; give an id",
-                         code="E522")
-    return actor_info(conn, found.ids[0])
+    return actor_info(conn, one_id(conn, found))
 
 
 def actor_names(conn: sqlite3.Connection, ids) -> dict[str, str]:

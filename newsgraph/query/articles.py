@@ -100,6 +100,18 @@ def resolve_id(conn: sqlite3.Connection, id_or_prefix: str) -> str | None:
     return ids[0] if ids else None
 
 
+def ids_with_prefix(conn: sqlite3.Connection, prefix: str, *, limit: int = 1000
+                    ) -> list[tuple[str, str | None, str | None]]:
+    """``(id, published, headline)`` of the articles whose id is ``prefix`` or starts with
+    it, in id order, at most ``limit``."""
+    if not prefix:
+        return []
+    nxt = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return [tuple(r) for r in conn.execute(
+        "SELECT id, published, headline FROM articles WHERE id >= ? AND id < ? ORDER BY id "
+        "LIMIT ?", (prefix, nxt, limit))]
+
+
 def _actors(conn: sqlite3.Connection, aid: str) -> tuple[ArticleActor, ...]:
     mentions: dict[str, list[Mention]] = {}
     for r in conn.execute('SELECT actor_id, start, "end", text, form FROM mentions '

@@ -186,7 +186,7 @@ def _where(conn: sqlite3.Connection, f: Filter, *, drive: bool = True,
         spec = getattr(f, name)
         if not spec:
             continue
-        r = resolve(conn, spec)
+        r = resolve(conn, spec, strict=True)
         found.append(r)
         if not drive and f.arrived_since:
             sub = party_sql(r.ids, params, "+x.party")  # by the event: its key, not the party
@@ -455,7 +455,7 @@ def dyad(conn: sqlite3.Connection, a: str, b: str, f: Filter = Filter(), *, by: 
     limit, offset = page_bounds(limit, offset)
     allowed = tuple(x for x in EVENT_FILTERS if x not in ("source", "target", "actor"))
     f.only(allowed, "a dyad")
-    ra, rb = resolve(conn, a), resolve(conn, b)
+    ra, rb = resolve(conn, a, strict=True), resolve(conn, b, strict=True)
     found = _dyad_events(conn, ra, rb, f)
     counts: Counter = Counter()
     for _, direction, day, typ in found:

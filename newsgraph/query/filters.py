@@ -25,10 +25,12 @@ from typing import Any
 from ..errors import QueryError
 from ..models import EVENT_TYPES
 
-__all__ = ["Filter", "MODALITIES", "PERIODS", "ORDERS", "date_bound", "upper", "period_of",
-           "page_bounds", "order_sql"]
+__all__ = ["Filter", "MODALITIES", "ABOUT_SCOPES", "PERIODS", "ORDERS", "date_bound", "upper", "period_of",
+           "page_bounds", "order_sql", "country_alpha2", "country_alpha3", "nearest", "suggest"]
 
 MODALITIES = ("asserted", "intended", "hypothetical", "negated")
+#: How far from a quote ``about`` looks, nearest first (see :mod:`newsgraph.query.quotes`).
+ABOUT_SCOPES = ("quote", "sentence", "paragraph", "headline")
 PERIODS = ("week", "month", "year")
 ORDERS = ("newest", "oldest")
 
@@ -36,14 +38,95 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def date_bound(value: str | None, name: str) -> str | None:
-    """``value`` stripped, or None when empty; ``[E505]`` when it is no date."""
+    """``value`` stripped, or None when empty; ``[E505]`` when it is no date: not
+    ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, or a month or day the calendar does not
+    have (``2005-13``, ``2005-02-30``)."""
     if value is None or not str(value).strip():
         return None
     value = str(value).strip()
     if not _DATE.match(value):
         raise QueryError(f"{name} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
                          code="E505")
+    year, month, day = (value.split("-") + [None, None])[:3]
+    if month is not None and not 1 <= int(month) <= 12:
+        raise QueryError(f"{name} {value!r} is not a date: there is no month {month}",
+                         code="E505")
+    if day is not None:
+        try:
+            _date(int(year), int(month), int(day))
+        except ValueError:
+            raise QueryError(f"{name} {value!r} is not a date: {_month_name(int(month))} "
+                             f"{year} has no day {day}", code="E505") from None
     return value
+
+
+#: ISO 3166-1's exceptionally reserved alpha-2 codes that stand for a state (the
+#: United Kingdom's "UK", Greece's "EL" in the European Union's usage).
+_RESERVED = {"UK": "GB", "EL": "GR"}
+
+
+def _iso_country(value: str):
+    """pycountry's record of an ISO 3166-1 alpha-2 or alpha-3 code (or an exceptionally
+    reserved one: ``UK``) or a country's name (official, common or formal: "GB", "GBR",
+    "United Kingdom"), or None."""
+    import pycountry
+
+    key = " ".join(value.split())
+    key = _RESERVED.get(key.upper(), key)
+    if not key:
+        return None
+    try:
+        if len(key) in (2, 3) and key.isalpha() and key.isascii():
+            return pycountry.countries.get(**{f"alpha_{len(key)}": key.upper()})
+        return pycountry.countries.lookup(key)
+    except LookupError:
+        return None
+
+
+def country_alpha3(value: str) -> str | None:
+    """The ISO 3166-1 alpha-3 code of an alpha-2 or alpha-3 code or a country's name
+    ("GB", "gbr", "United Kingdom" -> ``GBR``), or None."""
+    hit = _iso_country(value)
+    return hit.alpha_3 if hit is not None else None
+
+
+def country_alpha2(value: str | None, name: str = "country") -> str | None:
+    """A publication's country as ISO 3166-1 alpha-2 (how articles store it), from an
+    alpha-2 or alpha-3 code or a name ("GB", "GBR", "United Kingdom" -> ``GB``);
+    ``[E523]`` naming the nearest countries when it is none of them."""
+    if value is None or not str(value).strip():
+        return None
+    hit = _iso_country(str(value))
+    if hit is None:
+        import pycountry
+
+        known = [c.alpha_2 for c in pycountry.countries] + [c.name for c in pycountry.countries]
+        raise QueryError(f"unknown {name} {value!r}: give an ISO 3166-1 code (GB or GBR) or "
+                         f"a country's name{suggest(str(value), known)}", code="E523")
+    return hit.alpha_2
+
+
+def _month_name(month: int) -> str:
+    return ("January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December")[month - 1]
+
+
+def nearest(value: str, known, *, n: int = 5) -> list[str]:
+    """The known values closest to ``value`` (difflib), best first, for "did you mean"."""
+    import difflib
+
+    known = list(dict.fromkeys(k for k in known if k))
+    by_fold = {}
+    for k in known:
+        by_fold.setdefault(k.casefold(), k)
+    hits = difflib.get_close_matches(value.casefold(), list(by_fold), n=n, cutoff=0.6)
+    return [by_fold[h] for h in hits]
+
+
+def suggest(value: str, known, *, n: int = 5) -> str:
+    """``"; nearest: A, B"`` (or ``""``) to end an "unknown" message with."""
+    near = nearest(value, known, n=n)
+    return f"; nearest: {', '.join(near)}" if near else ""
 
 
 def upper(value: str) -> str:
@@ -93,8 +176,10 @@ def _split(value: Any, allowed: tuple[str, ...], what: str, *, upper_case: bool)
     vals = [v for v in vals if v]
     bad = [v for v in vals if v not in allowed]
     if bad:
-        raise QueryError(f"unknown {what} {', '.join(bad)}; expected one of {', '.join(allowed)}",
-                         code="E531")
+        near = [n for b in bad for n in nearest(b, allowed, n=3)]
+        hint = f" (did you mean {', '.join(dict.fromkeys(near))}?)" if near else ""
+        raise QueryError(f"unknown {what} {', '.join(bad)}{hint}; expected one of "
+                         f"{', '.join(allowed)}", code="E531")
     return tuple(dict.fromkeys(vals))
 
 
@@ -116,7 +201,8 @@ class Filter:
     target: str | None = None  # events: an actor the act is done to
     actor: str | None = None  # events: either role; articles: found in the article
     by: str | None = None  # quotes: the speaker
-    about: str | None = None  # quotes: an actor the quote mentions
+    about: str | None = None  # quotes: an actor (or words) the quote is about
+    about_in: str | None = None  # quotes: how far ``about`` looks (ABOUT_SCOPES; headline)
     type: Any = None  # events: PLOVER type(s)
     modality: Any = None  # events: asserted, intended, hypothetical, negated
     since: str | None = None
@@ -138,6 +224,10 @@ class Filter:
         object.__setattr__(self, "type", _split(self.type, EVENT_TYPES, "type", upper_case=True))
         object.__setattr__(self, "modality",
                            _split(self.modality, MODALITIES, "modality", upper_case=False))
+        object.__setattr__(self, "country", country_alpha2(self.country))
+        if self.about_in is not None and self.about_in not in ABOUT_SCOPES:
+            raise QueryError(f"about_in {self.about_in!r}: expected one of "
+                             f"{', '.join(ABOUT_SCOPES)}", code="E531")
         object.__setattr__(self, "since", date_bound(self.since, "since"))
         object.__setattr__(self, "until", date_bound(self.until, "until"))
         from .arrivals import arrival_bound

@@ -1,11 +1,14 @@
-"""Events as a graph (the explorer's network, GraphML/GEXF exports) and as Parquet.
+"""Events as a graph: the explorer's network and the GraphML/GEXF exports.
 
 :func:`event_graph` aggregates the events a :class:`~newsgraph.query.filters.Filter`
 matches into one edge per (source, target, PLOVER type) with its weight (events),
 first and last day and modalities.  Nodes are actors (the knowledge-base actor
 ``newsgraph link`` linked them to, else as found), or with ``countries`` the states
-they count for by the actor rule (a group once per member).  ``sample`` builds it
-from the newest events only (the result says how many were used).
+they count for by the actor rule (a group once per member), labelled with their names
+("North Korea", never only "PRK").  A node is an actor with an edge; ``isolated=True``
+adds the actors of the matched events that have none (an event with no target).
+``sample`` builds it from the newest events only (the result says how many were used).
+The events as a table (CSV, Parquet) are :mod:`newsgraph.query.exports`.
 """
 
 from __future__ import annotations
@@ -17,12 +20,11 @@ from typing import Any
 
 from ..errors import QueryError
 from .actors import actor_names
-from .events import EVENT_FILTERS, iter_events, event_where
+from .events import EVENT_FILTERS, event_where
 from .filters import Filter
 from .listing import Record
 
-__all__ = ["GraphNode", "GraphEdge", "Graph", "event_graph", "export_graph",
-           "export_events_parquet"]
+__all__ = ["GraphNode", "GraphEdge", "Graph", "event_graph", "export_graph"]
 
 
 @dataclass(frozen=True)
@@ -104,9 +106,11 @@ GROUP BY 1, 2, 3, 5
 
 
 def event_graph(conn: sqlite3.Connection, f: Filter = Filter(), *, countries: bool = False,
-                sample: int | None = None, max_edges: int | None = None) -> Graph:
+                sample: int | None = None, max_edges: int | None = None,
+                isolated: bool = False) -> Graph:
     """The events ``f`` matches as a graph (see the module); ``max_edges`` keeps the
-    heaviest (source, target) pairs' edges only."""
+    heaviest (source, target) pairs' edges only; ``isolated`` keeps the actors of the
+    events that have no edge too (weight 0)."""
     f.only(EVENT_FILTERS, "the event graph")
     where, params, _ = event_where(conn, f)
     matched = conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
@@ -148,16 +152,35 @@ def event_graph(conn: sqlite3.Connection, f: Filter = Filter(), *, countries: bo
     for e in edges:
         weight[e.source] += e.weight
         weight[e.target] += e.weight
+    if isolated:
+        for node in _event_actors(conn, ev, params, countries, linked=edges is _ACTOR_EDGES):
+            weight.setdefault(node, 0)
     nodes = _nodes(conn, weight, countries)
     used = matched if sample is None else min(matched, sample)
     return Graph(nodes, tuple(edges), used, used < matched, countries, f)
 
 
+def _event_actors(conn: sqlite3.Connection, ev: str, params: list, countries: bool, *,
+                  linked: bool) -> list[str]:
+    """Every node the matched events (the ``ev`` table) have, edge or none."""
+    if countries:
+        sql = ("SELECT DISTINCT p.party FROM ev CROSS JOIN event_parties p "
+               "ON p.event_id = ev.id WHERE p.is_country = 1")
+    elif linked:
+        sql = ("SELECT DISTINCT COALESCE(aa.kb_actor_id, a.actor_id) FROM ev CROSS JOIN "
+               "event_actors a ON a.event_id = ev.id LEFT JOIN article_actors aa "
+               "ON aa.article_id = ev.article_id AND aa.actor_id = a.actor_id")
+    else:
+        sql = "SELECT DISTINCT a.actor_id FROM ev CROSS JOIN event_actors a ON a.event_id = ev.id"
+    return [r[0] for r in conn.execute(ev + sql, params)]
+
+
 def _nodes(conn: sqlite3.Connection, weight: Counter, countries: bool) -> tuple[GraphNode, ...]:
     ids = sorted(weight, key=lambda k: (-weight[k], k))
-    if countries:
-        return tuple(GraphNode(i, i, "country", i, None, weight[i]) for i in ids)
     names = actor_names(conn, ids)
+    if countries:
+        return tuple(GraphNode(i, _country_name(i, names[i]), "country", i, None, weight[i])
+                     for i in ids)
     info: dict[str, tuple] = {}
     for i in range(0, len(ids), 900):
         chunk = ids[i:i + 900]
@@ -173,39 +196,26 @@ def _nodes(conn: sqlite3.Connection, weight: Counter, countries: bool) -> tuple[
     return tuple(out)
 
 
+def _country_name(code: str, known: str) -> str:
+    """A state's name: as the knowledge base names it, else its ISO name."""
+    if known != code:
+        return known
+    import pycountry
+
+    hit = pycountry.countries.get(alpha_3=code)
+    return getattr(hit, "common_name", None) or (hit.name if hit else code)
+
+
 def export_graph(conn: sqlite3.Connection, path: str, *, format: str = "graphml",
-                 f: Filter = Filter(), countries: bool = False) -> tuple[int, int]:
+                 f: Filter = Filter(), countries: bool = False,
+                 isolated: bool = False) -> tuple[int, int]:
     """Write the event graph as GraphML or GEXF; returns (nodes, edges)."""
     from .graph_files import write_gexf, write_graphml
 
     writers = {"graphml": write_graphml, "gexf": write_gexf}
     if format not in writers:
         raise QueryError(f"--graph {format!r}: expected graphml or gexf", code="E534")
-    g = event_graph(conn, f, countries=countries)
+    g = event_graph(conn, f, countries=countries, isolated=isolated)
     with open(path, "w", encoding="utf-8") as out:
         writers[format](g, out)
     return len(g.nodes), len(g.edges)
-
-
-def export_events_parquet(conn: sqlite3.Connection, path: str, f: Filter = Filter()) -> int:
-    """Write the events ``f`` matches (list columns for actors, states and context;
-    ``day`` and ``month`` as everywhere) to a Parquet file; returns the row count."""
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise QueryError("Parquet export needs pyarrow: pip install 'newsgraph[scale]'",
-                         code="E535") from exc
-    S, I, F, L = pa.string(), pa.int64(), pa.float64(), pa.list_(pa.string())
-    schema = pa.schema([
-        ("id", I), ("article_id", S), ("seq", I), ("type", S), ("quad", S), ("mode", S),
-        ("source", L), ("target", L), ("modality", S), ("context", L), ("reported_by", S),
-        ("date", S), ("date_granularity", S), ("location", S), ("trigger", S),
-        ("trigger_start", I), ("trigger_end", I), ("sentence_start", I), ("sentence_end", I),
-        ("cameo", S), ("rule", S), ("confidence", F), ("published", S), ("day", S),
-        ("month", S), ("sentence", S), ("source_countries", L), ("target_countries", L)])
-    names = schema.names
-    rows = [{k: d[k] for k in names}
-            for d in (ev.to_dict() for ev in iter_events(conn, f, order="oldest"))]
-    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
-    return len(rows)

@@ -2,7 +2,9 @@
 
 Written with the standard library's XML escaping; one edge per (source, target,
 PLOVER type) with its weight (number of events), quad class, first and last date
-and the count of each modality.
+and the count of each modality; each node with its name as ``label``.  GEXF uses the
+1.2 namespace networkx and Gephi read (``http://www.gexf.net/1.2draft``), and each
+edge an ``id`` of its own; networkx reads both files (``read_graphml``, ``read_gexf``).
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ def write_gexf(g, f: TextIO) -> None:
     nodes, edges = _plain(g)
     w = f.write
     w('<?xml version="1.0" encoding="UTF-8"?>\n')
-    w('<gexf xmlns="http://gexf.net/1.2" version="1.2">\n')
+    w('<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">\n')
     w('  <meta><creator>newsgraph</creator><description>PLOVER events between actors</description></meta>\n')
     w('  <graph defaultedgetype="directed" mode="static">\n')
     w('    <attributes class="node">\n')

@@ -9,7 +9,7 @@ from typing import Any
 
 from .actors import (RULE, ActorArticle, ArticleList, KBActor, MentionList, NameSeen, Resolved,
                      RoleSeen, actor_articles, actor_info, actor_mentions, actor_names,
-                     names_seen, resolve, roles_seen)
+                     names_seen, one_id, resolve, roles_seen)
 from .events import Events, TimelineCount, events, timeline
 from .filters import Filter
 from .listing import Record
@@ -31,7 +31,7 @@ class ActorProfile(Record):
     articles: ArticleList
     mentions: MentionList
     quotes_by: Quotes
-    quotes_about: Quotes
+    quotes_about: Quotes  # that name it in the quote (`quotes --about X --about-in quote`)
     events_as_source: Events
     events_as_target: Events
     timeline: tuple[TimelineCount, ...]  # its events (either role) by month and type
@@ -49,17 +49,10 @@ def actor_profile(conn: sqlite3.Connection, key: str, *, limit: int | None = 20,
                   names: bool = True) -> ActorProfile | None:
     """The profile of the actor ``key`` (an id; with ``names`` also a name or surname,
     ``[E522]`` when that fits several actors); None when nothing fits."""
-    from ..errors import QueryError
-
     found = resolve(conn, key, names=names)
     if not found.ids:
         return None
-    if len(found.ids) > 1:
-        infos = [actor_info(conn, i) for i in found.ids]
-        listed = ", ".join(f"{a.name} ({a.id})" for a in infos[:10] if a)
-        raise QueryError(f"{key!r} fits {len(found.ids)} actors: {listed}; give an id",
-                         code="E522")
-    actor_id = found.ids[0]
+    actor_id = one_id(conn, found)
     info = actor_info(conn, actor_id)
     if info is None:
         return None
@@ -67,7 +60,7 @@ def actor_profile(conn: sqlite3.Connection, key: str, *, limit: int | None = 20,
     as_source = events(conn, Filter(source=actor_id), limit=limit)
     as_target = events(conn, Filter(target=actor_id), limit=limit)
     said = quotes(conn, Filter(by=actor_id), limit=limit)
-    about = quotes(conn, Filter(about=actor_id), limit=limit)
+    about = quotes(conn, Filter(about=actor_id, about_in="quote"), limit=limit)  # naming it
     ids = [i for evs in (as_source, as_target) for e in evs for i in e.source + e.target]
     ids += [q.speaker.actor for q in (*said, *about) if q.speaker and q.speaker.actor]
     return ActorProfile(

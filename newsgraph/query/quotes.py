@@ -1,22 +1,23 @@
 """Quotes: who said what, about whom, when (the one actor rule; the publication date).
 
-``by`` is the speaker, ``about`` an actor the quote mentions, both matched by the
-actor rule of :mod:`newsgraph.query.actors` (``by="USA"`` finds what the United
+``by`` is the speaker, ``about`` what the quote is about (see :mod:`.about`: named in
+the quote, else its sentence, paragraph or headline, ranked in that order), both matched
+by the actor rule of :mod:`newsgraph.query.actors` (``by="USA"`` finds what the United
 States and the people who speak for it said).  Quotes come newest article first,
-then in the order of the text.
+then in the order of the text (with ``about``: nearest first, then newest).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterator
 
 from ..models import Cue, Span, Speaker
 from .actors import Resolved, party_sql, resolve
-from .clusters import quote_ids_once
 from .arrivals import arrived_sql, few_arrived
+from .clusters import quote_ids_once
 from .filters import Filter, order_sql, page_bounds, upper
 from .listing import Listing, Record, sort_sql, sorted_ids_sql
 from .words import count_words, words_sql
@@ -25,11 +26,12 @@ __all__ = ["QuoteRecord", "Quotes", "QUOTE_FILTERS", "QUOTE_SORTS", "quotes", "i
            "quote_where"]
 
 #: The filter fields quote queries take.
-QUOTE_FILTERS = ("by", "about", "since", "until", "dedupe", "article_id", "publication",
-                 "language", "country", "text", "arrived_since", "arrived_until")
+QUOTE_FILTERS = ("by", "about", "about_in", "since", "until", "dedupe", "article_id",
+                 "publication", "language", "country", "text", "arrived_since",
+                 "arrived_until")
 
 #: The columns quotes can be sorted by (``sort="speaker"``, ``sort="-arrived"``
-#: descending); ties are broken newest first, then in the order of the text.
+#: descending; not with ``about``, whose quotes come nearest first).
 QUOTE_SORTS = {"published": "q.published", "speaker": "q.speaker_name", "kind": "q.kind",
                "publication": "a.publication", "headline": "a.headline",
                "arrived": "a.ingested_at"}
@@ -54,15 +56,24 @@ class QuoteRecord(Record):
     about: tuple[str, ...]
     sentence: Span | None
     rule: str | None
+    about_match: str | None = None  # with ``about``: quote, sentence, paragraph or headline
     arrived: str | None = None  # when its article arrived (ingested_at, UTC)
 
     def to_row(self) -> dict[str, Any]:
         sp = self.speaker
         return {"published": self.published, "publication": self.publication,
-                "article_id": self.article_id, "speaker": sp.name if sp else None,
+                "article_id": self.article_id, "headline": self.headline,
+                "speaker": sp.name if sp else None,
                 "speaker_actor": sp.actor if sp else None, "kind": self.kind,
                 "cue": self.cue.text if self.cue else None, "text": self.text,
-                "about": " ".join(self.about), "rule": self.rule, "id": self.id}
+                "about": " ".join(self.about), "about_match": self.about_match,
+                "rule": self.rule, "id": self.id}
+
+    def to_dict(self) -> dict[str, Any]:
+        d = super().to_dict()
+        if self.about_match is None:
+            d.pop("about_match")
+        return d
 
 
 @dataclass(frozen=True)
@@ -89,7 +100,7 @@ def quote_record(row) -> QuoteRecord:
         Cue(d["cue"], d["cue_start"], d["cue_end"]) if d.get("cue") else None,
         tuple(json.loads(d.get("about") or "[]")),
         Span(d["sentence_start"], d["sentence_end"]) if d.get("sentence_start") is not None
-        else None, d.get("rule"), d.get("arrived"))
+        else None, d.get("rule"), arrived=d.get("arrived"))
 
 
 #: Quotes of an actor that arrived after a moment are found from the articles that
@@ -109,7 +120,7 @@ def quote_where(conn: sqlite3.Connection, f: Filter, *, drive: bool = False
         spec = getattr(f, name)
         if not spec:
             continue
-        r = resolve(conn, spec)
+        r = resolve(conn, spec, strict=True)
         found.append(r)
         if not drive and f.arrived_since:
             sub = party_sql(r.ids, params, "+x.party")  # by the quote: its key, not the party
@@ -155,52 +166,71 @@ def quote_where(conn: sqlite3.Connection, f: Filter, *, drive: bool = False
 
 
 def _ids(conn: sqlite3.Connection, f: Filter, limit: int | None, offset: int,
-         order: str, sort: str | None = None) -> tuple[list[int], int, tuple[Resolved, ...]]:
-    """(one page of quote ids in order, the total, the actors resolved).
+         order: str, sort: str | None = None
+         ) -> tuple[list[int], int, tuple[Resolved, ...], dict[int, int]]:
+    """(one page of quote ids in order, the total, the actors resolved, the ``about``
+    level of each id: see :mod:`.about`); ``sort``: by a column of :data:`QUOTE_SORTS`.
 
     Newest article first, then in the order stored (the text's order); the first actor
     of the filter drives through the index of ``quote_parties`` (by party, role, date)."""
-    where, params, found, p_sql, p_params = quote_where(
-        conn, f.only(QUOTE_FILTERS, "quotes"), drive=True)
+    f.only(QUOTE_FILTERS, "quotes")
     way = order_sql(order)
     column = None
     if sort is not None:
         column, way = sort_sql(sort, QUOTE_SORTS)
         column = None if column == "q.published" else column
+    if f.about and (f.about_in != "quote" or not resolve(conn, f.about).ids):
+        if column is not None:
+            from ..errors import QueryError
+
+            raise QueryError(f"sort {sort!r}: quotes about an actor come nearest first; "
+                             "sort by date only (published)", code="E508")
+        from .about import about_ids
+
+        return about_ids(conn, f, lambda rest: quote_where(conn, rest)[:3], limit, offset, way)
+    # no about, or about an actor named in the quote: walk the index by date
+    where, params, found, p_sql, p_params = quote_where(conn, f, drive=True)
     back = "ASC" if way == "DESC" else "DESC"
     if p_sql is None:
         src, args = f"FROM quotes q WHERE {where}", params
         total = count_words(conn, f.text, kind="quotes") if set(f.given()) == {"text"} \
             else conn.execute(f"SELECT count(*) {src}", args).fetchone()[0]
-        ids = f"SELECT q.id {src}"
+        ids_sql = f"SELECT q.id {src}"
         # undated last: going down NULL comes last anyway (and the index gives the order)
         nulls = "q.published IS NULL, " if way == "ASC" else ""
-        sql = f"{ids} ORDER BY {nulls}q.published {way}, q.id {back}"
+        sql = f"{ids_sql} ORDER BY {nulls}q.published {way}, q.id {back}"
     else:
         join = "" if where == "1" else " CROSS JOIN quotes q ON q.id = p.quote_id"
         src, args = f"FROM quote_parties p{join} WHERE {p_sql} AND {where}", p_params + params
         total = conn.execute(f"SELECT count(DISTINCT p.quote_id) {src}", args).fetchone()[0]
-        ids = f"SELECT p.quote_id {src}"
+        ids_sql = f"SELECT p.quote_id {src}"
         sql = (f"SELECT DISTINCT p.published, p.quote_id {src} "
                f"ORDER BY p.published {way}, p.quote_id {back}")
     if column is not None:  # by another column: the matching quotes, sorted
-        cond = (where, params) if p_sql is None else (f"+q.id IN ({ids})", args)
-        sql, args = sorted_ids_sql("quotes", "q", column, way, (ids, args), cond,
+        cond = (where, params) if p_sql is None else (f"+q.id IN ({ids_sql})", args)
+        sql, args = sorted_ids_sql("quotes", "q", column, way, (ids_sql, args), cond,
                                    matched=total)
     rows = conn.execute(sql + " LIMIT ? OFFSET ?",
                         (*args, -1 if limit is None else limit, offset)).fetchall()
-    return [r[-1] for r in rows], total, found
+    ids = [r[-1] for r in rows]
+    return ids, total, found, ({i: 1 for i in ids} if f.about else {})
 
 
-def _records(conn: sqlite3.Connection, ids: list[int]) -> list[QuoteRecord]:
+def _records(conn: sqlite3.Connection, ids: list[int],
+             levels: dict[int, int] | None = None) -> list[QuoteRecord]:
+    from .about import LEVEL_NAMES
+
     by_id = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         by_id.update((r["id"], r) for r in conn.execute(
             "SELECT q.*, a.headline, a.publication, a.ingested_at AS arrived FROM quotes q "
-            "JOIN articles a "
-            f"ON a.id = q.article_id WHERE q.id IN ({','.join('?' * len(chunk))})", chunk))
-    return [quote_record(by_id[i]) for i in ids if i in by_id]
+            f"JOIN articles a ON a.id = q.article_id "
+            f"WHERE q.id IN ({','.join('?' * len(chunk))})", chunk))
+    out = [quote_record(by_id[i]) for i in ids if i in by_id]
+    if levels:
+        out = [replace(q, about_match=LEVEL_NAMES.get(levels.get(q.id))) for q in out]
+    return out
 
 
 def quotes(conn: sqlite3.Connection, f: Filter = Filter(), *, limit: int | None = None,
@@ -209,13 +239,14 @@ def quotes(conn: sqlite3.Connection, f: Filter = Filter(), *, limit: int | None 
     :data:`QUOTE_SORTS`, ``-`` before it descending); ``limit`` from ``offset``
     (None: all), with the total."""
     limit, offset = page_bounds(limit, offset)
-    ids, total, found = _ids(conn, f, limit, offset, order, sort)
-    return Quotes(tuple(_records(conn, ids)), total, limit, offset, filter=f, actors=found)
+    ids, total, found, levels = _ids(conn, f, limit, offset, order, sort)
+    return Quotes(tuple(_records(conn, ids, levels)), total, limit, offset, filter=f,
+                  actors=found)
 
 
 def iter_quotes(conn: sqlite3.Connection, f: Filter = Filter(), *, order: str = "newest",
                 sort: str | None = None) -> Iterator[QuoteRecord]:
     """Every quote ``f`` matches, in order, streamed."""
-    ids, _, _ = _ids(conn, f, None, 0, order, sort)
+    ids, _, _, levels = _ids(conn, f, None, 0, order, sort)
     for i in range(0, len(ids), 500):
-        yield from _records(conn, ids[i:i + 500])
+        yield from _records(conn, ids[i:i + 500], levels)

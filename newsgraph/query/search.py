@@ -25,10 +25,10 @@ from .clusters import story_filter
 from .facets import FacetTable, row_filter
 from .filters import Filter, page_bounds, upper
 from .listing import Record, to_dataframe
-from .syntax import compile_query
+from .syntax import Compiled, compile_search, keep_highlight
 
 __all__ = ["SearchHit", "SearchResult", "search", "SEARCH_FILTERS", "FACETS", "ACTOR_FACET_TOP",
-           "ACTOR_FACET_SAMPLE"]
+           "ACTOR_FACET_SAMPLE", "split_marks", "join_marks"]
 
 SEARCH_FILTERS = ("actor", "since", "until", "publication", "language", "country", "dedupe",
                   "arrived_since", "arrived_until")
@@ -56,8 +56,46 @@ _FTS_ERRORS = ("fts5", "syntax error", "unterminated", "no such column", "unknow
                "malformed MATCH")
 
 
+_MARKS = ("\x02", "\x03")  # how FTS5 marks matches here; never in a result
+
+
+def split_marks(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``(text, highlights)`` of a snippet FTS5 marked with :data:`_MARKS`: the text
+    without marks, and the ``(start, end)`` character offsets of each match in it."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos, start = 0, None
+    for ch in marked:
+        if ch == _MARKS[0]:
+            start = pos
+        elif ch == _MARKS[1]:
+            if start is not None and pos > start:
+                spans.append((start, pos))
+            start = None
+        else:
+            out.append(ch)
+            pos += 1
+    return "".join(out), tuple(spans)
+
+
+def join_marks(text: str, spans, marks: tuple[str, str]) -> str:
+    """``text`` with ``marks`` around each ``(start, end)`` span."""
+    out, pos = [], 0
+    for a, b in spans:
+        out += [text[pos:a], marks[0], text[a:b], marks[1]]
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class SearchHit(Record):
+    """One article that matched.  ``snippet`` has the matched terms between the search's
+    ``highlight`` markers (for a terminal or a page); ``text`` is the same snippet
+    without them and ``highlights`` the ``(start, end)`` character offsets of the
+    matches in ``text``.  ``to_dict()`` (JSON) gives ``snippet`` as that plain text
+    with its ``highlights``: never markers."""
+
     id: str
     headline: str | None
     publication: str | None
@@ -65,11 +103,15 @@ class SearchHit(Record):
     country: str | None
     language: str | None
     url: str | None
-    snippet: str  # matched terms between the ``highlight`` markers of the search
+    snippet: str
     score: float | None  # bm25: lower is better (None: listed by date)
+    text: str = ""
+    highlights: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
+        d["snippet"] = d.pop("text") if self.highlights or self.text else self.snippet
+        d["highlights"] = [list(h) for h in self.highlights]
         d["score"] = None if self.score is None else round(self.score, 4)
         return d
 
@@ -136,7 +178,8 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
     """
     f.only(SEARCH_FILTERS, "search")
     text = (query or "").strip()
-    expr = (text if fts else compile_query(text)) if text else ""
+    compiled = (Compiled(text) if fts else compile_search(text)) if text else Compiled("")
+    expr = compiled.expr
     limit, offset = page_bounds(limit, offset)
     until = upper(f.until) if f.until else None
     if order is not None and order not in SEARCH_ORDERS:
@@ -146,11 +189,11 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
                                                f.country, f.actor, f.arrived_since,
                                                f.arrived_until)):
         raise QueryError("empty query: give words to search for, or a filter", code="E501")
-    found = resolve(conn, f.actor, names=names) if f.actor else None
+    found = resolve(conn, f.actor, names=names, strict=True) if f.actor else None
     try:
         cur = conn.cursor()
         cur.row_factory = None  # plain tuples: these queries return many rows
-        cond, params = _match_sql(expr, f, until, found)
+        cond, params = _match_sql(compiled, f, until, found)
         if expr and not facets and rank_limit is None and order in (None, "relevance"):
             total = cur.execute(f"SELECT count(*) FROM articles_fts WHERE {cond}",
                                 params).fetchone()[0]
@@ -159,7 +202,7 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
         else:
             keep = row_filter(since=f.since, until=until, publication=f.publication,
                               language=f.language, country=f.country)
-            kept = _kept(conn, table, cur, expr, keep, found, f.dedupe, f)
+            kept = _kept(conn, table, cur, compiled, keep, found, f.dedupe, f)
             total = len(kept)
             facet_map = _facet_counts(conn, table, kept) if facets else {}
         ranked_by = "relevance" if expr and (rank_limit is None or total <= rank_limit) \
@@ -174,7 +217,8 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
         else:  # newest published first
             newest = table.newest(kept, offset + limit)[offset:]
             ranked = [(r, None) for r in newest]
-        hits = _hits(conn, expr, ranked, highlight, snippet_words)
+        hits = _hits(conn, expr, ranked, highlight, snippet_words,
+                     keep=_keeper(compiled) if compiled.capitals else None)
     except sqlite3.OperationalError as exc:
         msg = str(exc)
         if any(k in msg for k in _FTS_ERRORS):
@@ -187,7 +231,9 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
                         order=ranked_by, filter=f, actors=(found,) if found else ())
 
 
-def _hits(conn, expr, ranked, highlight, words) -> tuple[SearchHit, ...]:
+def _hits(conn, expr, ranked, highlight, words, keep=None) -> tuple[SearchHit, ...]:
+    """The hits of ``ranked`` (rowid, score) with their snippets; ``keep(text, spans)``
+    drops the highlights a query's capitals rule out (see :mod:`.syntax`)."""
     if not ranked:
         return ()
     score = {r[0]: r[1] for r in ranked}
@@ -200,7 +246,7 @@ def _hits(conn, expr, ranked, highlight, words) -> tuple[SearchHit, ...]:
             "snippet(articles_fts, 1, ?, ?, '…', ?) AS snippet "
             "FROM articles_fts CROSS JOIN articles a ON a.rowid = articles_fts.rowid "
             f"WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})",
-            (highlight[0], highlight[1], words, expr, *score)).fetchall()
+            (_MARKS[0], _MARKS[1], words, expr, *score)).fetchall()
     else:  # no query: the start of the text after the headline
         rows = conn.execute(
             "SELECT a.rowid AS rowid, a.id, a.headline, a.publication, a.published, "
@@ -208,12 +254,20 @@ def _hits(conn, expr, ranked, highlight, words) -> tuple[SearchHit, ...]:
             "substr(a.text, coalesce(a.headline_end, 0) + 1, 20 * ?) AS snippet "
             f"FROM articles a WHERE a.rowid IN ({marks})", (words, *score)).fetchall()
     by_rowid = {r["rowid"]: r for r in rows}
-    return tuple(
-        SearchHit(r["id"], r["headline"], r["publication"], r["published"], r["country"],
-                  r["language"], r["url"],
-                  (r["snippet"] or "") if expr else _opening(r["snippet"], words),
-                  score[rid])
-        for rid in score if (r := by_rowid.get(rid)) is not None)
+    out = []
+    for rid in score:
+        r = by_rowid.get(rid)
+        if r is None:
+            continue
+        if expr:
+            text, spans = split_marks(r["snippet"] or "")
+            spans = keep(text, spans) if keep is not None else spans
+        else:
+            text, spans = _opening(r["snippet"], words), ()
+        out.append(SearchHit(r["id"], r["headline"], r["publication"], r["published"],
+                             r["country"], r["language"], r["url"],
+                             join_marks(text, spans, highlight), score[rid], text, spans))
+    return tuple(out)
 
 
 def _by_arrival(cur, kept: np.ndarray, limit: int, offset: int) -> list[int]:
@@ -234,7 +288,14 @@ def _by_arrival(cur, kept: np.ndarray, limit: int, offset: int) -> list[int]:
     return out
 
 
-def _kept(conn, table: FacetTable, cur, expr, keep, found: Resolved | None,
+def _keeper(compiled: Compiled):
+    """``keep(text, spans)``: the highlights a query's words in capitals leave."""
+    def keep(text: str, spans):
+        return tuple((a, b) for a, b in spans if keep_highlight(text[a:b], compiled))
+    return keep
+
+
+def _kept(conn, table: FacetTable, cur, compiled: Compiled, keep, found: Resolved | None,
           dedupe: bool, f: Filter) -> np.ndarray:
     """The rowids of every match (every article without a query), filters applied.
 
@@ -242,10 +303,12 @@ def _kept(conn, table: FacetTable, cur, expr, keep, found: Resolved | None,
     :class:`FacetTable` (by actor and story with one list each).
     """
     table.refresh(conn)
-    if expr:
+    if compiled.expr:
         # One string of rowids, split in C: much cheaper than a row per match.
+        caps, caps_params = compiled.where("+articles_fts.rowid")
         joined = cur.execute("SELECT group_concat(rowid) FROM articles_fts "
-                             "WHERE articles_fts MATCH ?", (expr,)).fetchone()[0]
+                             f"WHERE articles_fts MATCH ? AND {caps}",
+                             (compiled.expr, *caps_params)).fetchone()[0]
         rowids = np.fromstring(joined or "", dtype=np.int64, sep=",")
     else:
         rowids = table.rowids()
@@ -277,13 +340,18 @@ def _facet_counts(conn, table: FacetTable, rowids: np.ndarray) -> dict:
     return out
 
 
-def _match_sql(expr, f: Filter, until, found: Resolved | None) -> tuple[str, list]:
+def _match_sql(compiled: Compiled, f: Filter, until, found: Resolved | None
+               ) -> tuple[str, list]:
     """The WHERE clause (and its parameters) on ``articles_fts`` of a ranked search.
 
     "+rowid": FTS5 drives, and each match is checked against a list built once
     (never one full-text probe per article); bm25 scores only what passes.
     """
-    cond, params = "articles_fts MATCH ?", [expr]
+    cond, params = "articles_fts MATCH ?", [compiled.expr]
+    if compiled.cond != "1":  # words in capitals: where the article writes them so
+        caps, caps_params = compiled.where("+articles_fts.rowid")
+        cond += f" AND {caps}"
+        params += caps_params
     conds, fparams = [], []
     for sql, val in (("published >= ?", f.since), ("published <= ?", until),
                      ("publication = ?", f.publication), ("language = ?", f.language),

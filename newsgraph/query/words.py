@@ -3,20 +3,23 @@
 ``text`` is words and ``"quoted phrases"``; an event matches when its sentence
 holds every one of them, a quote when its words do.  Each is matched as a whole
 word (``US`` never matches "used"; no stemming), in any case and with accents
-folded, except a term written in capitals (``US``, ``EU``, ``IS``), which matches
-as written.
+folded, except a word written in capitals (``US``, ``EU``, ``IS``: two letters or
+more, :func:`newsgraph.store.fts.is_capitals`, as search reads them), which matches
+only where the text writes it in capitals.
 
 The full-text tables of migration 080 find them: ``event_text`` (the sentence of
 each event) and ``quote_text`` (the words of each quote), tokenised as the
-articles' index is but without stemming; a term in capitals is then checked
-against the sentence or quote itself with a ``GLOB`` pattern (a word ends where a
-character stands that is no letter, Latin with accents, nor digit).
+articles' index is but without stemming; a term with a word in capitals is then
+checked against the sentence or quote itself with a ``GLOB`` pattern (a word ends
+where a character stands that is no letter, Latin with accents, nor digit).
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+
+from ..store.fts import is_capitals
 
 __all__ = ["terms", "fts_expr", "glob_of", "words_sql", "count_words", "matches"]
 
@@ -42,18 +45,28 @@ def fts_expr(found: tuple[str, ...]) -> str:
     return " ".join('"' + " ".join(_TOKEN.findall(t)) + '"' for t in found)
 
 
-def _capitals(term: str) -> bool:
-    letters = [c for c in term if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+def _letters(word: str) -> str:
+    """A GLOB piece matching ``word`` in any case (``[Tt][Rr]...``), specials escaped."""
+    out = []
+    for c in word:
+        if c.lower() != c.upper():
+            out.append(f"[{c.upper()}{c.lower()}]")
+        else:
+            out.append(_GLOB_SPECIAL.sub(r"[\1]", c))
+    return "".join(out)
 
 
-def glob_of(term: str) -> tuple[bool, str]:
-    """``(as written, GLOB pattern)`` of a term: the pattern is matched against the
-    text with a space on either side, lower-cased unless the term is in capitals."""
-    exact = _capitals(term)
-    body = _GLOB_SPECIAL.sub(r"[\1]", term if exact else term.lower())
-    edge = _EDGE.format("A-Za-z" if exact else "a-z")
-    return exact, f"*{edge}{body}{edge}*"
+def glob_of(term: str) -> str | None:
+    """The GLOB pattern that checks a term's words in capitals as written (the others in
+    any case), against the text with a space either side; None when it has none (the
+    index alone decides)."""
+    words = term.split()
+    if not any(is_capitals(w) for w in words):
+        return None
+    body = " ".join(_GLOB_SPECIAL.sub(r"[\1]", w) if is_capitals(w) else _letters(w)
+                    for w in words)
+    edge = _EDGE.format("A-Za-z")
+    return f"*{edge}{body}{edge}*"
 
 
 def _spaced(sql: str) -> str:
@@ -75,8 +88,8 @@ def _matching(text: str | None, params: list, kind: str) -> str | None:
     sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
     params.append(fts_expr(found))
     for term in found:
-        exact, pattern = glob_of(term)
-        if exact:
+        pattern = glob_of(term)
+        if pattern is not None:
             sql += f" AND {_spaced(column)} GLOB ?"
             params.append(pattern)
     return sql

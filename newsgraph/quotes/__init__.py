@@ -5,8 +5,10 @@
 - direct quotes: quotations (straight or curly, double or single marks,
   several paragraphs, unbalanced marks recovered) with their attribution
   (:mod:`.marks`, :mod:`.direct`);
-- indirect and mixed quotes: cue verbs with a clausal complement, "according
-  to X", "Name: words" lines (:mod:`.clauses`);
+- indirect and mixed quotes: cue verbs with a clausal complement, nouns of saying with
+  their owner ("her claim that ..."), "according to X", "Name: words" lines (:mod:`.clauses`);
+
+none on a line that links to another story ("READ MORE: ...", "WATCH: ...");
 
 and resolves each speaker to an actor of the actors stage (:mod:`.speaker`).
 Cue verbs and speaker words are data files (:mod:`.lexicon`).  Each record
@@ -21,9 +23,10 @@ from bisect import bisect_left
 from spacy.tokens import Doc
 
 from ..actors import ActorIndex
+from ..actors.nonpersons import line_flags
 from ..models import Article, Cue, Quote, Span
 from .candidates import RULES, Candidate, can_speak
-from .clauses import according_to, colon_headlines, reported_clauses
+from .clauses import according_to, colon_headlines, noun_clauses, reported_clauses
 from .direct import quotation_quotes
 from .lexicon import load_lexicon
 from .marks import QuotationIndex, find_quotations, quoted_share
@@ -106,16 +109,22 @@ def extract_quotes(article: Article, doc: Doc, actors: ActorIndex) -> tuple[Quot
     quotations = find_quotations(text)
     qindex = QuotationIndex(quotations)
     clauses, claims = reported_clauses(doc, lex, qindex, text=text)
-    clauses = _drop_nested(clauses + according_to(doc, lex, qindex, text=text)
+    nouns, noun_claims = noun_clauses(doc, lex, qindex, text=text)
+    for q, attrib in noun_claims.items():
+        claims.setdefault(q, attrib)
+    clauses = _drop_nested(clauses + nouns + according_to(doc, lex, qindex, text=text)
                            + colon_headlines(doc, actors, text=text))
     direct = quotation_quotes(doc, lex, quotations, [(c.start, c.end) for c in clauses], claims,
                               text=text)
-    cands = sorted(clauses + direct, key=lambda c: (c.start, c.end))
+    lines = line_flags(text)  # a link to another story ("READ MORE: ..., minister says") quotes no one here
+    cands = sorted((c for c in clauses + direct if lines.of(c.start) not in lines.promo),
+                   key=lambda c: (c.start, c.end))
     resolver = SpeakerResolver(doc, actors, lex, quoted=[(c.start, c.end) for c in cands])
     mentions = _Mentions(actors)
     out: list[Quote] = []
     for c in cands:
         speaker = None
+        cue = Cue(c.cue.text, c.cue.idx, c.cue.idx + len(c.cue.text)) if c.cue is not None else None
         if _may_speak(c, qindex) and not resolver.is_first_person(c.speaker):
             speaker = resolver.resolve(c.speaker)
         if speaker is None and (c.inherit or c.rule.startswith("quotation")):
@@ -124,9 +133,11 @@ def extract_quotes(article: Article, doc: Doc, actors: ActorIndex) -> tuple[Quot
             if (prev is not None and prev.speaker is not None and prev.speaker.name
                     and _paragraphs_between(text, prev.end, c.start) == 0):
                 speaker = prev.speaker
+                if cue is None and prev.cue is not None and _paragraphs_between(text, prev.cue.end, c.start) == 0 \
+                        and "\n" not in text[prev.cue.end:c.start]:
+                    cue = prev.cue  # "“A,” he said. “B.”": the second part of one interrupted quotation
             else:
                 speaker = resolver.nearest_person(c.start) or speaker
-        cue = Cue(c.cue.text, c.cue.idx, c.cue.idx + len(c.cue.text)) if c.cue is not None else None
         share = quoted_share(text, c.start, c.end, qindex.overlapping(c.start, c.end))
         marks = [x for x in (c.cue, c.speaker) if x is not None]
         lo = min([c.start] + [x.idx for x in marks])

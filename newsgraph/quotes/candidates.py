@@ -9,7 +9,7 @@ from spacy.tokens import Token
 __all__ = ["Candidate", "RULES", "NEVER_SPEAKS", "can_speak", "subject_of", "trim_tokens"]
 
 #: Versioned name of this stage's rules; each record stores ``RULES + ":" + rule``.
-RULES = "quotes.rules.v2"
+RULES = "quotes.rules.v3"
 
 _REL_PRONOUNS = {"who", "which", "that"}
 
@@ -36,17 +36,64 @@ def can_speak(tok: Token) -> bool:
     return tok.ent_type_ not in NEVER_SPEAKS
 
 
+#: personal pronouns and names: a subject that can itself report ("he said the plan failed,
+#: saying ..." may be his), unlike "the move" or "the plan"
+_PERSONAL = {"he", "she", "they", "i", "we", "you"}
+#: verbs whose object does what their infinitive says ("prompted the city to urge ...",
+#: "asked Jones to explain"), except those whose subject does it ("promised voters to ...")
+_SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
+
+
+def _passive(verb: Token) -> bool:
+    """ "was told", "has been asked", and a bare participle clause ("Asked about the plan, she
+    said ...", "When told of the vote, he ...": she and he were asked and told)."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return (verb.tag_ in ("VBN", "VBD") and verb.dep_ == "advcl"  # the tagger takes some for VBD
+            and not any(c.dep_ in ("aux", "nsubj") for c in verb.children))
+
+
+def _agent(verb: Token) -> Token | None:
+    """ "was announced by the ministry": the agent of a passive verb."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _antecedent(noun: Token) -> Token:
+    """Who a relative "who" stands for: the noun it follows, or, when that noun only says what
+    the subject is ("X is a serial liar and a birther who pledged ..."), the subject."""
+    head = noun
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "attr":
+        subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+    return noun
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """Who does the reporting: the verb's subject, else (for "…, saying", "and added",
     "went on to say", "who said", "a statement saying") the subject it shares.  A time
     expression or an amount the parse made a subject ("But this financial year, he said")
-    is passed over."""
+    is passed over.  A passive cue's subject is what is said or who hears it ("the plan was
+    announced", "having been told he could ..."): its speaker is the agent ("by X") or no
+    one, except "X was quoted as saying".  An infinitive after an object belongs to that
+    object ("prompting the city to urge residents ..."); a reporting participle after a
+    clause it does not belong in goes to the reporter ("X argued that the move hurt him,
+    noting ..." and "..., adding ..." are X's)."""
+    if _passive(verb):
+        if verb.lemma_ == "quote":
+            return next((c for c in verb.children if c.dep_ == "nsubjpass" and can_speak(c)), None)
+        return _agent(verb)
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and can_speak(c)]
     if subjects:  # several (a mis-parse of "Tory co-chairman Liam Fox said"): the nearest
         before = [c for c in subjects if c.i < verb.i]
         c = before[-1] if before else subjects[0]
         if c.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head
+            return _antecedent(verb.head)
         return c
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         head = verb.head
@@ -54,8 +101,23 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 and any(t.text == "," for t in verb.doc[head.i + 1:verb.i])):
             return subject_of(head.head, depth + 1)  # "X e-mailed Y, suggesting ...": X suggests
         return head  # "a statement saying ..."
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
+        return subject_of(verb.head.head, depth + 1)  # "X was quoted as saying ..."
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
-        return subject_of(verb.head, depth + 1)
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.lemma_ not in _SUBJECT_CONTROL:
+            obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON") and can_speak(obj):
+                return obj
+        if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp"
+                and head.head.i != head.i and verb.i > head.i
+                and verb.doc[verb.left_edge.i - 1].text == ","):
+            inner = subject_of(head, depth + 1)
+            if verb.lemma_ == "add" or inner is None or (
+                    inner.pos_ != "PROPN" and inner.lower_ not in _PERSONAL):
+                return subject_of(head.head, depth + 1) or inner  # the reporter's participle
+            return inner
+        return subject_of(head, depth + 1)
     doc = verb.doc
     prev = doc[verb.i - 1] if verb.i > 0 else None
     if (prev is not None and prev.head.i == verb.i and (prev.pos_ == "PROPN" or prev.tag_ == "NNP")

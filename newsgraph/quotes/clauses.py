@@ -7,12 +7,17 @@
   (that) ...", "X expects ..."), the verb recorded as the cue;
 - ``reported-naming``: what someone calls something ("called it a rookie mistake",
   "described the plan as reckless"): the name or description given;
+- ``reported-object``: what an object-frame cue demands, cites or charges ("called for a
+  moratorium", "called on the mayor to resign", "cited the figures as proof", "accused the
+  board of lying");
 - ``reported-finding``: what a study, poll or report found or showed ("the poll shows
   (that) ...", "researchers found that ...");
 - ``reported-clause-before``: the clause before an attribution set off by commas
   ("The plan is sound, she said, ...", "..., argued X.");
 - ``reported-clause-around``: the clause around an attribution set off by commas inside
   it ("Police, the mayor says, have no plans ...", "Too often, he says, drivers ...");
+- ``reported-noun``: a noun of saying with its owner ("Trump's claim that ...", "his pledge
+  to build a wall": ``reported-noun-infinitive``);
 - ``according-to``: "According to X, ..." / "..., according to X";
 - ``colon-headline``: a short line "Name: words" (headlines and captions).
 
@@ -29,11 +34,12 @@ from .candidates import Candidate, subject_of, trim_tokens
 from .lexicon import Lexicon
 from .marks import Quotation, QuotationIndex, quoted_share
 
-__all__ = ["reported_clauses", "according_to", "colon_headlines", "DIRECT_SHARE"]
+__all__ = ["reported_clauses", "noun_clauses", "according_to", "colon_headlines", "DIRECT_SHARE"]
 
 #: A content with at least this share of its letters inside quotation marks is direct.
 DIRECT_SHARE = 0.95
 _MIN_TOKENS = 3
+_MIN_OBJECT_TOKENS = 2  # "cited the figures", "urged police to investigate", not "cited it"
 _CONTENT_DEPS = ("ccomp",)
 _COLON_NAME_ENTS = {"PERSON", "ORG"}
 _FINITE = ("VBD", "VBZ", "VBP")
@@ -44,14 +50,14 @@ _COLON_ACTOR_KINDS = {"person", "organization", "group", "document"}
 def _content_head(verb: Token, frame: str) -> Token | None:
     if frame == "naming":  # "called it a rookie mistake", "described the plan as reckless"
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is None:
-            return None
+        if obj is None or any(c.dep_ == "neg" for c in verb.children):
+            return None  # "doesn't describe X known as Y" names nothing
         for c in verb.rights:
             if c.dep_ == "oprd":
                 return c
         for t in (*verb.rights, *obj.subtree):
-            if t.dep_ == "prep" and t.lower_ == "as" and t.i > obj.i:
-                return next((p for p in t.children if p.dep_ == "pobj"), None)
+            if t.dep_ == "prep" and t.lower_ == "as" and t.i > obj.i:  # "as reckless", "as a mistake"
+                return next((p for p in t.children if p.dep_ in ("pobj", "amod", "acomp")), None)
         return None
     for c in verb.children:
         if c.dep_ in _CONTENT_DEPS:
@@ -65,6 +71,18 @@ def _content_head(verb: Token, frame: str) -> Token | None:
         for c in verb.rights:
             if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 return c
+    if frame == "say":
+        for c in verb.rights:  # a gerund clause: "said having him back was a boost"
+            if c.dep_ == "xcomp" and c.tag_ == "VBG" and any(x.dep_ in _CONTENT_DEPS for x in c.children):
+                return c
+        for c in verb.rights:  # "said in a statement that ...": the parse hung the clause on the noun
+            if c.dep_ != "prep":
+                continue
+            for p in c.children:
+                for x in p.children if p.dep_ == "pobj" else ():
+                    if x.dep_ in ("acl", "relcl", "ccomp") and any(
+                            m.dep_ == "mark" and m.lower_ == "that" for m in x.children):
+                        return x
     return None
 
 
@@ -80,6 +98,8 @@ def _clause_tokens(verb: Token, head: Token) -> list[Token]:
             if c.dep_ in _CONTENT_DEPS or (c.dep_ == "advcl" and verb.i < c.i < head.i) or (
                     c.dep_ == "advcl" and c.i > head.i and c.tag_ != "VBG"):  # "..., because ..."
                 left, right = min(left, c.left_edge.i), max(right, c.right_edge.i)
+    if left < verb.i < head.i:  # "wounds that police said did not appear ...": after the cue
+        left = verb.i + 1
     last = max((c for c in doc[left:right + 1] if c.head.i in (head.i, verb.i) and c.i > head.i),
                key=lambda c: c.i, default=None)
     if (last is not None and last.dep_ == "advcl" and last.tag_ == "VBG"
@@ -138,24 +158,120 @@ def _states(verb: Token, head: Token, speaker: Token | None, frame: str, lex: Le
                        if c.dep_ in ("det", "amod")))
 
 
+_SET_OFF = (",", "—", "–")
+_OPENING = ("“", "‘", '"', "'", "``")
+_CLOSING = ("”", "’", '"', "'", "''")
+
+
+def inverted_subject(verb: Token, stop: int) -> Token | None:
+    """ "..., insists 16-year-old Xander Wise, ...": the speaker named after the cue, the head of
+    the noun phrase the parse hung on it before ``stop``."""
+    return next((t for t in verb.doc[verb.i + 1:stop] if t.head.i == verb.i
+                 and t.dep_ in ("dobj", "nsubj", "npadvmod", "attr") and t.pos_ in ("PROPN", "NOUN")),
+                None)
+
+
+def _extent(verb: Token) -> tuple[int, int] | None:
+    """The punctuation around an attribution set off inside the sentence it reports: before
+    its subject (or the cue, when the subject follows), and after the words that go with the
+    cue ("..., he says, and are ...", "..., insists Xander Wise, in seeing ...", "..., Scheer
+    said, that ..."); None when the cue is not set off so."""
+    doc, sent = verb.doc, verb.sent
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or verb.head.i == verb.i \
+            or verb.tag_ not in _FINITE:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    before = (subj.left_edge.i if subj is not None else verb.i) - 1
+    after = next((k for k in range(verb.i + 1, sent.end) if doc[k].text in _SET_OFF), None)
+    if (after is None or before <= sent.start or doc[before].text != ","
+            or after >= sent.end - 1
+            or not all(verb.is_ancestor(doc[k]) for k in range(before + 1, after) if k != verb.i)):
+        return None
+    if subj is None and inverted_subject(verb, after) is None:
+        return None  # "..., expected to ..., ...": no one named reports it
+    return before, after
+
+
 def _around_content(verb: Token) -> list[list[Token]]:
     """ "Police, the mayor says, have no plans ..." / "Too often, he says, drivers ...": a cue
     set off by commas inside the sentence it reports; the content is the sentence on both
     sides of it: two quotes, as for a quotation its attribution interrupts."""
     doc = verb.doc
-    if (verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or verb.head.i == verb.i
-            or verb.tag_ not in _FINITE or not any(c.dep_ == "nsubj" for c in verb.children)):
-        return []  # a finite cue with a subject of its own, not "..., expected to ..., ..."
-    words = [t.i for t in verb.subtree if not t.is_punct]
-    before, after = min(words) - 1, max(words) + 1
-    sent = verb.sent
-    if (before <= sent.start or after >= sent.end - 1 or doc[before].text != ","
-            or doc[after].text not in (",", "—", "–")):
+    extent = _extent(verb)
+    if extent is None:
         return []
+    before, after = extent
+    sent = verb.sent
     left, right = trim_tokens(list(doc[sent.start:before])), trim_tokens(list(doc[after + 1:sent.end]))
-    if not (any(t.pos_ in _CONTENT_POS for t in left) and any(t.pos_ in _CONTENT_POS for t in right)):
+    if doc[after + 1].text in _OPENING and doc[before - 1].text not in _CLOSING:
+        return []  # "When asked, he said, “...”": the cue introduces a quotation
+    if not (_says_something(left) and _says_something(right)):
         return []  # "Yet, she says, ...": words on both sides that say something
     return [left, right]
+
+
+def _says_something(toks: list[Token]) -> bool:
+    """Words that say something, not one connective ("Yet", "However", "And")."""
+    if len(toks) == 1 and toks[0].pos_ in ("ADV", "CCONJ", "SCONJ", "INTJ"):
+        return False
+    return any(t.pos_ in _CONTENT_POS for t in toks)
+
+
+def _left_of(verb: Token) -> list[Token]:
+    """ "It is on the premier's watch, Scheer said, that ...": the words before an attribution
+    set off inside the sentence whose content follows it."""
+    extent = _extent(verb)
+    if extent is None:
+        return []
+    if verb.doc[extent[1] + 1].text in _OPENING and verb.doc[extent[0] - 1].text not in _CLOSING:
+        return []
+    left = trim_tokens(list(verb.doc[verb.sent.start:extent[0]]))
+    return left if _says_something(left) else []
+
+
+_CONTINUED = ("xcomp", "oprd", "ccomp")
+
+
+def _in_statement(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` a say-frame cue, or the clause one reports ("said the plan must change")?"""
+    for _ in range(3):
+        if tok.pos_ == "VERB" and lex.frame(tok.lemma_) == "say":
+            return True
+        if tok.dep_ not in ("ccomp", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _object_content(verb: Token, lex: Lexicon) -> list[Token] | None:
+    """What an object-frame cue demands, cites or charges: the object of its preposition
+    ("called for a moratorium on new schools", "called on the mayor to resign") or its own
+    object ("cited the figures as proof", "accused the board of lying"), with the complements
+    that complete it (an infinitive, "as ...", "of ..."), not the cue's other adverbials
+    ("... in a statement on Thursday")."""
+    doc = verb.doc
+    start = None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "was called a charlatan by doctors for ...": no demand
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and _in_statement(verb.head, lex):
+        return None  # "X said ..., citing Y": the grounds of what X said, not a statement of its own
+    for c in verb.rights:
+        if any(o.dep_ == "dobj" and o.i < c.i for o in verb.children):
+            break  # "called her vote for the war a mistake": no "call for"
+        if c.dep_ in ("prep", "prt") and lex.frame(verb.lemma_, c.lower_) == "object":
+            if any(p.dep_ in ("pobj", "pcomp") for p in c.children):
+                start, last = c.i + 1, c.right_edge.i
+            break
+    if start is None and lex.frame(verb.lemma_) == "object":
+        obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        if obj is not None:
+            start, last = obj.left_edge.i, obj.right_edge.i
+    if start is None:
+        return None
+    for c in verb.rights:
+        if c.i > start and (c.dep_ in _CONTINUED or (c.dep_ == "prep" and c.lower_ in ("of", "as"))):
+            last = max(last, c.right_edge.i)
+    return trim_tokens(list(doc[start:last + 1]))
 
 
 def _span_of(toks: list[Token]) -> tuple[int, int]:
@@ -176,7 +292,10 @@ def _candidate(toks: list[Token], verb: Token, speaker: Token | None, frame: str
                qindex: QuotationIndex, claims: dict, text: str) -> Candidate | None:
     """The quote of one content, or None (too short, holding its cue, or a quotation that
     becomes a direct quote: then its attribution goes to ``claims``)."""
-    if len(toks) < (1 if rule in ("reported-clause-around", "reported-naming") else _MIN_TOKENS):
+    if len(toks) < (1 if rule in ("reported-clause-around", "reported-naming") else
+                    _MIN_OBJECT_TOKENS if rule in ("reported-object", "reported-infinitive",
+                                                   "reported-noun-infinitive")
+                    else _MIN_TOKENS):
         return None
     start, end = _span_of(toks)
     if start <= verb.idx < end:
@@ -208,8 +327,17 @@ def reported_clauses(doc: Doc, lex: Lexicon, qindex: QuotationIndex, *, text: st
     for verb in doc:
         if verb.pos_ != "VERB":
             continue
+        if qindex.containing(verb.idx) is not None:
+            continue
+        content = _object_content(verb, lex)
+        if content is not None:
+            cand = _candidate(content, verb, subject_of(verb), "object", "reported-object", qindex,
+                              claims, text)
+            if cand is not None:
+                found.append(cand)
+            continue
         frame = lex.frame(verb.lemma_)
-        if frame is None or qindex.containing(verb.idx) is not None:
+        if frame is None:
             continue
         speaker = subject_of(verb)
         head = _content_head(verb, frame)
@@ -221,7 +349,13 @@ def reported_clauses(doc: Doc, lex: Lexicon, qindex: QuotationIndex, *, text: st
             parts = [trim_tokens(_clause_tokens(verb, head))]
             rule = ("reported-belief" if frame == "belief" else
                     "reported-finding" if frame == "finding" else
-                    "reported-clause" if head.dep_ in ("ccomp", "advcl") else "reported-infinitive")
+                    "reported-infinitive" if head.dep_ == "xcomp" and head.tag_ != "VBG"
+                    else "reported-clause")
+            left = _left_of(verb) if rule == "reported-clause" and head.i > verb.i else []
+            if left and speaker is not None:
+                cand = _candidate(left, verb, speaker, frame, "reported-clause-around", qindex, claims, text)
+                if cand is not None:
+                    found.append(cand)
         else:
             parts, rule = _around_content(verb), "reported-clause-around"
             if not parts:
@@ -232,6 +366,9 @@ def reported_clauses(doc: Doc, lex: Lexicon, qindex: QuotationIndex, *, text: st
             if (speaker is None and nxt is not None and nxt.pos_ == "PROPN"
                     and nxt.dep_ in ("dobj", "npadvmod", "nsubj") and not lex.tells(verb.lemma_)):
                 speaker = nxt  # "..., argued Palvetzian." (never the hearer: "..., told BBC Radio")
+            extent = _extent(verb) if rule == "reported-clause-around" else None
+            if speaker is None and extent is not None and not lex.tells(verb.lemma_):
+                speaker = inverted_subject(verb, extent[1])  # "..., insists 16-year-old X, ..."
             allowed = ("PROPN", "PRON", "NOUN") if rule == "reported-clause-around" else ("PROPN", "PRON")
             if speaker is None or speaker.pos_ not in allowed or (
                     rule == "reported-clause-before" and speaker.i < parts[0][-1].i):
@@ -247,6 +384,37 @@ def _reports(toks: list[Token], lex: Lexicon) -> bool:
     """Do the tokens hold an attribution of their own ("he told delegates that ...")?"""
     return any(t.pos_ == "VERB" and lex.frame(t.lemma_) in ("say", "promise")
                and _content_head(t, "say") is not None and subject_of(t) is not None for t in toks)
+
+
+def noun_clauses(doc: Doc, lex: Lexicon, qindex: QuotationIndex, *, text: str
+                 ) -> tuple[list[Candidate], dict[Quotation, tuple[Token, Token | None]]]:
+    """ "Trump's claim that ...", "his pledge to build a wall": a noun of saying with its
+    possessor and the clause that says what was said ("that ...", or "to ..." for a promise);
+    the possessor speaks.  A noun with no possessor ("the claim that ...") names no one."""
+    found: list[Candidate] = []
+    claims: dict[Quotation, tuple[Token, Token | None]] = {}
+    for noun in doc:
+        if noun.pos_ != "NOUN" or qindex.containing(noun.idx) is not None:
+            continue
+        frame = lex.noun_frame(noun.lemma_)
+        if frame is None:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            continue
+        for c in noun.rights:
+            if c.dep_ not in ("acl", "ccomp") or c.pos_ not in ("VERB", "AUX"):
+                continue
+            that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            to = frame == "promise" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            if not (that or to):
+                continue
+            rule = "reported-noun-infinitive" if to else "reported-noun"
+            cand = _candidate(trim_tokens(list(c.subtree)), noun, owner, frame, rule, qindex, claims, text)
+            if cand is not None:
+                found.append(cand)
+            break
+    return found, claims
 
 
 def according_to(doc: Doc, lex: Lexicon, qindex: QuotationIndex, *, text: str) -> list[Candidate]:

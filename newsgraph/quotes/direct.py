@@ -99,6 +99,8 @@ def _before(q: Quotation, doc: Doc, lex: Lexicon, text: str
     if mark is None:
         return None
     sent_start = mark.sent.start
+    if sent_start == mark.i and mark.i > 0 and doc[mark.i - 1].text == ":":
+        sent_start = doc[mark.i - 1].sent.start  # the parse began a sentence at the mark
     line_start = text.rfind("\n", 0, q.open) + 1
     toks = [t for t in doc[sent_start:mark.i] if t.idx >= line_start]
     for k in range(len(toks) - 1, -1, -1):
@@ -110,11 +112,20 @@ def _before(q: Quotation, doc: Doc, lex: Lexicon, text: str
         if (gap and gap[-1].text in (":", ",")) or len(words) <= _BEFORE_GAP:
             return t, subject_of(t)
         return None
-    if toks and toks[-1].text == ":":  # "Musk took to Twitter with this: “...”"
-        root = toks[-1].sent.root
-        subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i < toks[-1].i), None)
-        if subj is not None and subj.pos_ in _NOUNISH:
-            return None, subj
+    if toks and toks[-1].text == ":":  # "Musk took to Twitter with this: “...”", "X is more blunt: “...”"
+        colon = toks[-1]
+        t = toks[-2] if len(toks) > 1 else colon
+        for _ in range(8):  # the clause that ends at the colon, innermost first
+            subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i < colon.i), None)
+            if subj is not None and subj.pos_ in _NOUNISH:
+                owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+                if owner is not None and lex.noun_frame(subj.lemma_) is not None or \
+                        owner is not None and lex.noun_class(subj.lemma_) == "document":
+                    return None, owner  # "His message to the chancellor was: “...”": his words
+                return None, subj
+            if t.head.i == t.i:
+                break
+            t = t.head
     return None
 
 

@@ -1,9 +1,10 @@
 """The quote stage's word lists, read once from the package's data files.
 
-``cue_verbs.tsv`` lists reporting verbs by lemma with their frame (``say``,
-``promise``, ``belief``, ``finding``, ``naming`` or ``direct``) and whether their object is the hearer ("told the
-BBC"); ``speaker_words.tsv`` lists pronouns and determiners
-used when naming speakers; ``speaker_nouns.tsv`` lists nouns for documents and
+``cue_verbs.tsv`` lists reporting verbs by lemma (or lemma and preposition: "call for")
+with their frame (``say``, ``promise``, ``belief``, ``finding``, ``naming``, ``object`` or
+``direct``) and whether their object is the hearer ("told the BBC"); ``speaker_words.tsv`` lists pronouns and determiners
+used when naming speakers; ``cue_nouns.tsv`` lists nouns of saying ("claim", "pledge") whose
+complement clause is what was said; ``speaker_nouns.tsv`` lists nouns for documents and
 bodies that speak.  All are plain TSV with a header line and ``#`` comments; a
 malformed line raises :class:`~newsgraph.errors.NewsgraphError` with code ``[E341]``
 naming the file and line.
@@ -11,7 +12,7 @@ naming the file and line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
@@ -21,8 +22,9 @@ from ..errors import NewsgraphError
 
 __all__ = ["Lexicon", "load_lexicon", "read_tsv", "FRAMES", "WORD_CLASSES", "NOUN_CLASSES"]
 
-FRAMES = frozenset({"say", "promise", "belief", "finding", "naming", "direct"})
+FRAMES = frozenset({"say", "promise", "belief", "finding", "naming", "object", "direct"})
 OBJECTS = frozenset({"hearer", "-"})
+NOUN_FRAMES = frozenset({"say", "promise"})
 NOUN_CLASSES = frozenset({"document", "body", "generic", "agent"})
 WORD_CLASSES = frozenset({"person-pronoun", "thing-pronoun", "group-pronoun", "first-person",
                           "determiner", "place-word", "nobody-in-particular"})
@@ -36,13 +38,21 @@ class Lexicon:
     words: Mapping[str, frozenset[str]]
     nouns: Mapping[str, str]
     hearers: frozenset[str] = frozenset()  # cue lemmas whose object is the hearer
+    noun_cues: Mapping[str, str] = field(default_factory=dict)  # "claim" -> "say", "pledge" -> "promise"
 
-    def frame(self, lemma: str) -> str | None:
+    def frame(self, lemma: str, prep: str | None = None) -> str | None:
+        """The frame of a cue verb, or of the verb with a preposition ("call for")."""
+        if prep is not None:
+            return self.cues.get(f"{lemma.lower()} {prep.lower()}")
         return self.cues.get(lemma.lower())
 
     def tells(self, lemma: str) -> bool:
         """Is the cue's object who hears it ("told the BBC"), never the speaker?"""
         return lemma.lower() in self.hearers
+
+    def noun_frame(self, lemma: str) -> str | None:
+        """The frame of a noun of saying ("claim", "pledge"), or None."""
+        return self.noun_cues.get(lemma.lower())
 
     def noun_class(self, lemma: str) -> str | None:
         return self.nouns.get(lemma.lower())
@@ -92,7 +102,10 @@ def load_lexicon() -> Lexicon:
     for word, cls in _classified("speaker_words.tsv", WORD_CLASSES):
         words.setdefault(word.lower(), set()).add(cls)
     nouns = {noun.lower(): cls for noun, cls in _classified("speaker_nouns.tsv", NOUN_CLASSES)}
+    noun_cues = {noun.lower(): frame for noun, frame in _classified("cue_nouns.tsv", NOUN_FRAMES,
+                                                                     what="frame")}
     return Lexicon(MappingProxyType(cues),
                    MappingProxyType({w: frozenset(c) for w, c in words.items()}),
                    MappingProxyType(nouns),
-                   frozenset(lemma.lower() for lemma, _, obj in verbs if obj == "hearer"))
+                   frozenset(lemma.lower() for lemma, _, obj in verbs if obj == "hearer"),
+                   MappingProxyType(noun_cues))

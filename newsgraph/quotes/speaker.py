@@ -35,6 +35,7 @@ _PHRASE_DEPS = {"det", "poss", "compound", "amod", "nmod", "nummod", "quantmod",
                 "advmod", "cc", "conj", "prep", "pobj", "predet", "npadvmod"}
 _INITIAL_SKIP = {"and", "of", "the", "for", "&", "de", "la", "du"}
 _AUTHOR_KINDS = ("person", "organization", "country")
+_NAMING = ("name", "call", "identify")  # "an official named X", "a man identified as X"
 
 
 def _entity(tok: Token) -> SpacySpan | None:
@@ -108,6 +109,8 @@ class SpeakerResolver:
         return tok.pos_ == "PRON" and self.lex.is_class(tok.lower_, "first-person")
 
     def _is_pronoun(self, tok: Token) -> bool:
+        if tok.tag_ == "PRP$":  # "his claim that ...": a possessive owner
+            return True
         return tok.pos_ == "PRON" and any(
             self.lex.is_class(tok.lower_, c) for c in ("person-pronoun", "thing-pronoun", "group-pronoun"))
 
@@ -144,8 +147,8 @@ class SpeakerResolver:
                 actor = self.actors.for_token(c)
                 if actor is not None and actor.kind in _AUTHOR_KINDS:
                     return actor, actor.name
-        heads = {tok.i} | {c.i for c in tok.rights if c.dep_ in ("acl", "relcl")
-                           and c.tag_ in ("VBN", "VBG")}  # "released by", "being released by"
+        heads = {tok.i} | {c.i for c in tok.rights if c.dep_ == "acl" or (
+            c.dep_ == "relcl" and c.tag_ in ("VBN", "VBG"))}  # "released by", "e-mailed to X by"
         for t in tok.subtree:
             if t.head.i not in heads or t.dep_ not in ("prep", "agent") or t.lower_ not in ("by", "from"):
                 continue
@@ -187,10 +190,28 @@ class SpeakerResolver:
                             return found
         return None
 
+    @staticmethod
+    def _named(tok: Token) -> Token:
+        """The name given to a speaker described before it: "Japan's foreign minister, Yoshimasa
+        Hayashi, said", "his mother, Giselle, said", "an official named Jhony told"."""
+        if tok.ent_type_ == "PERSON" or tok.pos_ == "PRON":
+            return tok
+        for c in tok.rights:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG", ""):
+                return c
+        for t in tok.subtree:
+            if t.dep_ == "acl" and t.lemma_ in _NAMING and t.tag_ == "VBN":
+                names = [c for c in t.children if c.dep_ in ("oprd", "attr", "dobj", "xcomp")]
+                names += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
+                          for p in c.children if p.dep_ == "pobj"]
+                name = next((c for c in names if c.pos_ == "PROPN"), None)
+                if name is not None:
+                    return name
+        return tok
+
     def resolve(self, tok: Token) -> Speaker:
         """The speaker named (or referred to) by ``tok``."""
-        if tok.ent_type_ != "PERSON":  # "Japan's foreign minister, Yoshimasa Hayashi, said"
-            tok = next((c for c in tok.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), tok)
+        tok = self._named(tok)
         pron = self._is_pronoun(tok)
         start, end = (tok.idx, tok.idx + len(tok.text)) if pron else phrase_span(tok)
         actor = self._actor_for(tok, start, end)

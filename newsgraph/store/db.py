@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import StoreError
+from .fts import register
 from .migrate import migrate, pending
 from .tx import transaction
 
@@ -40,6 +41,7 @@ def connect(path: str | Path, *, readonly: bool = False,
             conn = sqlite3.connect(path, timeout=timeout, isolation_level=None,
                                    check_same_thread=False)
         conn.row_factory = sqlite3.Row
+        register(conn)  # newsgraph_caps(), which the search index's triggers call
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA cache_size = -32000")  # 32 MB

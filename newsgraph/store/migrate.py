@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from importlib import resources
 
 from ..errors import StoreError
+from .fts import register
 from .tx import transaction
 
 __all__ = ["Migration", "available", "applied", "pending", "migrate", "schema_version",
@@ -96,6 +97,7 @@ def migrate(conn: sqlite3.Connection, *, where: str = "") -> tuple[int, ...]:
     """
     if not pending(conn):
         return ()
+    register(conn)  # the functions migrations and triggers call
     done: list[int] = []
     with transaction(conn):
         conn.execute(_TABLE)

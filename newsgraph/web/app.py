@@ -104,12 +104,19 @@ def safe_href(url: str | None) -> str | None:
     return u if u.lower().startswith(("http://", "https://")) else None
 
 
-def mark_snippet(snippet: str | None):
-    """Escape a search snippet and turn its ``\\x02``/``\\x03`` match markers into <mark>."""
+def mark_snippet(hit):
+    """A search hit's snippet, escaped, with <mark> around its ``highlights`` (character
+    offsets into the snippet); a plain string is escaped as it is."""
     from markupsafe import Markup, escape
 
-    text = str(escape(snippet or ""))
-    return Markup(text.replace("\x02", "<mark>").replace("\x03", "</mark>"))
+    if not isinstance(hit, dict):
+        return Markup(str(escape(hit or "")))
+    text, out, pos = hit.get("snippet") or "", [], 0
+    for start, end in hit.get("highlights") or ():
+        out += [str(escape(text[pos:start])), "<mark>", str(escape(text[start:end])), "</mark>"]
+        pos = end
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
 
 
 def create_app(db_path: str | Path) -> Starlette:

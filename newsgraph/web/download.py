@@ -1,15 +1,18 @@
 """Downloads of a filtered list: every event or quote ``/events`` or ``/quotes``
 matches, as CSV, JSON Lines or Parquet, with the columns the CLI writes.
 
-- CSV: the columns of ``newsgraph events --format csv`` and ``newsgraph quotes
-  --csv`` (:data:`EVENT_CSV`, :data:`QUOTE_CSV`; a test keeps them equal to the CLI's);
-- JSON Lines: one record a line, as ``newsgraph events`` prints them (``to_dict()``);
-- Parquet: events as ``newsgraph export --events-parquet`` writes them
-  (:meth:`KnowledgeBase.export_events_parquet`), quotes with the CSV's columns.
+- events: CSV and Parquet with the research columns of ``newsgraph events --format
+  csv`` and ``export --events-parquet`` (:data:`newsgraph.query.exports.EXPORT_COLUMNS`:
+  event id, article, date and granularity, CAMEO code, Goldstein score, CAMEO-style
+  actor codes...), written by :mod:`newsgraph.query.exports`; JSON Lines as
+  ``newsgraph events --format jsonl`` prints them (``to_dict()``);
+- quotes: the columns of ``newsgraph quotes --format csv`` (:data:`QUOTE_CSV`; a test
+  keeps them equal to the CLI's), in CSV and Parquet; JSON Lines ``to_dict()``.
 
-CSV and JSON Lines are streamed as they are read; Parquet is written to a
-temporary file first (its footer comes last) and then streamed.  Each download
-reads through a connection of its own, closed when the download ends.
+CSV and JSON Lines are streamed as they are read, in the list's order; Parquet is
+written to a temporary file first (its footer comes last; events oldest first, as the
+export writes them) and then streamed.  Each download reads through a connection of
+its own, closed when the download ends.
 """
 
 from __future__ import annotations
@@ -24,17 +27,11 @@ from typing import Any, Iterator, Mapping
 from ..kb import KnowledgeBase
 from .lists import DOWNLOADS, list_filter
 
-__all__ = ["EVENT_CSV", "QUOTE_CSV", "download"]
+__all__ = ["QUOTE_CSV", "download"]
 
-#: The CSV columns of ``newsgraph events --format csv`` (until the export columns
-#: move into the query layer, a test checks that they are the CLI's).
-EVENT_CSV = ("date", "type", "quad", "modality", "source", "target", "source_countries",
-             "target_countries", "trigger", "sentence", "reported_by", "location", "context",
-             "cameo", "rule", "confidence", "article_id", "headline", "publication", "day",
-             "month")
-#: The CSV columns of ``newsgraph quotes --csv``.
-QUOTE_CSV = ("published", "publication", "article_id", "speaker", "speaker_actor", "kind", "cue",
-             "text", "about", "rule")
+#: The columns of ``newsgraph quotes --format csv``.
+QUOTE_CSV = ("id", "published", "publication", "article_id", "headline", "speaker",
+             "speaker_actor", "kind", "cue", "text", "about", "about_match", "rule")
 _CHUNK = 1 << 16
 
 
@@ -52,17 +49,27 @@ def _records(kb: KnowledgeBase, kind: str, params: Mapping[str, Any]) -> Iterato
     return kb.iter_quotes(f, sort=sort)
 
 
-def _csv(records: Iterator, columns: tuple[str, ...]) -> Iterator[bytes]:
+def _chunks(lines: Iterator[list], columns) -> Iterator[bytes]:
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
-    w.writeheader()
-    for r in records:
-        w.writerow(r.to_row())
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(columns)
+    for line in lines:
+        w.writerow(line)
         if buf.tell() > _CHUNK:
             yield buf.getvalue().encode("utf-8")
             buf.seek(0)
             buf.truncate()
     yield buf.getvalue().encode("utf-8")
+
+
+def _csv(kb: KnowledgeBase, kind: str, records: Iterator) -> Iterator[bytes]:
+    if kind == "events":
+        from ..query.exports import EXPORT_COLUMNS, csv_value, event_rows
+
+        rows = event_rows(kb.conn, records)
+        return _chunks(([csv_value(c, r[c]) for c in EXPORT_COLUMNS] for r in rows),
+                       EXPORT_COLUMNS)
+    return _chunks(([r.to_row().get(c) for c in QUOTE_CSV] for r in records), QUOTE_CSV)
 
 
 def _jsonl(records: Iterator) -> Iterator[bytes]:
@@ -82,12 +89,13 @@ def _quotes_parquet(records: Iterator, path: str) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema([(c, pa.string()) for c in QUOTE_CSV])
+    schema = pa.schema([(c, pa.int64() if c == "id" else pa.string()) for c in QUOTE_CSV])
     with pq.ParquetWriter(path, schema) as w:
         batch: list[dict] = []
         for r in records:
             row = r.to_row()
-            batch.append({c: None if row.get(c) is None else str(row[c]) for c in QUOTE_CSV})
+            batch.append({c: row.get(c) if c == "id" or row.get(c) is None else str(row[c])
+                          for c in QUOTE_CSV})
             if len(batch) == 5000:
                 w.write_table(pa.Table.from_pylist(batch, schema=schema))
                 batch = []
@@ -137,8 +145,7 @@ def download(db_path: str, kind: str, fmt: str,
             return media, name, _file(tmp)
         first = next(records, None)  # runs the query: its errors come now
         rows = records if first is None else _chain(first, records)
-        chunks = _csv(rows, EVENT_CSV if kind == "events" else QUOTE_CSV) if fmt == "csv" \
-            else _jsonl(rows)
+        chunks = _csv(kb, kind, rows) if fmt == "csv" else _jsonl(rows)
         return media, name, _closing(kb, chunks)
     except BaseException:
         kb.close()

@@ -102,7 +102,10 @@ def _headers(kind: str, data: dict[str, Any], state: dict[str, Any]) -> list[dic
     current = data["sort"]
     key, desc = current.lstrip("-"), current.startswith("-")
     out = []
+    ranked = kind == "quotes" and bool(data["filter"].get("about"))  # nearest first
     for label, sort in columns:
+        if ranked and sort != "published":
+            sort = None  # quotes about an actor come nearest first: by date only
         h: dict[str, Any] = {"label": label, "sort": sort, "aria": None, "href": None}
         if sort:
             on = sort == key

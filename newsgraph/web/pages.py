@@ -94,9 +94,8 @@ def search_data(kb, path: Mapping[str, str], params: Mapping[str, Any]) -> dict[
     if not query and not any(filters.values()) and order is None:
         return out  # the empty form
     res = kb.search(query, f, fts=params.get("fts") in ("1", "on"), limit=PER_PAGE,
-                    offset=(page - 1) * PER_PAGE, highlight=("\x02", "\x03"),
-                    snippet_words=24, rank_limit=RANK_LIMIT, names=False, order=order
-                    ).to_dict()
+                    offset=(page - 1) * PER_PAGE, snippet_words=24, rank_limit=RANK_LIMIT,
+                    names=False, order=order).to_dict()
     known = {k: [x for x in v if x["value"] is not None] for k, v in res["facets"].items()}
     facets = {k: v[:None if k == "month" else FACET_ITEMS] for k, v in known.items()}
     names = kb.actor_names(x["value"] for x in facets.get("actor", ()))

@@ -1,0 +1,1 @@
+"""Data files of the query layer (TSV tables); see each file's header."""

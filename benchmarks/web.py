@@ -270,7 +270,7 @@ def _urls(path: Path, n: int, rng: random.Random) -> dict[str, list[str]]:
             qs.append(("publication", rng.choice(pubs)))
         if i % 4 == 3:
             qs.append(("text", w))
-        if i % 5 == 4:
+        if i % 5 == 4 and not any(k == "about" for k, _ in qs):  # about: nearest first
             qs.append(("sort", rng.choice(("speaker", "-arrived", "kind"))))
         if i % 3 == 2:
             qs.append(("page", str(rng.randint(2, 4))))

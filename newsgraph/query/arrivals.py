@@ -100,13 +100,19 @@ def arrived_count(conn: sqlite3.Connection, since: str | None, until: str | None
     return conn.execute(f"SELECT count(*) FROM articles{cond}", params).fetchone()[0]
 
 
-def few_arrived(conn: sqlite3.Connection, f, most: int) -> bool:
-    """Whether the :class:`~newsgraph.query.filters.Filter` ``f`` asks for an actor's
-    rows that arrived after a moment, and fewer than ``most`` articles did: then they
-    are best found from those articles (else from the actor's rows)."""
-    if not f.arrived_since or not (f.source or f.target or f.actor or f.by or f.about):
+def few_arrived(conn: sqlite3.Connection, f, parties: str, ids: tuple[str, ...],
+                per_article: int) -> bool:
+    """Whether the rows of the :class:`~newsgraph.query.filters.Filter` ``f`` (of an
+    actor, whose ``ids`` are resolved) that arrived after a moment are best found from
+    the articles that arrived (about ``per_article`` rows each) rather than from the
+    actor's rows in ``parties`` (``event_parties``, ``quote_parties``): two index counts."""
+    if not f.arrived_since or not ids:
         return False
-    return arrived_count(conn, f.arrived_since, f.arrived_until) < most
+    arrived = arrived_count(conn, f.arrived_since, f.arrived_until)
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(f"SELECT count(*) FROM {parties} WHERE party IN ({marks})",
+                        ids).fetchone()[0]
+    return arrived * per_article < rows
 
 
 def arrivals(conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None,

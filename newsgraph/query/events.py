@@ -180,13 +180,13 @@ def _where(conn: sqlite3.Connection, f: Filter, *, drive: bool = True,
     the type is checked on each, never used to find them ("+type")."""
     conds, params, found = [], [], []
     p_sql, p_params = None, []
-    if drive and few_arrived(conn, f, _ARRIVED_EVENTS):
+    roles = [(resolve(conn, getattr(f, name), strict=True), role)
+             for name, role in (("source", "source"), ("target", "target"), ("actor", None))
+             if getattr(f, name)]
+    if drive and roles and few_arrived(conn, f, "event_parties", roles[0][0].ids,
+                                       _EVENTS_PER_ARTICLE):
         drive = False  # the events of the few articles that arrived, checked for the actor
-    for name, role in (("source", "source"), ("target", "target"), ("actor", None)):
-        spec = getattr(f, name)
-        if not spec:
-            continue
-        r = resolve(conn, spec, strict=True)
+    for r, role in roles:
         found.append(r)
         if not drive and f.arrived_since:
             sub = party_sql(r.ids, params, "+x.party")  # by the event: its key, not the party
@@ -243,9 +243,9 @@ def _where(conn: sqlite3.Connection, f: Filter, *, drive: bool = True,
     return _Where(" AND ".join(conds) or "1", params, tuple(found), p_sql, p_params)
 
 
-#: Events of an actor that arrived after a moment are found from the articles that
-#: arrived when fewer than this many did (else from the actor's events).
-_ARRIVED_EVENTS = 2_000
+#: Events a stored article holds, about, to weigh the articles that arrived after a
+#: moment against an actor's events (:func:`~newsgraph.query.arrivals.few_arrived`).
+_EVENTS_PER_ARTICLE = 4
 
 
 def event_where(conn: sqlite3.Connection, f: Filter, *, by_day: bool = False

@@ -103,9 +103,9 @@ def quote_record(row) -> QuoteRecord:
         else None, d.get("rule"), arrived=d.get("arrived"))
 
 
-#: Quotes of an actor that arrived after a moment are found from the articles that
-#: arrived when fewer than this many did (else from the actor's quotes).
-_ARRIVED_QUOTES = 2_000
+#: Quotes a stored article holds, about, to weigh the articles that arrived after a
+#: moment against an actor's quotes (:func:`~newsgraph.query.arrivals.few_arrived`).
+_QUOTES_PER_ARTICLE = 3
 
 
 def quote_where(conn: sqlite3.Connection, f: Filter, *, drive: bool = False
@@ -114,13 +114,12 @@ def quote_where(conn: sqlite3.Connection, f: Filter, *, drive: bool = False
     and with ``drive`` the condition on ``quote_parties p`` of its first actor (None)."""
     conds, params, found = [], [], []
     p_sql, p_params = None, []
-    if drive and few_arrived(conn, f, _ARRIVED_QUOTES):
+    roles = [(resolve(conn, getattr(f, name), strict=True), role)
+             for name, role in (("by", "speaker"), ("about", "about")) if getattr(f, name)]
+    if drive and roles and few_arrived(conn, f, "quote_parties", roles[0][0].ids,
+                                       _QUOTES_PER_ARTICLE):
         drive = False  # the quotes of the few articles that arrived, checked for the actor
-    for name, role in (("by", "speaker"), ("about", "about")):
-        spec = getattr(f, name)
-        if not spec:
-            continue
-        r = resolve(conn, spec, strict=True)
+    for r, role in roles:
         found.append(r)
         if not drive and f.arrived_since:
             sub = party_sql(r.ids, params, "+x.party")  # by the quote: its key, not the party

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Mapping
 
 from ..models import EVENT_TYPES
-from ..query.filters import MODALITIES
+from ..query.filters import ABOUT_SCOPES, MODALITIES
 from .params import Pager, filter_of, number, page_url
 
 __all__ = ["EVENT_PARAMS", "QUOTE_PARAMS", "events_data", "quotes_data", "actors_data",
@@ -27,8 +27,8 @@ MAX_PER_PAGE = 200
 EVENT_PARAMS = ("type", "source", "target", "actor", "modality", "country", "publication",
                 "language", "since", "until", "text", "arrived_since", "arrived_until", "dedupe")
 #: Query parameters of ``/quotes``: ``speaker`` is ``newsgraph quotes --by``.
-QUOTE_PARAMS = ("speaker", "about", "country", "publication", "language", "since", "until",
-                "text", "arrived_since", "arrived_until", "dedupe")
+QUOTE_PARAMS = ("speaker", "about", "about_in", "country", "publication", "language", "since",
+                "until", "text", "arrived_since", "arrived_until", "dedupe")
 _RENAME = {"speaker": "by"}
 #: The columns a list page can sort by: (label, sort key) per column header.
 EVENT_COLUMNS = (("Date", "day"), ("Type", "type"), ("Who → whom", None),
@@ -102,7 +102,9 @@ def _headers(kind: str, data: dict[str, Any], state: dict[str, Any]) -> list[dic
     current = data["sort"]
     key, desc = current.lstrip("-"), current.startswith("-")
     out = []
-    ranked = kind == "quotes" and bool(data["filter"].get("about"))  # nearest first
+    # quotes about an actor anywhere near them come nearest first
+    ranked = kind == "quotes" and bool(data["filter"].get("about")) \
+        and data["filter"].get("about_in") != "quote"
     for label, sort in columns:
         if ranked and sort != "published":
             sort = None  # quotes about an actor come nearest first: by date only
@@ -124,7 +126,7 @@ def _view(kind: str, data: dict[str, Any], params: Mapping[str, Any]) -> dict[st
     state = _state(kind, params)
     pager = Pager(data["total"], data["page"], data["per_page"], f"/{kind}", state)
     return {"state": state, "pager": pager, "headers": _headers(kind, data, state),
-            "event_types": EVENT_TYPES, "modalities": MODALITIES,
+            "event_types": EVENT_TYPES, "modalities": MODALITIES, "about_scopes": ABOUT_SCOPES,
             "json_url": page_url(f"/{kind}.json", state, page=data["page"]),
             "download_formats": DOWNLOADS}
 

@@ -130,6 +130,13 @@ ACTOR_SECTIONS = {"quotes_by": ("by", "said_page"), "quotes_about": ("about", "a
                   "events_as_target": ("target", "target_page")}
 
 
+def _section_filter(field: str, actor_id: str) -> Filter:
+    """The filter of a list of the actor page: quotes about it are those naming it in the
+    quote, as ``newsgraph actor`` lists them."""
+    return Filter(about=actor_id, about_in="quote") if field == "about" else \
+        Filter(**{field: actor_id})
+
+
 def resolve_actor(kb, key: str, *, json: bool = False) -> str:
     """The actor id ``key`` names: an id as it is; else a name the articles gave an
     actor (no language model: the names stored), which redirects to its page."""
@@ -158,7 +165,7 @@ def actor_data(kb, path: Mapping[str, str], params: Mapping[str, Any]) -> dict[s
         page = number(params.get(param), 1, name=param)
         if page > 1:
             query = kb.quotes if section.startswith("quotes") else kb.events
-            d[section] = query(Filter(**{field: actor_id}), limit=ACTOR_ITEMS,
+            d[section] = query(_section_filter(field, actor_id), limit=ACTOR_ITEMS,
                                offset=(page - 1) * ACTOR_ITEMS).to_dict()
             more_ids += lists.actor_ids(d[section]["items"])
         d[section].update(page=page, page_param=param, field=field)
@@ -188,7 +195,8 @@ def _new_for_actor(kb, actor_id: str, params: Mapping[str, Any]) -> dict[str, An
     out["events"] = kb.events(actor=actor_id, arrived_since=f.arrived_since,
                               limit=NEW_ITEMS).to_dict()
     for name, field in (("quotes_by", "by"), ("quotes_about", "about")):
-        out[name] = kb.quotes(Filter(**{field: actor_id}, arrived_since=f.arrived_since),
+        out[name] = kb.quotes(Filter.of(_section_filter(field, actor_id),
+                                        arrived_since=f.arrived_since),
                               limit=NEW_ITEMS).to_dict()
     return out
 

@@ -91,7 +91,8 @@ def actor_view(data: dict[str, Any], params: Mapping[str, Any]) -> dict[str, Any
                                 path, dict(params), param=lst["page_param"], anchor=f"#{section}")
         pagers[section + "_all"] = page_url(
             "/quotes" if section.startswith("quotes") else "/events",
-            {"speaker" if field == "by" else field: actor["id"]})
+            {"speaker" if field == "by" else field: actor["id"],
+             "about_in": "quote" if field == "about" else None})
     return {"timeline_chart": chart, "timeline_unit": unit, "pagers": pagers,
             "partners": [{"id": k, "name": data["names"].get(k, k), "events": n,
                           "dyad": dyad_url(actor["id"], k)} for k, n in top],
@@ -100,7 +101,8 @@ def actor_view(data: dict[str, Any], params: Mapping[str, Any]) -> dict[str, Any
                                                "arrived_since": data["new"]["arrived_since"]}),
                 "quotes_by": page_url("/quotes", {"speaker": actor["id"], "sort": "-arrived",
                                                   "arrived_since": data["new"]["arrived_since"]}),
-                "quotes_about": page_url("/quotes", {"about": actor["id"], "sort": "-arrived",
+                "quotes_about": page_url("/quotes", {"about": actor["id"], "about_in": "quote",
+                                                     "sort": "-arrived",
                                                      "arrived_since": data["new"]["arrived_since"]})}}
 
 

@@ -11,10 +11,10 @@ base and reports after each cycle; pages are synthetic articles of
    stores them (``--no-analysis``): pages/s through fetch, extract and store.
    Cycles 2-10 each find ``-n``/10 new pages (the feeds and sitemaps grow):
    the child's peak RSS in each cycle (VmHWM, reset before the cycle), and
-   cycle 10's against cycle 2's (goal: within 10%).  The same run again
-   without ``dedupe`` (``--no-dedupe``): the knowledge base's ``update_clusters``,
-   which a cycle runs last, groups every article again, so its memory follows
-   the size of the corpus, not of the cycle.
+   cycle 10's against cycle 2's (goal: within 10%), and the seconds of the
+   cycle's ``dedupe`` step (``KnowledgeBase.update_clusters``, incremental: it
+   groups the cycle's new articles into the stored stories).  The same run again
+   without ``dedupe`` (``--no-dedupe``), to show what ``dedupe`` adds.
 2. With NLP: one cycle over ``--nlp-pages`` pages with the full analysis.
 
     python benchmarks/watch.py                     # 20 hosts, 5,000 pages
@@ -133,14 +133,27 @@ def child(args) -> int:
                             concurrency=args.concurrency, timeout=30, retries=1),
         analysis=args.analysis, batch=100, dedupe=not args.no_dedupe)
     with KnowledgeBase(args.db) as kb, Fetcher(settings.fetch) as fetcher:
+        dedupe_seconds = []
+        update_clusters = kb.update_clusters
+
+        def timed_update_clusters(**options):  # what the cycle's `dedupe` step takes
+            t = time.perf_counter()
+            try:
+                return update_clusters(**options)
+            finally:
+                dedupe_seconds.append(time.perf_counter() - t)
+
+        kb.update_clusters = timed_update_clusters
         for cycle in range(1, args.cycles + 1):
             if cycle > 1:
                 sys.stdin.readline()  # the parent has published the next pages
             reset = _reset_peak()
             failures = []
+            dedupe_seconds.clear()
             r = run_cycle(kb, specs, settings, fetcher=fetcher, on_failure=failures.append)
             peak, rss = _memory()
             out = r.to_dict() | {"peak_mb": peak, "rss_mb": rss, "peak_reset": reset,
+                                 "dedupe_seconds": sum(dedupe_seconds),
                                  "failures": [str(f) for f in failures[:5]]}
             sys.stdout.write(json.dumps(out) + "\n")
             sys.stdout.flush()
@@ -178,7 +191,8 @@ def run(web: Web, work: Path, *, name: str, pages: int, cycles: int, analysis: b
         print(f"  {name} cycle {cycle:2d}: {r['found']:5,} new URLs, stored {r['stored']:5,}, "
               f"failed {r['failed']}, {r['requests']:5,} requests, {r['seconds']:5.1f}s "
               f"({rate:6.1f} pages/s; fetch+extract+store {rate_store:6.1f}/s; link+dedupe "
-              f"{r['after_seconds']:.1f}s); peak RSS {r['peak_mb']:.0f} MB")
+              f"{r['after_seconds']:.1f}s, dedupe {r['dedupe_seconds']:.2f}s); "
+              f"peak RSS {r['peak_mb']:.0f} MB")
         for f in r["failures"]:
             print(f"    {f}")
         if cycle < cycles:
@@ -245,6 +259,9 @@ def main() -> int:
                   + ("" if runs[1]["peak_reset"] else " [peak could not be reset: the peak "
                      "since the start]"))
             print("    peak RSS by cycle (MB): " + ", ".join(f"{r['peak_mb']:.0f}" for r in runs))
+            if any(r["dedupe_seconds"] for r in runs):
+                print("    dedupe by cycle (s): " + ", ".join(f"{r['dedupe_seconds']:.2f}"
+                                                          for r in runs))
     if nlp:
         r = nlp[0]
         print(f"  with NLP: {r['stored']:,} of {args.nlp_pages:,} pages in {r['seconds']:.1f}s: "

@@ -32,6 +32,8 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
         ("E112", "unknown `--input-format`"),
         ("E113", "a corpus record larger than `ReadOptions.max_record_bytes` (4 MB)"),
         ("E114", "text with a byte-order mark that is not valid in its encoding"),
+        ("E115", "not UTF-8, too many bytes outside ASCII to be Western text in cp1252, and "
+                 "no other encoding reads it as language (random bytes): save it as UTF-8"),
         ("E199", "reading stopped in the middle of an input (the error is named); what was read "
                  "before is stored"),
     )),
@@ -94,6 +96,9 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
         ("E404", "no knowledge base at that path (read-only commands and the explorer never "
                  "create one)"),
         ("E405", "the file is a knowledge base that is not migrated, opened read-only"),
+        ("E406", "a write the knowledge base refused (disk full, I/O error): one line, the "
+                 "transaction rolled back; what was committed before is kept and a rerun does "
+                 "the rest"),
         ("E410", "`newsgraph link` on a file that is not a newsgraph knowledge base (no "
                  "`article_actors`)"),
     )),
@@ -111,9 +116,13 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
         ("E507", "a filter field the query does not take (quotes have no `type`, events no "
                  "`by`)"),
         ("E508", "an order that is not `newest` or `oldest` (search: `relevance`, `newest`, `arrived`), or a sort key a list has no column for"),
+        ("E509", "text that is not valid Unicode: a query, filter, id or name with a lone "
+                 "surrogate, or a command-line argument whose bytes are not UTF-8"),
         ("E510", "`to_pandas()` without pandas installed (`pip install 'newsgraph[notebook]'`)"),
         ("E511", "the explorer has no such page"),
         ("E512", "the explorer is read-only: a request other than GET or HEAD"),
+        ("E513", "a search with too many words (64), prefix terms (8) or characters (2,000)"),
+        ("E514", "a search that ran past its time budget (10 s) and was stopped"),
         ("E520", "no actor with that id, name, surname or ISO country code (in a filter too: "
                  "`--source`, `--by`, `--about`, `--actor`); the nearest known names are "
                  "suggested"),
@@ -149,16 +158,25 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
         ("E612", "`newsgraph load` on a folder that is not `newsgraph batch` output (no "
                  "`shards/`)"),
         ("E613", "a shard that failed on every retry; the others are written"),
+        ("E614", "the Dask cluster could not be started (a worker died while starting) or the "
+                 "scheduler reached; no shard was run"),
         ("E620", "a stored MinHash signature of the wrong length (made with other settings)"),
     )),
     ("Warnings", "newsgraph.readers, newsgraph.clean, newsgraph.pipeline", (
         ("W101", "not valid UTF-8: decoded as cp1252 (or the page's declared charset)"),
         ("W102", "sidecar `NAME.json` ignored: not JSON, or not an object"),
         ("W103", "a metadata date that is not a date; ignored, a later source may give one"),
+        ("W104", "a file name that is not valid UTF-8: recorded with its bytes escaped "
+                 "(`\\xff`)"),
+        ("W105", "lone surrogates (not valid Unicode, e.g. `\\ud800` in JSON) replaced with "
+                 "U+FFFD"),
+        ("W106", "a metadata field that is not text (a list, an object, true/false): ignored"),
         ("W201", "language is not English: stored and searchable, English stages skipped"),
         ("W202", "newsstand footer names a country or language with no ISO code"),
         ("W203", "newsstand file without the `-` line after its header: read as body only"),
         ("W204", "a language field that is not an ISO 639 code or name"),
+        ("W601", "`load`: an article stored twice in one shard with different analyses: loaded "
+                 "without analysis (run `reprocess`)"),
     )),
     ("Watching feeds and sitemaps (E7xx)", "newsgraph.watch", (
         ("E701", "a SOURCES line that is not an http(s) URL, or ends in capitals that are no ISO 3166-1 country code (file:line named; the other lines are read)"),

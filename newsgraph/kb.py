@@ -144,14 +144,15 @@ class KnowledgeBase(AbstractContextManager):
                limit: int = 10, offset: int = 0, facets: bool = True,
                highlight: tuple[str, str] = ("«", "»"), snippet_words: int = 16,
                rank_limit: int | None = None, names: bool = True, order: str | None = None,
-               **fields) -> "SearchResult":
-        """Full-text search with facets (:func:`newsgraph.query.search.search`)."""
+               timeout: float | None = 10.0, **fields) -> "SearchResult":
+        """Full-text search with facets (:func:`newsgraph.query.search.search`); a search
+        that runs past ``timeout`` seconds is stopped with ``[E514]``."""
         from .query.search import search
 
         return search(self.conn, self.facets, query, _filter(filter, fields), fts=fts,
                       limit=limit, offset=offset, facets=facets, highlight=highlight,
                       snippet_words=snippet_words, rank_limit=rank_limit, names=names,
-                      order=order)
+                      order=order, timeout=timeout)
 
     def resolve_id(self, id_or_prefix: str) -> str | None:
         return qr.resolve_id(self.conn, id_or_prefix)

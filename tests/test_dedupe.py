@@ -75,3 +75,42 @@ def test_sql_helpers_run_on_the_schema(tmp_path):
                        .joinpath("001_initial.sql").read_text())
     conn.execute(f"SELECT id FROM articles WHERE {story_filter('articles')}").fetchall()
     conn.execute(f"SELECT * FROM events WHERE id IN ({event_ids_once()})").fetchall()
+
+
+def test_banding_is_datasketchs_and_groups_as_its_lsh_does():
+    """The stored band hashes find the candidates datasketch's MinHashLSH finds: the
+    stories are the groups its LSH query and Jaccard test make."""
+    from datasketch import MinHash, MinHashLSH
+
+    from dedupe_fixtures import wire_corpus
+    from newsgraph.scale.dedupe import Components, band_hashes, similarity, signature_values
+
+    sigs = {a.id: signature_bytes(article_body(a)) for a in wire_corpus()}
+    for threshold in (0.5, 0.8):
+        opts = DedupeOptions(threshold=threshold)
+        lsh = MinHashLSH(threshold=threshold, num_perm=128)
+        assert opts.banding() == (lsh.b, lsh.r)
+        hashes = {}
+        for aid, data in sigs.items():
+            hashes[aid] = MinHash(num_perm=128, seed=1, scheme="affine32",
+                                  hashvalues=signature_values(data).astype("uint32"))
+            lsh.insert(aid, hashes[aid])
+        theirs = Components()
+        for x in sigs:
+            for y in lsh.query(hashes[x]):
+                if x != y and hashes[x].jaccard(hashes[y]) >= threshold:
+                    theirs.join(x, y)
+        ours = cluster(sigs, options=opts).values()
+        assert sorted(map(sorted, ours)) == sorted(map(sorted, theirs.groups()))
+        assert len(ours) >= 15
+    data = next(iter(sigs.values()))
+    assert len(band_hashes(data)) == 25 and all(0 <= h < 2 ** 47 for h in band_hashes(data))
+    assert similarity(signature_values(data), signature_values(data)) == 1.0
+
+
+def test_a_threshold_of_one_groups_identical_bodies_only():
+    arts = corpus()
+    opts = DedupeOptions(threshold=1.0)
+    assert opts.banding() == (1, 128)  # datasketch refuses a single band; we take it
+    sigs = {aid: signature_bytes(article_body(a), options=opts) for aid, a in arts.items()}
+    assert sorted(sorted(g) for g in cluster(sigs, options=opts).values()) == [["h1", "h2"]]

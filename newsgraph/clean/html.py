@@ -42,6 +42,9 @@ def parse_html(markup: str, *, url: str | None = None) -> Layout:
     tree = trafilatura.load_html(markup)  # parsed once; captions are read before pruning
     if tree is None:
         raise InputError("not parseable as HTML", code="E201")
+    if _depth(tree) >= PARSER_DEPTH:  # libxml2 stopped at its depth limit: parse it all
+        deep = _parse_deep(markup)
+        tree = tree if deep is None else deep
     lang = (tree.get("lang") or tree.get("xml:lang") or "").strip()
     captions = _captions(tree)
     doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, with_metadata=True,
@@ -72,6 +75,34 @@ def parse_html(markup: str, *, url: str | None = None) -> Layout:
     origin = {k: "html" for k in meta}
     return Layout(tuple(paragraphs), headline=headline, byline=byline,
                   captions=tuple(captions), meta=meta, origin=origin)
+
+
+#: libxml2 stops nesting elements at this depth unless told to parse "huge" documents;
+#: a page nested deeper (generated markup: hundreds of wrapping ``div``) lost the rest.
+PARSER_DEPTH = 255
+
+
+def _depth(tree) -> int:
+    """How deep the deepest element of ``tree`` lies (the root is 0)."""
+    deepest, stack = 0, [(tree, 0)]
+    while stack:
+        el, d = stack.pop()
+        deepest = max(deepest, d)
+        stack.extend((child, d + 1) for child in el)
+    return deepest
+
+
+def _parse_deep(markup: str):
+    """``markup`` parsed without libxml2's depth limit (None when it cannot be)."""
+    import lxml.html
+    from lxml import etree
+
+    parser = lxml.html.HTMLParser(huge_tree=True, collect_ids=False, remove_comments=True,
+                                  remove_pis=True, default_doctype=False, encoding="utf-8")
+    try:
+        return lxml.html.document_fromstring(markup.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
 
 
 def _date_params() -> dict:

@@ -2,9 +2,37 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
+from typer.core import TyperGroup
+
+
+class _Group(TyperGroup):
+    """The command group: an argument that is not UTF-8 (its bytes escaped by Python)
+    that reaches text a command must encode is one line, ``[E509]``, never a traceback."""
+
+    def parse_args(self, ctx, args):
+        ctx.meta["newsgraph.args"] = list(args)
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except UnicodeError:
+            from ..safetext import has_surrogates, safe_path
+
+            bad = [a for a in ctx.meta.get("newsgraph.args", ())
+                   if isinstance(a, str) and has_surrogates(a)]
+            if not bad:
+                raise
+            sys.stderr.write(f"newsgraph: [E509] the argument '{safe_path(bad[0])}' is not "
+                             "valid UTF-8 text\n")
+            raise typer.Exit(2) from None
+
 
 app = typer.Typer(
+    cls=_Group,
     name="newsgraph",
     help="Who did what to whom, and who said what, in news articles.\n\n"
          "Every command reads the knowledge base given by --db, else $NEWSGRAPH_DB, else "

@@ -87,6 +87,8 @@ def load(
     with handle_errors():
         with open_kb(db) as kb:
             r = run_load(kb, folder, dedupe=not no_dedupe)
+    for line in r.warnings:
+        sys.stderr.write(line + "\n")
     if json_out:
         print_json(asdict(r))
         return

@@ -11,6 +11,7 @@ batch in flight, and a rerun skips what was committed and stores the rest.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable
@@ -19,6 +20,7 @@ from ..errors import NewsgraphError
 from ..models import Analysis, Failure
 from ..store import runs, transaction
 from ..store.runs import now
+from ..store.tx import write_failed
 from ..store.write import insert_article, make_room, write_analysis
 
 __all__ = ["IngestSummary", "ingest_items", "DEFAULT_BATCH"]
@@ -39,6 +41,7 @@ class IngestSummary:
     replaced: int = 0  # of ``stored``: older records of the same id or file replaced
     duplicates: int = 0  # same content already stored (found before or after analysis)
     failed: int = 0
+    linked: int = 0  # reprocess: re-analysed articles that `newsgraph link` had linked
     seconds: float = 0.0
     interrupted: bool = False
     command: str = "ingest"  # or "reprocess" (its articles are stored: stored = re-analysed)
@@ -71,6 +74,9 @@ class IngestSummary:
             rate = self.rate
             text += f" in {self.seconds:.1f}s ({rate:,.0f}/s)" if rate >= 10 else \
                 f" in {self.seconds:.1f}s ({rate:.1f}/s)"
+        if self.linked:
+            text += (f"; {self.linked} of them were linked: their links are kept, run "
+                     "`newsgraph link` to link them afresh")
         return text + (" (interrupted)" if self.interrupted else "")
 
 
@@ -99,6 +105,16 @@ def ingest_items(kb, items: Iterable[Analysis | Failure], *, reanalysis: bool = 
     document and every committed batch.  A batch is written when it holds
     ``batch_size`` items or has waited :data:`FLUSH_SECONDS`.
     """
+    try:
+        return _ingest_items(kb, items, reanalysis=reanalysis, batch_size=batch_size,
+                             command=command, args=args, pipeline_version=pipeline_version,
+                             known=known, on_failure=on_failure, on_progress=on_progress)
+    except sqlite3.Error as exc:  # disk full, I/O error: one line, never a traceback
+        raise write_failed(exc, where=getattr(kb, "path", None)) from exc
+
+
+def _ingest_items(kb, items, *, reanalysis, batch_size, command, args, pipeline_version, known,
+                  on_failure, on_progress) -> IngestSummary:
     s = IngestSummary(started=time.perf_counter(), command=command, version=pipeline_version)
     with transaction(kb.conn) as conn:
         s.run_id = runs.start_run(conn, command, args, pipeline_version)
@@ -165,7 +181,7 @@ def _write_batch(kb, batch: list[Analysis | Failure], s: IngestSummary, *,
             if isinstance(item, Failure):
                 runs.record_failure(conn, s.run_id, item.where, item.code, item.message)
             elif reanalysis:
-                write_analysis(conn, item, now=stamp)
+                s.linked += write_analysis(conn, item, now=stamp) > 0
                 s.stored += 1
             else:
                 src = item.article.source

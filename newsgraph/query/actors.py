@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..errors import QueryError
-from .filters import country_alpha3, nearest
+from .filters import check_text, country_alpha3, nearest
 from .listing import Listing, Record
 
 __all__ = ["Resolved", "resolve", "stored_names_only", "party_sql", "RULE", "KBActor",
@@ -103,7 +103,7 @@ def resolve(conn: sqlite3.Connection, spec: str, *, names: bool = True,
     ``[E520]`` naming the nearest known actors when nothing fits, ``[E522]`` listing the
     candidates when a name fits several different actors ("Blair": Tony Blair and Ian
     Blair), instead of an empty or a mixed answer."""
-    spec = (spec or "").strip()
+    spec = check_text(spec or "", "actor").strip()
     if not spec:
         return Resolved(spec, (), "none")
     for cand in dict.fromkeys((spec, spec.upper() if len(spec) == 3 and spec.isalpha() else spec)):
@@ -357,6 +357,8 @@ def actors(conn: sqlite3.Connection, *, kind: str | None = None, country: str | 
     ``kind``: one of :data:`KINDS`; ``country``: ISO alpha-3 the actor belongs to or
     acts for (the actor itself for a country); ``name``: part of any name seen for it.
     """
+    for value, what in ((kind, "kind"), (country, "country"), (name, "name")):
+        check_text(value, what)
     where, args = [], []
     if k := _kind(kind):
         where.append("kind = ?")

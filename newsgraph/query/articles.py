@@ -12,6 +12,7 @@ from ..errors import QueryError
 from ..models import Article, Mention, TimeExpr
 from ..store.write import article_from_row
 from .events import EVENT_COLUMNS, EventRecord, event_records
+from .filters import check_text
 from .listing import Record
 from .quotes import QuoteRecord, quote_record
 
@@ -84,15 +85,14 @@ def resolve_id(conn: sqlite3.Connection, id_or_prefix: str) -> str | None:
 
     ``[E503]`` when the prefix names several articles.
     """
-    if not id_or_prefix:
+    if not check_text(id_or_prefix, "article id"):
         return None
     row = conn.execute("SELECT id FROM articles WHERE id = ?", (id_or_prefix,)).fetchone()
     if row:
         return row[0]
-    nxt = id_or_prefix[:-1] + chr(ord(id_or_prefix[-1]) + 1)
+    sql, params = _prefix_range(id_or_prefix)
     ids = [r[0] for r in conn.execute(
-        "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
-        (id_or_prefix, nxt))]
+        f"SELECT id FROM articles WHERE {sql} ORDER BY id LIMIT 6", params)]
     if len(ids) > 1:
         shown = ", ".join(i[:16] for i in ids[:5]) + (", ..." if len(ids) > 5 else "")
         raise QueryError(f"{id_or_prefix!r} matches several articles ({shown}): "
@@ -104,12 +104,22 @@ def ids_with_prefix(conn: sqlite3.Connection, prefix: str, *, limit: int = 1000
                     ) -> list[tuple[str, str | None, str | None]]:
     """``(id, published, headline)`` of the articles whose id is ``prefix`` or starts with
     it, in id order, at most ``limit``."""
-    if not prefix:
+    if not prefix or not check_text(prefix, "article id"):
         return []
-    nxt = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    sql, params = _prefix_range(prefix)
     return [tuple(r) for r in conn.execute(
-        "SELECT id, published, headline FROM articles WHERE id >= ? AND id < ? ORDER BY id "
-        "LIMIT ?", (prefix, nxt, limit))]
+        f"SELECT id, published, headline FROM articles WHERE {sql} ORDER BY id LIMIT ?",
+        (*params, limit))]
+
+
+def _prefix_range(prefix: str) -> tuple[str, tuple]:
+    """SQL condition and parameters for the ids that start with ``prefix``."""
+    last = ord(prefix[-1])
+    if last < 0x10FFFF:  # the ids from the prefix up to the next one
+        after = last + 1 if not 0xD7FF <= last < 0xE000 else 0xE000  # surrogates skipped
+        return "id >= ? AND id < ?", (prefix, prefix[:-1] + chr(after))
+    # the last code point there is: no next one
+    return "id >= ? AND substr(id, 1, ?) = ?", (prefix, len(prefix), prefix)
 
 
 def _actors(conn: sqlite3.Connection, aid: str) -> tuple[ArticleActor, ...]:

@@ -24,9 +24,11 @@ from typing import Any
 
 from ..errors import QueryError
 from ..models import EVENT_TYPES
+from ..safetext import has_surrogates, safe_path
 
-__all__ = ["Filter", "MODALITIES", "ABOUT_SCOPES", "PERIODS", "ORDERS", "date_bound", "upper", "period_of",
-           "page_bounds", "order_sql", "country_alpha2", "country_alpha3", "nearest", "suggest"]
+__all__ = ["Filter", "check_text", "MODALITIES", "ABOUT_SCOPES", "PERIODS", "ORDERS", "date_bound",
+           "upper", "period_of", "page_bounds", "order_sql", "country_alpha2", "country_alpha3",
+           "nearest", "suggest"]
 
 MODALITIES = ("asserted", "intended", "hypothetical", "negated")
 #: How far from a quote ``about`` looks, nearest first (see :mod:`newsgraph.query.quotes`).
@@ -35,6 +37,15 @@ PERIODS = ("week", "month", "year")
 ORDERS = ("newest", "oldest")
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def check_text(value: Any, what: str) -> Any:
+    """``value``, or ``[E509]`` when it is a string that is not valid Unicode text: a lone
+    surrogate, or the escaped bytes of a command-line argument that is not UTF-8."""
+    if isinstance(value, str) and has_surrogates(value):
+        raise QueryError(f"{what} '{safe_path(value)}' is not valid Unicode text (bytes that are "
+                         "not UTF-8, or a lone surrogate)", code="E509")
+    return value
 
 
 def date_bound(value: str | None, name: str) -> str | None:
@@ -219,6 +230,8 @@ class Filter:
     def __post_init__(self) -> None:
         for f in fields(self):
             v = getattr(self, f.name)
+            for item in (v if isinstance(v, (list, tuple)) else (v,)):
+                check_text(item, f.name)
             if isinstance(v, str) and f.name not in ("type", "modality"):
                 object.__setattr__(self, f.name, v.strip() or None)
         object.__setattr__(self, "type", _split(self.type, EVENT_TYPES, "type", upper_case=True))

@@ -23,7 +23,8 @@ from .actors import Resolved, party_sql, resolve
 from .arrivals import arrived_sql
 from .clusters import story_filter
 from .facets import FacetTable, row_filter
-from .filters import Filter, page_bounds, upper
+from .filters import Filter, check_text, page_bounds, upper
+from .limits import SEARCH_SECONDS, check_raw, time_limit
 from .listing import Record, to_dataframe
 from .syntax import Compiled, compile_search, keep_highlight
 
@@ -159,7 +160,8 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
            fts: bool = False, limit: int = 10, offset: int = 0, facets: bool = True,
            highlight: tuple[str, str] = ("«", "»"), snippet_words: int = 16,
            rank_limit: int | None = None, names: bool = True,
-           order: str | None = None) -> SearchResult:
+           order: str | None = None,
+           timeout: float | None = SEARCH_SECONDS) -> SearchResult:
     """Full-text search, best matches first (bm25); see the module for the filter.
 
     An empty ``query`` with a filter lists every article that passes it, newest
@@ -174,10 +176,14 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
 
     Raises :class:`QueryError`: ``E501`` no query and no filter, or a query with
     nothing searchable; ``E502`` a query FTS5 cannot run; ``E505`` a bad date;
-    ``E506`` a negative limit or offset.
+    ``E506`` a negative limit or offset; ``E509`` a query that is not valid Unicode;
+    ``E513`` a query with too many words or prefix terms; ``E514`` a search that runs
+    longer than ``timeout`` seconds (:mod:`newsgraph.query.limits`).
     """
     f.only(SEARCH_FILTERS, "search")
-    text = (query or "").strip()
+    text = check_text(query or "", "the query").strip()
+    if fts and text:
+        check_raw(text)
     compiled = (Compiled(text) if fts else compile_search(text)) if text else Compiled("")
     expr = compiled.expr
     limit, offset = page_bounds(limit, offset)
@@ -190,41 +196,52 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
                                                f.arrived_until)):
         raise QueryError("empty query: give words to search for, or a filter", code="E501")
     found = resolve(conn, f.actor, names=names, strict=True) if f.actor else None
+    table.refresh(conn)  # outside the time budget: once per change of the file
     try:
-        cur = conn.cursor()
-        cur.row_factory = None  # plain tuples: these queries return many rows
-        cond, params = _match_sql(compiled, f, until, found)
-        if expr and not facets and rank_limit is None and order in (None, "relevance"):
-            total = cur.execute(f"SELECT count(*) FROM articles_fts WHERE {cond}",
-                                params).fetchone()[0]
-            facet_map: dict = {}
-            kept = None
-        else:
-            keep = row_filter(since=f.since, until=until, publication=f.publication,
-                              language=f.language, country=f.country)
-            kept = _kept(conn, table, cur, compiled, keep, found, f.dedupe, f)
-            total = len(kept)
-            facet_map = _facet_counts(conn, table, kept) if facets else {}
-        ranked_by = "relevance" if expr and (rank_limit is None or total <= rank_limit) \
-            else "newest"
-        if order is not None:
-            ranked_by = order if expr or order != "relevance" else "newest"
-        if ranked_by == "relevance":
-            ranked = cur.execute(_RANKED.format(cond=cond), (*params, limit, offset)
-                                 ).fetchall() if limit else []
-        elif ranked_by == "arrived":
-            ranked = [(r, None) for r in _by_arrival(cur, kept, limit, offset)]
-        else:  # newest published first
-            newest = table.newest(kept, offset + limit)[offset:]
-            ranked = [(r, None) for r in newest]
-        hits = _hits(conn, expr, ranked, highlight, snippet_words,
-                     keep=_keeper(compiled) if compiled.capitals else None)
+        with time_limit(conn, timeout):
+            return _search(conn, table, query, compiled, f, until, found, limit=limit,
+                           offset=offset, facets=facets, highlight=highlight,
+                           snippet_words=snippet_words, rank_limit=rank_limit, order=order)
     except sqlite3.OperationalError as exc:
         msg = str(exc)
         if any(k in msg for k in _FTS_ERRORS):
             hint = "" if fts else " (simple syntax)"
             raise QueryError(f"cannot search for {query!r}{hint}: {msg}", code="E502") from exc
         raise
+
+
+def _search(conn, table, query, compiled: Compiled, f, until, found, *, limit, offset, facets,
+            highlight, snippet_words, rank_limit, order=None) -> SearchResult:
+    """The search itself, inside the caller's time budget."""
+    expr = compiled.expr
+    cur = conn.cursor()
+    cur.row_factory = None  # plain tuples: these queries return many rows
+    cond, params = _match_sql(compiled, f, until, found)
+    if expr and not facets and rank_limit is None and order in (None, "relevance"):
+        total = cur.execute(f"SELECT count(*) FROM articles_fts WHERE {cond}",
+                            params).fetchone()[0]
+        facet_map: dict = {}
+        kept = None
+    else:
+        keep = row_filter(since=f.since, until=until, publication=f.publication,
+                          language=f.language, country=f.country)
+        kept = _kept(conn, table, cur, compiled, keep, found, f.dedupe, f)
+        total = len(kept)
+        facet_map = _facet_counts(conn, table, kept) if facets else {}
+    ranked_by = "relevance" if expr and (rank_limit is None or total <= rank_limit) \
+        else "newest"
+    if order is not None:
+        ranked_by = order if expr or order != "relevance" else "newest"
+    if ranked_by == "relevance":
+        ranked = cur.execute(_RANKED.format(cond=cond), (*params, limit, offset)
+                             ).fetchall() if limit else []
+    elif ranked_by == "arrived":
+        ranked = [(r, None) for r in _by_arrival(cur, kept, limit, offset)]
+    else:  # newest published first
+        newest = table.newest(kept, offset + limit)[offset:]
+        ranked = [(r, None) for r in newest]
+    hits = _hits(conn, expr, ranked, highlight, snippet_words,
+                 keep=_keeper(compiled) if compiled.capitals else None)
     sampled = bool(facet_map) and total > ACTOR_FACET_SAMPLE
     return SearchResult(query, expr, total, hits, facet_map, limit, offset,
                         actor_sample=ACTOR_FACET_SAMPLE if sampled else None,

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from ..errors import QueryError
 from ..store.fts import is_capitals
+from .limits import check_terms
 
 __all__ = ["compile_query", "compile_search", "Compiled", "Term", "keep_highlight",
            "matches_text"]
@@ -142,7 +143,8 @@ def compile_query(query: str) -> str:
     other word: :func:`compile_search` adds their condition).
 
     Raises :class:`QueryError` (``E501``) when nothing searchable is left, or the
-    query only excludes terms.
+    query only excludes terms; ``E513`` when it holds too many words or prefix terms
+    (:mod:`newsgraph.query.limits`).
     """
     groups, negatives = _groups(query)
     return _expr(groups, negatives)
@@ -150,10 +152,13 @@ def compile_query(query: str) -> str:
 
 def _groups(query: str) -> tuple[list[list[Term]], list[Term]]:
     """The AND of OR-groups of positive terms, and the negated terms."""
+    terms = _terms(query)
+    found = [t for t in terms if isinstance(t, Term)]
+    check_terms(query, sum(len(t.tokens) for t in found), sum(t.prefix for t in found))
     groups: list[list[Term]] = []  # AND of (OR of terms)
     negatives: list[Term] = []
     join_next = False
-    for t in _terms(query):
+    for t in terms:
         if t == "OR":
             join_next = bool(groups)
             continue

@@ -27,6 +27,7 @@ from typing import Any, Iterable, Iterator
 
 from ..errors import InputError
 from ..models import Failure, RawDocument, Source
+from ..safetext import has_surrogates, safe_path, scrub
 from . import corpus, files, meta
 from .html import looks_like_html
 from .newsstand import looks_like_newsstand
@@ -59,11 +60,20 @@ def sniff(text: str) -> str:
 
 def read_text(text: str, opts: ReadOptions = ReadOptions(), *,
               id: str | None = None) -> RawDocument:
-    """One document given as text (``analyze("...")``, tests, the web API)."""
+    """One document given as text (``analyze("...")``, tests, the web API).
+
+    Lone surrogates (which no file can hold, but a Python string can) are replaced
+    with U+FFFD, with a ``[W105]`` warning.
+    """
+    text, bad = scrub(text)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     fmt = opts.format if opts.format in ("newsstand", "html", "text") else sniff(text)
     values, origin, warnings = meta.merge([("option", {"published": opts.date})])
-    return RawDocument(id or sha, Source(None, fmt, sha), text, values, origin, warnings)
+    if id is not None:
+        id, bad_id = scrub(id)
+        bad += bad_id
+    return RawDocument(id or sha, Source(None, fmt, sha), text, values, origin,
+                       warnings + corpus.surrogate_warning(bad))
 
 
 def read_paths(paths: Iterable[str | os.PathLike], opts: ReadOptions = ReadOptions()
@@ -78,7 +88,7 @@ def read_paths(paths: Iterable[str | os.PathLike], opts: ReadOptions = ReadOptio
         try:
             manifest = meta.load_manifest(opts.manifest)
         except InputError as exc:
-            yield Failure(exc.where or opts.manifest, exc.code, exc.message)
+            yield Failure(files.display(exc.where or opts.manifest), exc.code, exc.message)
     skip = os.path.abspath(opts.manifest) if opts.manifest else None
     for p in paths:
         path = os.fspath(p)
@@ -87,7 +97,7 @@ def read_paths(paths: Iterable[str | os.PathLike], opts: ReadOptions = ReadOptio
                 if skip and os.path.abspath(found.path) == skip:
                     continue  # the manifest itself, when it lies among the articles
                 if found.error is not None:
-                    yield Failure(found.path, found.error.code, found.error.message)
+                    yield Failure(files.display(found.path), found.error.code, found.error.message)
                 else:
                     yield from _read_file(found.path, opts, manifest)
         else:
@@ -116,7 +126,7 @@ def _read_file(path: str, opts: ReadOptions, manifest: meta.Manifest | None
     layers, swarn = _outside_layers(path, opts, manifest)
     values, origin, mwarn = meta.merge(layers)
     yield RawDocument(sha, Source(_src_path(path), fmt, sha), text, values, origin,
-                      warnings + swarn + mwarn)
+                      _name_warning(path) + warnings + swarn + mwarn)
 
 
 def _json_records(data: bytes) -> Iterator[corpus.Record | InputError]:
@@ -156,7 +166,7 @@ def _records(path: str, fmt: str, records: Iterable[corpus.Record | InputError],
         fields = dict(rec.fields)
         rid, text = fields.pop("id"), fields.pop("text")
         values, origin, warnings = meta.merge([("record", fields), *outside[0]])
-        warnings = outside[1] + warnings
+        warnings = _name_warning(path) + outside[1] + rec.warnings + warnings
         sha = hashlib.sha256(rec.raw).hexdigest()
         yield RawDocument(rid, Source(_src_path(path), fmt, sha, record=rec.number), text,
                           values, origin, warnings)
@@ -181,4 +191,12 @@ def _outside_layers(path: str, opts: ReadOptions, manifest: meta.Manifest | None
 
 
 def _src_path(path: str) -> str | None:
-    return None if path == "-" else path
+    """The path recorded with a document: as given, with the bytes of a name that is
+    not UTF-8 escaped (``\\xff``), so that it can be stored and printed."""
+    return None if path == "-" else safe_path(path)
+
+
+def _name_warning(path: str) -> tuple[str, ...]:
+    if path == "-" or not has_surrogates(path):
+        return ()
+    return (f"[W104] the file name is not valid UTF-8: recorded as {safe_path(path)!r}",)

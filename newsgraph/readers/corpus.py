@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO, Iterator
 
 from ..errors import InputError
+from ..safetext import scrub
 from .files import text_stream
 from .meta import META_FIELDS
 
-__all__ = ["Record", "iter_jsonl", "iter_csv", "iter_json", "check_record"]
+__all__ = ["Record", "iter_jsonl", "iter_csv", "iter_json", "check_record",
+           "surrogate_warning"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,15 @@ class Record:
     number: int
     fields: dict[str, Any]
     raw: bytes  # the record as stored, for its content hash
+    warnings: tuple[str, ...] = ()
+
+
+def surrogate_warning(n: int) -> tuple[str, ...]:
+    """The warning for ``n`` lone surrogates replaced (none when ``n`` is 0)."""
+    if not n:
+        return ()
+    return (f"[W105] {n} lone surrogate{'s' if n > 1 else ''} (not valid Unicode) replaced "
+            "with U+FFFD",)
 
 
 def check_record(fields: Any, *, number: int, unit: str, raw: bytes | None = None
@@ -45,11 +56,29 @@ def check_record(fields: Any, *, number: int, unit: str, raw: bytes | None = Non
     if not isinstance(text, str) or not text.strip():
         return InputError(f"record {rid!r}: missing or empty required field 'text'", code="E107",
                           where=f"{unit} {number}")
-    out = {k: v for k, v in fields.items() if k in META_FIELDS}
-    out["id"], out["text"] = rid.strip(), text
+    out: dict[str, Any] = {}
+    warnings: list[str] = []
+    bad = 0
+    for key, value in fields.items():
+        if key not in META_FIELDS or value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            warnings.append(f"[W106] field {key!r} is {_kind(value)}, not text: ignored")
+            continue
+        if isinstance(value, str):
+            value, n = scrub(value)
+            bad += n
+        out[key] = value
+    (out["id"], n_id), (out["text"], n_text) = scrub(rid.strip()), scrub(text)
     if raw is None:
-        raw = json.dumps(fields, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    return Record(number, out, raw)
+        raw = json.dumps(fields, sort_keys=True, ensure_ascii=False).encode("utf-8",
+                                                                            "surrogatepass")
+    return Record(number, out, raw, surrogate_warning(bad + n_id + n_text) + tuple(warnings))
+
+
+def _kind(value: Any) -> str:
+    return {bool: "true or false", list: "a list", dict: "an object"}.get(
+        type(value), f"a {type(value).__name__}")
 
 
 def iter_jsonl(stream: BinaryIO, *, max_record_bytes: int) -> Iterator[Record | InputError]:

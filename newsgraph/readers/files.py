@@ -12,12 +12,14 @@ import gzip
 import io
 import os
 import re
+import stat
 import sys
 import zlib
 from dataclasses import dataclass
 from typing import BinaryIO, Iterator
 
 from ..errors import InputError
+from ..safetext import safe_path
 
 __all__ = ["Found", "walk", "open_binary", "read_capped", "decode", "is_gzip_name",
            "base_name", "extension", "READABLE"]
@@ -36,6 +38,11 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 _TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+#: Text in cp1252 (English, French, German, Spanish...) is mostly ASCII: where more of
+#: the bytes than this are not, the file is no Western text (random bytes, Cyrillic or
+#: Greek in a one-byte code page) and decoding it as cp1252 would store mojibake.
+MAX_CP1252_HIGH = 0.30
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:]+)""", re.I)
 
 
@@ -69,8 +76,9 @@ def walk(root: str) -> Iterator[Found]:
     """Files under ``root`` that newsgraph reads, recursively and in sorted order.
 
     Hidden files and folders are skipped, and so are files of other types (images,
-    sidecar ``NAME.json`` files, manifests).  A folder that cannot be listed is
-    reported, and the walk goes on.
+    sidecar ``NAME.json`` files, manifests).  A folder that cannot be listed, and a
+    name that is no regular file (a FIFO, a socket, a device: reading one could wait
+    forever), are reported, and the walk goes on.
     """
     errors: list[OSError] = []
     for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
@@ -81,17 +89,37 @@ def walk(root: str) -> Iterator[Found]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if not name.startswith(".") and extension(name) in READABLE:
-                yield Found(os.path.join(dirpath, name))
+                yield _regular(os.path.join(dirpath, name))
     for err in errors:
         yield Found(err.filename or root, InputError(f"cannot list folder: {err.strerror or err}",
                                                      code="E101"))
 
 
+def _regular(path: str) -> Found:
+    """``path`` found in a folder: to read if it is a regular file (or a link to one)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return Found(path)  # opening it reports why (a broken link: E101)
+    if stat.S_ISREG(mode):
+        return Found(path)
+    kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    return Found(path, InputError(f"{kind} in a folder: not read (give it by name to read it)",
+                                  code="E101"))
+
+
 def open_binary(path: str) -> BinaryIO:
     """Open ``path`` (``-``: standard input) for reading bytes, un-gzipping transparently."""
     if path == "-":
+        if sys.stdin is None or getattr(sys.stdin, "buffer", None) is None:
+            raise InputError("standard input is closed", code="E101")
         stream: BinaryIO = sys.stdin.buffer
-        head = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
+        try:
+            head = stream.peek(2)[:2] if hasattr(stream, "peek") else b""
+        except OSError as exc:
+            raise InputError(f"cannot read standard input: {exc.strerror or exc}",
+                             code="E101") from None
         return gzip.GzipFile(fileobj=stream) if head == _GZIP_MAGIC else stream
     try:
         f = open(path, "rb")
@@ -166,8 +194,35 @@ def decode(data: bytes, *, html: bool = False) -> tuple[str, tuple[str, ...]]:
                     return data.decode(declared, "replace"), ()
             except (LookupError, UnicodeDecodeError):
                 pass
+    sample = data[:65536]
+    high = 1 - len(sample.translate(None, _HIGH_BYTES)) / len(sample)
+    if high > MAX_CP1252_HIGH:
+        # too many high bytes for Western text: a legacy encoding of another script
+        # (cp1251, cp1253, ...) when charset detection finds one that reads as language
+        found = _detected(sample)
+        if found is None:
+            raise InputError(f"not UTF-8, and {high:.0%} of its bytes are not ASCII: no "
+                             "encoding reads it as text (random bytes? save it as UTF-8)",
+                             code="E115")
+        return data.decode(found, "replace"), (
+            f"[W101] not valid UTF-8 (first bad byte at {first_bad}); decoded as {found}, "
+            "the encoding its bytes read best in",)
     return data.decode("cp1252", "replace"), (
         f"[W101] not valid UTF-8 (first bad byte at {first_bad}); decoded as cp1252",)
+
+
+#: Most "chaos" (mess detected in the decoded text) a detected encoding may leave.
+MAX_CHAOS = 0.1
+
+
+def _detected(sample: bytes) -> str | None:
+    """The encoding charset detection reads ``sample`` in as language, or None."""
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(sample).best()
+    if best is None or best.chaos > MAX_CHAOS:
+        return None
+    return best.encoding
 
 
 def _strict(data: bytes, enc: str) -> str:
@@ -204,5 +259,6 @@ def text_stream(stream: BinaryIO, *, sample: bytes) -> io.TextIOWrapper:
 
 
 def display(path: str | os.PathLike) -> str:
+    """``path`` as shown in a failure line (``<stdin>``; a name that is not UTF-8 escaped)."""
     path = os.fspath(path)
-    return "<stdin>" if path == "-" else path
+    return "<stdin>" if path == "-" else safe_path(path)

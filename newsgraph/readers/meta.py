@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from ..errors import InputError
+from ..safetext import scrub
 
 __all__ = ["Manifest", "META_FIELDS", "load_manifest", "sidecar", "path_date", "normalize_date",
            "merge"]
@@ -155,8 +156,16 @@ def merge(layers: list[tuple[str, Mapping[str, Any]]]) -> tuple[dict[str, Any], 
                         f"[W103] {where} date {str(value)[:40]!r} is not a date; ignored")
                     continue
                 value = date
+            elif isinstance(value, bool) or not isinstance(value, (str, int, float)):
+                warnings.append(f"[W106] {where} field {key!r} is not text "
+                                f"({type(value).__name__}): ignored")
+                continue
             elif not isinstance(value, str):
                 value = str(value)
+            value, bad = scrub(value)
+            if bad:
+                warnings.append(f"[W105] {where} field {key!r}: {bad} lone surrogate(s) (not "
+                                "valid Unicode) replaced with U+FFFD")
             meta[key] = value.strip()
             origin[key] = where
     if origin.get("published") in (None, "option") and meta.get("url"):

@@ -34,9 +34,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..errors import InputError
+from ..errors import InputError, NewsgraphError
 from ..pipeline import Settings
 from ..readers import ReadOptions
+from ..safetext import safe_path
 
 __all__ = ["BatchOptions", "Shard", "BatchReport", "plan_shards", "run_shard", "write_shard", "run_batch",
            "read_manifest", "CORPUS_SUFFIXES", "ARTICLE_SUFFIXES"]
@@ -91,8 +92,8 @@ def _expand(inputs: Iterable[str]) -> list[str]:
 
 def _shard_id(paths: Iterable[str]) -> str:
     h = hashlib.sha256()
-    for p in paths:
-        h.update(f"{p}\0{os.path.getsize(p)}\n".encode())
+    for p in paths:  # a name that is not UTF-8 hashes as its bytes
+        h.update(os.fsencode(p) + f"\0{os.path.getsize(p)}\n".encode())
     return h.hexdigest()[:20]
 
 
@@ -142,7 +143,9 @@ def write_shard(out: str, shard_id: str, results: Iterable, *, inputs: Iterable[
 
     The tables are written to a fresh folder under ``tmp/`` and renamed into
     ``shards/<id>`` at once; if that shard exists already (another attempt
-    finished first), it is kept and this copy is dropped.
+    finished first), it is kept and this copy is dropped.  An article whose id came
+    earlier in the shard (the same file twice, under two names) is a duplicate: only
+    its first analysis is written, as ``ingest`` stores only the first.
     """
     import pyarrow.parquet as pq
 
@@ -156,10 +159,14 @@ def write_shard(out: str, shard_id: str, results: Iterable, *, inputs: Iterable[
     t0 = time.perf_counter()
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
     dedupe = DedupeOptions()
-    n_articles = n_failed = 0
+    n_articles = n_failed = n_duplicates = 0
+    seen: set[str] = set()
     now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     for result in results:
-        if isinstance(result, Analysis):
+        if isinstance(result, Analysis) and result.id in seen:
+            n_duplicates += 1
+        elif isinstance(result, Analysis):
+            seen.add(result.id)
             n_articles += 1
             for table, new in analysis_rows(result, analysed_at=now).items():
                 rows[table].extend(new)
@@ -178,8 +185,9 @@ def write_shard(out: str, shard_id: str, results: Iterable, *, inputs: Iterable[
         for name, table in to_tables(rows).items():
             pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
             counts[name] = table.num_rows
-        meta = {"id": shard_id, "inputs": list(inputs), "n_articles": n_articles,
-                "n_failed": n_failed, "rows": counts, "pipeline_version": pipeline_version(),
+        meta = {"id": shard_id, "inputs": [safe_path(p) for p in inputs],
+                "n_articles": n_articles, "n_failed": n_failed, "n_duplicates": n_duplicates,
+                "rows": counts, "pipeline_version": pipeline_version(),
                 "written_by": f"{socket.gethostname()}:{os.getpid()}",
                 "seconds": round(time.perf_counter() - t0, 3), "written_at": now}
         (tmp / "_shard.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
@@ -258,11 +266,18 @@ def run_batch(inputs: Iterable[str], out: str, *, scheduler: str | None = None,
         own_cluster = own_client = None
         try:
             if client is None:
-                if scheduler:
-                    client = own_client = Client(scheduler)
-                else:
-                    own_cluster = make_local_cluster(local_cluster or default_workers())
-                    client = own_client = Client(own_cluster)
+                try:
+                    if scheduler:
+                        client = own_client = Client(scheduler)
+                    else:
+                        own_cluster = make_local_cluster(local_cluster or default_workers())
+                        client = own_client = Client(own_cluster)
+                except Exception as exc:  # a worker that dies at start, a scheduler not there
+                    what = f"the scheduler {scheduler}" if scheduler else "a local Dask cluster"
+                    raise NewsgraphError(f"cannot start or reach {what}: "
+                                         f"{type(exc).__name__}: {str(exc).rstrip('.')}; "
+                                         "no shard was run",
+                                         code="E614") from exc
             futures = client.map(run_shard, todo, out=str(Path(out).resolve()),
                                  options=options, pure=False, retries=options.retries,
                                  key=[f"newsgraph-shard-{s.id}-{uuid.uuid4().hex[:6]}"
@@ -273,8 +288,10 @@ def run_batch(inputs: Iterable[str], out: str, *, scheduler: str | None = None,
                     meta = fut.result()
                 except Exception as exc:  # after its retries: report it, keep the others
                     shard = shard_of[fut.key]
-                    report.errors.append(f"{shard.paths[0]}: [E613] shard {shard.id} failed: "
-                                         f"{type(exc).__name__}: {exc}")
+                    more = f" and {len(shard.paths) - 1} other files" \
+                        if len(shard.paths) > 1 else ""
+                    report.errors.append(f"{safe_path(shard.paths[0])}{more}: [E613] shard "
+                                         f"{shard.id} failed: {type(exc).__name__}: {exc}")
                     continue
                 report.shards.append(meta)
                 if not meta.get("skipped"):

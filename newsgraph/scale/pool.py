@@ -13,6 +13,10 @@ pool finishes yielding the batch it is on, then stops (``pool.interrupted`` is
 true) and the caller commits and reports.  A second Ctrl-C interrupts at once.
 Workers ignore SIGINT so a batch is never cut in half.
 
+A worker exits when the process that started the pool dies (even by SIGKILL, which
+lets nothing clean up): each watches it (:func:`_watch_parent`), and the forkserver
+and multiprocessing's resource tracker end when the last worker has.
+
 A worker that dies (killed, out of memory) breaks the executor; the pool
 starts a fresh one and resubmits every batch not yet yielded.  A batch that is
 in flight when workers die :data:`MAX_ATTEMPTS` times is reported as one
@@ -28,6 +32,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -69,7 +74,49 @@ def _context(method: str | None):
     return ctx
 
 
-def _init_worker(settings: Settings) -> None:
+#: How often (seconds) a worker looks whether the process that started the pool lives.
+PARENT_POLL = 0.5
+
+
+def _started(pid: int) -> str | None:
+    """The start time of process ``pid`` (Linux), or None when it is gone or a zombie; ""
+    where there is no /proc (the process exists)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+    except FileNotFoundError:
+        if not os.path.isdir("/proc/self"):
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return None
+            except OSError:
+                pass
+            return ""
+        return None
+    except OSError:
+        return ""
+    return None if fields[0] == b"Z" else fields[19].decode()
+
+
+def _watch_parent(pid: int, started: str | None) -> None:
+    """Exit this worker when the process that started the pool is gone (killed with
+    SIGKILL, it could not stop its workers): a thread that looks every
+    :data:`PARENT_POLL` seconds.  A worker started from the forkserver is not that
+    process's child, so the process itself is watched, by pid and start time."""
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_POLL)
+            if _started(pid) != started:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
+
+
+def _init_worker(settings: Settings, parent: int | None = None,
+                 parent_started: str | None = None) -> None:
+    if parent is not None:
+        _watch_parent(parent, parent_started)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     keep_large_allocations_on_heap()  # in case this process inherited Dask's malloc setting
     if settings.english_stages:
@@ -99,7 +146,7 @@ def _run_batch(batch: list[Item], settings: Settings) -> list[Analysis | Failure
 def _where(doc: Item) -> str:
     if isinstance(doc, Failure):
         return doc.where
-    return doc.source.path or doc.id
+    return doc.source.where(doc.id)
 
 
 class AnalysisPool:
@@ -132,7 +179,8 @@ class AnalysisPool:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
                 self.workers, mp_context=self._ctx, initializer=_init_worker,
-                initargs=(self.settings,), max_tasks_per_child=self.max_batches)
+                initargs=(self.settings, os.getpid(), _started(os.getpid())),
+                max_tasks_per_child=self.max_batches)
         return self._executor
 
     def close(self) -> None:

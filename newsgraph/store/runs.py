@@ -13,6 +13,8 @@ import sqlite3
 from datetime import datetime, timezone
 from typing import Any
 
+from ..safetext import has_surrogates, scrub
+
 __all__ = ["now", "start_run", "save_counts", "record_failure"]
 
 
@@ -24,10 +26,11 @@ def now() -> str:
 def start_run(conn: sqlite3.Connection, command: str, args: dict[str, Any] | None,
               pipeline_version: str | None) -> int:
     """A new row of ``runs``; returns its id."""
+    text = json.dumps(args or {}, ensure_ascii=False, default=str)
+    if has_surrogates(text):  # a file name that is not UTF-8: its bytes as JSON escapes
+        text = json.dumps(args or {}, default=str)
     cur = conn.execute("INSERT INTO runs (command, args, started_at, pipeline_version) "
-                       "VALUES (?, ?, ?, ?)",
-                       (command, json.dumps(args or {}, ensure_ascii=False, default=str), now(),
-                        pipeline_version))
+                       "VALUES (?, ?, ?, ?)", (command, text, now(), pipeline_version))
     return cur.lastrowid
 
 
@@ -44,4 +47,4 @@ def save_counts(conn: sqlite3.Connection, run_id: int, *, read: int, stored: int
 def record_failure(conn: sqlite3.Connection, run_id: int, where: str, code: str,
                    message: str) -> None:
     conn.execute("INSERT INTO errors (run_id, at, location, code, message) VALUES (?, ?, ?, ?, ?)",
-                 (run_id, now(), where, code, message))
+                 (run_id, now(), scrub(where)[0], code, scrub(message)[0]))

@@ -12,7 +12,9 @@ import sqlite3
 from contextlib import contextmanager
 from typing import Iterator
 
-__all__ = ["transaction"]
+from ..errors import StoreError
+
+__all__ = ["transaction", "write_failed"]
 
 _SAVEPOINTS = itertools.count(1)
 
@@ -43,3 +45,13 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def write_failed(exc: sqlite3.Error, *, where: str | None = None) -> StoreError:
+    """The one-line error for a write the knowledge base refused (disk full, I/O error,
+    the file locked past the timeout): ``[E406]``.  The transaction was rolled back, so
+    what was committed before is intact and a rerun does the rest."""
+    msg = str(exc)
+    hint = " (is the disk full?)" if any(k in msg for k in ("disk", "full", "I/O")) else ""
+    return StoreError(f"cannot write to the knowledge base: {msg}{hint}; what was committed "
+                      "before is kept, and a rerun stores the rest", code="E406", where=where)

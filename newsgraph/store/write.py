@@ -51,9 +51,17 @@ def insert_article(conn: sqlite3.Connection, analysis: Analysis, *, now: str) ->
         insert_analysis_rows(conn, rows)
 
 
-def write_analysis(conn: sqlite3.Connection, analysis: Analysis, *, now: str) -> None:
-    """Replace the stored analysis of an article already in the knowledge base."""
+def write_analysis(conn: sqlite3.Connection, analysis: Analysis, *, now: str) -> int:
+    """Replace the stored analysis of an article already in the knowledge base.
+
+    The links ``newsgraph link`` made (``article_actors.kb_actor_id``) are kept for the
+    actors the new analysis finds again, so queries by the actor rule answer as before
+    until ``link`` runs (it links the re-analysed article afresh).  Returns how many
+    links the article had.
+    """
     aid = analysis.article.id
+    links = conn.execute("SELECT actor_id, kb_actor_id FROM article_actors "
+                         "WHERE article_id = ? AND kb_actor_id IS NOT NULL", (aid,)).fetchall()
     for table in ("article_actors", "mentions", "actor_roles", "quotes", "events", "held_events"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
     rows = analysis_rows(analysis, analysed_at=now)
@@ -63,6 +71,10 @@ def write_analysis(conn: sqlite3.Connection, analysis: Analysis, *, now: str) ->
                  (art["times"], art["analysis_warnings"], art["pipeline_version"],
                   art["home_country"], art["home_country_from"], now, aid))
     insert_analysis_rows(conn, rows)
+    conn.executemany("UPDATE article_actors SET kb_actor_id = ? "
+                     "WHERE article_id = ? AND actor_id = ?",
+                     [(kb_id, aid, actor_id) for actor_id, kb_id in links])
+    return len(links)
 
 
 def insert_analysis_rows(conn: sqlite3.Connection, rows: dict[str, list[dict[str, Any]]]) -> None:

@@ -209,13 +209,14 @@ def create_app(db_path: str | Path) -> Starlette:
     routes = [
         *routes_for("home", "/"),
         *routes_for("search", "/search"),
-        *routes_for("article", "/articles/{id}"),
+        # ids may hold "/" (a corpus record's own id): the rest of the path is the id
+        *routes_for("article", "/articles/{id:path}"),
         *[Route(f"/{kind}.{fmt}", downloader(kind, fmt), methods=["GET"])
           for kind in ("events", "quotes") for fmt in DOWNLOADS],
         *routes_for("events", "/events"),
         *routes_for("quotes", "/quotes"),
         *routes_for("actors", "/actors"),
-        *routes_for("actor", "/actors/{id}"),
+        *routes_for("actor", "/actors/{id:path}"),
         *routes_for("dyad", "/dyads/{a}/{b}"),
         *routes_for("network", "/network"),
         Mount("/static", app=StaticFiles(directory=str(static)), name="static"),

@@ -1,5 +1,11 @@
 """Explorer latency on a large knowledge base: p95 over 50 requests per page type.
 
+Pages: home (by publication or arrival, "since" a moment), search, article, actor
+(a third of them "since" a moment), dyad, network, and the working lists /events,
+/quotes and /actors with filters, words, sort columns and later pages.  A moment of
+"since my last visit" is drawn from the newest tenth of the arrivals (articles
+arrive four a second in the synthetic knowledge base).
+
     python benchmarks/web.py                       # build /tmp/newsgraph-web-bench.db (100,000 articles) once, then measure
     python benchmarks/web.py --articles 20000 --db /tmp/small.db
     python benchmarks/web.py --rebuild             # build the knowledge base again
@@ -30,7 +36,7 @@ import statistics
 import sys
 import threading
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,7 +91,7 @@ def build(path: Path, n_articles: int, *, seed: int = 42) -> None:
     kb = KnowledgeBase(str(path))
     c = kb.conn
     c.execute("PRAGMA synchronous = OFF")  # a throw-away benchmark file
-    now = "2025-01-01T00:00:00+00:00"
+    arrival = datetime(2025, 1, 1, tzinfo=timezone.utc)  # four articles arrive a second
     t0 = time.perf_counter()
     for first in range(0, n_articles, 2000):
         arts, aas, mens, roles, quotes, events, eas = [], [], [], [], [], [], []
@@ -119,6 +125,7 @@ def build(path: Path, n_articles: int, *, seed: int = 42) -> None:
             text = headline + "\n\n" + body
             off = len(headline) + 2
             pub, ctry = rng.choices(pubs, pub_w)[0]
+            now = (arrival + timedelta(seconds=k // 4)).isoformat(timespec="seconds")
             arts.append((aid, f"{k:064x}", "text", pub, "en", ctry, published, headline, text,
                          json.dumps([[off, len(text)]]), now))
             for a in cast:
@@ -195,9 +202,24 @@ def _urls(path: Path, n: int, rng: random.Random) -> dict[str, list[str]]:
     d0 = date.fromisoformat(first)
     days = (date.fromisoformat(last) - d0).days
     urls: dict[str, list[str]] = {k: [] for k in
-                                  ("home", "search", "article", "actor", "dyad", "network")}
+                                  ("home", "search", "article", "actor", "dyad", "network",
+                                   "events", "quotes", "actors")}
+    def rand_arrival() -> str:
+        """A moment of "since my last visit": among the newest tenth of the arrivals."""
+        while True:
+            row = c.execute("SELECT ingested_at FROM articles WHERE rowid = ?",
+                            (rng.randint(max_rowid * 9 // 10, max_rowid),)).fetchone()
+            if row:
+                return row[0]
     for i in range(n):
-        urls["home"].append("/")
+        home: dict[str, str] = {}
+        if i % 3 == 1:
+            home["sort"] = "arrived"
+        if i % 3 == 2:
+            home["arrived_since"] = rand_arrival()
+        if i % 4 == 3:
+            home["page"] = str(rng.randint(2, 20))
+        urls["home"].append("/" + ("?" + urlencode(home) if home else ""))
         aid, text = rand_article()
         urls["article"].append(f"/articles/{quote(aid, safe='')}")
         words = text.split()
@@ -209,9 +231,14 @@ def _urls(path: Path, n: int, rng: random.Random) -> dict[str, list[str]]:
             params["publication"] = rng.choice(pubs)
         if i % 5 == 3:
             params["page"] = str(rng.randint(2, 5))
+        if i % 6 == 5:
+            params["order"] = "arrived"
+        if i % 6 == 4:
+            params["arrived_since"] = rand_arrival()
         urls["search"].append("/search?" + urlencode(params))
         src, tgt = rand_event()
-        urls["actor"].append(f"/actors/{quote(rng.choice((src, tgt)), safe='')}")
+        since = f"?{urlencode({'arrived_since': rand_arrival()})}" if i % 3 == 1 else ""
+        urls["actor"].append(f"/actors/{quote(rng.choice((src, tgt)), safe='')}{since}")
         urls["dyad"].append(f"/dyads/{quote(src, safe='')}/{quote(tgt, safe='')}")
         net: list[tuple[str, str]] = []
         if i % 2:
@@ -219,8 +246,36 @@ def _urls(path: Path, n: int, rng: random.Random) -> dict[str, list[str]]:
         if i % 3:
             a = d0 + timedelta(days=rng.randrange(days))
             b = a + timedelta(days=rng.choice([7, 30, 90, 365]))
-            net += [("from", a.isoformat()), ("to", b.isoformat())]
+            net += [("since", a.isoformat()), ("until", b.isoformat())]
         urls["network"].append("/network" + ("?" + urlencode(net) if net else ""))
+        # the working lists: filters, a sort column now and then, a later page
+        ev: list[tuple[str, str]] = []
+        if i % 4 == 1:
+            ev.append((rng.choice(("source", "target", "actor")), rng.choice((src, tgt))))
+        if i % 4 == 2:
+            ev += [("type", t) for t in rng.sample(EVENT_TYPES, rng.randint(1, 3))]
+            a = d0 + timedelta(days=rng.randrange(days))
+            ev += [("since", a.isoformat()), ("until", (a + timedelta(days=90)).isoformat())]
+        if i % 4 == 3:
+            ev.append(("text", w))
+        if i % 5 == 4:
+            ev.append(("sort", rng.choice(("type", "-arrived", "publication", "day"))))
+        if i % 3 == 2:
+            ev.append(("page", str(rng.randint(2, 4))))
+        urls["events"].append("/events" + ("?" + urlencode(ev) if ev else ""))
+        qs: list[tuple[str, str]] = []
+        if i % 4 == 1:
+            qs.append((rng.choice(("speaker", "about")), rng.choice((src, tgt))))
+        if i % 4 == 2:
+            qs.append(("publication", rng.choice(pubs)))
+        if i % 4 == 3:
+            qs.append(("text", w))
+        if i % 5 == 4 and not any(k == "about" for k, _ in qs):  # about: nearest first
+            qs.append(("sort", rng.choice(("speaker", "-arrived", "kind"))))
+        if i % 3 == 2:
+            qs.append(("page", str(rng.randint(2, 4))))
+        urls["quotes"].append("/quotes" + ("?" + urlencode(qs) if qs else ""))
+        urls["actors"].append("/actors" + (f"?page={rng.randint(2, 9)}" if i % 2 else ""))
     c.close()
     return urls
 

@@ -115,7 +115,7 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
         ("E506", "a negative limit or offset, or a page number that is not a whole number >= 1"),
         ("E507", "a filter field the query does not take (quotes have no `type`, events no "
                  "`by`)"),
-        ("E508", "an order that is not `newest` or `oldest`"),
+        ("E508", "an order that is not `newest` or `oldest` (search: `relevance`, `newest`, `arrived`), or a sort key a list has no column for"),
         ("E509", "text that is not valid Unicode: a query, filter, id or name with a lone "
                  "surrogate, or a command-line argument whose bytes are not UTF-8"),
         ("E510", "`to_pandas()` without pandas installed (`pip install 'newsgraph[notebook]'`)"),
@@ -182,7 +182,7 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
         ("E701", "a SOURCES line that is not an http(s) URL, or ends in capitals that are no ISO 3166-1 country code (file:line named; the other lines are read)"),
         ("E702", "the SOURCES file cannot be read, or lists no source"),
         ("E703", "`--every` that is not a duration with a unit (`90s`, `15m`, `1h`, `1h30m`)"),
-        ("E704", "an arrival bound (`arrivals(since=, until=)`) that is not an ISO date or timestamp"),
+        ("E704", "an arrival bound (`arrivals(since=, until=)`, `arrived_since`, `arrived_until`) that is not an ISO date or timestamp"),
         ("E710", "HTTP 4xx answer (404 not found, 410 gone, 403 forbidden, ...)"),
         ("E711", "timed out (connecting, reading, or the whole body past `--timeout`) after the retries"),
         ("E712", "the connection failed (refused, reset, no such host, proxy error) after the retries"),

@@ -35,6 +35,7 @@ from .store.write import delete_articles, insert_article, write_analysis
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ingest import IngestSummary, LoadReport
+    from .query.arrivals import Arrivals
     from .query.facets import FacetTable
     from .query.search import SearchResult
 
@@ -142,7 +143,7 @@ class KnowledgeBase(AbstractContextManager):
     def search(self, query: str = "", filter: Filter | None = None, *, fts: bool = False,
                limit: int = 10, offset: int = 0, facets: bool = True,
                highlight: tuple[str, str] = ("«", "»"), snippet_words: int = 16,
-               rank_limit: int | None = None, names: bool = True,
+               rank_limit: int | None = None, names: bool = True, order: str | None = None,
                timeout: float | None = 10.0, **fields) -> "SearchResult":
         """Full-text search with facets (:func:`newsgraph.query.search.search`); a search
         that runs past ``timeout`` seconds is stopped with ``[E514]``."""
@@ -151,7 +152,7 @@ class KnowledgeBase(AbstractContextManager):
         return search(self.conn, self.facets, query, _filter(filter, fields), fts=fts,
                       limit=limit, offset=offset, facets=facets, highlight=highlight,
                       snippet_words=snippet_words, rank_limit=rank_limit, names=names,
-                      timeout=timeout)
+                      order=order, timeout=timeout)
 
     def resolve_id(self, id_or_prefix: str) -> str | None:
         return qr.resolve_id(self.conn, id_or_prefix)
@@ -168,18 +169,31 @@ class KnowledgeBase(AbstractContextManager):
     def overview(self, **options) -> q.Overview:
         return qr.overview(self.conn, **options)
 
+    def arrivals(self, *, since: str | None = None, until: str | None = None,
+                 publication: str | None = None, limit: int | None = 50,
+                 offset: int = 0, order: str = "arrived") -> "Arrivals":
+        """Articles by time of arrival (or publication), newest first
+        (:func:`newsgraph.query.arrivals.arrivals`)."""
+        from .query.arrivals import arrivals
+
+        return arrivals(self.conn, since=since, until=until, publication=publication,
+                        limit=limit, offset=offset, order=order)
+
     def errors(self, *, run_id: int | None = None, limit: int = 100):
         return qr.errors(self.conn, run_id=run_id, limit=limit)
 
     # -- events --------------------------------------------------------------------
     def events(self, filter: Filter | None = None, *, limit: int | None = None,
-               offset: int = 0, order: str = "newest", **fields) -> q.Events:
+               offset: int = 0, order: str = "newest", sort: str | None = None,
+               **fields) -> q.Events:
         return qe.events(self.conn, _filter(filter, fields), limit=limit, offset=offset,
-                         order=order)
+                         order=order, sort=sort)
 
     def iter_events(self, filter: Filter | None = None, *, limit: int | None = None,
-                    order: str = "newest", **fields) -> Iterator[q.EventRecord]:
-        return qe.iter_events(self.conn, _filter(filter, fields), limit=limit, order=order)
+                    order: str = "newest", sort: str | None = None,
+                    **fields) -> Iterator[q.EventRecord]:
+        return qe.iter_events(self.conn, _filter(filter, fields), limit=limit, order=order,
+                              sort=sort)
 
     def dyad(self, a: str, b: str, filter: Filter | None = None, *, by: str = "month",
              limit: int | None = 50, offset: int = 0, **fields) -> q.Dyad:
@@ -222,13 +236,14 @@ class KnowledgeBase(AbstractContextManager):
 
     # -- quotes --------------------------------------------------------------------
     def quotes(self, filter: Filter | None = None, *, limit: int | None = None,
-               offset: int = 0, order: str = "newest", **fields) -> q.Quotes:
+               offset: int = 0, order: str = "newest", sort: str | None = None,
+               **fields) -> q.Quotes:
         return qq.quotes(self.conn, _filter(filter, fields), limit=limit, offset=offset,
-                         order=order)
+                         order=order, sort=sort)
 
     def iter_quotes(self, filter: Filter | None = None, *, order: str = "newest",
-                    **fields) -> Iterator[q.QuoteRecord]:
-        return qq.iter_quotes(self.conn, _filter(filter, fields), order=order)
+                    sort: str | None = None, **fields) -> Iterator[q.QuoteRecord]:
+        return qq.iter_quotes(self.conn, _filter(filter, fields), order=order, sort=sort)
 
     # -- actors --------------------------------------------------------------------
     def resolve(self, spec: str, *, names: bool = True, strict: bool = False) -> q.Resolved:

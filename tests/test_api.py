@@ -44,7 +44,9 @@ def test_serving_the_explorer_loads_no_spacy(tmp_path):
         f"c = TestClient(create_app({str(db)!r}))\n"
         "for url in ('/', '/search?q=Chile', '/articles/fx-pact', '/actors/NOR', "
         "'/dyads/NOR/CHL', '/network', '/actors/nobody', '/search?actor=Nobody+Known', "
-        "'/dyads/NOR/nobody', '/search?q=Chile&actor=NOR'):\n"
+        "'/dyads/NOR/nobody', '/search?q=Chile&actor=NOR', '/events?source=Mr+Rojas', "
+        "'/quotes?speaker=Mr+Dahl', '/actors/Mr%20Dahl', '/events.csv?actor=Mr+Dahl', "
+        "'/quotes.parquet?about=Mr+Dahl', '/actors', '/events', '/quotes'):\n"
         "    assert c.get(url).status_code in (200, 400, 404), url\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'spacy'))")
     assert proc.returncode == 0, proc.stderr

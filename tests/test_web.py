@@ -255,7 +255,7 @@ def test_actor_page(client):
     assert ("2024-01"[:4], None) not in quads
     assert ("2023-05", "verbal conflict") in quads
     html = client.get("/actors/NOR").text
-    assert 'aria-label="events of Norway by quad class"' in html
+    assert 'aria-label="events of Norway by quad class, by month"' in html
     assert "/dyads/NOR/CHL" in html
 
 

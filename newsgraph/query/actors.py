@@ -28,6 +28,8 @@ from __future__ import annotations
 import itertools
 import json
 import sqlite3
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -35,8 +37,8 @@ from ..errors import QueryError
 from .filters import check_text, country_alpha3, nearest
 from .listing import Listing, Record
 
-__all__ = ["Resolved", "resolve", "party_sql", "RULE", "KBActor", "ActorMention", "RoleSeen",
-           "ActorArticle", "NameSeen", "actors", "actor", "actor_info", "actor_names",
+__all__ = ["Resolved", "resolve", "stored_names_only", "party_sql", "RULE", "KBActor",
+           "ActorMention", "RoleSeen", "ActorArticle", "NameSeen", "actors", "actor", "actor_info", "actor_names",
            "roles_seen", "actor_articles", "actor_mentions", "KINDS", "one_id"]
 
 #: The actor rule in one sentence (the CLI and the explorer show it).
@@ -69,6 +71,23 @@ def _exists(conn: sqlite3.Connection, party: str) -> bool:
         if conn.execute(sql, (party,)).fetchone():
             return True
     return False
+
+
+#: Whether a name may be matched by its surname key (``newsgraph link``'s name
+#: normaliser: it loads the actors package, and with it spaCy).  The explorer reads
+#: names as stored only (:func:`stored_names_only`).
+_SURNAMES: ContextVar[bool] = ContextVar("newsgraph_surnames", default=True)
+
+
+@contextmanager
+def stored_names_only() -> Iterator[None]:
+    """Within this block, :func:`resolve` matches names as the articles stored them
+    (whole, or by whole words) and never by surname keys: no language data is loaded."""
+    token = _SURNAMES.set(False)
+    try:
+        yield
+    finally:
+        _SURNAMES.reset(token)
 
 
 def _like(words: str) -> str:
@@ -124,7 +143,7 @@ def _by_name(conn: sqlite3.Connection, spec: str) -> Iterator[tuple[str, list[st
         "AND kb_actor_id IS NOT NULL UNION "
         "SELECT COALESCE(kb_actor_id, actor_id) FROM article_actors "
         "WHERE name = ? COLLATE NOCASE", (spec, spec, spec))]
-    surname = _by_surname(conn, spec) if _bare(spec) else []
+    surname = _by_surname(conn, spec) if _SURNAMES.get() and _bare(spec) else []
     yield ("surname" if surname and not ids else "name"), ids + surname
     code = country_alpha3(spec) if len(spec) > 3 else None
     yield "country", [code] if code else []

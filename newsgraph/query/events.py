@@ -17,21 +17,31 @@ from ..errors import QueryError
 from ..models import QUAD_CLASS
 from .actors import RULE, Resolved, party_sql, resolve
 from .clusters import event_ids_once
+from .arrivals import arrived_sql, few_arrived
 from .filters import PERIODS, Filter, order_sql, page_bounds, period_of, upper
-from .listing import Listing, Record
+from .listing import Listing, Record, sort_sql, sorted_ids_sql
+from .words import count_words, words_sql
 
 __all__ = ["EventRecord", "Events", "DyadCount", "Dyad", "TimelineCount", "EVENT_FILTERS",
            "events", "iter_events", "count_events", "dyad", "timeline", "event_where", "event_records",
-           "EVENT_COLUMNS"]
+           "EVENT_COLUMNS", "EVENT_SORTS"]
 
 #: The filter fields event queries take.
 EVENT_FILTERS = ("source", "target", "actor", "type", "modality", "since", "until", "dedupe",
-                 "article_id", "publication", "language", "country")
+                 "article_id", "publication", "language", "country", "text", "arrived_since",
+                 "arrived_until")
+
+#: The columns events can be sorted by (``sort="type"``, ``sort="-arrived"`` descending);
+#: ties are broken newest day first.
+EVENT_SORTS = {"day": "e.day", "type": "e.type", "quad": "e.quad", "modality": "e.modality",
+               "confidence": "e.confidence", "publication": "a.publication",
+               "headline": "a.headline", "arrived": "a.ingested_at"}
 
 EVENT_COLUMNS = ("e.id, e.article_id, e.seq, e.type, e.quad, e.mode, e.source, e.target, e.modality, "
             "e.context, e.reported_by, e.date, e.date_granularity, e.location, e.trigger, "
             "e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end, e.cameo, e.rule, "
             "e.confidence, e.published, e.day, a.headline, a.publication, a.url, "
+            "a.ingested_at AS arrived, "
             "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence")
 
 
@@ -70,6 +80,7 @@ class EventRecord(Record):
     source_countries: tuple[str, ...] = ()
     target_countries: tuple[str, ...] = ()
     direction: str | None = None  # in a dyad: a->b, b->a or a&b
+    arrived: str | None = None  # when its article arrived (ingested_at, UTC)
 
     @property
     def month(self) -> str | None:
@@ -169,12 +180,22 @@ def _where(conn: sqlite3.Connection, f: Filter, *, drive: bool = True,
     the type is checked on each, never used to find them ("+type")."""
     conds, params, found = [], [], []
     p_sql, p_params = None, []
-    for name, role in (("source", "source"), ("target", "target"), ("actor", None)):
-        spec = getattr(f, name)
-        if not spec:
-            continue
-        r = resolve(conn, spec, strict=True)
+    roles = [(resolve(conn, getattr(f, name), strict=True), role)
+             for name, role in (("source", "source"), ("target", "target"), ("actor", None))
+             if getattr(f, name)]
+    if drive and roles and few_arrived(conn, f, "event_parties", roles[0][0].ids,
+                                       _EVENTS_PER_ARTICLE):
+        drive = False  # the events of the few articles that arrived, checked for the actor
+    for r, role in roles:
         found.append(r)
+        if not drive and f.arrived_since:
+            sub = party_sql(r.ids, params, "+x.party")  # by the event: its key, not the party
+            if role:
+                sub += " AND x.role = ?"
+                params.append(role)
+            conds.append(f"EXISTS (SELECT 1 FROM event_parties x WHERE x.event_id = e.id "
+                         f"AND {sub})")
+            continue
         if drive and p_sql is None:
             p_sql = party_sql(r.ids, p_params, "p.party")
             if role:
@@ -215,7 +236,16 @@ def _where(conn: sqlite3.Connection, f: Filter, *, drive: bool = True,
         params += [v for _, v in art]
     if f.dedupe:
         conds.append(f"e.id IN ({event_ids_once()})")
+    arrived = arrived_sql(f.arrived_since, f.arrived_until, params)
+    if arrived:
+        conds.append(f"e.article_id IN (SELECT id FROM articles WHERE {' AND '.join(arrived)})")
+    conds += words_sql(f.text, params, kind="events")
     return _Where(" AND ".join(conds) or "1", params, tuple(found), p_sql, p_params)
+
+
+#: Events a stored article holds, about, to weigh the articles that arrived after a
+#: moment against an actor's events (:func:`~newsgraph.query.arrivals.few_arrived`).
+_EVENTS_PER_ARTICLE = 4
 
 
 def event_where(conn: sqlite3.Connection, f: Filter, *, by_day: bool = False
@@ -240,10 +270,31 @@ def _count(conn: sqlite3.Connection, w: _Where) -> int:
     return conn.execute(f"SELECT {what} {src}", params).fetchone()[0]
 
 
+def _total(conn: sqlite3.Connection, w: _Where, f: Filter) -> int:
+    """How many events match (with only words asked for, counted by their index)."""
+    if set(f.given()) == {"text"}:
+        return count_words(conn, f.text, kind="events")
+    return _count(conn, w)
+
+
 def _page_ids(conn: sqlite3.Connection, w: _Where, limit: int | None, offset: int,
-              way: str) -> list[int]:
-    """The ids of one page of matching events, in order."""
+              way: str, sort: str | None = None, matched: int = 0) -> list[int]:
+    """The ids of one page of matching events, in order (by day, else by ``sort``;
+    ``matched``: how many events match, for the way to sort them)."""
     src, params = _from(w)
+    if sort is not None:
+        column, desc = sort_sql(sort, EVENT_SORTS)
+        if column == "e.day":
+            way = desc
+        else:
+            ids = (f"SELECT {'e.id' if w.p_sql is None else 'p.event_id'} {src}", params)
+            where = (w.e_sql, w.e_params) if w.p_sql is None else (f"+e.id IN ({ids[0]})",
+                                                                   params)
+            sql, args = sorted_ids_sql("events", "e", column, desc, ids, where,
+                                       matched=matched)
+            rows = conn.execute(sql + " LIMIT ? OFFSET ?",
+                                (*args, -1 if limit is None else limit, offset)).fetchall()
+            return [r[0] for r in rows]
     if w.p_sql is None:
         sql = f"SELECT e.id {src} ORDER BY e.day {way}, e.id {way}"
     else:  # the index of event_parties walks (party, role) by day
@@ -305,22 +356,26 @@ def count_events(conn: sqlite3.Connection, f: Filter) -> int:
 
 
 def events(conn: sqlite3.Connection, f: Filter = Filter(), *, limit: int | None = None,
-           offset: int = 0, order: str = "newest") -> Events:
-    """The events ``f`` matches, newest first (``order="oldest"``: oldest first);
+           offset: int = 0, order: str = "newest", sort: str | None = None) -> Events:
+    """The events ``f`` matches, newest first (``order="oldest"``: oldest first;
+    ``sort``: by a column of :data:`EVENT_SORTS`, ``-`` before it descending);
     ``limit`` of them from ``offset`` (None: all), with the total."""
     limit, offset = page_bounds(limit, offset)
     w = _where(conn, f.only(EVENT_FILTERS, "events"))
-    ids = _page_ids(conn, w, limit, offset, order_sql(order))
+    total = _total(conn, w, f)
+    ids = _page_ids(conn, w, limit, offset, order_sql(order), sort, total)
     rows = _rows(conn, ids)
-    return Events(tuple(event_records(conn, rows)), _count(conn, w), limit, offset, filter=f,
+    return Events(tuple(event_records(conn, rows)), total, limit, offset, filter=f,
                   actors=w.found)
 
 
 def iter_events(conn: sqlite3.Connection, f: Filter = Filter(), *, limit: int | None = None,
-                order: str = "newest", chunk: int = 500) -> Iterator[EventRecord]:
+                order: str = "newest", chunk: int = 500,
+                sort: str | None = None) -> Iterator[EventRecord]:
     """Every event ``f`` matches, in order, streamed (exports of any size)."""
     w = _where(conn, f.only(EVENT_FILTERS, "events"))
-    ids = _page_ids(conn, w, limit, 0, order_sql(order))
+    matched = _total(conn, w, f) if sort is not None else 0
+    ids = _page_ids(conn, w, limit, 0, order_sql(order), sort, matched)
     for i in range(0, len(ids), chunk):
         yield from event_records(conn, _rows(conn, ids[i:i + chunk]))
 

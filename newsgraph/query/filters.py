@@ -202,7 +202,10 @@ class Filter:
     sequence.  ``country``, ``publication`` and ``language`` are the article's
     (its publication's ISO 3166-1 alpha-2 country); a state as an actor is given as
     ``source``/``target``/``actor``/``by``/``about`` (``USA``).  ``dedupe`` counts a
-    near-duplicate story once (see ``newsgraph dedupe``).
+    near-duplicate story once (see ``newsgraph dedupe``).  ``text`` keeps events whose
+    sentence, and quotes whose words, hold every word of it (:mod:`.words`);
+    ``arrived_since``/``arrived_until`` bound the article's time of arrival
+    (:mod:`.arrivals`).
     """
 
     source: str | None = None  # events: an actor doing the act
@@ -220,6 +223,9 @@ class Filter:
     country: str | None = None
     article_id: str | None = None
     dedupe: bool = False
+    text: str | None = None  # events: words in the sentence; quotes: in the quote
+    arrived_since: str | None = None  # time of arrival (query.arrivals): after this
+    arrived_until: str | None = None
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -237,6 +243,10 @@ class Filter:
                              f"{', '.join(ABOUT_SCOPES)}", code="E531")
         object.__setattr__(self, "since", date_bound(self.since, "since"))
         object.__setattr__(self, "until", date_bound(self.until, "until"))
+        from .arrivals import arrival_bound
+
+        for name in ("arrived_since", "arrived_until"):
+            object.__setattr__(self, name, arrival_bound(getattr(self, name), name=name))
 
     @classmethod
     def of(cls, filter: "Filter | None" = None, **fields_: Any) -> "Filter":

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar, Generic, Iterator, TypeVar
 
-__all__ = ["Record", "Listing", "to_dataframe", "flat"]
+__all__ = ["Record", "Listing", "to_dataframe", "flat", "sort_sql", "sorted_ids_sql",
+           "SORT_IN_MEMORY"]
 
 T = TypeVar("T", bound="Record")
 
@@ -112,3 +113,47 @@ class Listing(Generic[T]):
 
     def to_pandas(self):
         return to_dataframe([i.to_dict() for i in self.items])
+
+
+def sort_sql(sort: str, columns: dict[str, str]) -> tuple[str, str]:
+    """``(column SQL, "ASC"|"DESC")`` of a sort key (``type``; ``-type`` descending);
+    ``[E508]`` when ``columns`` has no such key."""
+    key = sort.strip()
+    desc = key.startswith("-")
+    key = key.lstrip("-")
+    if key not in columns:
+        from ..errors import QueryError
+
+        raise QueryError(f"sort {sort!r}: expected one of {', '.join(columns)} "
+                         "(- before it for descending)", code="E508")
+    return columns[key], "DESC" if desc else "ASC"
+
+
+#: A list sorted by a column holds at most this many matches to be sorted in memory;
+#: with more, the column's index is walked and each row checked against the filter.
+SORT_IN_MEMORY = 5_000
+
+
+def sorted_ids_sql(table: str, alias: str, column: str, way: str, ids: tuple[str, list],
+                   where: tuple[str, list], *, matched: int) -> tuple[str, list]:
+    """``(SELECT, parameters)`` of the ids of the matching rows of ``table`` (``alias``)
+    by a sort column: one of the table (``e.type``) or of its article (``a.publication``).
+
+    ``ids`` selects the matching ids, ``where`` is the same filter as a condition on
+    the table.  The whole order follows ``way``: the column, then the article (for an
+    article's column) or the day or date, then the id, so that an index on the column
+    gives the order from either end.  Up to :data:`SORT_IN_MEMORY` rows ``matched``
+    are looked up by id and sorted; past that, the walk follows the column's index
+    (the articles first, for an article's column), each row checked by ``where``."""
+    on_article = column.startswith("a.")
+    date = {"e": "e.day", "q": "q.published"}[alias]
+    tie = f"a.rowid {way}, {alias}.id {way}" if on_article else \
+        f"{date} {way}, {alias}.id {way}"
+    order = f"ORDER BY {column} {way}, {tie}"
+    if matched <= SORT_IN_MEMORY:
+        join = f" CROSS JOIN articles a ON a.id = {alias}.article_id" if on_article else ""
+        return (f"SELECT {alias}.id FROM {table} {alias}{join} WHERE {alias}.id IN "
+                f"({ids[0]}) {order}", list(ids[1]))
+    src = f"articles a CROSS JOIN {table} {alias} ON {alias}.article_id = a.id" if on_article \
+        else f"{table} {alias}"
+    return f"SELECT {alias}.id FROM {src} WHERE {where[0]} {order}", list(where[1])

@@ -20,6 +20,7 @@ import numpy as np
 
 from ..errors import QueryError
 from .actors import Resolved, party_sql, resolve
+from .arrivals import arrived_sql
 from .clusters import story_filter
 from .facets import FacetTable, row_filter
 from .filters import Filter, check_text, page_bounds, upper
@@ -30,7 +31,10 @@ from .syntax import Compiled, compile_search, keep_highlight
 __all__ = ["SearchHit", "SearchResult", "search", "SEARCH_FILTERS", "FACETS", "ACTOR_FACET_TOP",
            "ACTOR_FACET_SAMPLE", "split_marks", "join_marks"]
 
-SEARCH_FILTERS = ("actor", "since", "until", "publication", "language", "country", "dedupe")
+SEARCH_FILTERS = ("actor", "since", "until", "publication", "language", "country", "dedupe",
+                  "arrived_since", "arrived_until")
+#: The orders of the hits: best first (bm25), newest published or newest arrived first.
+SEARCH_ORDERS = ("relevance", "newest", "arrived")
 FACETS = ("publication", "country", "language", "actor", "month")
 #: How many actors the ``actor`` facet lists (those in most matches).
 ACTOR_FACET_TOP = 50
@@ -156,6 +160,7 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
            fts: bool = False, limit: int = 10, offset: int = 0, facets: bool = True,
            highlight: tuple[str, str] = ("«", "»"), snippet_words: int = 16,
            rank_limit: int | None = None, names: bool = True,
+           order: str | None = None,
            timeout: float | None = SEARCH_SECONDS) -> SearchResult:
     """Full-text search, best matches first (bm25); see the module for the filter.
 
@@ -164,7 +169,10 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
     rank by relevance only when at most that many articles match, else list them
     newest first (bm25 scores every match); the result's ``order`` says which.
     ``table`` is the connection's :class:`~newsgraph.query.facets.FacetTable`;
-    ``names=False`` takes the actor as an id only (the explorer's links).
+    ``names=False`` takes the actor as an id only (the explorer's links).  ``order``
+    (one of :data:`SEARCH_ORDERS`) asks for one order of the hits whatever their number:
+    ``arrived`` lists them by time of arrival, newest first; with an order, no query
+    and no filter list every article.
 
     Raises :class:`QueryError`: ``E501`` no query and no filter, or a query with
     nothing searchable; ``E502`` a query FTS5 cannot run; ``E505`` a bad date;
@@ -180,7 +188,12 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
     expr = compiled.expr
     limit, offset = page_bounds(limit, offset)
     until = upper(f.until) if f.until else None
-    if not expr and not any((f.since, f.until, f.publication, f.language, f.country, f.actor)):
+    if order is not None and order not in SEARCH_ORDERS:
+        raise QueryError(f"order {order!r}: expected one of {', '.join(SEARCH_ORDERS)}",
+                         code="E508")
+    if not expr and order is None and not any((f.since, f.until, f.publication, f.language,
+                                               f.country, f.actor, f.arrived_since,
+                                               f.arrived_until)):
         raise QueryError("empty query: give words to search for, or a filter", code="E501")
     found = resolve(conn, f.actor, names=names, strict=True) if f.actor else None
     table.refresh(conn)  # outside the time budget: once per change of the file
@@ -188,7 +201,7 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
         with time_limit(conn, timeout):
             return _search(conn, table, query, compiled, f, until, found, limit=limit,
                            offset=offset, facets=facets, highlight=highlight,
-                           snippet_words=snippet_words, rank_limit=rank_limit)
+                           snippet_words=snippet_words, rank_limit=rank_limit, order=order)
     except sqlite3.OperationalError as exc:
         msg = str(exc)
         if any(k in msg for k in _FTS_ERRORS):
@@ -198,13 +211,13 @@ def search(conn: sqlite3.Connection, table: FacetTable, query: str, f: Filter = 
 
 
 def _search(conn, table, query, compiled: Compiled, f, until, found, *, limit, offset, facets,
-            highlight, snippet_words, rank_limit) -> SearchResult:
+            highlight, snippet_words, rank_limit, order=None) -> SearchResult:
     """The search itself, inside the caller's time budget."""
     expr = compiled.expr
     cur = conn.cursor()
     cur.row_factory = None  # plain tuples: these queries return many rows
     cond, params = _match_sql(compiled, f, until, found)
-    if expr and not facets and rank_limit is None:
+    if expr and not facets and rank_limit is None and order in (None, "relevance"):
         total = cur.execute(f"SELECT count(*) FROM articles_fts WHERE {cond}",
                             params).fetchone()[0]
         facet_map: dict = {}
@@ -212,14 +225,18 @@ def _search(conn, table, query, compiled: Compiled, f, until, found, *, limit, o
     else:
         keep = row_filter(since=f.since, until=until, publication=f.publication,
                           language=f.language, country=f.country)
-        kept = _kept(conn, table, cur, compiled, keep, found, f.dedupe)
+        kept = _kept(conn, table, cur, compiled, keep, found, f.dedupe, f)
         total = len(kept)
         facet_map = _facet_counts(conn, table, kept) if facets else {}
     ranked_by = "relevance" if expr and (rank_limit is None or total <= rank_limit) \
         else "newest"
+    if order is not None:
+        ranked_by = order if expr or order != "relevance" else "newest"
     if ranked_by == "relevance":
         ranked = cur.execute(_RANKED.format(cond=cond), (*params, limit, offset)
                              ).fetchall() if limit else []
+    elif ranked_by == "arrived":
+        ranked = [(r, None) for r in _by_arrival(cur, kept, limit, offset)]
     else:  # newest published first
         newest = table.newest(kept, offset + limit)[offset:]
         ranked = [(r, None) for r in newest]
@@ -270,6 +287,24 @@ def _hits(conn, expr, ranked, highlight, words, keep=None) -> tuple[SearchHit, .
     return tuple(out)
 
 
+def _by_arrival(cur, kept: np.ndarray, limit: int, offset: int) -> list[int]:
+    """``limit`` of the articles ``kept`` from ``offset``, newest arrival first: the
+    index of arrival times walked until the page is full."""
+    if not limit or not len(kept):
+        return []
+    wanted, out, skip = set(kept.tolist()), [], offset
+    for (rowid,) in cur.execute("SELECT rowid FROM articles INDEXED BY articles_ingested "
+                                "ORDER BY ingested_at DESC, rowid DESC"):
+        if rowid in wanted:
+            if skip:
+                skip -= 1
+                continue
+            out.append(rowid)
+            if len(out) == limit:
+                break
+    return out
+
+
 def _keeper(compiled: Compiled):
     """``keep(text, spans)``: the highlights a query's words in capitals leave."""
     def keep(text: str, spans):
@@ -278,7 +313,7 @@ def _keeper(compiled: Compiled):
 
 
 def _kept(conn, table: FacetTable, cur, compiled: Compiled, keep, found: Resolved | None,
-          dedupe: bool) -> np.ndarray:
+          dedupe: bool, f: Filter) -> np.ndarray:
     """The rowids of every match (every article without a query), filters applied.
 
     The matches' rowids are read once, without scoring, and filtered by
@@ -302,6 +337,12 @@ def _kept(conn, table: FacetTable, cur, compiled: Compiled, keep, found: Resolve
     if dedupe and len(rowids):
         listed = np.fromiter((r[0] for r in cur.execute(_COPY_ROWIDS)), dtype=np.int64)
         rowids = rowids[np.isin(rowids, listed, invert=True)]
+    bounds: list = []
+    arrived = arrived_sql(f.arrived_since, f.arrived_until, bounds)
+    if arrived and len(rowids):
+        listed = np.fromiter((r[0] for r in cur.execute(
+            f"SELECT rowid FROM articles WHERE {' AND '.join(arrived)}", bounds)), dtype=np.int64)
+        rowids = rowids[np.isin(rowids, listed)]
     return table.kept(rowids, keep)
 
 
@@ -344,6 +385,10 @@ def _match_sql(compiled: Compiled, f: Filter, until, found: Resolved | None
         cond += f" AND +articles_fts.rowid IN ({sub})"
     if f.dedupe:
         cond += f" AND +articles_fts.rowid NOT IN ({_COPY_ROWIDS})"
+    arrived = arrived_sql(f.arrived_since, f.arrived_until, params)
+    if arrived:
+        cond += (" AND +articles_fts.rowid IN (SELECT rowid FROM articles WHERE "
+                 f"{' AND '.join(arrived)})")
     return cond, params
 
 

@@ -18,14 +18,17 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import (HTMLResponse, JSONResponse, RedirectResponse, Response,
+                                 StreamingResponse)
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .. import __version__
 from ..errors import QueryError, StoreError
 from ..kb import KnowledgeBase
-from . import pages
+from ..query.actors import stored_names_only
+from . import pages, params as urls
+from .lists import DOWNLOADS
 
 __all__ = ["create_app"]
 
@@ -84,8 +87,9 @@ def _environment() -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(
-        article_url=pages.article_url, actor_url=pages.actor_url, dyad_url=pages.dyad_url,
-        search_url=pages.search_url, network_url=pages.network_url, version=__version__)
+        article_url=urls.article_url, actor_url=urls.actor_url, dyad_url=urls.dyad_url,
+        search_url=urls.search_url, network_url=urls.network_url, page_url=urls.page_url,
+        version=__version__)
     env.filters["safe_href"] = safe_href
     env.filters["mark_snippet"] = mark_snippet
     env.filters["thousands"] = lambda n: f"{n:,}" if isinstance(n, int) else n
@@ -137,19 +141,36 @@ def create_app(db_path: str | Path) -> Starlette:
                       page="error", request=request)
 
     def params_of(request: Request) -> dict[str, Any]:
+        """The query parameters: ``type`` and ``modality`` as lists (repeatable), the
+        others their last value."""
         params: dict[str, Any] = dict(request.query_params)
-        params["types"] = request.query_params.getlist("type")
+        for name in ("type", "modality"):
+            params[name] = request.query_params.getlist(name)
         return params
+
+    def choose(request: Request, exc: pages.Choose, as_json: bool) -> Response:
+        if as_json:
+            return JSONResponse({"name": exc.name, "candidates": exc.candidates},
+                                status_code=300)
+        return render("choose.html", 300, name=exc.name, candidates=exc.candidates,
+                      page="choose", request=request)
 
     def endpoint(name: str, as_json: bool) -> Callable[[Request], Response]:
         data_fn, view_fn, template = pages.PAGES[name]
 
         def handle(request: Request) -> Response:
             params = params_of(request)
+            path = dict(request.path_params, json=as_json)
             try:
-                data = data_fn(kbs.get(), request.path_params, params)
+                with stored_names_only():  # no language model in the explorer
+                    data = data_fn(kbs.get(), path, params)
             except pages.NotFound as exc:
                 return error(request, 404, exc.code, str(exc), as_json)
+            except pages.Redirect as exc:
+                query = request.url.query
+                return RedirectResponse(exc.url + (f"?{query}" if query else ""), 302)
+            except pages.Choose as exc:
+                return choose(request, exc, as_json)
             except QueryError as exc:
                 return error(request, 400, exc.code, exc.message, as_json)
             if as_json:
@@ -158,6 +179,22 @@ def create_app(db_path: str | Path) -> Starlette:
                           **view_fn(data, params))
 
         handle.__name__ = f"{name}_{'json' if as_json else 'html'}"
+        return handle
+
+    def downloader(kind: str, fmt: str) -> Callable[[Request], Response]:
+        from .download import download
+
+        def handle(request: Request) -> Response:
+            try:
+                with stored_names_only():
+                    media, filename, chunks = download(str(db_path), kind, fmt,
+                                                       params_of(request))
+            except QueryError as exc:
+                return error(request, 400, exc.code, exc.message, False)
+            return StreamingResponse(chunks, media_type=media, headers={
+                "content-disposition": f'attachment; filename="{filename}"'})
+
+        handle.__name__ = f"{kind}_{fmt}"
         return handle
 
     def routes_for(name: str, *paths: str) -> list[Route]:
@@ -174,6 +211,11 @@ def create_app(db_path: str | Path) -> Starlette:
         *routes_for("search", "/search"),
         # ids may hold "/" (a corpus record's own id): the rest of the path is the id
         *routes_for("article", "/articles/{id:path}"),
+        *[Route(f"/{kind}.{fmt}", downloader(kind, fmt), methods=["GET"])
+          for kind in ("events", "quotes") for fmt in DOWNLOADS],
+        *routes_for("events", "/events"),
+        *routes_for("quotes", "/quotes"),
+        *routes_for("actors", "/actors"),
         *routes_for("actor", "/actors/{id:path}"),
         *routes_for("dyad", "/dyads/{a}/{b}"),
         *routes_for("network", "/network"),

@@ -14,11 +14,12 @@ from markupsafe import Markup, escape
 
 from ..models import EVENT_TYPES, QUAD_CLASS
 
-__all__ = ["TYPE_COLOURS", "QUAD_COLOURS", "months_between", "bars", "stacked_bars", "network"]
+__all__ = ["TYPE_COLOURS", "QUAD_COLOURS", "months_between", "buckets", "bucket_bounds", "bars",
+           "stacked_bars", "network", "place_labels"]
 
 QUAD_COLOURS = {
     "verbal cooperation": "#74a9cf",
-    "material cooperation": "#0570b0",
+    "material cooperation": "#238b45",
     "verbal conflict": "#fd8d3c",
     "material conflict": "#bd0026",
 }
@@ -59,6 +60,37 @@ def months_between(first: str, last: str) -> list[str]:
     return out
 
 
+#: The most columns a timeline draws by month, then by quarter; past that, by year.
+MONTH_COLUMNS = 36
+QUARTER_COLUMNS = 40
+
+
+def buckets(first: str, last: str) -> tuple[list[str], Callable[[str], str], str]:
+    """The columns of a timeline from month ``first`` to ``last`` (``YYYY-MM``):
+    months, quarters (``2023-Q1``) or years, whichever keeps the bars readable;
+    returns ``(columns, month -> column, unit)``."""
+    months = months_between(first, last)
+    if len(months) <= MONTH_COLUMNS:
+        return months, lambda m: m[:7], "month"
+
+    def quarter(m: str) -> str:
+        return f"{m[:4]}-Q{(int(m[5:7]) - 1) // 3 + 1}"
+
+    quarters = list(dict.fromkeys(quarter(m) for m in months))
+    if len(quarters) <= QUARTER_COLUMNS:
+        return quarters, quarter, "quarter"
+    return [str(y) for y in range(int(first[:4]), int(last[:4]) + 1)], lambda m: m[:4], "year"
+
+
+def bucket_bounds(column: str) -> tuple[str, str]:
+    """``(since, until)`` of a timeline column: a month, a quarter or a year."""
+    if "-Q" in column:
+        year, q = column.split("-Q")
+        first = (int(q) - 1) * 3 + 1
+        return f"{year}-{first:02d}", f"{year}-{first + 2:02d}"
+    return column, column
+
+
 def bars(items: Sequence[tuple[str, int, str | None]], *, width: int = 420,
          label: str = "bar chart") -> Markup:
     """Horizontal bars: ``(label, value, href or None)`` per bar."""
@@ -95,7 +127,7 @@ def stacked_bars(columns: Sequence[str], series: Sequence[str],
             f'y2="{top_pad + plot_h}" stroke="#999"/>',
             _text(left - 4, top_pad + 10, str(peak), anchor="end"),
             _text(left - 4, top_pad + plot_h, "0", anchor="end")]
-    every = max(1, int(n / max(1, plot_w / 48)))
+    every = max(1, -(-n // max(1, int(plot_w / 52))))
     for i, col in enumerate(columns):
         x = left + i * slot + (slot - bw) / 2
         y = top_pad + plot_h
@@ -122,48 +154,127 @@ def stacked_bars(columns: Sequence[str], series: Sequence[str],
     return _svg(width, height, body, label)
 
 
-def _layout(n: int, edges: Sequence[tuple[int, int, float]], *, iterations: int = 40,
-            seed: int = 7) -> np.ndarray:
-    """Fruchterman-Reingold positions in the unit square (deterministic)."""
+def _layout(n: int, edges: Sequence[tuple[int, int, float]], *, seed: int = 7,
+            aspect: float = 1.5) -> np.ndarray:
+    """Force-directed positions in the unit square: each connected group of actors laid
+    out by networkx's spring layout (seeded: the same graph is drawn the same way), the
+    groups then packed in rows, the largest first, each in a square as wide as the
+    root of its size (a spring layout of the whole would push them to the corners)."""
+    import networkx as nx
+
     if n == 0:
         return np.zeros((0, 2))
-    rng = np.random.default_rng(seed)
-    angle = np.linspace(0, 2 * np.pi, n, endpoint=False)
-    pos = np.c_[np.cos(angle), np.sin(angle)] * 0.4 + 0.5 + rng.normal(0, 0.01, (n, 2))
-    adj = np.zeros((n, n))
+    g = nx.Graph()
+    g.add_nodes_from(range(n))
     for a, b, w in edges:
-        adj[a, b] = adj[b, a] = adj[a, b] + np.log1p(w)
-    k = np.sqrt(1.0 / n)
-    temp = 0.1
-    for _ in range(iterations):
-        delta = pos[:, None, :] - pos[None, :, :]
-        dist = np.maximum(np.linalg.norm(delta, axis=-1), 1e-3)
-        force = (k * k / dist ** 2) - adj * dist / k
-        disp = (delta * force[:, :, None]).sum(axis=1)
-        length = np.maximum(np.linalg.norm(disp, axis=-1), 1e-6)
-        pos += disp / length[:, None] * np.minimum(length, temp)[:, None]
-        pos = np.clip(pos, 0.0, 1.0)
-        temp *= 0.9
-    lo, hi = pos.min(axis=0), pos.max(axis=0)
-    return (pos - lo) / np.maximum(hi - lo, 1e-6)
+        prior = g[a][b]["weight"] if g.has_edge(a, b) else 0.0
+        g.add_edge(a, b, weight=prior + float(np.log1p(w)))
+    groups = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
+    sides = [float(np.sqrt(len(c))) for c in groups]
+    pad = 0.7
+    width = max(max(sides), float(np.sqrt(sum((s + pad) ** 2 for s in sides) * aspect)))
+    xy = np.zeros((n, 2))
+    x = y = row = 0.0
+    for group, side in zip(groups, sides):
+        if x > 0 and x + side > width:  # next row
+            x, y, row = 0.0, y + row + pad, 0.0
+        nodes = sorted(group)
+        if len(nodes) == 1:
+            local = np.full((1, 2), 0.5)
+        else:
+            pos = nx.spring_layout(g.subgraph(nodes), seed=seed, weight="weight",
+                                   k=2.0 / np.sqrt(len(nodes)), iterations=200)
+            local = np.array([pos[i] for i in nodes], dtype=float)
+            lo, hi = local.min(axis=0), local.max(axis=0)
+            local = (local - lo) / np.maximum(hi - lo, 1e-6)
+        xy[nodes] = local * side + (x, y)
+        x += side + pad
+        row = max(row, side)
+    lo, hi = xy.min(axis=0), xy.max(axis=0)
+    return (xy - lo) / np.maximum(hi - lo, 1e-6)
+
+
+#: Width of a character of a network label, in units of its font size (generous, so
+#: that boxes of real glyphs stay inside the boxes placed).
+CHAR_WIDTH = 0.62
+
+
+def place_labels(points: Sequence[tuple[float, float, float]], names: Sequence[str], *,
+                 width: float, height: float, size: int = 11,
+                 ) -> list[tuple[float, float, str, str] | None]:
+    """Label positions that overlap neither each other nor any node, nor leave the frame.
+
+    ``points`` are ``(x, y, radius)`` in order of importance; each label tries above,
+    below, right and left of its node, then its corners, then all of these further
+    out, then with shorter forms of its name; a label that
+    fits nowhere is left out (None), the name staying in the node's tooltip.  Returns
+    ``(x, y, anchor, text)`` per node (``y`` is the baseline)."""
+    boxes: list[tuple[float, float, float, float]] = []
+    circles = [(x - r, y - r, x + r, y + r) for x, y, r in points]
+
+    def free(box) -> bool:
+        x0, y0, x1, y1 = box
+        if x0 < 1 or y0 < 1 or x1 > width - 1 or y1 > height - 1:
+            return False
+        return not any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1
+                       for b in boxes + circles)
+
+    out: list[tuple[float, float, str, str] | None] = []
+    for (x, y, r), name in zip(points, names):
+        placed = None
+        forms = [name[:28]] + [name[:n] + "…" for n in (16, 10) if len(name) > n + 1]
+        for text in dict.fromkeys(forms):
+            w = len(text) * size * CHAR_WIDTH + 4
+            spots = []
+            for gap in (3, 12, 24):  # next to the node, then further out
+                d = r * 0.75 + gap - 1  # the corners: on the diagonals
+                spots += [(x, y - r - gap, "middle"), (x, y + r + size + gap - 2, "middle"),
+                          (x + r + gap, y + size * 0.35, "start"),
+                          (x - r - gap, y + size * 0.35, "end"),
+                          (x + d, y - d - 1, "start"), (x - d, y - d - 1, "end"),
+                          (x + d, y + d + size, "start"), (x - d, y + d + size, "end")]
+            for cx, cy, anchor in spots:
+                x0 = {"middle": cx - w / 2, "start": cx - 2, "end": cx - w + 2}[anchor]
+                box = (x0, cy - size - 1, x0 + w, cy + 3)
+                if free(box):
+                    placed = (cx, cy, anchor, text)
+                    boxes.append(box)
+                    break
+            if placed:
+                break
+        out.append(placed)
+    return out
 
 
 def network(nodes: Sequence[dict], edges: Sequence[dict], *, href: Callable[[str], str],
             edge_href: Callable[[str, str], str] | None = None, width: int = 860,
             height: int = 620, label: str = "actor network") -> Markup:
-    """Actors as circles sized by weight, events as lines weighted by count."""
+    """Actors as circles sized by weight (heaviest first in ``nodes``), events as lines
+    weighted by count and coloured by the quad class of most of them (``edge["quad"]``),
+    with a legend; labels placed by :func:`place_labels`."""
     index = {n["id"]: i for i, n in enumerate(nodes)}
     pairs = [(index[e["source"]], index[e["target"]], e["weight"]) for e in edges
              if e["source"] in index and e["target"] in index]
     pos = _layout(len(nodes), pairs)
-    mx, my = 100, 40
-    xy = [(mx + x * (width - 2 * mx), my + y * (height - 2 * my)) for x, y in pos]
+    mx, my, legend_h = 60, 30, 24
+    xy = [(mx + x * (width - 2 * mx), legend_h + my + y * (height - legend_h - 2 * my))
+          for x, y in pos]
     top_w = max((e["weight"] for e in edges), default=1)
     top_n = max((n["weight"] for n in nodes), default=1)
-    radius = [4 + 14 * (n["weight"] / top_n) ** 0.5 for n in nodes]
-    body = ['<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" '
-            'markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
-            '<path d="M 0 0 L 10 5 L 0 10 z" fill="#777"/></marker></defs>']
+    radius = [3 + 10 * (n["weight"] / top_n) ** 0.5 for n in nodes]
+    colours = {**QUAD_COLOURS, None: "#6a737d"}
+    markers = "".join(
+        f'<marker id="arrow-{i}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" '
+        f'markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
+        f'<path d="M 0 0 L 10 5 L 0 10 z" fill="{c}"/></marker>'
+        for i, c in enumerate(colours.values()))
+    marker_of = {q: f"arrow-{i}" for i, q in enumerate(colours)}
+    body = [f"<defs>{markers}</defs>"]
+    x = 8.0
+    for quad, colour in QUAD_COLOURS.items():  # the legend, along the top
+        body.append(f'<rect x="{x:.0f}" y="8" width="14" height="4" fill="{colour}"/>')
+        body.append(_text(x + 18, 14, quad, size=11))
+        x += 18 + len(quad) * 11 * CHAR_WIDTH + 16
     for e in edges:
         if e["source"] not in index or e["target"] not in index:
             continue
@@ -176,19 +287,27 @@ def network(nodes: Sequence[dict], edges: Sequence[dict], *, href: Callable[[str
         cx, cy = (x1 + x2) / 2 - uy * dist * 0.12, (y1 + y2) / 2 + ux * dist * 0.12
         sx, sy = x1 + ux * radius[i], y1 + uy * radius[i]
         tx, ty = x2 - ux * (radius[j] + 2), y2 - uy * (radius[j] + 2)
-        w = 0.8 + 5 * e["weight"] / top_w
+        w = 1.0 + 5 * e["weight"] / top_w
+        quad = e.get("quad") if e.get("quad") in QUAD_COLOURS else None
         line = (f'<path d="M {sx:.1f} {sy:.1f} Q {cx:.1f} {cy:.1f} {tx:.1f} {ty:.1f}" '
-                f'fill="none" stroke="#777" stroke-opacity="0.6" stroke-width="{w:.1f}" '
-                f'marker-end="url(#arrow)"><title>{escape(e["source"])} → '
-                f'{escape(e["target"])}: {e["weight"]} ({escape(", ".join(e["types"]))})'
-                "</title></path>")
+                f'fill="none" stroke="{colours[quad]}" stroke-opacity="0.75" '
+                f'stroke-width="{w:.1f}" marker-end="url(#{marker_of[quad]})">'
+                f'<title>{escape(e["source"])} → {escape(e["target"])}: {e["weight"]} '
+                f'({escape(", ".join(e["types"]))})</title></path>')
         if edge_href:
             line = f'<a href="{escape(edge_href(e["source"], e["target"]))}">{line}</a>'
         body.append(line)
-    for node, (x, y), r in zip(nodes, xy, radius):
+    labels = place_labels([(x, y, r) for (x, y), r in zip(xy, radius)],
+                          [n["name"] for n in nodes], width=width, height=height)
+    for node, (x, y), r, lab in zip(nodes, xy, radius, labels):
+        text = ""
+        if lab is not None:
+            lx, ly, anchor, s = lab
+            text = (f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="11" text-anchor="{anchor}" '
+                    f'class="node-label" stroke="#fff" stroke-width="3" '
+                    f'paint-order="stroke">{escape(s)}</text>')
         body.append(
             f'<a href="{escape(href(node["id"]))}"><circle cx="{x:.1f}" cy="{y:.1f}" '
-            f'r="{r:.1f}" fill="#4292c6" stroke="#fff"><title>{escape(node["name"])}: '
-            f'{node["weight"]} events</title></circle>'
-            + _text(x, y - r - 3, node["name"][:28], anchor="middle", size=10) + "</a>")
+            f'r="{r:.1f}" fill="#34495e" stroke="#fff"><title>{escape(node["name"])}: '
+            f'{node["weight"]} events</title></circle>{text}</a>')
     return _svg(width, height, body, label)

@@ -8,6 +8,7 @@ overlap.  Spans whose offsets do not fit the text are left out and reported.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
@@ -55,8 +56,20 @@ def _label(h: Highlight) -> str:
     return f'<span class="label {escape(h.layer)}">{text}</span>'
 
 
-def highlight(text: str, spans: Iterable[Highlight]) -> tuple[Markup, list[str]]:
-    """Escape ``text`` and mark ``spans`` in it; returns the markup and warnings."""
+_BREAKS = re.compile(r"\n+")
+
+
+def _piece(text: str, paragraphs: bool) -> str:
+    out = str(escape(text))
+    if paragraphs:  # each run of line breaks starts a paragraph (the breaks are kept)
+        out = _BREAKS.sub(lambda m: f'<span class="pb">{m.group(0)}</span>', out)
+    return out
+
+
+def highlight(text: str, spans: Iterable[Highlight], *,
+              paragraphs: bool = False) -> tuple[Markup, list[str]]:
+    """Escape ``text`` and mark ``spans`` in it; returns the markup and warnings.
+    ``paragraphs``: line breaks become paragraph breaks (``<span class="pb">``)."""
     warnings: list[str] = []
     ok: list[Highlight] = []
     for h in spans:
@@ -99,7 +112,7 @@ def highlight(text: str, spans: Iterable[Highlight]) -> tuple[Markup, list[str]]
                     out.append(_label(h))
             out.extend(_open(h) for h in chosen_t[keep:])
             opened = chosen_t
-        out.append(str(escape(text[pos:cuts[i + 1]])))
+        out.append(_piece(text[pos:cuts[i + 1]], paragraphs))
     out.extend(_close(h) for h in reversed(opened))
     return Markup("".join(out)), warnings
 

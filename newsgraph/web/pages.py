@@ -1,138 +1,121 @@
 """The explorer's pages: one data function per page, shared by the HTML page and
-its ``.json`` twin, plus the chart and markup each HTML page adds to it.
+its ``.json`` twin (the HTML additions are in :mod:`newsgraph.web.views`).
 
 Data functions take the knowledge base and the request's path and query
-parameters, call one query of the knowledge base, and return a JSON-able dict.
-They raise :class:`NotFound` for unknown ids and
-:class:`~newsgraph.errors.QueryError` for parameters that cannot be run.
+parameters, call the queries of the knowledge base, and return a JSON-able dict.
+They raise :class:`NotFound` for unknown ids, :class:`Redirect` where a short id
+or a name stands for one page, :class:`Choose` where a name fits several actors,
+and :class:`~newsgraph.errors.QueryError` for parameters that cannot be run.
+Every list they return is one page of its query with its total
+(:class:`~newsgraph.web.params.Pager`).
 """
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from typing import Any, Mapping
-from urllib.parse import quote, urlencode
 
 from ..errors import QueryError
-from ..models import EVENT_TYPES, QUAD_CLASS
-from . import charts
-from .markup import highlight, spans_of_article
+from ..query.arrivals import now_utc
+from ..query.filters import Filter
+from . import lists, views
+from .params import NotFound, Pager, actor_url, article_url, filter_of, number
 
-__all__ = ["NotFound", "PAGES", "actor_url", "article_url", "dyad_url", "network_url",
-           "search_url"]
-
-QUADS = tuple(dict.fromkeys(QUAD_CLASS.values()))
+__all__ = ["NotFound", "Redirect", "Choose", "PAGES"]
 
 
-class NotFound(LookupError):
-    """The id in the URL is not in the knowledge base (``code`` says what kind of id)."""
+class Redirect(Exception):
+    """The page lives at ``url`` (a short article id, an actor's name)."""
 
-    def __init__(self, message: str, *, code: str = "E511"):
-        super().__init__(message)
-        self.code = code
-
-
-# -- URLs ----------------------------------------------------------------------
-
-def _seg(value: str) -> str:
-    return quote(str(value), safe="")
+    def __init__(self, url: str):
+        super().__init__(url)
+        self.url = url
 
 
-def article_url(article_id: str, *, json: bool = False) -> str:
-    return f"/articles/{_seg(article_id)}{'.json' if json else ''}"
+class Choose(Exception):
+    """A name fits several actors: ``candidates`` (dicts of :class:`KBActor`)."""
 
-
-def actor_url(actor_id: str, *, json: bool = False) -> str:
-    return f"/actors/{_seg(actor_id)}{'.json' if json else ''}"
-
-
-def dyad_url(a: str, b: str, *, json: bool = False) -> str:
-    return f"/dyads/{_seg(a)}/{_seg(b)}{'.json' if json else ''}"
-
-
-def search_url(params: Mapping[str, Any], **change: Any) -> str:
-    merged = {k: v for k, v in {**params, **change}.items()
-              if v not in (None, "") and not (k == "page" and v == 1)}
-    return "/search" + ("?" + urlencode(merged) if merged else "")
-
-
-def network_url(**params: Any) -> str:
-    items = [(k, v) for k, v in params.items() if v and k != "types"]
-    items += [("type", t) for t in params.get("types") or ()]
-    return "/network" + ("?" + urlencode(items) if items else "")
-
-
-def _int(value: str | None, default: int, *, name: str) -> int:
-    if value in (None, ""):
-        return default
-    try:
-        n = int(value)
-    except ValueError:
-        raise QueryError(f"{name} must be a whole number, not {value!r}", code="E506") from None
-    if n < 1:
-        raise QueryError(f"{name} must be 1 or more, not {n}", code="E506")
-    return n
-
-
-# -- data functions ------------------------------------------------------------
-
-def _filter(params: Mapping[str, Any], *names: str):
-    """The :class:`~newsgraph.query.filters.Filter` of a page's query parameters
-    (``since``/``until`` for dates, ``type`` repeated or comma separated)."""
-    from ..query.filters import Filter
-
-    fields: dict[str, Any] = {}
-    for name in names:
-        if name == "type":
-            fields["type"] = [t for v in params.get("types") or () for t in v.split(",")] or None
-        elif name == "dedupe":
-            fields["dedupe"] = params.get("dedupe") in ("1", "on")
-        else:
-            fields[name] = (params.get(name) or "").strip() or None
-    return Filter(**fields)
-
-
-def home_data(kb, path: Mapping[str, str], params: Mapping[str, str]) -> dict[str, Any]:
-    return kb.overview().to_dict()
+    def __init__(self, name: str, candidates: list[dict[str, Any]]):
+        super().__init__(name)
+        self.name = name
+        self.candidates = candidates
 
 
 PER_PAGE = 20
+HOME_ITEMS = 10
+HOME_ORDERS = ("published", "arrived")
+
+
+def home_data(kb, path: Mapping[str, str], params: Mapping[str, Any]) -> dict[str, Any]:
+    """The overview, and the articles newest published or newest arrived first
+    (``sort=arrived``; ``arrived_since`` keeps those that arrived after a moment:
+    "since my last visit")."""
+    d = kb.overview().to_dict()
+    since = (params.get("arrived_since") or "").strip() or None
+    sort = params.get("sort") or ("arrived" if since else "published")
+    if sort not in HOME_ORDERS:
+        raise QueryError(f"sort {sort!r}: expected one of {', '.join(HOME_ORDERS)}",
+                         code="E508")
+    page = number(params.get("page"), 1, name="page")
+    pager_params = {"sort": sort if sort != "published" else None, "arrived_since": since}
+    listed = kb.arrivals(since=since, limit=HOME_ITEMS, offset=(page - 1) * HOME_ITEMS,
+                         order=sort)
+    items, total = [a.to_dict() for a in listed], listed.total
+    d.update(articles_list={"sort": sort, "arrived_since": since, "items": items,
+                            **Pager(total, page, HOME_ITEMS, "/", pager_params).to_dict()},
+             now=now_utc())
+    if since:
+        d["new"] = {"events": kb.events(arrived_since=since, limit=0).total,
+                    "quotes": kb.quotes(arrived_since=since, limit=0).total}
+    return d
+
+
 #: Rank by relevance up to this many matches; more are listed newest first (the page
 #: says so): bm25 scores every match, too slow for a page past a few thousand.
 RANK_LIMIT = 5_000
 FACET_ITEMS = 15  # values shown per facet (every month is shown)
-_SEARCH_FILTERS = ("publication", "country", "language", "actor", "since", "until", "dedupe")
+_SEARCH_FILTERS = ("publication", "country", "language", "actor", "since", "until", "dedupe",
+                   "arrived_since", "arrived_until")
 
 
-def search_data(kb, path: Mapping[str, str], params: Mapping[str, str]) -> dict[str, Any]:
+def search_data(kb, path: Mapping[str, str], params: Mapping[str, Any]) -> dict[str, Any]:
     """:meth:`KnowledgeBase.search <newsgraph.kb.KnowledgeBase.search>`, one page of it,
-    with the display names of the actors in its facet."""
-    f = _filter(params, *_SEARCH_FILTERS)
-    page = _int(params.get("page"), 1, name="page")
+    with the display names of the actors in its facet.  ``order``: relevance, newest
+    (published) or arrived (newest arrival first); with an order and no words, every
+    article in that order."""
+    f = filter_of(params, _SEARCH_FILTERS)
+    page = number(params.get("page"), 1, name="page")
     query = (params.get("q") or "").strip()
+    order = params.get("order") or None
     filters = {k: getattr(f, k) for k in _SEARCH_FILTERS if k != "dedupe"}
     out = {"query": query, "fts": "", "filters": filters, "dedupe": f.dedupe, "total": 0,
            "page": page, "per_page": PER_PAGE, "pages": 1, "hits": [], "facets": {},
-           "actor_sample": None, "order": None}
-    if not query and not any(filters.values()):
+           "facet_totals": {}, "actor_sample": None, "order": None, "asked_order": order}
+    if not query and not any(filters.values()) and order is None:
         return out  # the empty form
     res = kb.search(query, f, fts=params.get("fts") in ("1", "on"), limit=PER_PAGE,
                     offset=(page - 1) * PER_PAGE, snippet_words=24, rank_limit=RANK_LIMIT,
-                    names=False).to_dict()
-    facets = {k: [x for x in v if x["value"] is not None][:None if k == "month" else FACET_ITEMS]
-              for k, v in res["facets"].items()}
+                    names=False, order=order).to_dict()
+    known = {k: [x for x in v if x["value"] is not None] for k, v in res["facets"].items()}
+    facets = {k: v[:None if k == "month" else FACET_ITEMS] for k, v in known.items()}
     names = kb.actor_names(x["value"] for x in facets.get("actor", ()))
     for x in facets.get("actor", ()):
         x["name"] = names[x["value"]]
     out.update(fts=res["fts"], total=res["total"], hits=res["hits"], facets=facets,
+               facet_totals={k: len(v) for k, v in known.items()},
                pages=max(1, -(-res["total"] // PER_PAGE)), actor_sample=res["actor_sample"],
                order=res["order"], rank_limit=RANK_LIMIT, actors=res["actors"])
     return out
 
 
-def article_data(kb, path: Mapping[str, str], params: Mapping[str, str]) -> dict[str, Any]:
+def article_data(kb, path: Mapping[str, str], params: Mapping[str, Any]) -> dict[str, Any]:
+    """The article with this id; a unique id prefix (the CLI prints 12 characters)
+    redirects to it."""
     art = kb.article(path["id"], analysis=True)
-    if art is None or art.id != path["id"]:
+    if art is None:
         raise NotFound(f"no article with id {path['id']!r}", code="E504")
+    if art.id != path["id"]:
+        raise Redirect(article_url(art.id, json=path.get("json", False)))
     d = art.to_dict()
     d.update(source_path=art.article.source.path, source_format=art.article.source.format,
              source_record=art.article.source.record)
@@ -140,28 +123,99 @@ def article_data(kb, path: Mapping[str, str], params: Mapping[str, str]) -> dict
 
 
 ACTOR_ITEMS = 25  # events and quotes listed per section of an actor page
+NEW_ITEMS = 10  # events and quotes listed in an actor page's "new this week"
+#: section of the actor page -> (filter field, page parameter)
+ACTOR_SECTIONS = {"quotes_by": ("by", "said_page"), "quotes_about": ("about", "about_page"),
+                  "events_as_source": ("source", "source_page"),
+                  "events_as_target": ("target", "target_page")}
 
 
-def actor_data(kb, path: Mapping[str, str], params: Mapping[str, str]) -> dict[str, Any]:
-    profile = kb.actor_profile(path["id"], limit=ACTOR_ITEMS, names=False)
+def _section_filter(field: str, actor_id: str) -> Filter:
+    """The filter of a list of the actor page: quotes about it are those naming it in the
+    quote, as ``newsgraph actor`` lists them."""
+    return Filter(about=actor_id, about_in="quote") if field == "about" else \
+        Filter(**{field: actor_id})
+
+
+def resolve_actor(kb, key: str, *, json: bool = False) -> str:
+    """The actor id ``key`` names: an id as it is; else a name the articles gave an
+    actor (no language model: the names stored), which redirects to its page."""
+    as_id = kb.resolve(key, names=False).ids
+    if as_id:
+        return as_id[0]
+    found = kb.resolve(key).ids
+    if not found:
+        raise NotFound(f"no actor with id or name {key!r}", code="E520")
+    if len(found) == 1:
+        raise Redirect(actor_url(found[0], json=json))
+    infos = [kb.actor(i) for i in found[:25]]
+    raise Choose(key, [a.to_dict() for a in infos if a is not None])
+
+
+def actor_data(kb, path: Mapping[str, str], params: Mapping[str, Any]) -> dict[str, Any]:
+    """``newsgraph actor``: each list a page of :data:`ACTOR_ITEMS` (its own page
+    parameter), and first what arrived this week (or since ``arrived_since``)."""
+    actor_id = resolve_actor(kb, path["id"], json=path.get("json", False))
+    profile = kb.actor_profile(actor_id, limit=ACTOR_ITEMS, names=False)
     if profile is None:
-        raise NotFound(f"no actor with id {path['id']!r}", code="E520")
-    return profile.to_dict()
+        raise NotFound(f"no actor with id {actor_id!r}", code="E520")
+    d = profile.to_dict()
+    more_ids: list[str] = []
+    for section, (field, param) in ACTOR_SECTIONS.items():
+        page = number(params.get(param), 1, name=param)
+        if page > 1:
+            query = kb.quotes if section.startswith("quotes") else kb.events
+            d[section] = query(_section_filter(field, actor_id), limit=ACTOR_ITEMS,
+                               offset=(page - 1) * ACTOR_ITEMS).to_dict()
+            more_ids += lists.actor_ids(d[section]["items"])
+        d[section].update(page=page, page_param=param, field=field)
+    d["new"] = _new_for_actor(kb, actor_id, params)
+    for part in ("events", "quotes_by", "quotes_about"):
+        more_ids += lists.actor_ids(d["new"].get(part, {}).get("items", ()))
+    if more_ids:
+        d["names"].update(kb.actor_names(i for i in more_ids if i not in d["names"]))
+    return d
+
+
+def _new_for_actor(kb, actor_id: str, params: Mapping[str, Any]) -> dict[str, Any]:
+    """The actor's events and quotes from the articles that arrived since a moment
+    (``arrived_since``; else a week ago), newest arrival first."""
+    since = (params.get("arrived_since") or "").strip() or (
+        datetime.now(timezone.utc) - timedelta(days=7)).isoformat(timespec="seconds")
+    f = Filter(arrived_since=since)  # checks the bound
+    out: dict[str, Any] = {"arrived_since": f.arrived_since,
+                           "week": not params.get("arrived_since")}
+    arrived = kb.arrivals(since=f.arrived_since, limit=0).total
+    out["articles"] = arrived
+    if not arrived:
+        return out
+    if arrived == kb.arrivals(limit=0).total:
+        out["everything"] = True  # every article arrived since: the lists below are new
+        return out
+    out["events"] = kb.events(actor=actor_id, arrived_since=f.arrived_since,
+                              limit=NEW_ITEMS).to_dict()
+    for name, field in (("quotes_by", "by"), ("quotes_about", "about")):
+        out[name] = kb.quotes(Filter.of(_section_filter(field, actor_id),
+                                        arrived_since=f.arrived_since),
+                              limit=NEW_ITEMS).to_dict()
+    return out
 
 
 DYAD_ITEMS = 50  # events listed on a dyad page
 
 
-def dyad_data(kb, path: Mapping[str, str], params: Mapping[str, str]) -> dict[str, Any]:
+def dyad_data(kb, path: Mapping[str, str], params: Mapping[str, Any]) -> dict[str, Any]:
     a, b = path["a"], path["b"]
     for actor_id in (a, b):
         if not kb.resolve(actor_id, names=False).ids:
             raise NotFound(f"no actor with id {actor_id!r}", code="E520")
-    f = _filter(params, "type", "modality", "since", "until", "dedupe")
-    d = kb.dyad(a, b, f, by="month", limit=DYAD_ITEMS)
+    f = filter_of(params, ("type", "modality", "since", "until", "dedupe"))
+    page = number(params.get("page"), 1, name="page")
+    d = kb.dyad(a, b, f, by="month", limit=DYAD_ITEMS, offset=(page - 1) * DYAD_ITEMS)
     out = d.to_dict()
-    out["names"] = kb.actor_names([a, b])
+    out["names"] = kb.actor_names([a, b, *lists.actor_ids(out["events"]["items"])])
     out["selected"] = {"since": f.since, "until": f.until, "type": list(f.type)}
+    out["page"] = page
     if f.since or f.until or f.type:  # the chart shows every event, the list the selection
         out["chart"] = kb.dyad(a, b, by="month", limit=0).to_dict()["periods"]
     else:
@@ -170,110 +224,40 @@ def dyad_data(kb, path: Mapping[str, str], params: Mapping[str, str]) -> dict[st
 
 
 NETWORK_SAMPLE = 5_000  # the network is drawn from the newest matching events
+NETWORK_EDGES = 60  # links drawn by default (``edges``, at most MAX_EDGES)
+MAX_EDGES = 400
 
 
 def network_data(kb, path: Mapping[str, str], params: Mapping[str, Any]) -> dict[str, Any]:
-    f = _filter(params, "type", "since", "until")
-    g = kb.event_graph(f, sample=NETWORK_SAMPLE,
-                       max_edges=min(_int(params.get("edges"), 60, name="edges"), 400))
+    f = filter_of(params, ("type", "since", "until"))
+    max_edges = min(number(params.get("edges"), NETWORK_EDGES, name="edges"), MAX_EDGES)
+    g = kb.event_graph(f, sample=NETWORK_SAMPLE, max_edges=max_edges + 1)
     d = g.to_dict()
+    d["more"] = len(d["pairs"]) > max_edges  # more links than drawn
+    keep = {(p["source"], p["target"]) for p in d["pairs"][:max_edges]}
+    d["pairs"] = d["pairs"][:max_edges]
+    d["edges"] = [e for e in d["edges"] if (e["source"], e["target"]) in keep]
+    weight: dict[str, int] = {}
+    for p in d["pairs"]:
+        for i in (p["source"], p["target"]):
+            weight[i] = weight.get(i, 0) + p["weight"]
     d["filters"] = {"types": list(f.type), "since": f.since, "until": f.until}
-    d["nodes"] = [{"id": n["id"], "name": n["label"], "weight": n["weight"]} for n in d["nodes"]]
-    d["max_edges"] = min(_int(params.get("edges"), 60, name="edges"), 400)
+    d["nodes"] = sorted(({"id": n["id"], "name": n["label"], "weight": weight[n["id"]]}
+                         for n in d["nodes"] if n["id"] in weight),
+                        key=lambda n: (-n["weight"], n["id"]))
+    d["max_edges"] = max_edges
     return d
-
-
-# -- what the HTML pages add ---------------------------------------------------
-
-def home_view(data: dict[str, Any], params: Mapping[str, str]) -> dict[str, Any]:
-    pubs = [(p["name"], p["articles"], search_url({"publication": p["name"]}))
-            for p in data["publications"][:12]]
-    return {"pub_chart": charts.bars(pubs, label="articles per publication") if pubs else None}
-
-
-def search_view(data: dict[str, Any], params: Mapping[str, str]) -> dict[str, Any]:
-    f = data["filters"]
-    state = {"q": data["query"], "publication": f["publication"], "country": f["country"],
-             "language": f["language"], "actor": f["actor"], "since": f["since"],
-             "until": f["until"], "fts": params.get("fts") or None,
-             "dedupe": "1" if data["dedupe"] else None}
-    return {"state": state}
-
-
-def article_view(data: dict[str, Any], params: Mapping[str, str]) -> dict[str, Any]:
-    spans = spans_of_article(data, actor_href=actor_url, names=data["names"])
-    body, warnings = highlight(data["text"], spans)
-    return {"body": body, "markup_warnings": warnings}
-
-
-def _month_columns(months: list[str]) -> list[str]:
-    return charts.months_between(months[0], months[-1]) if months else []
-
-
-def actor_view(data: dict[str, Any], params: Mapping[str, str]) -> dict[str, Any]:
-    actor = data["actor"]
-    counts: dict[tuple[str, str], int] = {}
-    for t in data["timeline"]:
-        if t["quad"]:
-            key = (t["period"], t["quad"])
-            counts[key] = counts.get(key, 0) + t["n"]
-    months = sorted({m for m, _ in counts})
-    chart = charts.stacked_bars(_month_columns(months), QUADS, counts,
-                                colours=charts.QUAD_COLOURS,
-                                label=f"events of {actor['name']} by quad class") if counts else None
-    partners: dict[str, int] = {}
-    for e in data["events_as_source"]["items"]:
-        for t in e["target"]:
-            partners[t] = partners.get(t, 0) + 1
-    for e in data["events_as_target"]["items"]:
-        for s in e["source"]:
-            partners[s] = partners.get(s, 0) + 1
-    partners.pop(actor["id"], None)
-    top = sorted(partners.items(), key=lambda kv: (-kv[1], kv[0]))[:12]
-    return {"timeline_chart": chart,
-            "partners": [{"id": k, "name": data["names"].get(k, k), "events": n,
-                          "dyad": dyad_url(actor["id"], k)} for k, n in top]}
-
-
-def dyad_view(data: dict[str, Any], params: Mapping[str, str]) -> dict[str, Any]:
-    a, b = data["a"]["spec"], data["b"]["spec"]
-    names = data["names"]
-    counts: dict[tuple[str, str], int] = {}
-    for r in data["chart"]:
-        if r["period"]:
-            counts[(r["period"], r["type"])] = counts.get((r["period"], r["type"]), 0) + r["n"]
-    months = sorted({m for m, _ in counts})
-    base = dyad_url(a, b)
-    chart = charts.stacked_bars(
-        _month_columns(months), EVENT_TYPES, counts, colours=charts.TYPE_COLOURS,
-        href=lambda m, t: f"{base}?{urlencode({'since': m, 'until': m, 'type': t})}#sentences",
-        label=f"events between {names[a]} and {names[b]}") if counts else None
-    groups: dict[tuple[str, str], list] = {}
-    for e in data["events"]["items"]:
-        groups.setdefault((e["month"] or "undated", e["type"]), []).append(e)
-    ordered = sorted(groups.items(), key=lambda kv: kv[0], reverse=True)
-    sel = data["selected"]
-    selected = bool(sel["since"] or sel["until"] or sel["type"])
-    query = urlencode([(k, v) for k, v in (("since", sel["since"]), ("until", sel["until"]))
-                       if v] + [("type", t) for t in sel["type"]])
-    return {"chart": chart, "base": base, "a": a, "b": b, "selected": selected,
-            "selection": query,
-            "groups": [{"month": m, "type": t, "events": evs} for (m, t), evs in ordered]}
-
-
-def network_view(data: dict[str, Any], params: Mapping[str, str]) -> dict[str, Any]:
-    pairs = data["pairs"]
-    chart = charts.network(data["nodes"], pairs, href=actor_url,
-                           edge_href=dyad_url) if data["nodes"] else None
-    return {"chart": chart, "event_types": EVENT_TYPES, "pairs": pairs}
 
 
 #: name -> (data function, view function, template)
 PAGES = {
-    "home": (home_data, home_view, "home.html"),
-    "search": (search_data, search_view, "search.html"),
-    "article": (article_data, article_view, "article.html"),
-    "actor": (actor_data, actor_view, "actor.html"),
-    "dyad": (dyad_data, dyad_view, "dyad.html"),
-    "network": (network_data, network_view, "network.html"),
+    "home": (home_data, views.home_view, "home.html"),
+    "search": (search_data, views.search_view, "search.html"),
+    "article": (article_data, views.article_view, "article.html"),
+    "actor": (actor_data, views.actor_view, "actor.html"),
+    "actors": (lists.actors_data, lists.actors_view, "actors.html"),
+    "dyad": (dyad_data, views.dyad_view, "dyad.html"),
+    "network": (network_data, views.network_view, "network.html"),
+    "events": (lists.events_data, lists.events_view, "events.html"),
+    "quotes": (lists.quotes_data, lists.quotes_view, "quotes.html"),
 }

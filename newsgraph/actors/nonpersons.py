@@ -32,10 +32,10 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
+
+from ..lexicon import read_json
 
 __all__ = ["ARTICLE_WIDE", "Lines", "RULES", "cues", "line_flags", "not_person"]
 
@@ -67,14 +67,13 @@ class Cues:
 
 @functools.cache
 def cues() -> Cues:
-    data = json.loads(resources.files(__package__).joinpath("data", "nonpersons.json")
-                      .read_text(encoding="utf-8"))
+    data = read_json(__package__, "nonpersons.json", version=RULES)
     return Cues(
-        promo_labels=frozenset(data["promo_labels"]), credit_cues=tuple(data["credit_cues"]),
-        photo_cues=tuple(data["photo_cues"]),
-        media_words=frozenset(data["media_words"]), journalist_nouns=frozenset(data["journalist_nouns"]),
-        reporter_intros=tuple(data["reporter_intros"]), place_nouns=frozenset(data["place_nouns"]),
-        org_appositives=frozenset(data["org_appositives"]), name_ends=frozenset(data["name_ends"]))
+        promo_labels=data.words("promo_labels"), credit_cues=data.seq("credit_cues"),
+        photo_cues=data.seq("photo_cues"),
+        media_words=data.words("media_words"), journalist_nouns=data.words("journalist_nouns"),
+        reporter_intros=data.seq("reporter_intros"), place_nouns=data.words("place_nouns"),
+        org_appositives=data.words("org_appositives"), name_ends=data.words("name_ends"))
 
 
 @dataclass(frozen=True)

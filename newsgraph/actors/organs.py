@@ -53,12 +53,11 @@ class Organ:
 @functools.cache
 def organs() -> tuple[Organ, ...]:
     out = []
-    for n, row in rows("organs.tsv"):
+    for row in rows("organs.tsv"):
         kind, sector = row["kind"].strip(), row["sector"].strip()
         if kind not in KINDS or sector not in SECTORS or not row["form"].strip():
-            raise ValueError(f"[E317] organs.tsv line {n}: kind must be one of {sorted(KINDS)}, "
-                             f"sector one of {sorted(SECTORS)}")
-        states = parse_states(row["states"], f"organs.tsv line {n}")
+            raise row.error(f"kind must be one of {sorted(KINDS)}, sector one of {sorted(SECTORS)}", "E317")
+        states = parse_states(row["states"], row.where)
         out.append(Organ(row["form"].strip(), kind, sector, states, row["name"].strip() or row["form"].strip()))
     return tuple(out)
 

@@ -75,10 +75,10 @@ def parties() -> tuple[Party, ...]:
 
     countries = load_countries()
     out, seen = [], set()
-    for n, row in rows("parties.tsv"):
+    for row in rows("parties.tsv"):
         key, code = row["name"].strip(), row["country"].strip()
         if code not in countries or not key or (key, code) in seen:
-            raise ValueError(f"[E315] parties.tsv line {n}: unknown state {code!r}, no name, or a party twice")
+            raise row.error(f"unknown state {code!r}, no name, or a party twice", "E315")
         seen.add((key, code))
         m = _PAREN.search(key)
         shown = key[:m.start()] if m and gazetteer().lookup(m.group(1)) is not None else key
@@ -92,7 +92,7 @@ def party_forms() -> dict[str, list[Form]]:
     parties share holds them all, with its strongest use (name, then alias, then adjective)."""
     uses = ("name", "alias", "adjective")
     by_text: dict[str, tuple[list[Party], set[str]]] = {}
-    for (n, row), party in zip(rows("parties.tsv"), parties()):
+    for row, party in zip(rows("parties.tsv"), parties()):
         for use, forms in (("name", [party.name]), ("alias", split(row["aliases"])),
                            ("adjective", split(row["adjectives"]))):
             for f in forms:
@@ -113,7 +113,7 @@ def party_forms() -> dict[str, list[Form]]:
 def label_parties() -> dict[str, tuple[Party, ...]]:
     """Party label as written ("D", "Lab") -> the parties that use it."""
     out: dict[str, list[Party]] = {}
-    for (n, row), party in zip(rows("parties.tsv"), parties()):
+    for row, party in zip(rows("parties.tsv"), parties()):
         for lab in split(row["labels"]):
             out.setdefault(lab, []).append(party)
     return {k: tuple(v) for k, v in out.items()}

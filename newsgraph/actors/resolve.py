@@ -53,9 +53,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .context import Context
-from .reftables import CLASSES, Descriptions, descriptions, parse_rows, parties_of, party_words
+from .reftables import CLASSES, Descriptions, descriptions, parties_of, party_words
 
-__all__ = ["resolve_references", "Descriptions", "descriptions", "parse_rows", "CLASSES"]
+__all__ = ["resolve_references", "Descriptions", "descriptions", "CLASSES"]
 
 PRONOUN_KINDS = {
     "person": ("person",),

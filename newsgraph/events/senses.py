@@ -20,15 +20,14 @@ The words are data (``data/senses.json``), read once.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
+from ..lexicon import read_json
 from ..models import Actor
-from .lexicon import Entry, LexiconError
+from .lexicon import Entry
 
 __all__ = ["Senses", "load_senses", "physical", "economic", "published", "territorial", "SENSES_VERSION"]
 
@@ -51,16 +50,8 @@ class Senses:
 
 @lru_cache(maxsize=1)
 def load_senses() -> Senses:
-    where = "newsgraph/events/data/senses.json"
-    try:
-        data = json.loads(resources.files("newsgraph.events").joinpath("data", "senses.json")
-                          .read_text(encoding="utf-8"))
-        if data.get("version") != SENSES_VERSION:
-            raise LexiconError(f"[E357] {where}: version {data.get('version')!r}, "
-                               f"expected {SENSES_VERSION!r}")
-        return Senses(**{k: frozenset(str(w).lower() for w in data[k]) for k in _KEYS})
-    except (json.JSONDecodeError, KeyError, TypeError) as exc:
-        raise LexiconError(f"[E357] {where}: malformed ({exc})") from exc
+    data = read_json("newsgraph.events", "senses.json", version=SENSES_VERSION)
+    return Senses(**{k: data.words(k, lower=True) for k in _KEYS})
 
 
 def physical(anchor: Token, participants: tuple[Actor, ...], senses: Senses) -> bool:

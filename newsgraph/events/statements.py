@@ -24,18 +24,17 @@ The words are data (``data/stance.json``).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
 from ..actors import ActorIndex
+from ..lexicon import read_json
 from ..models import Actor, Quote
 from . import arguments as args_
 from .draft import Draft
-from .lexicon import Lexicon, LexiconError
+from .lexicon import Lexicon
 from .modality import ASSERTED, modality_of
 from .triggers import other_agent_clause
 
@@ -67,20 +66,11 @@ class Stance:
 
 @lru_cache(maxsize=1)
 def load_stance() -> Stance:
-    where = "newsgraph/events/data/stance.json"
-    try:
-        data = json.loads(resources.files("newsgraph.events").joinpath("data", "stance.json")
-                          .read_text(encoding="utf-8"))
-        if data.get("version") != STANCE_VERSION:
-            raise LexiconError(f"[E357] {where}: version {data.get('version')!r}, "
-                               f"expected {STANCE_VERSION!r}")
-        stance = Stance(**{k: frozenset(str(w).lower() if k != "policy_stances" else str(w)
-                                        for w in data[k]) for k in _KEYS})
-    except (json.JSONDecodeError, KeyError, TypeError) as exc:
-        raise LexiconError(f"[E357] {where}: malformed ({exc})") from exc
+    data = read_json("newsgraph.events", "stance.json", version=STANCE_VERSION)
+    stance = Stance(**{k: data.words(k, lower=k != "policy_stances") for k in _KEYS})
     if stance.negative & stance.positive:
-        raise LexiconError(f"[E357] {where}: words both negative and positive: "
-                           f"{sorted(stance.negative & stance.positive)}")
+        raise data.error(f"words both negative and positive: {sorted(stance.negative & stance.positive)}",
+                         "E357")
     return stance
 
 

@@ -1,7 +1,7 @@
 """Read a time expression ("last month", "Tuesday night", "5 January 2022") into a
 :class:`Parsed` description, without resolving it against any date.
 
-The grammar is built once per process from ``lexicon.json`` (see :func:`load_grammar`).
+The grammar is built once per process from ``data/lexicon.json`` (see :func:`load_grammar`).
 Matching works on a normalised form of the expression: lower case, possessives,
 commas and abbreviation dots removed, hyphens between words and numbers split,
 leading prepositions and vague modifiers ("the", "in", "early", "the end of") dropped.
@@ -16,13 +16,16 @@ not points in time.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
+from typing import Any, Mapping
+
+from ..lexicon import read_json
 
 __all__ = ["Parsed", "Grammar", "load_grammar", "parse_expression", "normalise"]
 
+#: The version ``data/lexicon.json`` must carry.
+LEXICON_VERSION = "timex.lexicon.v1"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})"
 _DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?"
 _REL = r"this|last|next|current"
@@ -58,7 +61,7 @@ class Parsed:
 class Grammar:
     """Compiled patterns and word sets of one lexicon."""
 
-    def __init__(self, lexicon: dict):
+    def __init__(self, lexicon: Mapping[str, Any]):
         self.version: str = lexicon["version"]
         self.months: dict[str, int] = lexicon["months"]
         self.weekdays: dict[str, int] = lexicon["weekdays"]
@@ -149,8 +152,7 @@ def normalise(text: str) -> str:
 @functools.cache
 def load_grammar() -> Grammar:
     """The grammar of the package's lexicon, built once per process."""
-    data = resources.files("newsgraph.timex").joinpath("lexicon.json").read_text(encoding="utf-8")
-    return Grammar(json.loads(data))
+    return Grammar(read_json("newsgraph.timex", "lexicon.json", version=LEXICON_VERSION))
 
 
 def parse_expression(text: str, *, grammar: Grammar | None = None) -> Parsed | None:

@@ -1,4 +1,6 @@
-"""Word lists of the actors stage (``data/roles.tsv``, ``data/lexicon.json``), loaded once."""
+"""Word lists of the actors stage (``data/roles.tsv``, ``data/lexicon.json``, ``data/igos.tsv``,
+``data/given_names.tsv``) and the shared ones it reads (:mod:`newsgraph.lexicon.words`: titles,
+pronouns, reporting verbs), loaded once."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import functools
 from dataclasses import dataclass, field
 
 from ..lexicon import read_json, read_table
+from ..lexicon.words import pronouns, titles, verbs_of_class
 from .tables import States, parse_states
 from .tables import rows as table_rows
 
@@ -71,7 +74,7 @@ class Lexicon:
 
 
 #: The version ``data/lexicon.json`` must carry.
-LEXICON_VERSION = "actors.lexicon.v1"
+LEXICON_VERSION = "actors.lexicon.v2"
 
 
 @functools.cache
@@ -94,14 +97,14 @@ def lexicon() -> Lexicon:
     return Lexicon(
         roles=roles, role_words=frozenset(words),
         role_heads=frozenset(r.split()[-1] for r in roles),
-        titles=data.mapping("titles"),
-        pronouns={k: tuple(v) for k, v in data.mapping("pronouns").items()},
+        titles=_titles(),
+        pronouns={p.pronoun: (p.gender, p.number, p.refers) for p in pronouns().values() if p.person == 3},
         role_modifiers=data.words("role_modifiers"),
         group_nouns=data.words("group_nouns"), numbers=data.mapping("numbers"),
         body_nouns=data.words("body_nouns"), document_nouns=docs,
         document_heads=frozenset(d.split()[-1] for d in docs),
         org_heads=data.words("org_heads"), place_heads=data.words("place_heads"),
-        reporting_verbs=data.words("reporting_verbs"),
+        reporting_verbs=verbs_of_class("speaker"),
         not_persons=data.words("not_persons"),
         given_names=frozenset(row["name"] for row in read_table(__package__, "given_names.tsv", ("name",),
                                                                  required=("name",), unique="name")),
@@ -111,6 +114,18 @@ def lexicon() -> Lexicon:
         rank_modifiers=data.words("rank_modifiers"),
         national_bodies=data.words("national_bodies"),
     )
+
+
+def _titles() -> dict[str, str]:
+    """Title read before a name (lower case, and with its dot where it takes one) -> the
+    gender it gives ("m", "f", "")."""
+    out = {}
+    for t in titles():
+        if t.kind == "title":
+            out[t.title] = t.gender
+            if t.dotted:
+                out[t.title + "."] = t.gender
+    return out
 
 
 def _is_acronym(form: str) -> bool:

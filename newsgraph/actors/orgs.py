@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon.words import pronoun_set
 from .context import DETERMINERS, POSSESSIVE, Context
 from .index import slug
 from .organs import organ_by_shape
@@ -135,7 +136,7 @@ def _phrase(ctx: Context, head: Token) -> tuple[int, int, int | None]:
         i -= 1
     owner = None
     k = i - 1
-    if k >= 0 and doc[k].lower_ in ("its", "their", "his", "her"):
+    if k >= 0 and doc[k].lower_ in pronoun_set(person=(3,), cases=("possessive",)):  # its, their, his, her
         owner = k
     elif k >= 0 and doc[k].text in POSSESSIVE and (k - 1) in ctx.gaz_at:
         owner = k - 1

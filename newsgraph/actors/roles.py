@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..lexicon.words import pronoun_set
 from .context import DETERMINERS, POSSESSIVE, Context
 from .parties import PartyHit
 from .places import trim_entity
@@ -203,7 +204,7 @@ def roles_after(ctx: Context, j: int) -> RoleInfo | None:
         k += 1
     country = how = None
     party = None
-    if k < n and doc[k].lower_ in ("its", "their"):
+    if k < n and doc[k].lower_ in pronoun_set(person=(3,), cases=("possessive",), refers=("thing", "any")):
         return None
     # "Japan's foreign minister": possessor country; "Labour's health spokesman": the party
     if k + 1 < n and doc[k + 1].text in POSSESSIVE and _is_country_tok(ctx, k):

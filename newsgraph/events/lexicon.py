@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import DataFileError, read_json, read_table
+from ..lexicon.words import verbs_of_class
 from ..models import EVENT_TYPES
 
 __all__ = ["Entry", "Lexicon", "load_lexicon", "LEXICON_VERSION", "FRAMES", "TRIGGER_COLUMNS"]
 
 LEXICON_VERSION = "events.lexicon.v2"
-MODALITY_VERSION = "events.modality.v2"
+MODALITY_VERSION = "events.modality.v3"
 POLITICAL_VERSION = "events.political.v1"
 PACKAGE = "newsgraph.events"
 FRAMES = ("agree", "reject", "request", "threaten", "warn")
@@ -171,7 +172,7 @@ def load_lexicon() -> Lexicon:
         version=LEXICON_VERSION,
         verbs={k: order(v) for k, v in verbs.items()},
         nouns={k: order(v) for k, v in nouns.items()},
-        report_verbs=fs("report_verbs"), failure_verbs=fs("failure_verbs"), mental_verbs=fs("mental_verbs"), pretend_verbs=fs("pretend_verbs"),
+        report_verbs=verbs_of_class("report"), failure_verbs=fs("failure_verbs"), mental_verbs=fs("mental_verbs"), pretend_verbs=fs("pretend_verbs"),
         support_verbs=fs("support_verbs"), intent_verbs=fs("intent_verbs"),
         asserted_intent_verbs=fs("asserted_intent_verbs"),
         intent_adjectives=fs("intent_adjectives"), intent_nouns=fs("intent_nouns"),

@@ -31,6 +31,7 @@ from spacy.tokens import Span, Token
 
 from ..actors import ActorIndex
 from ..lexicon import read_json
+from ..lexicon.words import pronoun_set
 from ..models import Actor, Quote
 from . import arguments as args_
 from .draft import Draft
@@ -44,7 +45,6 @@ __all__ = ["Stance", "load_stance", "warning", "evaluations", "persisting", "quo
 STANCE_VERSION = "events.stance.v1"
 _KEYS = ("consequence_nouns", "naming_verbs", "negative", "positive", "persist_verbs",
          "persist_particles", "opposition_nouns", "persist_preps", "policy_nouns", "policy_stances")
-_FIRST_PERSON = frozenset(("we", "i", "us"))
 #: Sectors of actors that command the state's own organs ("police will not tolerate ...").
 _STATE_SECTORS = frozenset(("GOV", "MIL", "COP", "EXE", "JUD", "SPY"))
 _DESCRIPTION_DEPS = frozenset(("oprd", "xcomp", "attr", "acomp", "ccomp"))
@@ -129,7 +129,7 @@ def _own_side(clause: Token, source: list[Actor], index: ActorIndex, lex: Lexico
         return False
     ids = {a.id for a in source}
     for s in subs:
-        if s.lower_ in _FIRST_PERSON:
+        if s.lower_ in pronoun_set(person=(1,), cases=("subject", "object")):  # "we", "I"
             return True
         found = args_.np_actors(s, index)
         if found and all(a.id in ids for a in found):

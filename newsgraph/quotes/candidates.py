@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..lexicon.words import pronoun_set
+
 __all__ = ["Candidate", "RULES", "NEVER_SPEAKS", "can_speak", "subject_of", "trim_tokens"]
 
 #: Versioned name of this stage's rules; each record stores ``RULES + ":" + rule``.
@@ -31,14 +33,17 @@ class Candidate:
 NEVER_SPEAKS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
+def _personal() -> frozenset[str]:
+    """Personal pronouns that can be a subject who reports ("he said the plan failed, saying
+    ..." may be his), unlike "it", "the move" or "the plan": I, you, he, she, we, they."""
+    return pronoun_set(cases=("subject",), refers=("person", "any"))
+
+
 def can_speak(tok: Token) -> bool:
     """False for a time expression or an amount: never a speaker."""
     return tok.ent_type_ not in NEVER_SPEAKS
 
 
-#: personal pronouns and names: a subject that can itself report ("he said the plan failed,
-#: saying ..." may be his), unlike "the move" or "the plan"
-_PERSONAL = {"he", "she", "they", "i", "we", "you"}
 #: verbs whose object does what their infinitive says ("prompted the city to urge ...",
 #: "asked Jones to explain"), except those whose subject does it ("promised voters to ...")
 _SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
@@ -114,7 +119,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 and verb.doc[verb.left_edge.i - 1].text == ","):
             inner = subject_of(head, depth + 1)
             if verb.lemma_ == "add" or inner is None or (
-                    inner.pos_ != "PROPN" and inner.lower_ not in _PERSONAL):
+                    inner.pos_ != "PROPN" and inner.lower_ not in _personal()):
                 return subject_of(head.head, depth + 1) or inner  # the reporter's participle
             return inner
         return subject_of(head, depth + 1)

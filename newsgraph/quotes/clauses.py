@@ -30,9 +30,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon.marks import Quotation, QuotationIndex, quoted_share
 from .candidates import Candidate, subject_of, trim_tokens
 from .lexicon import Lexicon
-from .marks import Quotation, QuotationIndex, quoted_share
 
 __all__ = ["reported_clauses", "noun_clauses", "according_to", "colon_headlines", "DIRECT_SHARE"]
 

@@ -1,11 +1,13 @@
 """The quote stage's word lists, read once from the package's data files.
 
-``cue_verbs.tsv`` lists reporting verbs by lemma (or lemma and preposition: "call for")
-with their frame (``say``, ``promise``, ``belief``, ``finding``, ``naming``, ``object`` or
-``direct``) and whether their object is the hearer ("told the BBC"); ``speaker_words.tsv`` lists pronouns and determiners
-used when naming speakers; ``cue_nouns.tsv`` lists nouns of saying ("claim", "pledge") whose
-complement clause is what was said; ``speaker_nouns.tsv`` lists nouns for documents and
-bodies that speak.  All are tables read by the package's one checked reader
+The cue verbs are the shared reporting verbs (:func:`newsgraph.lexicon.words.reporting_verbs`):
+by lemma (or lemma and preposition: "call for"), with their frame (``say``, ``promise``,
+``belief``, ``finding``, ``naming``, ``object`` or ``direct``) and whether their object is
+the hearer ("told the BBC"); the pronoun classes of speaker words come from the shared
+pronouns.  The stage's own files: ``speaker_words.tsv`` lists determiners, place words
+and indefinite pronouns used when naming speakers; ``cue_nouns.tsv`` lists nouns of saying
+("claim", "pledge") whose complement clause is what was said; ``speaker_nouns.tsv`` lists
+nouns for documents and bodies that speak.  All are tables read by the package's one checked reader
 (:func:`newsgraph.lexicon.read_table`): a malformed line, an unknown frame or class, or a
 word listed twice is ``[E305]`` naming the file and line.
 """
@@ -18,15 +20,17 @@ from types import MappingProxyType
 from typing import Mapping
 
 from ..lexicon import Row, read_table
+from ..lexicon.words import pronoun_set, reporting_verbs
 
 __all__ = ["Lexicon", "load_lexicon", "FRAMES", "WORD_CLASSES", "NOUN_CLASSES"]
 
 FRAMES = frozenset({"say", "promise", "belief", "finding", "naming", "object", "direct"})
-OBJECTS = frozenset({"hearer", "-"})
 NOUN_FRAMES = frozenset({"say", "promise"})
 NOUN_CLASSES = frozenset({"document", "body", "generic", "agent"})
-WORD_CLASSES = frozenset({"person-pronoun", "thing-pronoun", "group-pronoun", "first-person",
-                          "determiner", "place-word", "nobody-in-particular"})
+#: classes of speaker words: the pronoun classes come from the shared pronouns
+#: (:func:`_pronoun_classes`), the others from ``speaker_words.tsv``
+PRONOUN_CLASSES = frozenset({"person-pronoun", "thing-pronoun", "group-pronoun", "first-person"})
+WORD_CLASSES = PRONOUN_CLASSES | {"determiner", "place-word", "nobody-in-particular"}
 
 
 @dataclass(frozen=True)
@@ -68,14 +72,27 @@ def _classified(name: str, columns: tuple[str, ...], *allowed: frozenset[str],
                       choices=dict(zip(columns[1:], allowed)), unique=columns[0] if once else None)
 
 
+def _pronoun_classes() -> dict[str, frozenset[str]]:
+    """The pronouns that can name a speaker, by class: "he", "him" (person), "it" (thing),
+    "they", "them" (group: subject or object case); "I", "we", "you" (first-person: who
+    speaks or is spoken to, as a subject)."""
+    third = dict(person=(3,), cases=("subject", "object"))
+    return {"person-pronoun": pronoun_set(**third, refers=("person",)),
+            "thing-pronoun": pronoun_set(**third, refers=("thing",)),
+            "group-pronoun": pronoun_set(**third, number=("pl",)),
+            "first-person": pronoun_set(person=(1, 2), cases=("subject",))}
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon (read on first use; the files never change at run time)."""
-    verbs = [(r["lemma"], r["frame"], r["object"])
-             for r in _classified("cue_verbs.tsv", ("lemma", "frame", "object"), FRAMES, OBJECTS)]
-    cues = {lemma.lower(): frame for lemma, frame, _ in verbs}
+    verbs = [v for v in reporting_verbs().values() if v.frame in FRAMES]
+    cues = {v.lemma: v.frame for v in verbs}
     words: dict[str, set[str]] = {}
-    for r in _classified("speaker_words.tsv", ("word", "class"), WORD_CLASSES, once=False):
+    for cls, members in _pronoun_classes().items():
+        for word in members:
+            words.setdefault(word, set()).add(cls)
+    for r in _classified("speaker_words.tsv", ("word", "class"), WORD_CLASSES - PRONOUN_CLASSES, once=False):
         words.setdefault(r["word"].lower(), set()).add(r["class"])
     nouns = {r["noun"].lower(): r["class"]
              for r in _classified("speaker_nouns.tsv", ("noun", "class"), NOUN_CLASSES)}
@@ -84,5 +101,5 @@ def load_lexicon() -> Lexicon:
     return Lexicon(MappingProxyType(cues),
                    MappingProxyType({w: frozenset(c) for w, c in words.items()}),
                    MappingProxyType(nouns),
-                   frozenset(lemma.lower() for lemma, _, obj in verbs if obj == "hearer"),
+                   frozenset(v.lemma for v in verbs if v.hearer),
                    MappingProxyType(noun_cues))

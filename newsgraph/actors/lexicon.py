@@ -1,14 +1,14 @@
-"""Word lists of the actors stage (``data/roles.tsv``, ``data/lexicon.json``, ``data/igos.tsv``,
-``data/given_names.tsv``) and the shared ones it reads (:mod:`newsgraph.lexicon.words`: titles,
-pronouns, reporting verbs), loaded once."""
+"""Word lists of the actors stage (``data/roles.tsv``, ``data/lexicon.json``, ``data/igos.tsv``)
+and the shared ones it reads (:mod:`newsgraph.lexicon.words`: titles, pronouns, reporting
+verbs, given names), loaded once."""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
 
-from ..lexicon import read_json, read_table
-from ..lexicon.words import pronouns, titles, verbs_of_class
+from ..lexicon import read_json
+from ..lexicon.words import given_names, pronouns, titles, verbs_of_class
 from .tables import States, parse_states
 from .tables import rows as table_rows
 
@@ -106,8 +106,7 @@ def lexicon() -> Lexicon:
         org_heads=data.words("org_heads"), place_heads=data.words("place_heads"),
         reporting_verbs=verbs_of_class("speaker"),
         not_persons=data.words("not_persons"),
-        given_names=frozenset(row["name"] for row in read_table(__package__, "given_names.tsv", ("name",),
-                                                                 required=("name",), unique="name")),
+        given_names=frozenset(given_names()),
         igos=_igos(), role_states=states, title_offices=title_offices,
         party_nouns=data.words("party_nouns"), nonstate_words=data.words("nonstate_words"),
         portfolios=data.words("portfolios"), shared_offices=data.words("shared_offices"),

@@ -1,10 +1,11 @@
-"""The resolver's word tables (``data/descriptions.tsv``, ``first_names.tsv``,
-``gendered_nouns.tsv``), and the parties' words a title can carry ("the Tory leader")."""
+"""The resolver's word tables (``data/descriptions.tsv``, ``data/gendered_nouns.tsv``, and the
+sex of the shared given names), and the parties' words a title can carry ("the Tory leader")."""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from ..lexicon.words import given_names
 from .tables import COLUMNS
 from .tables import rows as table_rows
 
@@ -51,5 +52,5 @@ def parties_of(text: str) -> frozenset[str]:
 @functools.cache
 def descriptions() -> Descriptions:
     """The packaged tables (read once)."""
-    return Descriptions(pairs("descriptions.tsv", CLASSES), pairs("first_names.tsv", GENDERS),
-                        pairs("gendered_nouns.tsv", GENDERS))
+    firsts = {name.lower(): sex for name, sex in given_names().items() if sex}
+    return Descriptions(pairs("descriptions.tsv", CLASSES), firsts, pairs("gendered_nouns.tsv", GENDERS))

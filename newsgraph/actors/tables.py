@@ -34,7 +34,6 @@ COLUMNS = {
     "igos.tsv": ("name", "aliases"),
     "descriptions.tsv": ("noun", "class"),
     "gendered_nouns.tsv": ("noun", "gender"),
-    "first_names.tsv": ("name", "gender"),
 }
 
 

@@ -16,7 +16,7 @@ import functools
 import re
 
 from ..lexicon import slug
-from ..lexicon.words import titles
+from ..lexicon.words import given_names, titles
 
 __all__ = ["name_tokens", "name_keys", "person_id", "surname_key", "family_first_key",
            "load_titles", "TITLES_VERSION"]
@@ -71,8 +71,6 @@ def name_tokens(name: str | None) -> tuple[str, ...]:
 def name_keys(name: str | None) -> tuple[str | None, str | None, str | None]:
     """``(person_id(name), surname_key(name), family_first_key(name))`` from one
     normalisation."""
-    from ..actors.lexicon import lexicon
-
     words = name_tokens(name)
     if not words:
         return None, None, None
@@ -82,7 +80,7 @@ def name_keys(name: str | None) -> tuple[str | None, str | None, str | None]:
     last = slug(words[-1])
     full = slug(" ".join(words)) if len(words) >= 2 else ""
     family = slug(words[0]) if full and words[0][:1].isupper() \
-        and words[0] not in lexicon().given_names else ""
+        and words[0] not in given_names() else ""
     return ((f"person:{full}" if full else None), (f"surname:{last}" if last else None),
             (f"surname:{family}" if family else None))
 

@@ -28,8 +28,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from ..lexicon import slug
 from .context import Context, find_forms, keeps_capitals
-from .index import slug
 from .tables import States, parse_states, rows
 
 __all__ = ["Organ", "extract_organs", "organ_by_shape", "organ_states", "organs"]

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon import slug
 from ..lexicon.words import pronoun_set
 from .context import DETERMINERS, POSSESSIVE, Context
-from .index import slug
 from .organs import organ_by_shape
 from .places import trim_entity
 from .roles import role_like

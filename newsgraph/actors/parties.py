@@ -30,8 +30,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..lexicon import slug
 from .context import DETERMINERS, POSSESSIVE, Context, find_forms, keeps_capitals
-from .index import slug
 from .tables import rows, split
 
 __all__ = ["Party", "PartyHit", "find_parties", "parties", "party_forms"]

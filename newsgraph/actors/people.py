@@ -32,8 +32,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from ..lexicon import slug
 from .context import DETERMINERS, POSSESSIVE, Context
-from .index import slug
 from .nonpersons import ARTICLE_WIDE, line_flags, not_person
 from .places import trim_entity
 from .parties import label_party

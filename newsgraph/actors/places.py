@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..lexicon import slug
 from .context import DETERMINERS, POSSESSIVE, Context
 from .gazetteer import GazMatch, load_abbreviations
-from .index import slug
+
 
 __all__ = ["extract_places", "trim_entity"]
 

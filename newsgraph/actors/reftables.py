@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from ..lexicon.words import given_names
+from ..lexicon import DataFileError, data_label
+from ..lexicon.words import given_names, titles
 from .tables import COLUMNS
 from .tables import rows as table_rows
 
@@ -19,7 +20,7 @@ GENDERS = frozenset({"m", "f"})
 class Descriptions:
     nouns: dict[str, str]  # noun -> class
     first_names: dict[str, str]  # lower-case first name -> "m" | "f"
-    gendered_nouns: dict[str, str]  # "son", "wife", "actress" -> "m" | "f"
+    gendered_nouns: dict[str, str]  # "son", "wife", "actress", and titles ("king") -> "m" | "f"
 
 
 def pairs(name: str, allowed: frozenset[str], *, text: str | None = None) -> dict[str, str]:
@@ -53,4 +54,10 @@ def parties_of(text: str) -> frozenset[str]:
 def descriptions() -> Descriptions:
     """The packaged tables (read once)."""
     firsts = {name.lower(): sex for name, sex in given_names().items() if sex}
-    return Descriptions(pairs("descriptions.tsv", CLASSES), firsts, pairs("gendered_nouns.tsv", GENDERS))
+    nouns = pairs("gendered_nouns.tsv", GENDERS)
+    titled = {t.title: t.gender for t in titles() if t.gender and " " not in t.title}
+    clash = sorted(w for w in set(nouns) & set(titled) if nouns[w] != titled[w])
+    if clash:
+        raise DataFileError(f"{clash[0]!r} has another sex as a title of newsgraph/lexicon/data/titles.tsv",
+                            where=data_label(__package__, "gendered_nouns.tsv"))
+    return Descriptions(pairs("descriptions.tsv", CLASSES), firsts, {**nouns, **titled})

@@ -13,12 +13,10 @@ from ..models import Article, HomeCountry
 from .gazetteer import GazMatch, Gazetteer, gazetteer
 from .home import home_country
 from .index import Builder
-from .lexicon import Lexicon, lexicon
+from .lexicon import WORDS, Lexicon, lexicon
 
 __all__ = ["Context", "make_context", "find_forms", "keeps_capitals"]
 
-DETERMINERS = {"the", "a", "an"}
-POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
 @dataclass
@@ -48,7 +46,7 @@ class Context:
 
     def is_possessive(self, i: int) -> bool:
         """Is token i followed by a possessive marker ("Japan's", "allies'")?"""
-        return i + 1 < len(self.toks) and self.toks[i + 1].text in POSSESSIVE and self.toks[i + 1].tag_ == "POS"
+        return i + 1 < len(self.toks) and self.toks[i + 1].text in WORDS.possessive_marks and self.toks[i + 1].tag_ == "POS"
 
     def token_at(self, start: int) -> Token | None:
         """The token starting at character offset start, if any."""

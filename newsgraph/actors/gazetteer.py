@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .lexicon import WORDS
 from .tables import rows as _table_rows
 from .tables import split as _split
 
@@ -110,7 +111,7 @@ def _norm(name: str) -> str:
 def _plural(demonym: str) -> str | None:
     """"Algerians", "Israelis", "Thais"; None for forms that do not take -s ("Chinese", "Swiss",
     "British", "Dutch"), are already plural or take -men ("Frenchman") or are abbreviations."""
-    if _is_acronym(demonym) or demonym.endswith(("ese", "ss", "sh", "ch", "s", "man", "men")):
+    if _is_acronym(demonym) or demonym.endswith(WORDS.seq("demonym_no_plural_endings")):
         return None
     return demonym + "s"
 

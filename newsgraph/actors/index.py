@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from ..lexicon import slug
 from ..models import Actor, HomeCountry, Mention
 
 __all__ = ["ActorIndex", "Builder", "VERSION"]

@@ -7,12 +7,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from ..lexicon import read_json
+from ..lexicon import WordLists, read_json
 from ..lexicon.words import given_names, pronouns, titles, verbs_of_class
 from .tables import States, parse_states
 from .tables import rows as table_rows
 
-__all__ = ["Lexicon", "lexicon"]
+__all__ = ["Lexicon", "lexicon", "WORDS"]
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,8 @@ class Lexicon:
 
 #: The version ``data/lexicon.json`` must carry.
 LEXICON_VERSION = "actors.lexicon.v2"
+#: The stage's function words and small closed classes (``data/words.json``), read on first use.
+WORDS = WordLists(__package__, "words.json", version="actors.words.v1")
 
 
 @functools.cache

@@ -31,7 +31,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..lexicon import slug
-from .context import DETERMINERS, POSSESSIVE, Context, find_forms, keeps_capitals
+from .context import Context, find_forms, keeps_capitals
+from .lexicon import WORDS
 from .tables import rows, split
 
 __all__ = ["Party", "PartyHit", "find_parties", "parties", "party_forms"]
@@ -136,7 +137,7 @@ def _takes_party(ctx: Context, k: int, form: Form) -> bool:
     ent = ctx.ent_of[k]
     if not form.acronym and ent is not None and ent.label_ == "PERSON" and ent.start == k:
         return True
-    if doc[k].text == "-" and k + 1 < n and doc[k + 1].lower_ in ("led", "run", "controlled", "backed"):
+    if doc[k].text == "-" and k + 1 < n and doc[k + 1].lower_ in WORDS.party_led_participles:
         return True  # "a Labour-led council"
     for x in range(k, min(n, k + 6)):
         t = doc[x]
@@ -153,7 +154,7 @@ def _takes_party(ctx: Context, k: int, form: Form) -> bool:
 def _member_noun(ctx: Context, i: int, j: int) -> bool:
     """"a Democrat", "a Tory from Ohio": the party word as a noun for a member."""
     doc = ctx.toks
-    if i == 0 or doc[i - 1].lower_ not in ("a", "an"):
+    if i == 0 or doc[i - 1].lower_ not in WORDS.indefinite_articles:
         return False
     return j >= len(doc) or not (doc[j].pos_ in ("NOUN", "PROPN") and doc[j].text[:1].isalpha())
 
@@ -162,9 +163,9 @@ def _accepted(ctx: Context, i: int, j: int, form: Form) -> bool:
     doc = ctx.toks
     ent = ctx.ent_of[i]
     first, last = (ent.start, ent.end) if ent is not None else (i, j)
-    while first < i and doc[first].lower_ in DETERMINERS:
+    while first < i and doc[first].lower_ in WORDS.articles:
         first += 1  # "The Lib Dems" tagged as a person
-    while last > j and (doc[last - 1].is_punct or doc[last - 1].text in POSSESSIVE):
+    while last > j and (doc[last - 1].is_punct or doc[last - 1].text in WORDS.possessive_marks):
         last -= 1  # "Lib Dems '"
     if ent is not None and ent.label_ == "PERSON" and (first < i or last > j):
         # inside a longer name: only a party word before the member's name ("Tory John Roe");
@@ -197,7 +198,7 @@ def _nationality(ctx: Context, i: int) -> str | None:
     """A state named right before a party name ("Australian Labor", "Japan's LDP")."""
     doc = ctx.toks
     k = i - 1
-    if k >= 1 and doc[k].text in POSSESSIVE:
+    if k >= 1 and doc[k].text in WORDS.possessive_marks:
         k -= 1
     m = ctx.gaz_at.get(k) if k >= 0 else None
     if m is None or m.j != k + 1:

@@ -10,7 +10,8 @@ means), read once per process through :func:`~newsgraph.lexicon.read_table`:
 - :func:`titles` (``titles.tsv``): titles written before a name, with the sex they say;
 - :func:`pronouns` (``pronouns.tsv``): personal pronouns by person, number, gender, case;
 - :func:`given_names` (``given_names.tsv``): given names, with the sex they usually carry
-  where they carry one.
+  where they carry one;
+- :func:`name_particles`, :func:`name_suffixes` (``name_parts.tsv``): "von", "bin"; "Jr", "VIII".
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Mapping
 from .reader import read_table
 
 __all__ = ["ReportingVerb", "reporting_verbs", "Title", "titles", "Pronoun", "pronouns",
-           "pronoun_set", "given_names", "FRAMES", "VERB_CLASSES"]
+           "pronoun_set", "given_names", "name_particles", "name_suffixes", "FRAMES", "VERB_CLASSES"]
 
 #: How the quotes stage reads a cue verb's content (``-``: the verb is no cue of a quote).
 FRAMES = frozenset({"say", "promise", "belief", "finding", "naming", "object", "direct", "-"})
@@ -130,3 +131,22 @@ def given_names() -> Mapping[str, str]:
     return MappingProxyType({row["name"]: row["gender"].strip("-") for row in read_table(
         __package__, "given_names.tsv", ("name", "gender"), required=("name", "gender"), unique="name",
         choices={"gender": _GENDERS})})
+
+
+@functools.cache
+def _name_parts() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {"particle": set(), "suffix": set()}
+    for row in read_table(__package__, "name_parts.tsv", ("word", "kind"), required=("word", "kind"),
+                          unique="word", choices={"kind": tuple(out)}):
+        out[row["kind"]].add(row["word"].lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def name_particles() -> frozenset[str]:
+    """Lower-case words inside a name: "von", "der", "bin"."""
+    return _name_parts()["particle"]
+
+
+def name_suffixes() -> frozenset[str]:
+    """Words after a name, lower case: "jr", "sr", "ii" ... "viii"."""
+    return _name_parts()["suffix"]

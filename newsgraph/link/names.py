@@ -16,13 +16,12 @@ import functools
 import re
 
 from ..lexicon import slug
-from ..lexicon.words import given_names, titles
+from ..lexicon.words import given_names, name_suffixes, titles
 
 __all__ = ["name_tokens", "name_keys", "person_id", "surname_key", "family_first_key",
            "load_titles", "TITLES_VERSION"]
 
 TITLES_VERSION = "link.titles.v2"
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ALNUM = re.compile(r"[^\W_]")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
@@ -62,7 +61,7 @@ def name_tokens(name: str | None) -> tuple[str, ...]:
                 words = words[len(t):]
                 changed = True
                 break
-    while len(words) > 1 and words[-1].lower().rstrip(".") in _SUFFIXES:
+    while len(words) > 1 and words[-1].lower().rstrip(".") in name_suffixes():
         words = words[:-1]
     return tuple(words)
 

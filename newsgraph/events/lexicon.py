@@ -11,16 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon import DataFileError, read_json, read_table
+from ..lexicon import DataFileError, WordLists, read_json, read_table
 from ..lexicon.words import verbs_of_class
 from ..models import EVENT_TYPES
 
-__all__ = ["Entry", "Lexicon", "load_lexicon", "LEXICON_VERSION", "FRAMES", "TRIGGER_COLUMNS"]
+__all__ = ["Entry", "Lexicon", "load_lexicon", "LEXICON_VERSION", "FRAMES", "TRIGGER_COLUMNS", "WORDS"]
 
 LEXICON_VERSION = "events.lexicon.v2"
 MODALITY_VERSION = "events.modality.v3"
 POLITICAL_VERSION = "events.political.v1"
 PACKAGE = "newsgraph.events"
+#: The stage's function words and small closed classes (``data/words.json``), read on first use.
+WORDS = WordLists(PACKAGE, "words.json", version="events.words.v1")
 FRAMES = ("agree", "reject", "request", "threaten", "warn")
 #: Senses a trigger word can have besides the political act: the act is coded only when the
 #: sentence shows that sense is not meant (``senses.json``; :mod:`.senses`).

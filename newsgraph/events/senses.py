@@ -27,7 +27,7 @@ from spacy.tokens import Token
 
 from ..lexicon import read_json
 from ..models import Actor
-from .lexicon import Entry
+from .lexicon import WORDS, Entry
 
 __all__ = ["Senses", "load_senses", "physical", "economic", "published", "territorial", "SENSES_VERSION"]
 
@@ -59,7 +59,7 @@ def physical(anchor: Token, participants: tuple[Actor, ...], senses: Senses) -> 
     for c in anchor.children:
         if c.dep_ == "prep" and c.lower_ in senses.verbal_preps and c.i > anchor.i:
             return False  # "attacked the chancellor over his budget": grounds, so words
-        if c.dep_ == "dobj" and c.tag_ == "PRP" and c.lower_.endswith(("self", "selves")):
+        if c.dep_ == "dobj" and c.tag_ == "PRP" and c.lower_.endswith(WORDS.seq("reflexive_endings")):
             return False  # "shooting itself in the foot": a figure of speech
     if any(a.sector and a.sector.upper() in senses.armed_sectors for a in participants):
         return True
@@ -83,7 +83,7 @@ def economic(token: Token, entry: Entry, obj: Token | None, senses: Senses) -> b
                for c in token.children):
             return True
         return any(p.lemma_.lower() in words or p.lower_ in words
-                   for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                   for c in token.children if c.dep_ == "prep" and c.lower_ in WORDS.economic_preps
                    for p in c.children if p.dep_ == "pobj")
     return any(o.lemma_.lower() in words or o.lower_ in words for o in _objects(token, obj))
 
@@ -108,7 +108,7 @@ def _objects(verb: Token, obj: Token | None) -> list[Token]:
     out = []
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass"):
-            if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+            if c.lower_ in WORDS.sense_relatives and verb.dep_ == "relcl":
                 out.append(verb.head)
             else:
                 out.append(c)

@@ -35,7 +35,7 @@ from ..lexicon.words import pronoun_set
 from ..models import Actor, Quote
 from . import arguments as args_
 from .draft import Draft
-from .lexicon import Lexicon
+from .lexicon import WORDS, Lexicon
 from .modality import ASSERTED, modality_of
 from .triggers import other_agent_clause
 
@@ -87,7 +87,7 @@ def warning(anchor: Token, source: list[Actor], index: ActorIndex, lex: Lexicon,
         tgt = warned or [a for a in args_.subject_of(clause, index).actors if a.id not in own_ids]
         return "REQUEST", tgt, "warn-to"  # "warned the bank not to raise rates"
     for c in anchor.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "about"):
+        if c.dep_ == "prep" and c.lower_ in WORDS.warning_preps:
             if any(p.lemma_.lower() in stance.consequence_nouns or p.lower_ in stance.consequence_nouns
                    for p in c.children if p.dep_ == "pobj"):
                 return "THREATEN", warned, "warn-of"  # "warned of retaliation"
@@ -189,7 +189,7 @@ def _describing(tokens, top: Token | None = None) -> list[Token]:
         for _ in range(8):
             if top is not None and cur.head == top:
                 break
-            if cur.dep_ in _ASIDE_DEPS or (cur.dep_ == "prep" and cur.lower_ not in ("of", "as")):
+            if cur.dep_ in _ASIDE_DEPS or (cur.dep_ == "prep" and cur.lower_ not in WORDS.judgement_preps):
                 ok = False
                 break
             if top is None and cur.dep_ in ("oprd", "xcomp", "attr", "acomp", "dobj", "nsubjpass") \
@@ -265,7 +265,7 @@ def _saying(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules:
     if clause is None:
         return None
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lower_ in ("it", "there", "this", "that"):
+    if subject is None or subject.lower_ in WORDS.empty_subjects:
         return None
     desc = [t for c in clause.children if c.dep_ in ("attr", "acomp") for t in c.subtree]
     if not desc:
@@ -310,7 +310,7 @@ def persisting(sent: Span, lex: Lexicon, index: ActorIndex, stance: Stance, rule
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in stance.persist_verbs:
             continue
-        if tok.lemma_.lower() not in ("continue", "proceed", "persist") and not any(
+        if tok.lemma_.lower() not in WORDS.persist_alone and not any(
                 c.dep_ in ("prt", "advmod", "acomp", "prep") and c.lower_ in stance.persist_particles
                 and c.i > tok.i for c in tok.children):
             continue
@@ -403,7 +403,7 @@ def _judged(t: Token, index: ActorIndex) -> tuple[list[Actor], Token | None]:
         thing = t.head
     elif t.dep_ in ("acomp", "attr", "oprd"):
         thing = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if thing is None or thing.lower_ in ("it", "this", "that", "there", "what", "which"):
+        if thing is None or thing.lower_ in WORDS.empty_things:
             return [], None
     elif t.dep_ == "compound" and t.head.dep_ in ("attr", "acomp"):
         thing = t.head

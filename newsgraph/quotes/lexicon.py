@@ -19,11 +19,13 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
 
-from ..lexicon import Row, read_table
+from ..lexicon import Row, WordLists, read_table
 from ..lexicon.words import pronoun_set, reporting_verbs
 
-__all__ = ["Lexicon", "load_lexicon", "FRAMES", "WORD_CLASSES", "NOUN_CLASSES"]
+__all__ = ["Lexicon", "load_lexicon", "FRAMES", "WORD_CLASSES", "NOUN_CLASSES", "WORDS"]
 
+#: The stage's function words and small closed classes (``data/words.json``), read on first use.
+WORDS = WordLists("newsgraph.quotes", "words.json", version="quotes.words.v1")
 FRAMES = frozenset({"say", "promise", "belief", "finding", "naming", "object", "direct"})
 NOUN_FRAMES = frozenset({"say", "promise"})
 NOUN_CLASSES = frozenset({"document", "body", "generic", "agent"})

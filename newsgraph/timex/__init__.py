@@ -34,7 +34,6 @@ __all__ = ["extract_times", "resolve_text", "parse_published", "VERSION"]
 
 VERSION = "timex.rules.v1"
 
-_DAY_WORDS = frozenset({"yesterday", "today", "tonight", "tomorrow"})
 _NEEDS_TENSE = frozenset({"weekday", "date", "week_of"})
 
 
@@ -81,7 +80,7 @@ def extract_times(article: Article, doc: Doc) -> tuple[TimeExpr, ...]:
         if tok.i in covered:
             continue
         low = tok.lower_
-        if low in _DAY_WORDS or (low in grammar.weekdays and tok.is_title and len(low) > 3):
+        if low in grammar.day_words or (low in grammar.weekdays and tok.is_title and len(low) > 3):
             expr = _read(doc[tok.i:tok.i + 1], tok.idx, tok.idx + len(tok.text), article.text,
                          grammar, published, country, time_label=False)
             if expr is not None:

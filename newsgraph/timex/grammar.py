@@ -25,7 +25,7 @@ from ..lexicon import read_json
 __all__ = ["Parsed", "Grammar", "load_grammar", "parse_expression", "normalise"]
 
 #: The version ``data/lexicon.json`` must carry.
-LEXICON_VERSION = "timex.lexicon.v1"
+LEXICON_VERSION = "timex.lexicon.v2"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})"
 _DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?"
 _REL = r"this|last|next|current"
@@ -81,7 +81,10 @@ class Grammar:
         self.month_words = frozenset(self.months)
         self.weekday_words = frozenset(self.weekdays)
         self.anchor_words = (frozenset(self.months) | frozenset(self.weekdays)
-                             | frozenset(self.deictic) | {"ago", "this", "last", "next", "current"})
+                             | frozenset(self.deictic) | frozenset(lexicon["anchor_words"]))
+        self.day_words = frozenset(lexicon["day_words"])
+        self.articles = frozenset(lexicon["articles"])
+        self.clock_words = frozenset(lexicon["clock_words"])
         self._rewrites = [(re.compile(rf"\b{re.escape(k)}\b"), v)
                           for k, v in sorted(lexicon["rewrites"].items(),
                                              key=lambda kv: -len(kv[0]))]
@@ -160,7 +163,7 @@ def parse_expression(text: str, *, grammar: Grammar | None = None) -> Parsed | N
     g = grammar or load_grammar()
     s = g.rewrite(normalise(text))
     if _CLOCK.search(s):  # "Tuesday at 10 am", "10:30 pm local time on Monday": the day
-        s = _clock_free(s)
+        s = _clock_free(s, g)
     words = s.split()
     if not words or g.age & set(words) or "year old" in s or "years old" in s:
         return None
@@ -179,7 +182,7 @@ def parse_expression(text: str, *, grammar: Grammar | None = None) -> Parsed | N
         if s in g.deictic:
             return Parsed("deictic", "deictic", "day", n=g.deictic[s])
     parsed = _match(s, g)
-    if parsed is None and words[0] in ("a", "an") and len(words) > 1:
+    if parsed is None and words[0] in g.articles and len(words) > 1:
         parsed = _match(" ".join(words[1:]), g)  # "an Aug. 28 meeting"
     if parsed is not None:
         return parsed
@@ -220,16 +223,14 @@ def _is_duration(words: set[str], g: Grammar) -> bool:
 
 
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})? ?(?:am|pm|a m|p m|hrs|h)\b|\b\d{1,2}:\d{2}\b")
-_CLOCK_WORDS = frozenset({"at", "around", "about", "by", "from", "local", "time", "gmt", "utc",
-                          "et", "est", "edt", "bst", "cet", "on", "until", "before", "after"})
 
 
-def _clock_free(s: str) -> str:
+def _clock_free(s: str, g: Grammar) -> str:
     """The expression without its clock time and the words that went with it."""
     words = _CLOCK.sub(" ", s).split()
-    while words and words[-1] in _CLOCK_WORDS:
+    while words and words[-1] in g.clock_words:
         words.pop()
-    while words and words[0] in _CLOCK_WORDS:
+    while words and words[0] in g.clock_words:
         words.pop(0)
     return " ".join(words)
 

@@ -28,7 +28,6 @@ __all__ = ["Parsed", "Grammar", "load_grammar", "parse_expression", "normalise"]
 LEXICON_VERSION = "timex.lexicon.v2"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})"
 _DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?"
-_REL = r"this|last|next|current"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +88,7 @@ class Grammar:
                           for k, v in sorted(lexicon["rewrites"].items(),
                                              key=lambda kv: -len(kv[0]))]
 
+        rel = _seq(lexicon["relative_markers"])
         mon = _alt(self.months)
         wd = _alt(self.weekdays)
         num = _alt(self.numbers)
@@ -97,36 +97,41 @@ class Grammar:
         c = re.compile
         self.patterns: tuple[tuple[str, re.Pattern], ...] = (
             ("month-day", c(rf"(?:(?P<wd>{wd}) )?(?P<mon>{mon}) (?P<day>{_DAY})"
-                            rf"(?: (?:(?P<year>{_YEAR})|(?P<yrel>{_REL}) year))?")),
+                            rf"(?: (?:(?P<year>{_YEAR})|(?P<yrel>{rel}) year))?")),
             ("month-range", c(rf"(?P<mon>{mon}) {_DAY} ?[-–] ?{_DAY}(?: (?P<year>{_YEAR}))?")),
             ("range-month", c(rf"{_DAY} ?[-–] ?{_DAY} (?:of )?(?P<mon>{mon})(?: (?P<year>{_YEAR}))?")),
             ("day-month", c(rf"(?:(?P<wd>{wd}) )?(?:the )?(?P<day>{_DAY}) (?:of )?(?P<mon>{mon})"
-                            rf"(?: (?:(?P<year>{_YEAR})|(?P<yrel>{_REL}) year))?")),
-            ("month", c(rf"(?:(?P<rel>{_REL}) )?(?P<mon>{mon})"
-                        rf"(?: (?:of )?(?:(?P<year>{_YEAR})|(?P<yrel>{_REL}) year))?")),
-            ("weekday", c(rf"(?:(?P<rel>{_REL}) )?(?P<wd>{wd})(?: (?P<wrel>{_REL}) week)?")),
-            ("relative-unit", c(rf"(?P<rel>{_REL}|past) (?P<unit>week|weekend|month|year)")),
+                            rf"(?: (?:(?P<year>{_YEAR})|(?P<yrel>{rel}) year))?")),
+            ("month", c(rf"(?:(?P<rel>{rel}) )?(?P<mon>{mon})"
+                        rf"(?: (?:of )?(?:(?P<year>{_YEAR})|(?P<yrel>{rel}) year))?")),
+            ("weekday", c(rf"(?:(?P<rel>{rel}) )?(?P<wd>{wd})(?: (?P<wrel>{rel}) week)?")),
+            ("relative-unit", c(rf"(?P<rel>{_seq(lexicon['unit_relatives'])}) "
+                                 rf"(?P<unit>{_seq(lexicon['relative_units'])})")),
             ("ago", c(rf"(?P<n>\d{{1,3}}|{num}) (?P<unit>{unit}) ago")),
-            ("year", c(rf"(?:(?:fiscal|fy|calendar|the year|year) ?)?(?P<year>{_YEAR})")),
+            ("year", c(rf"(?:{_seq(lexicon['year_prefixes'])} ?)?(?P<year>{_YEAR})")),
             ("iso", c(r"(?P<year>\d{4})-(?P<mon>\d{1,2})(?:-(?P<day>\d{1,2}))?")),
             ("numeric", c(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})(?:[/.](?P<year>\d{4}|\d{2}))?")),
-            ("holiday", c(rf"(?P<hol>{hol})(?: (?:(?P<year>{_YEAR})|(?P<yrel>{_REL}) year))?")),
+            ("holiday", c(rf"(?P<hol>{hol})(?: (?:(?P<year>{_YEAR})|(?P<yrel>{rel}) year))?")),
             ("season-year", c(rf"(?:{_alt(self.seasons)}) (?:of )?(?P<year>{_YEAR})")),
             ("decade", c(rf"(?:{_YEAR}|'?\d0)s")),
         )
         self.span_of_units = c(
-            rf"(?:(?:in|over|for|during|within|throughout) )?the "
-            rf"(?:next|last|past|coming|following|previous) (?:\S+ )?{unit}\b")
+            rf"(?:{_seq(lexicon['span_preps'])} )?the "
+            rf"{_seq(lexicon['span_relatives'])} (?:\S+ )?{unit}\b")
         # "the week of January 10" (that week); "the first quarter of 2022", "the summer
         # of last year" (a part of a year or month: the year or month itself)
-        self.week_of = c(r"(?P<part>week|weekend|quarter|half|month|season|spring|summer|fall"
-                         r"|autumn|winter) of (?P<rest>.+)")
-        self.range = c(r"\d\s*[-–]\s*\d|\b(?:to|and|or|between|through|until|till)\b")
+        self.week_of = c(rf"(?P<part>{_seq(lexicon['period_parts'])}) of (?P<rest>.+)")
+        self.range = c(rf"\d\s*[-–]\s*\d|\b{_seq(lexicon['range_words'])}\b")
 
     def rewrite(self, s: str) -> str:
         for pat, repl in self._rewrites:
             s = pat.sub(repl, s)
         return s
+
+
+def _seq(words) -> str:
+    """A non-capturing group of the words, in their order."""
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
 
 
 def _alt(words) -> str:

@@ -6,7 +6,7 @@ article (a name, a surname, or a reference resolved before it, so chains carry o
 becomes a mention of that actor with the rule's name, which is how the quote and event
 stages see it (``ActorIndex.for_token``).
 
-Rules (``actors.rules.v5``):
+Rules (``actors.rules.v6``):
 
 - ``role-noun``: "the prime minister", "the chancellor", "the foreign minister" -> the
   person named most recently whose roles fit the title (a role fits when it is the title,

@@ -17,7 +17,7 @@ from ..models import EVENT_TYPES
 
 __all__ = ["Entry", "Lexicon", "load_lexicon", "LEXICON_VERSION", "FRAMES", "TRIGGER_COLUMNS", "WORDS"]
 
-LEXICON_VERSION = "events.lexicon.v2"
+LEXICON_VERSION = "events.lexicon.v3"
 MODALITY_VERSION = "events.modality.v3"
 POLITICAL_VERSION = "events.political.v1"
 PACKAGE = "newsgraph.events"

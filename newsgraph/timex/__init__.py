@@ -16,7 +16,7 @@ leaves untagged ("yesterday", "Tuesday"), and resolves each one with the rules o
   (``value`` is ``None`` otherwise: never guessed).
 
 Each :class:`~newsgraph.models.TimeExpr` carries the versioned rule that read it
-(``timex.rules.v1:month``).
+(``timex.rules.v2:month``).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from .resolve import MDY_COUNTRIES, MIXED_ORDER_COUNTRIES, resolve
 
 __all__ = ["extract_times", "resolve_text", "parse_published", "VERSION"]
 
-VERSION = "timex.rules.v1"
+VERSION = "timex.rules.v2"
 
 _NEEDS_TENSE = frozenset({"weekday", "date", "week_of"})
 

@@ -139,6 +139,19 @@ def test_no_stage_reads_a_data_file_by_itself():
     assert offenders == []
 
 
+def test_the_lexicon_imports_nothing_above_it():
+    import ast
+
+    for path in (versions.PACKAGE / "lexicon").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                assert node.level == 1 or node.module == "errors", f"{path.name} imports ..{node.module}"
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module]
+                assert not any(n.startswith("newsgraph") or n.startswith("spacy") for n in names)
+
+
 # -- the shared word lists ----------------------------------------------------------------
 
 def test_one_reporting_verb_table_serves_three_stages():

@@ -53,14 +53,18 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
                  "it with the file); the batch goes on, in one process, on the pool or on Dask"),
         ("E303", "`newsgraph.analyze()` was given a path or a file name instead of the article's "
                  "text: use `analyze_file(path)`"),
-        ("E310", "an actors data file (`newsgraph/actors/data/*.tsv`) line with the wrong number "
-                 "of columns"),
-        ("E311", "`countries.tsv`: a bad or duplicate alpha-3 code"),
+        ("E305", "a language data table (any `newsgraph/*/data/*.tsv`) that breaks its format: a "
+                 "header that does not name the expected columns, a line with the wrong number of "
+                 "tab-separated cells, an empty required cell, a value outside its column's set "
+                 "(a frame, a class, a gender), a word listed twice (file:line named)"),
+        ("E306", "a JSON data file (any `newsgraph/*/data/*.json`) that is not a JSON object, has "
+                 "no `version` or the wrong one, or lacks a list or map its reader needs (file "
+                 "named)"),
+        ("E311", "`countries.tsv`: a bad or duplicate alpha-3 code (line named)"),
         ("E312", "`regions.tsv` / `state_abbrevs.tsv`: a place whose country is not in "
-                 "`countries.tsv`"),
-        ("E313", "`roles.tsv`: a line with no role (`role<TAB>sector<TAB>states`), or a "
-                 "`title_offices` office of `lexicon.json` that is not a role"),
-        ("E314", "`igos.tsv`: a line that is not `name<TAB>aliases`"),
+                 "`countries.tsv` (line named)"),
+        ("E313", "`lexicon.json` (actors): a `title_offices` office that is not a role of "
+                 "`roles.tsv`"),
         ("E315", "`parties.tsv`: a party with an unknown state, no name, or listed twice for one "
                  "state (line named)"),
         ("E316", "`publications.tsv`: an unknown country or a kind that is not newspaper, "
@@ -69,13 +73,6 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
                  "sector (line named)"),
         ("E318", "a `states` cell (`roles.tsv`, `organs.tsv`, `state_groups.tsv`): an unknown "
                  "state or group, or `-XXX` without `*` (line named)"),
-        ("E319", "`descriptions.tsv` / `first_names.tsv` (the reference resolver's tables): a line "
-                 "that is not `word<TAB>class`, an unknown class, or a word listed twice (file and "
-                 "line named)"),
-        ("E341", "a quotes data file (`newsgraph/quotes/data/*.tsv`) line that is malformed "
-                 "(file and line named)"),
-        ("E351", "an event data file (`newsgraph/events/data/*.tsv`) line with the wrong number "
-                 "of columns (file:line named)"),
         ("E352", "a trigger with a type that is not one of the 16 PLOVER types"),
         ("E353", "a trigger whose part of speech is not `V` or `N`"),
         ("E354", "a trigger condition that is not `obj=`, `noobj=`, `prt=`, `prep=`, `noprep=`, "
@@ -84,8 +81,7 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
                  "`targeted=TYPE`, `sense:physical[=TYPE]/economic/published/territory`, `light`, "
                  "`commit` or `twosided`"),
         ("E356", "two triggers with the same rule name"),
-        ("E357", "an events JSON data file (`modality.json`, `senses.json`, `stance.json`) is not "
-                 "JSON, lacks a list, or has the wrong version (file named)"),
+        ("E357", "`stance.json`: a word listed both as negative and as positive"),
         ("E358", "`crosswalk.tsv` has no CAMEO code for some PLOVER type"),
     )),
     ("The knowledge base (E4xx)", "newsgraph.store, newsgraph.link", (

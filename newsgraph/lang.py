@@ -1,7 +1,7 @@
 """Language detection for articles whose input does not say.
 
 Only a prefix of the text is looked at, so the cost is small and flat.  A prefix
-in which English function words (``lang_english.txt``) make up a large share of
+in which English function words (``lexicon/data/english_function_words.tsv``) make up a large share of
 the words is English without further ado; anything else is classified by
 py3langid.  A short text, or one the model is not confident about, gets
 ``None`` (unknown), which the pipeline treats like English rather than skipping
@@ -26,10 +26,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 @lru_cache(maxsize=1)
 def _english_words() -> frozenset[str]:
-    from importlib.resources import files
+    from .lexicon import read_table
 
-    text = files("newsgraph").joinpath("lang_english.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(row["word"].lower() for row in read_table(
+        "newsgraph.lexicon", "english_function_words.tsv", ("word",), required=("word",), unique="word"))
 
 
 @lru_cache(maxsize=1)

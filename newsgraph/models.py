@@ -161,7 +161,7 @@ class TimeExpr:
     end: int
     value: str | None  # YYYY-MM-DD | YYYY-Www | YYYY-MM | YYYY | None
     granularity: str | None  # day | week | month | year
-    rule: str = ""  # the versioned rule that read it ("timex.rules.v1:month")
+    rule: str = ""  # the versioned rule that read it ("timex.rules.v2:month")
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end,

@@ -9,7 +9,7 @@ from newsgraph.models import Actor, Analysis, Article, Mention, Source, Span
 
 
 def person(name: str, *, country: str | None = None, roles=(), aid: str | None = None) -> dict:
-    from newsgraph.link.names import slug
+    from newsgraph.lexicon import slug
 
     return {"id": aid or f"person:{slug(name)}", "name": name, "kind": "person",
             "country": country, "roles": tuple(roles)}
@@ -20,7 +20,7 @@ def country(code: str, name: str) -> dict:
 
 
 def org(name: str, *, country: str | None = None) -> dict:
-    from newsgraph.link.names import slug
+    from newsgraph.lexicon import slug
 
     return {"id": f"org:{slug(name)}", "name": name, "kind": "organization", "country": country}
 

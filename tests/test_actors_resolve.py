@@ -8,7 +8,8 @@ import re
 import pytest
 
 from newsgraph.actors import extract_actors
-from newsgraph.actors.resolve import CLASSES, descriptions, parse_rows
+from newsgraph.actors.reftables import pairs
+from newsgraph.actors.resolve import CLASSES, descriptions
 from newsgraph.errors import NewsgraphError
 from newsgraph.models import Article, Source, Span
 
@@ -201,12 +202,12 @@ def test_description_table_is_checked():
     assert tables.first_names["mary"] == "f" and tables.first_names["john"] == "m"
     assert tables.gendered_nouns["son"] == "m" and tables.gendered_nouns["wife"] == "f"
     assert set(tables.gendered_nouns.values()) == {"m", "f"}
-    with pytest.raises(NewsgraphError, match=r"\[E319\].*unknown class"):
-        parse_rows("x.tsv", "noun\tclass\ninsurer\tbank\n", CLASSES)
-    with pytest.raises(NewsgraphError, match=r"x.tsv:2: \[E319\]"):
-        parse_rows("x.tsv", "noun\tclass\ninsurer business\n", CLASSES)
+    with pytest.raises(NewsgraphError, match=r"descriptions.tsv:2: \[E305\] class 'bank' is not one of"):
+        pairs("descriptions.tsv", CLASSES, text="noun\tclass\ninsurer\tbank\n")
+    with pytest.raises(NewsgraphError, match=r"descriptions.tsv:2: \[E305\] 1 tab-separated cells"):
+        pairs("descriptions.tsv", CLASSES, text="noun\tclass\ninsurer business\n")
     with pytest.raises(NewsgraphError, match="listed twice"):
-        parse_rows("x.tsv", "noun\tclass\nfirm\tbusiness\nfirm\torg\n", CLASSES)
+        pairs("descriptions.tsv", CLASSES, text="noun\tclass\nfirm\tbusiness\nfirm\torg\n")
 
 
 def test_a_title_with_a_party_goes_to_the_nearby_member(run):

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from newsgraph.events.lexicon import LexiconError, load_lexicon, parse_entry
+from newsgraph.events.lexicon import load_lexicon, parse_entry
+from newsgraph.lexicon import DataFileError
 from newsgraph.models import EVENT_TYPES
 
 
@@ -52,7 +53,7 @@ def test_modality_words_are_disjoint_where_they_must_be():
     (["r", "ASSAULT", "V", "hit", "", "-", "-", "frame:dance"], "E355"),
 ])
 def test_bad_entries_raise_coded_errors(cols, code):
-    with pytest.raises(LexiconError, match=code):
+    with pytest.raises(DataFileError, match=code):
         parse_entry(cols, "triggers.tsv:1")
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from newsgraph.link.names import load_titles, name_tokens, person_id, slug, surname_key
+from newsgraph.lexicon import slug
+from newsgraph.link.names import load_titles, name_tokens, person_id, surname_key
 
 
 @pytest.mark.parametrize("name,tokens", [

@@ -3,7 +3,8 @@
 import pytest
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.quotes.lexicon import FRAMES, load_lexicon, read_tsv
+from newsgraph.lexicon import read_table
+from newsgraph.quotes.lexicon import FRAMES, load_lexicon
 
 
 def test_cue_verbs_include_reporting_verbs_beyond_said():
@@ -31,8 +32,8 @@ def test_lexicon_is_loaded_once():
 
 def test_malformed_line_names_file_and_line():
     with pytest.raises(NewsgraphError) as err:
-        read_tsv("bad.tsv", "# c\nlemma\tframe\nsay\n", 2)
-    assert err.value.code == "E341" and err.value.where == "bad.tsv:3"
+        read_table("newsgraph.quotes", "bad.tsv", ("lemma", "frame"), text="# c\nlemma\tframe\nsay\n")
+    assert err.value.code == "E305" and err.value.where == "newsgraph/quotes/data/bad.tsv:3"
 
 
 def test_cue_frames_and_hearers():

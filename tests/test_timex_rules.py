@@ -132,7 +132,7 @@ def test_resolves(text, published, direction, value, gran):
     got = resolve_text(text, published, direction=direction)
     assert got is not None, text
     assert got[:2] == (value, gran), text
-    assert got[2].startswith("timex.rules.v1:")
+    assert got[2].startswith("timex.rules.v2:")
 
 
 @pytest.mark.parametrize("text", [

@@ -8,18 +8,15 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon.marks import QuotationIndex, find_quotations
 from ..models import Article, HomeCountry
 from .gazetteer import GazMatch, Gazetteer, gazetteer
 from .home import home_country
 from .index import Builder
-from .lexicon import Lexicon, lexicon
+from .lexicon import WORDS, Lexicon, lexicon
 
 __all__ = ["Context", "make_context", "find_forms", "keeps_capitals"]
 
-OPEN_QUOTES = {"“": "”", "‘": "’", "«": "»"}
-CLOSE_QUOTES = {"”", "»"}
-DETERMINERS = {"the", "a", "an"}
-POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
 @dataclass
@@ -34,7 +31,7 @@ class Context:
     ent_of: list[Span | None]  # the entity each token is in
     sent_of: list[int]  # sentence number of each token
     sents: list[Span]
-    in_quote: list[bool]  # inside “...” (or "...") quotation marks
+    in_quote: list[bool]  # inside a quotation (:func:`_quote_flags`)
     gaz_matches: list[GazMatch]
     gaz_at: dict[int, GazMatch]  # token index -> the gazetteer match covering it
     home: HomeCountry | None = None  # the state the article reports from (:mod:`.home`)
@@ -49,7 +46,7 @@ class Context:
 
     def is_possessive(self, i: int) -> bool:
         """Is token i followed by a possessive marker ("Japan's", "allies'")?"""
-        return i + 1 < len(self.toks) and self.toks[i + 1].text in POSSESSIVE and self.toks[i + 1].tag_ == "POS"
+        return i + 1 < len(self.toks) and self.toks[i + 1].text in WORDS.possessive_marks and self.toks[i + 1].tag_ == "POS"
 
     def token_at(self, start: int) -> Token | None:
         """The token starting at character offset start, if any."""
@@ -63,26 +60,11 @@ class Context:
         return m.place.code
 
 
-def _quote_flags(doc: list[Token]) -> list[bool]:
-    flags = [False] * len(doc)
-    inside = False
-    straight = False
-    for tok in doc:
-        t = tok.text
-        if "\n" in t or ("\n\n" in tok.whitespace_):
-            flags[tok.i] = inside
-            if "\n\n" in t or "\n\n" in tok.whitespace_:
-                inside = straight = False  # a new paragraph: an unclosed quote may reopen, never leak
-            continue
-        if t in ("“", "«") or (t == '"' and not straight):
-            inside = True
-            straight = t == '"'
-            continue
-        if t in CLOSE_QUOTES or (t == '"' and straight):
-            inside = straight = False
-            continue
-        flags[tok.i] = inside
-    return flags
+def _quote_flags(text: str, toks: list[Token]) -> list[bool]:
+    """Is each token inside a quotation (:func:`newsgraph.lexicon.marks.find_quotations`:
+    double or single marks, straight or curly, over paragraphs, unbalanced marks recovered)?"""
+    index = QuotationIndex(find_quotations(text))
+    return [index.containing(t.idx) is not None for t in toks]
 
 
 def make_context(article: Article, doc: Doc) -> Context:
@@ -101,7 +83,7 @@ def make_context(article: Article, doc: Doc) -> Context:
     matches = gaz.find(doc, toks)
     gaz_at = {k: m for m in matches for k in range(m.i, m.j)}
     ctx = Context(article, doc, toks, ents, lex, gaz, Builder(article.text), ent_of, sent_of, sents,
-                  _quote_flags(toks), matches, gaz_at)
+                  _quote_flags(doc.text, toks), matches, gaz_at)
     ctx.home = home_country(article, gaz, matches)
     ctx.start_tok = {t.idx: t.i for t in toks}
     return ctx

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .lexicon import WORDS
 from .tables import rows as _table_rows
 from .tables import split as _split
 
@@ -62,10 +63,10 @@ class GazMatch:
 def load_countries() -> dict[str, tuple[Country, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
     """alpha3 -> (Country, other names, demonyms/adjectives, capitals/seats), from countries.tsv."""
     out = {}
-    for _, row in _table_rows("countries.tsv"):
+    for row in _table_rows("countries.tsv"):
         a3 = row["alpha3"]
         if a3 in out or len(a3) != 3 or not a3.isupper():
-            raise ValueError(f"[E311] countries.tsv: bad or duplicate alpha-3 {a3!r}")
+            raise row.error(f"bad or duplicate alpha-3 {a3!r}", "E311")
         c = Country(a3, row["alpha2"], row["name"], row["status"], row["parent"] or None)
         out[a3] = (c, tuple(_split(row["aliases"])), tuple(_split(row["adjectives"])),
                    tuple(_split(row["capitals"])))
@@ -76,9 +77,9 @@ def load_countries() -> dict[str, tuple[Country, tuple[str, ...], tuple[str, ...
 def load_regions() -> tuple[Place, ...]:
     countries = load_countries()
     places = []
-    for _, row in _table_rows("regions.tsv"):
+    for row in _table_rows("regions.tsv"):
         if row["country"] not in countries:
-            raise ValueError(f"[E312] regions.tsv: {row['name']!r} has unknown country {row['country']!r}")
+            raise row.error(f"{row['name']!r} has unknown country {row['country']!r}", "E312")
         places.append(Place(row["name"], row["kind"], row["country"], row["name"]))
     return tuple(places)
 
@@ -89,9 +90,9 @@ def load_abbreviations() -> dict[str, tuple[str, str]]:
     ``data/state_abbrevs.tsv``; only meaningful after "Place," ("Kingston, Ont.")."""
     countries = load_countries()
     out = {}
-    for _, row in _table_rows("state_abbrevs.tsv"):
+    for row in _table_rows("state_abbrevs.tsv"):
         if row["country"] not in countries:
-            raise ValueError(f"[E312] state_abbrevs.tsv: {row['abbrev']!r} has unknown country {row['country']!r}")
+            raise row.error(f"{row['abbrev']!r} has unknown country {row['country']!r}", "E312")
         out[row["abbrev"]] = (row["region"], row["country"])
     return out
 
@@ -110,7 +111,7 @@ def _norm(name: str) -> str:
 def _plural(demonym: str) -> str | None:
     """"Algerians", "Israelis", "Thais"; None for forms that do not take -s ("Chinese", "Swiss",
     "British", "Dutch"), are already plural or take -men ("Frenchman") or are abbreviations."""
-    if _is_acronym(demonym) or demonym.endswith(("ese", "ss", "sh", "ch", "s", "man", "men")):
+    if _is_acronym(demonym) or demonym.endswith(WORDS.seq("demonym_no_plural_endings")):
         return None
     return demonym + "s"
 

@@ -1,4 +1,4 @@
-"""The article's home country: the state it reports from (rules ``actors.rules.v5:home``).
+"""The article's home country: the state it reports from (rules ``actors.rules.v6:home``).
 
 Domestic offices and organs that name no state ("the shadow chancellor", "MPs", "the
 government", "Labour") act for it.  In order:
@@ -51,10 +51,10 @@ def publications() -> tuple[dict[str, Publication], dict[str, Publication]]:
     countries = load_countries()
     names: dict[str, Publication] = {}
     hosts: dict[str, Publication] = {}
-    for n, row in rows("publications.tsv"):
+    for row in rows("publications.tsv"):
         if row["country"] not in countries or row["kind"] not in KINDS or not row["name"].strip():
-            raise ValueError(f"[E316] publications.tsv line {n}: unknown country {row['country']!r} "
-                             f"or kind {row['kind']!r} (kinds: {', '.join(sorted(KINDS))})")
+            raise row.error(f"unknown country {row['country']!r} or kind {row['kind']!r} "
+                            f"(kinds: {', '.join(sorted(KINDS))})", "E316")
         pub = Publication(row["name"], row["country"], row["kind"])
         for form in (row["name"], *split(row["aliases"])):
             names.setdefault(_key(form), pub)

@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
 from ..models import Actor, HomeCountry, Mention
 
-__all__ = ["ActorIndex", "Builder", "slug", "VERSION"]
+__all__ = ["ActorIndex", "Builder", "VERSION"]
 
 #: Version of the actor rules; each mention's ``rule`` is ``VERSION:<rule name>``.
-VERSION = "actors.rules.v5"
-
-
-def slug(text: str) -> str:
-    s = re.sub(r"[’']s\b", "s", text.lower())
-    return re.sub(r"[^\w]+", "-", s).strip("-_")
+VERSION = "actors.rules.v6"
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,18 @@
-"""Word lists of the actors stage (``data/roles.tsv``, ``data/lexicon.json``), loaded once."""
+"""Word lists of the actors stage (``data/roles.tsv``, ``data/lexicon.json``, ``data/igos.tsv``)
+and the shared ones it reads (:mod:`newsgraph.lexicon.words`: titles, pronouns, reporting
+verbs, given names), loaded once."""
 
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass, field
-from importlib import resources
 
+from ..lexicon import WordLists, read_json
+from ..lexicon.words import given_names, pronouns, titles, verbs_of_class
 from .tables import States, parse_states
 from .tables import rows as table_rows
 
-__all__ = ["Lexicon", "lexicon"]
+__all__ = ["Lexicon", "lexicon", "WORDS"]
 
 
 @dataclass(frozen=True)
@@ -71,49 +73,60 @@ class Lexicon:
         return (self.roles.get(key) or None) if key else None
 
 
-def _read(name: str) -> str:
-    return resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+#: The version ``data/lexicon.json`` must carry.
+LEXICON_VERSION = "actors.lexicon.v2"
+#: The stage's function words and small closed classes (``data/words.json``), read on first use.
+WORDS = WordLists(__package__, "words.json", version="actors.words.v1")
 
 
 @functools.cache
 def lexicon() -> Lexicon:
     roles: dict[str, str] = {}
     states: dict[str, States] = {}
-    for n, row in table_rows("roles.tsv"):
-        role = row["role"].strip().lower()
-        if not role:
-            raise ValueError(f"[E313] roles.tsv line {n}: expected 'role<TAB>sector<TAB>states'")
-        roles[role] = row["sector"].strip()
-        states[role] = parse_states(row["states"], f"roles.tsv line {n}")
-    data = json.loads(_read("lexicon.json"))
+    for row in table_rows("roles.tsv", required=("role",)):
+        role = row["role"].lower()
+        roles[role] = row["sector"]
+        states[role] = parse_states(row["states"], row.where)
+    data = read_json(__package__, "lexicon.json", version=LEXICON_VERSION)
     roles.update({r.replace("-", " "): s for r, s in roles.items()})
     states.update({r.replace("-", " "): s for r, s in states.items()})
     words = {w for r in roles for w in r.split()}
-    docs = frozenset(data["document_nouns"])
-    title_offices = dict(data["title_offices"])
+    docs = data.words("document_nouns")
+    title_offices = data.mapping("title_offices")
     unknown = [o for o in title_offices.values() if o not in roles]
     if unknown:
-        raise ValueError(f"[E313] lexicon.json title_offices: {unknown[0]!r} is not a role of roles.tsv")
+        raise data.error(f"title_offices: {unknown[0]!r} is not a role of roles.tsv", "E313")
     return Lexicon(
         roles=roles, role_words=frozenset(words),
         role_heads=frozenset(r.split()[-1] for r in roles),
-        titles=dict(data["titles"]),
-        pronouns={k: tuple(v) for k, v in data["pronouns"].items()},
-        role_modifiers=frozenset(data["role_modifiers"]),
-        group_nouns=frozenset(data["group_nouns"]), numbers=dict(data["numbers"]),
-        body_nouns=frozenset(data["body_nouns"]), document_nouns=docs,
+        titles=_titles(),
+        pronouns={p.pronoun: (p.gender, p.number, p.refers) for p in pronouns().values() if p.person == 3},
+        role_modifiers=data.words("role_modifiers"),
+        group_nouns=data.words("group_nouns"), numbers=data.mapping("numbers"),
+        body_nouns=data.words("body_nouns"), document_nouns=docs,
         document_heads=frozenset(d.split()[-1] for d in docs),
-        org_heads=frozenset(data["org_heads"]), place_heads=frozenset(data["place_heads"]),
-        reporting_verbs=frozenset(data["reporting_verbs"]),
-        not_persons=frozenset(data["not_persons"]),
-        given_names=frozenset(ln.strip() for ln in _read("given_names.txt").splitlines()
-                              if ln.strip() and not ln.startswith("#")),
+        org_heads=data.words("org_heads"), place_heads=data.words("place_heads"),
+        reporting_verbs=verbs_of_class("speaker"),
+        not_persons=data.words("not_persons"),
+        given_names=frozenset(given_names()),
         igos=_igos(), role_states=states, title_offices=title_offices,
-        party_nouns=frozenset(data["party_nouns"]), nonstate_words=frozenset(data["nonstate_words"]),
-        portfolios=frozenset(data["portfolios"]), shared_offices=frozenset(data["shared_offices"]),
-        rank_modifiers=frozenset(data["rank_modifiers"]),
-        national_bodies=frozenset(data["national_bodies"]),
+        party_nouns=data.words("party_nouns"), nonstate_words=data.words("nonstate_words"),
+        portfolios=data.words("portfolios"), shared_offices=data.words("shared_offices"),
+        rank_modifiers=data.words("rank_modifiers"),
+        national_bodies=data.words("national_bodies"),
     )
+
+
+def _titles() -> dict[str, str]:
+    """Title read before a name (lower case, and with its dot where it takes one) -> the
+    gender it gives ("m", "f", "")."""
+    out = {}
+    for t in titles():
+        if t.kind == "title":
+            out[t.title] = t.gender
+            if t.dotted:
+                out[t.title + "."] = t.gender
+    return out
 
 
 def _is_acronym(form: str) -> bool:
@@ -124,13 +137,8 @@ def _is_acronym(form: str) -> bool:
 def _igos() -> dict[str, str]:
     """form -> canonical name from ``data/igos.tsv`` (acronyms keyed as written, names lower-cased)."""
     out: dict[str, str] = {}
-    for n, line in enumerate(_read("igos.tsv").splitlines(), 1):
-        if not line.strip() or line.startswith("#") or line.startswith("name\t"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2 or not parts[0].strip():
-            raise ValueError(f"[E314] igos.tsv line {n}: expected 'name<TAB>aliases'")
-        name = parts[0].strip()
-        for form in (name, *(a.strip() for a in parts[1].split(";") if a.strip())):
+    for row in table_rows("igos.tsv", required=("name",)):
+        name = row["name"]
+        for form in (name, *row.items("aliases")):
             out[form if _is_acronym(form) else form.lower()] = name
     return out

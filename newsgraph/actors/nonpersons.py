@@ -1,4 +1,4 @@
-"""Name-like spans that are no person of the story (rules ``not-person.v1``).
+"""Name-like spans that are no person of the story (rules ``not-person.v2``).
 
 The people pass (:mod:`.people`) asks :func:`not_person` about every candidate name; a rule name
 back means the span is dropped.  Cues come from ``data/nonpersons.json``.
@@ -32,24 +32,22 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
+
+from ..lexicon import read_json
+from ..lexicon.words import name_suffixes
+from .lexicon import WORDS
 
 __all__ = ["ARTICLE_WIDE", "Lines", "RULES", "cues", "line_flags", "not_person"]
 
 #: Version of these rules (the names :func:`not_person` returns are ``RULES:<rule>``).
-RULES = "not-person.v1"
+RULES = "not-person.v2"
 ARTICLE_WIDE = frozenset({"list-title", "modifier", "org-appositive", "place-list"})
-LOCATIVE = frozenset({"in", "at", "near", "across", "throughout", "through", "around"})
-ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
 _CAP_WORD = r"[A-Z][\w.'’-]*"
 _PHOTO_CREDIT = re.compile(rf"(?:^|\(\s*){_CAP_WORD}(?:\s+{_CAP_WORD}){{1,3}}\s*/\s*[A-Z]")
 _LABEL = re.compile(r"^[\W_]*([A-Za-z][A-Za-z ]{0,20}?)\s*:")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+$")
-_APPOSITIVE = re.compile(r",\s+an?\s+([^.,;:()]*?)(?:\s+(?:that|which|who|whose|for|of|at|with|in|from|on|based)\b|[.,;:()]|$)")
-_TITLE_SMALL = frozenset({"a", "an", "the", "of", "at", "in", "on", "for", "and", "to", "&"})
 
 
 @dataclass(frozen=True)
@@ -63,18 +61,24 @@ class Cues:
     place_nouns: frozenset[str]
     org_appositives: frozenset[str]
     name_ends: frozenset[str]
+    locative_preps: frozenset[str]
+    title_small_words: frozenset[str]
+    appositive: re.Pattern  # ", a lawyer for ...": the noun phrase of the appositive, group 1
 
 
 @functools.cache
 def cues() -> Cues:
-    data = json.loads(resources.files(__package__).joinpath("data", "nonpersons.json")
-                      .read_text(encoding="utf-8"))
+    data = read_json(__package__, "nonpersons.json", version=RULES)
     return Cues(
-        promo_labels=frozenset(data["promo_labels"]), credit_cues=tuple(data["credit_cues"]),
-        photo_cues=tuple(data["photo_cues"]),
-        media_words=frozenset(data["media_words"]), journalist_nouns=frozenset(data["journalist_nouns"]),
-        reporter_intros=tuple(data["reporter_intros"]), place_nouns=frozenset(data["place_nouns"]),
-        org_appositives=frozenset(data["org_appositives"]), name_ends=frozenset(data["name_ends"]))
+        promo_labels=data.words("promo_labels"), credit_cues=data.seq("credit_cues"),
+        photo_cues=data.seq("photo_cues"),
+        media_words=data.words("media_words"), journalist_nouns=data.words("journalist_nouns"),
+        reporter_intros=data.seq("reporter_intros"), place_nouns=data.words("place_nouns"),
+        org_appositives=data.words("org_appositives"), name_ends=data.words("name_ends"),
+        locative_preps=data.words("locative_preps"), title_small_words=data.words("title_small_words"),
+        appositive=re.compile(r",\s+an?\s+([^.,;:()]*?)(?:\s+(?:"
+                              + "|".join(map(re.escape, data.seq("appositive_ends")))
+                              + r")\b|[.,;:()]|$)"))
 
 
 @dataclass(frozen=True)
@@ -139,10 +143,10 @@ def not_person(ctx, lines: Lines, ti: int, i: int, j: int) -> str | None:
         return "credit"
     if _list_title(ctx, before, after):
         return "list-title"
-    if len(words) == 1 and ti == i and i > 0 and doc[i - 1].lower_ in ("the", "a", "an"):
+    if len(words) == 1 and ti == i and i > 0 and doc[i - 1].lower_ in WORDS.articles:
         return "determiner"
     last = words[-1]
-    if sum(ch.isupper() for ch in last) >= 3 and last.isupper() and last not in ROMAN \
+    if sum(ch.isupper() for ch in last) >= 3 and last.isupper() and last.lower() not in name_suffixes() \
             and (len(words) == 1 or not all(w.isupper() for w in words)):
         return "acronym"
     if last.lower() in c.name_ends:
@@ -151,8 +155,8 @@ def not_person(ctx, lines: Lines, ti: int, i: int, j: int) -> str | None:
         return "modifier"
     if _in_place_list(ctx, i, j):
         return "place-list"
-    if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("a", "an"):
-        m = _APPOSITIVE.match(after)
+    if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in WORDS.indefinite_articles:
+        m = c.appositive.match(after)
         head = re.findall(r"[\w-]+", m.group(1).lower())[-1:] if m else []
         det = doc[j + 1]
         if head and head[0] in c.org_appositives or \
@@ -173,7 +177,7 @@ def _list_title(ctx, before: str, after: str) -> bool:
     else:
         head, _, mid = body.partition(",")
     title = (mid + " " + after.rstrip(" )")).split()
-    if any(not w[:1].isupper() and w.lower() not in _TITLE_SMALL for w in title if w[:1].isalpha()):
+    if any(not w[:1].isupper() and w.lower() not in cues().title_small_words for w in title if w[:1].isalpha()):
         return False
     names = head.split()
     return 2 <= len(names) <= 4 and all(w[:1].isupper() and w.isalpha() for w in names) \
@@ -186,7 +190,7 @@ def _in_place_list(ctx, i: int, j: int) -> bool:
     t = doc[j - 1]
     while t.dep_ == "conj" and t.head.i < t.i:
         t = t.head
-    if t.i == j - 1 or t.dep_ != "pobj" or t.head.lower_ not in LOCATIVE:
+    if t.i == j - 1 or t.dep_ != "pobj" or t.head.lower_ not in cues().locative_preps:
         return False
     others = [c for c in (t, *t.conjuncts) if not i <= c.i < j]
     places = [c for c in others if c.ent_type_ in ("GPE", "LOC") or c.i in ctx.gaz_at]

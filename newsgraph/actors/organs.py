@@ -1,6 +1,6 @@
 """Organs of the state that name no state: "the government", "the Treasury", "police", "MPs".
 
-Rules (``actors.rules.v5:organ``), from ``data/organs.tsv``:
+Rules (``actors.rules.v6:organ``), from ``data/organs.tsv``:
 
 - an organ word is a mention of that organ of a state when it heads its noun phrase (not
   "government bonds", "police chief") after no determiner, "the" or "this" (plurals also after a
@@ -28,17 +28,15 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from ..lexicon import slug
 from .context import Context, find_forms, keeps_capitals
-from .index import slug
+from .lexicon import WORDS
 from .tables import States, parse_states, rows
 
 __all__ = ["Organ", "extract_organs", "organ_by_shape", "organ_states", "organs"]
 
 KINDS = frozenset({"organization", "group", "head"})
 SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "OPP", "LAB"})  # LAB: trade unions
-_DETS = frozenset({"the", "this"})
-_PLURAL_DETS = frozenset({"the", "some", "many", "several", "all", "most", "both", "these", "those",
-                          "other", "more", "few", "dozens", "hundreds"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +51,11 @@ class Organ:
 @functools.cache
 def organs() -> tuple[Organ, ...]:
     out = []
-    for n, row in rows("organs.tsv"):
+    for row in rows("organs.tsv"):
         kind, sector = row["kind"].strip(), row["sector"].strip()
         if kind not in KINDS or sector not in SECTORS or not row["form"].strip():
-            raise ValueError(f"[E317] organs.tsv line {n}: kind must be one of {sorted(KINDS)}, "
-                             f"sector one of {sorted(SECTORS)}")
-        states = parse_states(row["states"], f"organs.tsv line {n}")
+            raise row.error(f"kind must be one of {sorted(KINDS)}, sector one of {sorted(SECTORS)}", "E317")
+        states = parse_states(row["states"], row.where)
         out.append(Organ(row["form"].strip(), kind, sector, states, row["name"].strip() or row["form"].strip()))
     return tuple(out)
 
@@ -131,7 +128,7 @@ def _ground(ctx: Context, i: int, j: int, organ: Organ, in_play: set[str]) -> tu
         return None  # "government bonds", "police chief": a modifier
     ent = ctx.ent_of[i]
     if ent is not None and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON") \
-            and (ent.end > j or ent.start < i and ent.doc[ent.start].lower_ not in _DETS):
+            and (ent.end > j or ent.start < i and ent.doc[ent.start].lower_ not in WORDS.organ_determiners):
         return None  # a word of a longer name ("Government House", "Senate Bill 5")
     if organ.text == "opposition" and j < len(doc) and doc[j].lower_ == "to":
         return None  # "opposition to the plan"
@@ -141,7 +138,7 @@ def _ground(ctx: Context, i: int, j: int, organ: Organ, in_play: set[str]) -> tu
         if c.i in range(i, j):
             continue
         if c.dep_ == "det":
-            if c.lower_ not in (_PLURAL_DETS if plural else _DETS):
+            if c.lower_ not in (WORDS.plural_determiners if plural else WORDS.organ_determiners):
                 return None  # "a government", "any cabinet"
         elif c.dep_ == "poss":
             s, h, blocks = _state_of(ctx, c.i)
@@ -157,7 +154,7 @@ def _ground(ctx: Context, i: int, j: int, organ: Organ, in_play: set[str]) -> tu
                     return None
                 if s is not None:
                     state, how = s, h
-        elif c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "at"):
+        elif c.dep_ == "prep" and c.lower_ in WORDS.organ_state_preps:
             for p in c.children:
                 if p.dep_ == "pobj" and any(_state_of(ctx, k)[2] or _state_of(ctx, k)[0]
                                             for k in range(p.left_edge.i, p.i + 1)):

@@ -1,6 +1,6 @@
 """Organisations, documents and bodies that speak, and collective references to states.
 
-Rules (``actors.rules.v5``):
+Rules (``actors.rules.v6``):
 - ``igo``: an intergovernmental organisation (``data/igos.tsv``: "the EU", "NATO", "the UN
   Security Council") is one organisation under its canonical name, sector IGO, no country;
 - ``org-ent``: an ORG entity, without "the" and a possessive; not when it is only role words
@@ -25,8 +25,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .context import DETERMINERS, POSSESSIVE, Context
-from .index import slug
+from ..lexicon import slug
+from ..lexicon.words import pronoun_set
+from .context import Context
+from .lexicon import WORDS
 from .organs import organ_by_shape
 from .places import trim_entity
 from .roles import role_like
@@ -41,7 +43,7 @@ def _country_near(ctx: Context, i: int, j: int) -> tuple[str, str] | None:
     ``possessive``), heads a description before its name ("Italian dairy group Acme":
     ``nationality``) or qualifies an appositive after it (", a US-backed think tank": ``appositive``)."""
     doc = ctx.toks
-    if i >= 2 and doc[i - 1].text in POSSESSIVE and (i - 2) in ctx.gaz_at:
+    if i >= 2 and doc[i - 1].text in WORDS.possessive_marks and (i - 2) in ctx.gaz_at:
         m = ctx.gaz_at[i - 2]
         if m.place.kind in ("country", "demonym", "capital"):
             return m.place.code, "possessive"
@@ -81,7 +83,7 @@ def extract_orgs(ctx: Context, inner: dict[int, str]) -> None:
         if i >= j:
             continue
         words = [doc[k].lower_ for k in range(i, j)]
-        if all(w in lex.role_words or w in ("of", "the") for w in words):
+        if all(w in lex.role_words or w in WORDS.role_title_fillers for w in words):
             continue  # "State" of "Secretary of State", "Foreign Minister"
         if all(k in ctx.gaz_at for k in range(i, j)):
             continue  # a country the model called an organisation: done by places
@@ -135,9 +137,9 @@ def _phrase(ctx: Context, head: Token) -> tuple[int, int, int | None]:
         i -= 1
     owner = None
     k = i - 1
-    if k >= 0 and doc[k].lower_ in ("its", "their", "his", "her"):
+    if k >= 0 and doc[k].lower_ in pronoun_set(person=(3,), cases=("possessive",)):  # its, their, his, her
         owner = k
-    elif k >= 0 and doc[k].text in POSSESSIVE and (k - 1) in ctx.gaz_at:
+    elif k >= 0 and doc[k].text in WORDS.possessive_marks and (k - 1) in ctx.gaz_at:
         owner = k - 1
     elif k >= 0 and k in ctx.gaz_at:
         owner = k
@@ -172,7 +174,7 @@ def extract_documents(ctx: Context) -> list[tuple[str, int]]:
             if owner is not None and owner in ctx.gaz_at:
                 country = ctx.gaz_at[owner].place.code
             b.add(aid, name=name, kind="document", country=country, country_from="owner")
-            start = doc[i - 1].idx if i > 0 and doc[i - 1].lower_ in DETERMINERS else doc[i].idx
+            start = doc[i - 1].idx if i > 0 and doc[i - 1].lower_ in WORDS.articles else doc[i].idx
             b.mention(aid, start, doc[j - 1].idx + len(doc[j - 1].text), "name", rule="document")
             if owner is not None and owner not in ctx.gaz_at:
                 pending.append((aid, owner))
@@ -220,14 +222,14 @@ def extract_groups(ctx: Context) -> None:
             while k >= 0 and doc[k].pos_ in ("ADJ", "NUM", "DET") and t.i - k <= 3:
                 if doc[k].lower_ in lex.numbers:
                     number = lex.numbers[doc[k].lower_]
-                if doc[k].lower_ in ("the", "both"):
+                if doc[k].lower_ in WORDS.group_determiners:
                     break
                 k -= 1
-            if k < 0 or doc[k].lower_ not in ("the", "both"):
+            if k < 0 or doc[k].lower_ not in WORDS.group_determiners:
                 continue
             if doc[k].lower_ == "both":
                 number = 2
-            if number is None and low not in ("allies", "sides"):
+            if number is None and low not in WORDS.unnumbered_group_nouns:
                 continue
             members = _members(ctx, coords, t.i, number)
             if not members:

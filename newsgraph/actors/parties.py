@@ -1,6 +1,6 @@
 """Political parties: organisations (sector ``PTY``) of the state they stand in.
 
-Rules (``actors.rules.v5:party``), from ``data/parties.tsv``:
+Rules (``actors.rules.v6:party``), from ``data/parties.tsv``:
 
 - a party's name or short name ("the Labour Party", "Labour", "the Tories", "Lib Dems", "GOP")
   is a mention of the party (form ``name`` or ``alias``); a party word before a noun a party
@@ -30,8 +30,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .context import DETERMINERS, POSSESSIVE, Context, find_forms, keeps_capitals
-from .index import slug
+from ..lexicon import slug
+from .context import Context, find_forms, keeps_capitals
+from .lexicon import WORDS
 from .tables import rows, split
 
 __all__ = ["Party", "PartyHit", "find_parties", "parties", "party_forms"]
@@ -75,10 +76,10 @@ def parties() -> tuple[Party, ...]:
 
     countries = load_countries()
     out, seen = [], set()
-    for n, row in rows("parties.tsv"):
+    for row in rows("parties.tsv"):
         key, code = row["name"].strip(), row["country"].strip()
         if code not in countries or not key or (key, code) in seen:
-            raise ValueError(f"[E315] parties.tsv line {n}: unknown state {code!r}, no name, or a party twice")
+            raise row.error(f"unknown state {code!r}, no name, or a party twice", "E315")
         seen.add((key, code))
         m = _PAREN.search(key)
         shown = key[:m.start()] if m and gazetteer().lookup(m.group(1)) is not None else key
@@ -92,7 +93,7 @@ def party_forms() -> dict[str, list[Form]]:
     parties share holds them all, with its strongest use (name, then alias, then adjective)."""
     uses = ("name", "alias", "adjective")
     by_text: dict[str, tuple[list[Party], set[str]]] = {}
-    for (n, row), party in zip(rows("parties.tsv"), parties()):
+    for row, party in zip(rows("parties.tsv"), parties()):
         for use, forms in (("name", [party.name]), ("alias", split(row["aliases"])),
                            ("adjective", split(row["adjectives"]))):
             for f in forms:
@@ -113,7 +114,7 @@ def party_forms() -> dict[str, list[Form]]:
 def label_parties() -> dict[str, tuple[Party, ...]]:
     """Party label as written ("D", "Lab") -> the parties that use it."""
     out: dict[str, list[Party]] = {}
-    for (n, row), party in zip(rows("parties.tsv"), parties()):
+    for row, party in zip(rows("parties.tsv"), parties()):
         for lab in split(row["labels"]):
             out.setdefault(lab, []).append(party)
     return {k: tuple(v) for k, v in out.items()}
@@ -136,7 +137,7 @@ def _takes_party(ctx: Context, k: int, form: Form) -> bool:
     ent = ctx.ent_of[k]
     if not form.acronym and ent is not None and ent.label_ == "PERSON" and ent.start == k:
         return True
-    if doc[k].text == "-" and k + 1 < n and doc[k + 1].lower_ in ("led", "run", "controlled", "backed"):
+    if doc[k].text == "-" and k + 1 < n and doc[k + 1].lower_ in WORDS.party_led_participles:
         return True  # "a Labour-led council"
     for x in range(k, min(n, k + 6)):
         t = doc[x]
@@ -153,7 +154,7 @@ def _takes_party(ctx: Context, k: int, form: Form) -> bool:
 def _member_noun(ctx: Context, i: int, j: int) -> bool:
     """"a Democrat", "a Tory from Ohio": the party word as a noun for a member."""
     doc = ctx.toks
-    if i == 0 or doc[i - 1].lower_ not in ("a", "an"):
+    if i == 0 or doc[i - 1].lower_ not in WORDS.indefinite_articles:
         return False
     return j >= len(doc) or not (doc[j].pos_ in ("NOUN", "PROPN") and doc[j].text[:1].isalpha())
 
@@ -162,9 +163,9 @@ def _accepted(ctx: Context, i: int, j: int, form: Form) -> bool:
     doc = ctx.toks
     ent = ctx.ent_of[i]
     first, last = (ent.start, ent.end) if ent is not None else (i, j)
-    while first < i and doc[first].lower_ in DETERMINERS:
+    while first < i and doc[first].lower_ in WORDS.articles:
         first += 1  # "The Lib Dems" tagged as a person
-    while last > j and (doc[last - 1].is_punct or doc[last - 1].text in POSSESSIVE):
+    while last > j and (doc[last - 1].is_punct or doc[last - 1].text in WORDS.possessive_marks):
         last -= 1  # "Lib Dems '"
     if ent is not None and ent.label_ == "PERSON" and (first < i or last > j):
         # inside a longer name: only a party word before the member's name ("Tory John Roe");
@@ -197,7 +198,7 @@ def _nationality(ctx: Context, i: int) -> str | None:
     """A state named right before a party name ("Australian Labor", "Japan's LDP")."""
     doc = ctx.toks
     k = i - 1
-    if k >= 1 and doc[k].text in POSSESSIVE:
+    if k >= 1 and doc[k].text in WORDS.possessive_marks:
         k -= 1
     m = ctx.gaz_at.get(k) if k >= 0 else None
     if m is None or m.j != k + 1:

@@ -1,6 +1,6 @@
 """People: names (spaCy PERSON plus title and appositive cues), one actor per person.
 
-Rules (``actors.rules.v5``):
+Rules (``actors.rules.v6``):
 - ``person-ent``: a PERSON entity, without a leading courtesy title, a trailing possessive or
   words that are not part of a name;
 - ``person-after-role``: capitalised proper nouns right after a role title the model did not
@@ -32,8 +32,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from .context import DETERMINERS, POSSESSIVE, Context
-from .index import slug
+from ..lexicon import slug
+from ..lexicon.words import name_particles
+from .context import Context
+from .lexicon import WORDS
 from .nonpersons import ARTICLE_WIDE, line_flags, not_person
 from .places import trim_entity
 from .parties import label_party
@@ -41,15 +43,8 @@ from .roles import RoleInfo, roles_after, roles_before
 
 __all__ = ["extract_people"]
 
-PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "al", "el", "le", "la", "di", "du", "ibn", "dos"}
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "OPP", "PTY"}
 PARTY_SECTOR = "PTY"
-#: last words of facility and organisation names that are never a family name
-NEVER_SURNAMES = {"station", "street", "avenue", "road", "highway", "airport", "stadium", "square",
-                  "mall", "library", "complex", "centre", "center", "strait", "ocean", "river",
-                  "island", "islands", "university", "college", "institute", "corporation", "inc",
-                  "ltd", "ministry", "department", "agency", "council", "committee", "commission",
-                  "association", "foundation", "society", "party", "program", "programme"}
 SKIP_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "NUM", "SCONJ", "CCONJ", "PART"}
 
 
@@ -64,15 +59,15 @@ class NameSpan:
 
 def _clean_span(ctx: Context, i: int, j: int) -> tuple[int, int, int] | None:
     doc, lex = ctx.toks, ctx.lex
-    while i < j and (doc[i].lower_ in DETERMINERS or i in ctx.party_at):
+    while i < j and (doc[i].lower_ in WORDS.articles or i in ctx.party_at):
         i += 1  # "the", and a party word before the name ("Tory John Roe")
-    while j > i and (doc[j - 1].text in POSSESSIVE or doc[j - 1].is_punct and doc[j - 1].text != "."
+    while j > i and (doc[j - 1].text in WORDS.possessive_marks or doc[j - 1].is_punct and doc[j - 1].text != "."
                      or j - 1 in ctx.party_at):
         j -= 1
     # cut at the first word that cannot be part of a name ("Blinken said")
     for k in range(i, j):
         t = doc[k]
-        if "\n" in t.text or (not t.text[:1].isupper() and t.lower_ not in PARTICLES
+        if "\n" in t.text or (not t.text[:1].isupper() and t.lower_ not in name_particles()
                                and t.text not in ("-", ".") and not _after_hyphen(doc, k)):
             j = k
             break
@@ -112,7 +107,7 @@ def _acceptable(ctx: Context, i: int, j: int, *, strict: bool) -> bool:
         return False  # "Sri Lanka", the "Ont" of "Kingston, Ont."
     if all(w.lower() in lex.role_words or w.lower() in lex.titles for w in words):
         return False
-    if words[-1].lower() in NEVER_SURNAMES:
+    if words[-1].lower() in WORDS.never_surnames:
         return False  # "King George Station"
     if strict and (words[-1].lower() in lex.org_heads or words[-1].lower() in lex.place_heads):
         return False  # "Cloverdale Sport Complex" is no person, unless the model says so
@@ -454,7 +449,7 @@ def _attach_roles(ctx: Context, aid: str, s: NameSpan) -> None:
             infos.append(rest)
     if after is not None:
         infos.append(after)
-    elif s.j + 1 < len(doc) and doc[s.j].lower_ in ("of", "at", "from", "with"):
+    elif s.j + 1 < len(doc) and doc[s.j].lower_ in WORDS.person_org_preps:
         k = s.j + 1 + (doc[s.j + 1].lower_ == "the")
         ent = ctx.ent_of[k] if k < len(doc) else None
         if ent is not None and ent.label_ == "ORG" and ent.start <= k and k not in ctx.party_at:
@@ -481,7 +476,7 @@ def _party_near(ctx: Context, s: NameSpan):
     ("(D-Ohio)", "(Lab)") or as an appositive member noun ("Jane Roe, a Democrat from Ohio")."""
     doc, n = ctx.toks, len(ctx.toks)
     k = s.ti - 1
-    if k >= 1 and doc[k].text in POSSESSIVE:
+    if k >= 1 and doc[k].text in WORDS.possessive_marks:
         k -= 1
     if k >= 0 and k in ctx.party_at:
         return ctx.party_at[k]
@@ -499,10 +494,10 @@ def _party_near(ctx: Context, s: NameSpan):
                 party, state, how = got
                 return _LabelParty(party.name, state)
     if j + 2 < n and doc[j].text == ",":
-        k = j + 1 + (doc[j + 1].lower_ in ("a", "an", "the"))
+        k = j + 1 + (doc[j + 1].lower_ in WORDS.articles)
         hit = ctx.party_at.get(k)
         if hit is not None and hit.use == "adjective" and (
-                hit.j >= n or doc[hit.j].text in (",", ".", ")") or doc[hit.j].lower_ in ("from", "of", "who", "and")):
+                hit.j >= n or doc[hit.j].text in (",", ".", ")") or doc[hit.j].lower_ in WORDS.party_adjective_followers):
             return hit
     return None
 

@@ -1,6 +1,6 @@
 """Countries, capitals as governments or places, regions and cities (gazetteer + spaCy places).
 
-Rules (``actors.rules.v5``):
+Rules (``actors.rules.v6``):
 - a country name, short name, abbreviation or demonym is the state (``USA``), with or without
   "the" and a possessive;
 - a capital or seat of government is the state when it acts or owns ("Tokyo had explained",
@@ -20,18 +20,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .context import DETERMINERS, POSSESSIVE, Context
+from ..lexicon import slug
+from .context import Context
 from .gazetteer import GazMatch, load_abbreviations
-from .index import slug
+from .lexicon import WORDS
+
 
 __all__ = ["extract_places", "trim_entity"]
 
 GOV_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
-GOV_NOUNS = {"government", "governments", "administration", "officials", "authorities",
-             "leadership", "regime", "leaders", "ministry", "cabinet"}
-GOV_PREPS = {"by", "with", "against", "toward", "towards", "between", "from"}
-PLACE_VERBS = {"visit", "leave", "reach", "arrive", "tour", "enter", "hit", "bomb", "strike",
-               "attack", "flee", "fly", "travel", "return", "land", "invade", "occupy"}
 INNER_LABELS = {"ORG", "FAC", "LOC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "GPE"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -40,9 +37,9 @@ def trim_entity(ent: Span) -> tuple[int, int]:
     """Token range of an entity without a leading determiner and a trailing possessive."""
     i, j = ent.start, ent.end
     doc = ent.doc
-    while i < j and doc[i].lower_ in DETERMINERS:
+    while i < j and doc[i].lower_ in WORDS.articles:
         i += 1
-    while j > i and doc[j - 1].text in POSSESSIVE:
+    while j > i and doc[j - 1].text in WORDS.possessive_marks:
         j -= 1
     return i, j
 
@@ -67,13 +64,13 @@ def acts_as_government(ctx: Context, m: GazMatch) -> bool:
         tok = tok.head
     if tok.dep_ in GOV_DEPS:
         return True
-    if tok.dep_ == "pobj" and tok.head.lower_ in GOV_PREPS:
+    if tok.dep_ == "pobj" and tok.head.lower_ in WORDS.government_preps:
         if tok.head.lower_ == "from" and tok.head.head.lemma_ not in ctx.lex.reporting_verbs:
             return False
         return True
-    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lower_ in GOV_NOUNS:
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lower_ in WORDS.government_nouns:
         return True
-    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_ not in PLACE_VERBS:
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_ not in WORDS.place_verbs:
         return True
     return False
 

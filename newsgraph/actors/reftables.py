@@ -1,55 +1,34 @@
-"""The resolver's word tables (``data/descriptions.tsv``, ``first_names.tsv``,
-``gendered_nouns.tsv``) with their one checked reader, and the parties' words a title can
-carry ("the Tory leader")."""
+"""The resolver's word tables (``data/descriptions.tsv``, ``data/gendered_nouns.tsv``, and the
+sex of the shared given names), and the parties' words a title can carry ("the Tory leader")."""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
+from ..lexicon import DataFileError, data_label
+from ..lexicon.words import given_names, titles
+from .tables import COLUMNS
+from .tables import rows as table_rows
 
-from ..errors import NewsgraphError
-
-__all__ = ["CLASSES", "Descriptions", "descriptions", "parse_rows", "party_words", "parties_of"]
+__all__ = ["CLASSES", "Descriptions", "descriptions", "pairs", "party_words", "parties_of"]
 
 CLASSES = frozenset({"person", "business", "government", "org", "city", "country", "thing", "collective"})
+GENDERS = frozenset({"m", "f"})
 
 
 @dataclass(frozen=True)
 class Descriptions:
     nouns: dict[str, str]  # noun -> class
     first_names: dict[str, str]  # lower-case first name -> "m" | "f"
-    gendered_nouns: dict[str, str]  # "son", "wife", "actress" -> "m" | "f"
+    gendered_nouns: dict[str, str]  # "son", "wife", "actress", and titles ("king") -> "m" | "f"
 
 
-def _rows(name: str, allowed) -> list[tuple[str, str]]:
-    """(key, class) rows of ``data/<name>``."""
-    return parse_rows(name, resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8"),
-                      allowed)
-
-
-def parse_rows(name: str, text: str, allowed) -> list[tuple[str, str]]:
-    """(key, class) rows of a ``word<TAB>class`` table with a header line and ``#`` comments;
-    a malformed line, an unknown class or a word listed twice is error E319 naming file and line."""
-    rows, header, seen = [], True, set()
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if len(cells) != 2 or not all(cells):
-            raise NewsgraphError(f"expected 'word<TAB>class', got {line!r}", code="E319",
-                                 where=f"{name}:{n}")
-        if header:
-            header = False
-            continue
-        key, cls = cells[0].lower(), cells[1]
-        if cls not in allowed:
-            raise NewsgraphError(f"unknown class {cls!r} for {key!r}", code="E319", where=f"{name}:{n}")
-        if key in seen:
-            raise NewsgraphError(f"{key!r} is listed twice", code="E319", where=f"{name}:{n}")
-        seen.add(key)
-        rows.append((key, cls))
-    return rows
+def pairs(name: str, allowed: frozenset[str], *, text: str | None = None) -> dict[str, str]:
+    """word (lower case) -> class, from the two-column table ``data/<name>`` (or ``text``):
+    every cell filled, the class one of ``allowed``, each word once (``[E305]`` otherwise)."""
+    word, cls = COLUMNS[name]
+    return {row[word].lower(): row[cls]
+            for row in table_rows(name, required=(word, cls), choices={cls: allowed}, unique=word, text=text)}
 
 
 @functools.cache
@@ -74,6 +53,11 @@ def parties_of(text: str) -> frozenset[str]:
 @functools.cache
 def descriptions() -> Descriptions:
     """The packaged tables (read once)."""
-    return Descriptions(dict(_rows("descriptions.tsv", CLASSES)),
-                        dict(_rows("first_names.tsv", ("m", "f"))),
-                        dict(_rows("gendered_nouns.tsv", ("m", "f"))))
+    firsts = {name.lower(): sex for name, sex in given_names().items() if sex}
+    nouns = pairs("gendered_nouns.tsv", GENDERS)
+    titled = {t.title: t.gender for t in titles() if t.gender and " " not in t.title}
+    clash = sorted(w for w in set(nouns) & set(titled) if nouns[w] != titled[w])
+    if clash:
+        raise DataFileError(f"{clash[0]!r} has another sex as a title of newsgraph/lexicon/data/titles.tsv",
+                            where=data_label(__package__, "gendered_nouns.tsv"))
+    return Descriptions(pairs("descriptions.tsv", CLASSES), firsts, {**nouns, **titled})

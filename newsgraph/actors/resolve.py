@@ -6,7 +6,7 @@ article (a name, a surname, or a reference resolved before it, so chains carry o
 becomes a mention of that actor with the rule's name, which is how the quote and event
 stages see it (``ActorIndex.for_token``).
 
-Rules (``actors.rules.v5``):
+Rules (``actors.rules.v6``):
 
 - ``role-noun``: "the prime minister", "the chancellor", "the foreign minister" -> the
   person named most recently whose roles fit the title (a role fits when it is the title,
@@ -53,16 +53,16 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .context import Context
-from .reftables import CLASSES, Descriptions, descriptions, parse_rows, parties_of, party_words
+from .lexicon import WORDS
+from .reftables import CLASSES, Descriptions, descriptions, parties_of, party_words
 
-__all__ = ["resolve_references", "Descriptions", "descriptions", "parse_rows", "CLASSES"]
+__all__ = ["resolve_references", "Descriptions", "descriptions", "CLASSES"]
 
 PRONOUN_KINDS = {
     "person": ("person",),
     "thing": ("country", "organization", "document"),
     "any": ("group", "organization"),
 }
-EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "take", "happen", "matter", "become", "rain"}
 #: sentences, and paragraphs, a pronoun looks back
 MAX_BACK = 10
 PRONOUN_PARA_BACK = 3
@@ -72,11 +72,6 @@ FAR_PARA_BACK = 6
 PARA_BACK = 1
 #: paragraphs an organisation description looks back for a kind that fits
 ORG_PARA_BACK = 3
-#: words before a role title that name a portfolio, not another office
-OFFICE_CHANGERS = frozenset({"deputy", "vice", "assistant", "associate", "under", "co", "lieutenant",
-                             "prime", "chief", "first", "junior", "shadow"})
-IGNORED_ROLE_WORDS = frozenset({"former", "then", "then-", "acting", "interim", "outgoing", "incoming",
-                                "new", "current", "late", "longtime", "long-time"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 #: entity types of a modifier that makes a description name itself ("the Canadian government")
 NAME_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
@@ -122,7 +117,7 @@ def _clause_subject(t: Token) -> Token | None:
     for _ in range(4):
         subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
-            if subj.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
+            if subj.lower_ in WORDS.relative_pronouns and v.dep_ == "relcl":
                 return v.head
             return subj
         if v.dep_ not in ("conj", "xcomp", "advcl") or v.head.i == v.i:
@@ -257,7 +252,7 @@ class _Resolver:
         kinds = PRONOUN_KINDS[kind]
         quoted = ctx.in_quote[t.i]
         reporting = t.dep_ in SUBJECT_DEPS and ctx.reporting(t.head)
-        coarg = t.dep_ != "poss" and not t.lower_.endswith(("self", "selves"))
+        coarg = t.dep_ != "poss" and not t.lower_.endswith(WORDS.seq("reflexive_endings"))
         s, here = ctx.sent_of[t.i], self.para(t.i)
 
         def fit(r: Ref) -> int:
@@ -354,7 +349,7 @@ class _Resolver:
 
     def _title(self, mods: list[str], noun: str) -> tuple[str, ...] | None:
         roles = self.ctx.lex.roles
-        words = [w for w in mods if w not in IGNORED_ROLE_WORDS] + [noun]
+        words = [w for w in mods if w not in WORDS.ignored_role_words] + [noun]
         for k in range(len(words)):
             if " ".join(words[k:]) in roles:
                 return tuple(words[k:])
@@ -368,8 +363,8 @@ class _Resolver:
         want = self.ctx.lex.sector(" ".join(title))
         clash = False
         for role in self.b.data[aid]["roles"]:
-            words = [w for w in role.lower().replace("-", " ").split() if w not in IGNORED_ROLE_WORDS]
-            if tuple(words[-n:]) == title and not any(w in OFFICE_CHANGERS for w in words[:-n]):
+            words = [w for w in role.lower().replace("-", " ").split() if w not in WORDS.ignored_role_words]
+            if tuple(words[-n:]) == title and not any(w in WORDS.office_changers for w in words[:-n]):
                 return True
             clash = clash or (want is not None and self.ctx.lex.sector(role) == want)
         return False if clash else None
@@ -517,7 +512,7 @@ class _Resolver:
             if pos in ("PRON", "DET"):
                 if t.lower_ not in ctx.lex.pronouns:
                     continue
-                if t.lower_ == "it" and (t.dep_ == "expl" or t.head.lemma_ in EXPLETIVE_HEADS):
+                if t.lower_ == "it" and (t.dep_ == "expl" or t.head.lemma_ in WORDS.expletive_heads):
                     continue
                 to = self.pronoun(t)
                 if to is not None and self._add(t, t.idx, t.idx + len(t.text), to, "pronoun", "pronoun") \

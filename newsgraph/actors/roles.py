@@ -21,15 +21,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .context import DETERMINERS, POSSESSIVE, Context
+from ..lexicon.words import pronoun_set
+from .context import Context
+from .lexicon import WORDS
 from .parties import PartyHit
 from .places import trim_entity
 
 __all__ = ["RoleInfo", "roles_before", "roles_after", "role_like"]
 
-STOP_AFTER = {",", ".", ";", ":", "who", "which", "that", "(", ")", "—", "–", "and", "but", "said",
-              "says", "told", "\n"}
-AFFIL_PREPS = {"at", "with", "of", "for", "from"}
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ def role_like(ctx: Context, i: int, j: int) -> bool:
     lex = ctx.lex
     words = ctx.toks[i:j]
     role = [t for t in words if t.lower_ in lex.role_words or t.lower_ in lex.role_modifiers]
-    return bool(role) and all(t in role or t.i in ctx.gaz_at or t.lower_ in ("the", "of", "and")
+    return bool(role) and all(t in role or t.i in ctx.gaz_at or t.lower_ in WORDS.role_phrase_fillers
                               for t in words)
 
 
@@ -108,13 +107,11 @@ def _text(ctx: Context, toks: list[Token]) -> tuple[str, int, int]:
     return ctx.article.text[start:end], start, end
 
 
-#: Words joined to an office by a hyphen that keep it an office: "President-elect".
-OFFICE_SUFFIXES = frozenset({"elect", "designate", "in-waiting"})
 
 
 def _office_suffix(doc, k: int) -> bool:
     """Is token k the "elect" of "President-elect" (joined by a hyphen, no spaces)?"""
-    return k >= 2 and doc[k].lower_ in OFFICE_SUFFIXES and doc[k - 1].text == "-" \
+    return k >= 2 and doc[k].lower_ in WORDS.office_suffixes and doc[k - 1].text == "-" \
         and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_
 
 
@@ -143,7 +140,7 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
     while k - 1 >= 0 and ctx.sent_of[k - 1] == ctx.sent_of[end]:
         t = doc[k - 1]
         low = t.lower_
-        if t.text in POSSESSIVE and t.tag_ == "POS":
+        if t.text in WORDS.possessive_marks and t.tag_ == "POS":
             owner = k - 2
             country = _is_country_tok(ctx, owner, regions=_is_office(ctx, doc[k:end + 1])) if owner >= 0 else None
             how = "possessive" if country else None
@@ -152,7 +149,7 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
                 affiliation = ent.text
             scan = ent.start if ent is not None else max(owner, 0)
             break
-        if low in DETERMINERS or t.is_punct and t.text not in ("-",) or t.pos_ in ("VERB", "AUX", "PRON", "DET", "NUM"):
+        if low in WORDS.articles or t.is_punct and t.text not in ("-",) or t.pos_ in ("VERB", "AUX", "PRON", "DET", "NUM"):
             break
         if t.text == "-" and t.whitespace_:  # a spaced dash ends a dateline ("BEIJING - Chinese President")
             break
@@ -199,34 +196,34 @@ def roles_after(ctx: Context, j: int) -> RoleInfo | None:
     if j >= n or doc[j].text != ",":
         return None
     k = j + 1
-    while k < n and (doc[k].lower_ in DETERMINERS or doc[k].text in POSSESSIVE):
+    while k < n and (doc[k].lower_ in WORDS.articles or doc[k].text in WORDS.possessive_marks):
         k += 1
     country = how = None
     party = None
-    if k < n and doc[k].lower_ in ("its", "their"):
+    if k < n and doc[k].lower_ in pronoun_set(person=(3,), cases=("possessive",), refers=("thing", "any")):
         return None
     # "Japan's foreign minister": possessor country; "Labour's health spokesman": the party
-    if k + 1 < n and doc[k + 1].text in POSSESSIVE and _is_country_tok(ctx, k):
+    if k + 1 < n and doc[k + 1].text in WORDS.possessive_marks and _is_country_tok(ctx, k):
         country, how = _is_country_tok(ctx, k), "possessive"
         k += 2
     elif k in ctx.party_at:
         hit = ctx.party_at[k]
-        if hit.j < n and doc[hit.j].text in POSSESSIVE:
+        if hit.j < n and doc[hit.j].text in WORDS.possessive_marks:
             party, k = hit, hit.j + 1
     start_k = k
     head = None
     while k < n and ctx.sent_of[k] == ctx.sent_of[j] and k - start_k < 12:
         t = doc[k]
-        if t.lower_ in STOP_AFTER or t.pos_ in ("VERB", "AUX", "PRON"):
+        if t.lower_ in WORDS.role_stop or t.pos_ in ("VERB", "AUX", "PRON"):
             break
-        if t.pos_ == "ADP" and t.lower_ != "of" or t.lower_ in AFFIL_PREPS and head is not None:
+        if t.pos_ == "ADP" and t.lower_ != "of" or t.lower_ in WORDS.affiliation_preps and head is not None:
             nxt = k + 1
-            while nxt < n and doc[nxt].lower_ in DETERMINERS:
+            while nxt < n and doc[nxt].lower_ in WORDS.articles:
                 nxt += 1
             ent = ctx.ent_of[nxt] if nxt < n else None
             if ent is not None and ent.label_ == "ORG":
                 break  # "at the Rand Corporation": the affiliation, not the role
-            if t.lower_ not in ("for", "of", "to", "on", "in"):
+            if t.lower_ not in WORDS.role_inner_preps:
                 break
         if t.lower_ in ctx.lex.role_heads:
             head = k
@@ -236,7 +233,7 @@ def roles_after(ctx: Context, j: int) -> RoleInfo | None:
     end_k = k
     toks = [doc[x] for x in range(start_k, end_k)]
     # drop trailing prepositions
-    while toks and (toks[-1].pos_ == "ADP" or toks[-1].lower_ in ("of", "and")):
+    while toks and (toks[-1].pos_ == "ADP" or toks[-1].lower_ in WORDS.role_trailing_words):
         toks = toks[:-1]
     if not toks:
         return None
@@ -279,8 +276,8 @@ def _affiliation(ctx: Context, k: int) -> str | None:
                 return ctx.article.text[t.idx:doc[j - 1].idx + len(doc[j - 1].text)]
         if t.text == "," and not prev_prep and k > 0 and doc[k - 1].ent_type_ != "ORG":
             # a comma ends the appositive unless a "who ..." clause follows
-            if not (k + 1 < n and doc[k + 1].lower_ in ("who", "which")):
+            if not (k + 1 < n and doc[k + 1].lower_ in WORDS.appositive_relatives):
                 return None
-        prev_prep = t.lower_ in AFFIL_PREPS or (prev_prep and t.lower_ in DETERMINERS)
+        prev_prep = t.lower_ in WORDS.affiliation_preps or (prev_prep and t.lower_ in WORDS.articles)
         k += 1
     return None

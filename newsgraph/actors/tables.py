@@ -1,8 +1,9 @@
-"""The one checked reader of the actors stage's tab-separated data files, and the ``states``
-column they share (``roles.tsv``, ``organs.tsv``).
+"""The actors stage's tab-separated data files, with their columns, and the ``states`` column
+they share (``roles.tsv``, ``organs.tsv``).
 
-Every table is ``data/<name>.tsv``: ``#`` comments, a header line naming the columns, then one row
-per line.  A row with the wrong number of columns is ``[E310]`` (file and line named).
+Every table is ``data/<name>.tsv``, read by the package's one checked reader
+(:func:`newsgraph.lexicon.read_table`: ``#`` comments, a header line naming the columns of
+:data:`COLUMNS`, then one row per line; a malformed line is ``[E305]``, file and line named).
 
 A ``states`` value says where an office or body exists: ``;``-separated ISO 3166-1 alpha-3 codes,
 ``@group`` for a named group of ``state_groups.tsv``, ``*`` for every state, and ``-XXX`` or
@@ -12,31 +13,34 @@ An unknown code or group is ``[E318]``.
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
-from importlib import resources
-from typing import Iterator
 
-__all__ = ["States", "rows", "split", "parse_states", "state_groups"]
+from ..lexicon import DataFileError, Row, read_table
+from ..lexicon import split_cell as split
+
+__all__ = ["States", "COLUMNS", "rows", "split", "parse_states", "state_groups"]
+
+#: Each table's columns, in order (its header line must name them).
+COLUMNS = {
+    "countries.tsv": ("alpha3", "alpha2", "name", "status", "parent", "aliases", "adjectives", "capitals"),
+    "regions.tsv": ("name", "country", "kind"),
+    "state_abbrevs.tsv": ("abbrev", "region", "country"),
+    "state_groups.tsv": ("group", "states"),
+    "roles.tsv": ("role", "sector", "states"),
+    "organs.tsv": ("form", "kind", "sector", "states", "name"),
+    "parties.tsv": ("country", "name", "aliases", "adjectives", "labels"),
+    "publications.tsv": ("name", "aliases", "domains", "country", "kind"),
+    "igos.tsv": ("name", "aliases"),
+    "descriptions.tsv": ("noun", "class"),
+    "gendered_nouns.tsv": ("noun", "gender"),
+}
 
 
-def rows(filename: str) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) of ``data/<filename>``, checked for its number of columns."""
-    text = resources.files(__package__).joinpath("data", filename).read_text(encoding="utf-8")
-    numbered = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip() and not ln.startswith("#")]
-    if not numbered:
-        return
-    reader = csv.DictReader([ln for _, ln in numbered], delimiter="\t", quoting=csv.QUOTE_NONE)
-    for (n, _), row in zip(numbered[1:], reader):
-        if None in row or any(v is None for v in row.values()):
-            raise ValueError(f"[E310] {filename} line {n}: wrong number of columns")
-        yield n, row
-
-
-def split(value: str) -> list[str]:
-    """The items of a ``;``-separated cell, stripped, empty ones dropped."""
-    return [v.strip() for v in value.split(";") if v.strip()]
+def rows(filename: str, **checks) -> tuple[Row, ...]:
+    """The rows of ``data/<filename>`` (its columns are :data:`COLUMNS`'s; ``checks`` are
+    :func:`~newsgraph.lexicon.read_table`'s)."""
+    return read_table(__package__, filename, COLUMNS[filename], **checks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +73,12 @@ def state_groups() -> dict[str, frozenset[str]]:
 
     countries = load_countries()
     out: dict[str, frozenset[str]] = {}
-    for n, row in rows("state_groups.tsv"):
+    for row in rows("state_groups.tsv"):
         codes = split(row["states"])
         every = "*" in codes
         bad = [c for c in codes if c != "*" and c.lstrip("-") not in countries]
         if bad:
-            raise ValueError(f"[E318] state_groups.tsv line {n}: unknown state {bad[0]!r}")
+            raise row.error(f"unknown state {bad[0]!r}", "E318")
         if every:  # a group given as "every state but ...": spelt out against the country table
             out[row["group"]] = frozenset(c for c in countries if "-" + c not in codes)
         else:
@@ -83,7 +87,7 @@ def state_groups() -> dict[str, frozenset[str]]:
 
 
 def parse_states(value: str, where: str) -> States:
-    """Read a ``states`` cell; ``where`` ("roles.tsv line 12") names it in an error."""
+    """Read a ``states`` cell; ``where`` (``.../roles.tsv:12``, a row's) names it in an error."""
     from .gazetteer import load_countries
 
     countries, groups = load_countries(), state_groups()
@@ -91,10 +95,10 @@ def parse_states(value: str, where: str) -> States:
     def codes(item: str) -> frozenset[str]:
         if item.startswith("@"):
             if item[1:] not in groups:
-                raise ValueError(f"[E318] {where}: unknown state group {item!r}")
+                raise DataFileError(f"unknown state group {item!r}", code="E318", where=where)
             return groups[item[1:]]
         if item not in countries:
-            raise ValueError(f"[E318] {where}: unknown state {item!r}")
+            raise DataFileError(f"unknown state {item!r}", code="E318", where=where)
         return frozenset((item,))
 
     items = split(value)
@@ -103,12 +107,12 @@ def parse_states(value: str, where: str) -> States:
         for item in items:
             if item != "*":
                 if not item.startswith("-"):
-                    raise ValueError(f"[E318] {where}: after '*' only '-XXX' or '-@group' may follow")
+                    raise DataFileError("after '*' only '-XXX' or '-@group' may follow", code="E318", where=where)
                 out |= codes(item[1:])
         return States(every=True, exclude=frozenset(out))
     include: set[str] = set()
     for item in items:
         if item.startswith("-"):
-            raise ValueError(f"[E318] {where}: '-{item[1:]}' needs a '*' before it")
+            raise DataFileError(f"'-{item[1:]}' needs a '*' before it", code="E318", where=where)
         include |= codes(item)
     return States(include=frozenset(include))

@@ -23,7 +23,7 @@ from .text import parse_text
 
 __all__ = ["clean", "assemble", "VERSION"]
 
-VERSION = "clean.rules.v1"
+VERSION = "clean.rules.v2"
 
 _TEXT_FORMATS = ("text", "jsonl", "csv", "json")
 

@@ -15,24 +15,14 @@ from spacy.tokens import Token
 
 from ..actors import ActorIndex
 from ..models import Actor
-from .lexicon import Lexicon
+from .lexicon import WORDS, Lexicon
 
 __all__ = ["Args", "np_actors", "subject_of", "verb_targets", "noun_arguments", "location_of",
            "is_political", "is_participant", "may_speak_for_a_state", "state"]
 
-#: Prepositions whose object is the target of an act ("talks with Japan", "concern about China").
-TARGET_PREPS = frozenset(("to", "with", "against", "on", "at", "into", "toward", "towards", "about",
-                          "over", "upon", "from", "for", "between", "of", "among", "onto"))
-#: Prepositions whose object is where the act happened.
-PLACE_PREPS = frozenset(("in", "at", "near", "inside", "across", "throughout", "outside"))
 _NP_MOD_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
 _SUBJ_DEPS = frozenset(("nsubj", "csubj", "expl"))
 _PARTICIPANT_KINDS = frozenset(("country", "person", "organization", "group"))
-_RELATIVE = frozenset(("which", "that", "who", "whom", "whose"))
-#: Heads of quantity phrases whose actor is further down: "tens of thousands of students".
-_QUANTITY = frozenset(("tens", "thousands", "hundreds", "dozens", "scores", "millions", "group",
-                       "members", "some", "most", "many", "number", "majority", "part", "one",
-                       "third", "half", "all", "each"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +91,10 @@ def _nonstate_heads() -> frozenset[str]:
 
 def _aligned(tok: Token) -> bool:
     """"pro-Iranian", "anti-American": an alignment, not the actor itself."""
-    if tok.lower_.startswith(("pro-", "anti-")):
+    if tok.lower_.startswith(tuple(p + "-" for p in WORDS.seq("alignment_prefixes"))):
         return True
     doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti")
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in WORDS.alignment_prefixes
 
 
 def _add(out: list[Actor], actor: Actor | None) -> None:
@@ -151,11 +141,10 @@ def np_actors(tok: Token, index: ActorIndex, *, depth: int = 0, skip: frozenset[
             elif c.dep_ in ("poss", "nmod") and depth < 2:
                 for a in np_actors(c, index, depth=depth + 1):
                     _add(out, a)
-        if not out and (depth < 1 or (depth < 3 and (tok.like_num or tok.lower_ in _QUANTITY
+        if not out and (depth < 1 or (depth < 3 and (tok.like_num or tok.lower_ in WORDS.quantity_heads
                                                       or tok.head.lower_ == "of"))):
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "for", "by", "throughout",
-                                                     "across"):
+                if c.dep_ == "prep" and c.lower_ in WORDS.member_preps:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             for a in np_actors(p, index, depth=depth + 1):
@@ -166,7 +155,7 @@ def np_actors(tok: Token, index: ActorIndex, *, depth: int = 0, skip: frozenset[
         if c.dep_ == "conj" and c.i not in skip:
             for a in np_actors(c, index, depth=depth, skip=skip):
                 _add(out, a)
-    if not out and tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and depth < 2:
+    if not out and tok.lower_ in WORDS.relative_pronouns and tok.head.dep_ == "relcl" and depth < 2:
         return np_actors(tok.head.head, index, depth=depth + 1)
     return out
 
@@ -199,14 +188,10 @@ def _relative_antecedent(verb: Token) -> Token | None:
     return None
 
 
-#: Participles that describe a stance, not a passive act: "Vietnam is committed to ...".
-_STATAL = frozenset(("committed", "prepared", "determined", "resolved", "poised", "set", "pledged"))
-
-
 def _own_subjects(verb: Token) -> tuple[list[Token], bool]:
     """Subject tokens of ``verb`` and whether the clause is passive (agent = subject)."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    if passive and verb.lower_ in _STATAL and not any(c.dep_ == "agent" for c in verb.children):
+    if passive and verb.lower_ in WORDS.statal_participles and not any(c.dep_ == "agent" for c in verb.children):
         return [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")], False
     if passive:
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -228,7 +213,7 @@ def subject_of(verb: Token, index: ActorIndex, *, max_hops: int = 4) -> Args:
             actors: list[Actor] = []
             pronoun = relative = False
             for s in subs:
-                if s.lower_ in _RELATIVE:
+                if s.lower_ in WORDS.relative_pronouns:
                     ante = _relative_antecedent(cur)
                     found = np_actors(ante, index) if ante is not None else []
                     relative = True
@@ -267,21 +252,21 @@ def verb_targets(verb: Token, index: ActorIndex, *, extra: Token | None = None,
     out: list[Actor] = []
     cands: list[Token] = []
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) \
-        and verb.lower_ not in _STATAL
+        and verb.lower_ not in WORDS.statal_participles
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "iobj", "oprd") or (passive and c.dep_ in ("nsubjpass", "nsubj")):
             cands.append(c)  # a light noun's own phrase counts too ("evacuate settlements in Gaza")
-        elif c.dep_ in ("prep", "prt") and (c.lower_ in TARGET_PREPS or (places and c.lower_ in PLACE_PREPS)):
+        elif c.dep_ in ("prep", "prt") and (c.lower_ in WORDS.target_preps or (places and c.lower_ in WORDS.place_preps)):
             # "on behalf of American authorities" names whom the act serves, not its target
             cands.extend(p for p in c.children if p.dep_ == "pobj" and p.lower_ != "behalf")
     if extra is not None:
         for c in extra.children:
-            if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+            if c.dep_ == "prep" and c.lower_ in WORDS.target_preps:
                 cands.extend(p for p in c.children if p.dep_ == "pobj")
             elif c.dep_ in ("poss", "compound", "amod"):
                 pass  # the act's own modifiers ("strong concern") are not targets
     for cand in cands:
-        if cand.lower_ in _RELATIVE:
+        if cand.lower_ in WORDS.relative_pronouns:
             ante = _relative_antecedent(verb)
             found = np_actors(ante, index) if ante is not None else []
             if not found and ante is not None:
@@ -290,7 +275,7 @@ def verb_targets(verb: Token, index: ActorIndex, *, extra: Token | None = None,
             found = np_actors(cand, index)
             if found and all(a.id in exclude for a in found):
                 # "reneged on *his* commitment to the Zambian people": past the possessor
-                found = [a for c in cand.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                found = [a for c in cand.children if c.dep_ == "prep" and c.lower_ in WORDS.target_preps
                          for p in c.children if p.dep_ == "pobj" for a in np_actors(p, index)]
         for a in found:
             if a.id not in exclude:
@@ -340,7 +325,7 @@ def noun_arguments(noun: Token, index: ActorIndex, *, skip: frozenset[int] = fro
                 for a in np_actors(c, index):
                     _add(src, a)
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+        if c.dep_ == "prep" and c.lower_ in WORDS.target_preps:
             for p in c.children:
                 if p.dep_ == "pobj":
                     for a in np_actors(p, index):
@@ -355,7 +340,7 @@ def location_of(head: Token, index: ActorIndex) -> Actor | None:
     preps = [c for c in head.children if c.dep_ == "prep"]
     preps += [p for o in head.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"]
     for c in preps:
-        if c.lower_ in PLACE_PREPS:
+        if c.lower_ in WORDS.place_preps:
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue
@@ -368,7 +353,7 @@ def location_of(head: Token, index: ActorIndex) -> Actor | None:
                                 break
                 if a is None:
                     for pp in p.children:
-                        if pp.dep_ == "prep" and pp.lower_ in ("of", "in"):
+                        if pp.dep_ == "prep" and pp.lower_ in WORDS.place_of_preps:
                             a = next((index.for_token(x) for x in pp.children if x.dep_ == "pobj"), None)
                 if a is not None and a.kind in ("country", "location"):
                     return a

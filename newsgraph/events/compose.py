@@ -19,15 +19,15 @@ from ..models import QUAD_CLASS, Actor, Quote
 from . import arguments as args_
 from . import senses, statements
 from .draft import Draft
-from .lexicon import Lexicon
+from .lexicon import WORDS, Lexicon
 from .senses import load_senses
 from .statements import load_stance
 from .modality import HYPOTHETICAL, INTENDED, NEGATED, ASSERTED, governing_chain, modality_of
-from .triggers import SEEING, Match, match_sentence, other_agent_clause
+from .triggers import Match, match_sentence, other_agent_clause
 
 __all__ = ["Draft", "sentence_drafts", "RULES"]
 
-RULES = "events.rules.v2"
+RULES = "events.rules.v3"
 _COOP = frozenset(("verbal cooperation", "material cooperation"))
 #: Acts coded against the acting state itself when the text names no other target
 #: (repression, violence, protest, concessions and demands inside one state).
@@ -49,7 +49,7 @@ def _anchor(m: Match, lex: Lexicon) -> Token:
             and head.lemma_.lower() in lex.support_verbs:
         return head
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" \
-            and head.lower_ in ("on", "to", "into") and head.head.lemma_.lower() in lex.support_verbs \
+            and head.lower_ in WORDS.support_preps and head.head.lemma_.lower() in lex.support_verbs \
             and not any(c.dep_ == "dobj" for c in head.head.children):
         return head.head  # "went on strike", "remained on alert"
     return tok
@@ -66,7 +66,7 @@ def _frame_of(verb: Token, frames: dict[int, Match]) -> Match | None:
         if head.i in frames:
             return frames[head.i]
         if (head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp")) or (
-                head.dep_ == "xcomp" and head.lemma_.lower() in SEEING):
+                head.dep_ == "xcomp" and head.lemma_.lower() in WORDS.seeing_verbs):
             cur = head  # "is willing to act", "wants to see them act"
             continue
         return None
@@ -286,7 +286,7 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         # "threatened to strike unless Israel rescinded ...": the one who must comply
         for w in (anchor, *(c for c in anchor.children if c.dep_ in ("xcomp", "ccomp"))):
             for c in w.children:
-                if c.dep_ == "advcl" and any(x.dep_ == "mark" and x.lower_ in ("unless", "if")
+                if c.dep_ == "advcl" and any(x.dep_ == "mark" and x.lower_ in WORDS.threat_conditions
                                              for x in c.children) and _has_subject(c):
                     tgt = [a for a in args_.subject_of(c, index).actors if a.id not in exclude]
             if tgt:
@@ -439,25 +439,15 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                  lex.crosswalk[etype], reported_by, location, anchor)
 
 
-#: Prepositions that put a nominal act in the background ("following the invasion").
-_BACKGROUND_PREPS = frozenset(("after", "following", "since", "before", "despite", "amid", "amidst",
-                               "prior", "because", "until", "ahead"))
-
-
-#: Prepositions that give a nominal act as an example of something ("steps such as a ban",
-#: "threats like a strike", "measures including sanctions"): named, not reported as done.
-_EXAMPLE_PREPS = frozenset(("like", "including"))
-
-
 def _background(noun: Token, lex: Lexicon) -> bool:
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in lex.pretend_verbs:
         return True  # "simulated an attack": a pretence
     if noun.dep_ != "pobj":
         return False
-    if head.lower_ in _BACKGROUND_PREPS or head.lower_ in _EXAMPLE_PREPS:
+    if head.lower_ in WORDS.background_preps or head.lower_ in WORDS.example_preps:
         return True
-    if head.lower_ == "of" and head.head.lower_ in _BACKGROUND_PREPS:
+    if head.lower_ == "of" and head.head.lower_ in WORDS.background_preps:
         return True  # "ahead of Sunday's meeting", "prior to the talks"
     return head.lower_ == "as" and any(c.lower_ == "such" for c in head.children)  # "such as"
 
@@ -469,7 +459,7 @@ def _governing_trigger(noun: Token, by_token: dict[int, Match]) -> Match | None:
     if noun.dep_ in ("dobj", "attr", "nsubjpass", "nsubj") and head.i in by_token and head != noun:
         return by_token[head.i]
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in by_token \
-            and head.lower_ in ("on", "about", "over", "for", "to", "of"):
+            and head.lower_ in WORDS.nominal_object_preps:
         return by_token[head.head.i]
     return None
 
@@ -503,9 +493,9 @@ def _aimed(verb: Token, index: ActorIndex) -> bool:
     """The act is aimed at something ("fired at targets"), or directed into or toward an actor
     or its place ("fired into Israel"); not into the sea, nor at a time."""
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("at", "on", "into", "toward", "towards"):
+        if c.dep_ == "prep" and c.lower_ in WORDS.aim_preps:
             if any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
-                   and (c.lower_ in ("at", "on") or args_.np_actors(p, index)) for p in c.children):
+                   and (c.lower_ in WORDS.aim_point_preps or args_.np_actors(p, index)) for p in c.children):
                 return True
     return False
 
@@ -570,7 +560,7 @@ def _thing(anchor: Token, m: Match) -> Token | None:
         if c.dep_ == "dobj" or (c.dep_ == "nsubjpass" and _passive(anchor)):
             return c
     for c in anchor.children:
-        if c.dep_ == "prep" and c.lower_ in ("to", "on", "against", "over", "about") and c.i > anchor.i:
+        if c.dep_ == "prep" and c.lower_ in WORDS.object_preps and c.i > anchor.i:
             return next((p for p in c.children if p.dep_ == "pobj"), None)
     return None
 

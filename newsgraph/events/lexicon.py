@@ -1,31 +1,35 @@
 """The event lexicon: trigger words and patterns, modality words, crosswalk, contexts.
 
 All of it is data under ``newsgraph/events/data/``, read once per process by
-:func:`load_lexicon` (the loaded object is immutable, so the cache never changes
-a result).  Malformed lines raise :class:`LexiconError` naming the file and line.
+:func:`load_lexicon` through the package's one checked reader (the loaded object is
+immutable, so the cache never changes a result).  A malformed line is
+:class:`~newsgraph.lexicon.DataFileError` naming the file and line.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from ..lexicon import DataFileError, WordLists, read_json, read_table
+from ..lexicon.words import verbs_of_class
 from ..models import EVENT_TYPES
 
-__all__ = ["Entry", "Lexicon", "LexiconError", "load_lexicon", "LEXICON_VERSION", "FRAMES"]
+__all__ = ["Entry", "Lexicon", "load_lexicon", "LEXICON_VERSION", "FRAMES", "TRIGGER_COLUMNS", "WORDS"]
 
-LEXICON_VERSION = "events.lexicon.v2"
+LEXICON_VERSION = "events.lexicon.v3"
+MODALITY_VERSION = "events.modality.v3"
+POLITICAL_VERSION = "events.political.v1"
+PACKAGE = "newsgraph.events"
+#: The stage's function words and small closed classes (``data/words.json``), read on first use.
+WORDS = WordLists(PACKAGE, "words.json", version="events.words.v1")
 FRAMES = ("agree", "reject", "request", "threaten", "warn")
 #: Senses a trigger word can have besides the political act: the act is coded only when the
 #: sentence shows that sense is not meant (``senses.json``; :mod:`.senses`).
 SENSES = ("physical", "economic", "published", "territory")
 _CONDITIONS = ("obj", "prt", "prep", "mod", "nomod", "noobj", "noprep")
-
-
-class LexiconError(ValueError):
-    """A lexicon data file is malformed ([E351])."""
+#: The columns of ``triggers.tsv``.
+TRIGGER_COLUMNS = ("rule", "type", "pos", "lemma", "cond", "mode", "cameo", "flags")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,32 +103,17 @@ class Lexicon:
     entries: tuple[Entry, ...] = field(default=(), repr=False)
 
 
-def _data(name: str) -> tuple[str, str]:
-    path = resources.files("newsgraph.events").joinpath("data", name)
-    return f"newsgraph/events/data/{name}", path.read_text(encoding="utf-8")
-
-
-def _rows(name: str, ncols: int) -> list[tuple[int, list[str]]]:
-    where, text = _data(name)
-    rows = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.rstrip("\n").split("\t")
-        if len(cols) != ncols:
-            raise LexiconError(f"[E351] {where}:{n}: expected {ncols} tab-separated columns, "
-                               f"found {len(cols)}")
-        rows.append((n, cols))
-    return rows
-
-
 def parse_entry(cols: list[str], where: str = "<entry>") -> Entry:
-    """Build an :class:`Entry` from the eight columns of ``triggers.tsv``."""
+    """Build an :class:`Entry` from the eight columns of ``triggers.tsv``
+    (:data:`TRIGGER_COLUMNS`); ``where`` names the line in an error."""
+    def fail(code: str, message: str) -> DataFileError:
+        return DataFileError(message, code=code, where=where)
+
     rule, etype, pos, lemma, cond, mode, cameo, flags = (c.strip() for c in cols)
     if etype not in EVENT_TYPES:
-        raise LexiconError(f"[E352] {where}: unknown PLOVER type {etype!r}")
+        raise fail("E352", f"unknown PLOVER type {etype!r}")
     if pos not in ("V", "N"):
-        raise LexiconError(f"[E353] {where}: pos must be V or N, not {pos!r}")
+        raise fail("E353", f"pos must be V or N, not {pos!r}")
     kw: dict = {}
     for part in filter(None, (p.strip() for p in cond.split(";"))):
         if part in ("intrans", "comp", "trans", "noclause", "objcomp"):
@@ -132,7 +121,7 @@ def parse_entry(cols: list[str], where: str = "<entry>") -> Entry:
             continue
         key, _, vals = part.partition("=")
         if key not in _CONDITIONS or not vals:
-            raise LexiconError(f"[E354] {where}: bad condition {part!r}")
+            raise fail("E354", f"bad condition {part!r}")
         kw[key] = frozenset(v.strip().lower() for v in vals.split("|") if v.strip())
     for flag in filter(None, (f.strip() for f in flags.split(",") if f.strip() != "-")):
         key, _, val = flag.partition(":") if ":" in flag else flag.partition("=")
@@ -145,10 +134,10 @@ def parse_entry(cols: list[str], where: str = "<entry>") -> Entry:
         elif key == "sense" and val.partition("=")[0] in SENSES:
             kw["sense"], _, verbal = val.partition("=")
             if verbal and verbal not in EVENT_TYPES:
-                raise LexiconError(f"[E355] {where}: bad verbal type in {flag!r}")
+                raise fail("E355", f"bad verbal type in {flag!r}")
             kw["verbal"] = verbal or None
         else:
-            raise LexiconError(f"[E355] {where}: bad flag {flag!r}")
+            raise fail("E355", f"bad flag {flag!r}")
     return Entry(rule, etype, pos, lemma.lower(), None if mode == "-" else mode,
                  None if cameo == "-" else cameo, **kw)
 
@@ -158,10 +147,10 @@ def load_lexicon() -> Lexicon:
     """Read the lexicon data files (once per process)."""
     entries = []
     seen = set()
-    for n, cols in _rows("triggers.tsv", 8):
-        e = parse_entry(cols, f"newsgraph/events/data/triggers.tsv:{n}")
+    for row in read_table(PACKAGE, "triggers.tsv", TRIGGER_COLUMNS, required=("rule", "type", "pos", "lemma")):
+        e = parse_entry([row[c] for c in TRIGGER_COLUMNS], row.where)
         if e.rule in seen:
-            raise LexiconError(f"[E356] newsgraph/events/data/triggers.tsv:{n}: duplicate rule {e.rule!r}")
+            raise row.error(f"duplicate rule {e.rule!r}", "E356")
         seen.add(e.rule)
         entries.append(e)
     verbs: dict[str, list[Entry]] = {}
@@ -169,24 +158,23 @@ def load_lexicon() -> Lexicon:
     for e in entries:
         (verbs if e.pos == "V" else nouns).setdefault(e.lemma, []).append(e)
     order = lambda es: tuple(sorted(es, key=lambda e: -e.specificity))  # noqa: E731
-    where, text = _data("modality.json")
-    try:
-        mod = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise LexiconError(f"[E357] {where}: not JSON ({exc})") from exc
-    where, text = _data("political.json")
-    pol = json.loads(text)
-    crosswalk = {t: c for _, (t, c) in _rows("crosswalk.tsv", 2)}
+    mod = read_json(PACKAGE, "modality.json", version=MODALITY_VERSION)
+    pol = read_json(PACKAGE, "political.json", version=POLITICAL_VERSION)
+    crosswalk = {row["type"]: row["cameo"] for row in read_table(PACKAGE, "crosswalk.tsv", ("type", "cameo"),
+                                                                 required=("type", "cameo"),
+                                                                 choices={"type": EVENT_TYPES}, unique="type")}
     missing = set(EVENT_TYPES) - set(crosswalk)
     if missing:
-        raise LexiconError(f"[E358] newsgraph/events/data/crosswalk.tsv: no CAMEO code for {sorted(missing)}")
-    contexts = {w: c for _, (w, c) in _rows("context.tsv", 2)}
-    fs = lambda key, src=mod: frozenset(src[key])  # noqa: E731
+        raise DataFileError(f"no CAMEO code for {sorted(missing)}", code="E358",
+                            where="newsgraph/events/data/crosswalk.tsv")
+    contexts = {row["lemma"]: row["context"] for row in read_table(PACKAGE, "context.tsv", ("lemma", "context"),
+                                                                   required=("lemma", "context"))}
+    fs = lambda key, src=mod: src.words(key)  # noqa: E731
     return Lexicon(
         version=LEXICON_VERSION,
         verbs={k: order(v) for k, v in verbs.items()},
         nouns={k: order(v) for k, v in nouns.items()},
-        report_verbs=fs("report_verbs"), failure_verbs=fs("failure_verbs"), mental_verbs=fs("mental_verbs"), pretend_verbs=fs("pretend_verbs"),
+        report_verbs=verbs_of_class("report"), failure_verbs=fs("failure_verbs"), mental_verbs=fs("mental_verbs"), pretend_verbs=fs("pretend_verbs"),
         support_verbs=fs("support_verbs"), intent_verbs=fs("intent_verbs"),
         asserted_intent_verbs=fs("asserted_intent_verbs"),
         intent_adjectives=fs("intent_adjectives"), intent_nouns=fs("intent_nouns"),
@@ -197,8 +185,8 @@ def load_lexicon() -> Lexicon:
         condition_marks=fs("condition_marks"), crosswalk=crosswalk, contexts=contexts,
         political_kinds=fs("political_kinds", pol), political_sectors=fs("political_sectors", pol),
         nonpolitical_sectors=fs("nonpolitical_sectors", pol),
-        org_words=frozenset(w.lower() for w in pol["org_words"]),
-        org_acronyms=frozenset(pol["org_acronyms"]), state_organs=fs("state_organs", pol),
+        org_words=pol.words("org_words", lower=True),
+        org_acronyms=pol.words("org_acronyms"), state_organs=fs("state_organs", pol),
         office_words=fs("office_words", pol), nonstate_heads=fs("nonstate_heads", pol),
         entries=tuple(entries),
     )

@@ -20,15 +20,14 @@ The words are data (``data/senses.json``), read once.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
+from ..lexicon import read_json
 from ..models import Actor
-from .lexicon import Entry, LexiconError
+from .lexicon import WORDS, Entry
 
 __all__ = ["Senses", "load_senses", "physical", "economic", "published", "territorial", "SENSES_VERSION"]
 
@@ -51,16 +50,8 @@ class Senses:
 
 @lru_cache(maxsize=1)
 def load_senses() -> Senses:
-    where = "newsgraph/events/data/senses.json"
-    try:
-        data = json.loads(resources.files("newsgraph.events").joinpath("data", "senses.json")
-                          .read_text(encoding="utf-8"))
-        if data.get("version") != SENSES_VERSION:
-            raise LexiconError(f"[E357] {where}: version {data.get('version')!r}, "
-                               f"expected {SENSES_VERSION!r}")
-        return Senses(**{k: frozenset(str(w).lower() for w in data[k]) for k in _KEYS})
-    except (json.JSONDecodeError, KeyError, TypeError) as exc:
-        raise LexiconError(f"[E357] {where}: malformed ({exc})") from exc
+    data = read_json("newsgraph.events", "senses.json", version=SENSES_VERSION)
+    return Senses(**{k: data.words(k, lower=True) for k in _KEYS})
 
 
 def physical(anchor: Token, participants: tuple[Actor, ...], senses: Senses) -> bool:
@@ -68,7 +59,7 @@ def physical(anchor: Token, participants: tuple[Actor, ...], senses: Senses) -> 
     for c in anchor.children:
         if c.dep_ == "prep" and c.lower_ in senses.verbal_preps and c.i > anchor.i:
             return False  # "attacked the chancellor over his budget": grounds, so words
-        if c.dep_ == "dobj" and c.tag_ == "PRP" and c.lower_.endswith(("self", "selves")):
+        if c.dep_ == "dobj" and c.tag_ == "PRP" and c.lower_.endswith(WORDS.seq("reflexive_endings")):
             return False  # "shooting itself in the foot": a figure of speech
     if any(a.sector and a.sector.upper() in senses.armed_sectors for a in participants):
         return True
@@ -92,7 +83,7 @@ def economic(token: Token, entry: Entry, obj: Token | None, senses: Senses) -> b
                for c in token.children):
             return True
         return any(p.lemma_.lower() in words or p.lower_ in words
-                   for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                   for c in token.children if c.dep_ == "prep" and c.lower_ in WORDS.economic_preps
                    for p in c.children if p.dep_ == "pobj")
     return any(o.lemma_.lower() in words or o.lower_ in words for o in _objects(token, obj))
 
@@ -117,7 +108,7 @@ def _objects(verb: Token, obj: Token | None) -> list[Token]:
     out = []
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass"):
-            if c.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+            if c.lower_ in WORDS.sense_relatives and verb.dep_ == "relcl":
                 out.append(verb.head)
             else:
                 out.append(c)

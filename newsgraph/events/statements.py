@@ -24,18 +24,18 @@ The words are data (``data/stance.json``).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
 from ..actors import ActorIndex
+from ..lexicon import read_json
+from ..lexicon.words import pronoun_set
 from ..models import Actor, Quote
 from . import arguments as args_
 from .draft import Draft
-from .lexicon import Lexicon, LexiconError
+from .lexicon import WORDS, Lexicon
 from .modality import ASSERTED, modality_of
 from .triggers import other_agent_clause
 
@@ -45,7 +45,6 @@ __all__ = ["Stance", "load_stance", "warning", "evaluations", "persisting", "quo
 STANCE_VERSION = "events.stance.v1"
 _KEYS = ("consequence_nouns", "naming_verbs", "negative", "positive", "persist_verbs",
          "persist_particles", "opposition_nouns", "persist_preps", "policy_nouns", "policy_stances")
-_FIRST_PERSON = frozenset(("we", "i", "us"))
 #: Sectors of actors that command the state's own organs ("police will not tolerate ...").
 _STATE_SECTORS = frozenset(("GOV", "MIL", "COP", "EXE", "JUD", "SPY"))
 _DESCRIPTION_DEPS = frozenset(("oprd", "xcomp", "attr", "acomp", "ccomp"))
@@ -67,20 +66,11 @@ class Stance:
 
 @lru_cache(maxsize=1)
 def load_stance() -> Stance:
-    where = "newsgraph/events/data/stance.json"
-    try:
-        data = json.loads(resources.files("newsgraph.events").joinpath("data", "stance.json")
-                          .read_text(encoding="utf-8"))
-        if data.get("version") != STANCE_VERSION:
-            raise LexiconError(f"[E357] {where}: version {data.get('version')!r}, "
-                               f"expected {STANCE_VERSION!r}")
-        stance = Stance(**{k: frozenset(str(w).lower() if k != "policy_stances" else str(w)
-                                        for w in data[k]) for k in _KEYS})
-    except (json.JSONDecodeError, KeyError, TypeError) as exc:
-        raise LexiconError(f"[E357] {where}: malformed ({exc})") from exc
+    data = read_json("newsgraph.events", "stance.json", version=STANCE_VERSION)
+    stance = Stance(**{k: data.words(k, lower=k != "policy_stances") for k in _KEYS})
     if stance.negative & stance.positive:
-        raise LexiconError(f"[E357] {where}: words both negative and positive: "
-                           f"{sorted(stance.negative & stance.positive)}")
+        raise data.error(f"words both negative and positive: {sorted(stance.negative & stance.positive)}",
+                         "E357")
     return stance
 
 
@@ -97,7 +87,7 @@ def warning(anchor: Token, source: list[Actor], index: ActorIndex, lex: Lexicon,
         tgt = warned or [a for a in args_.subject_of(clause, index).actors if a.id not in own_ids]
         return "REQUEST", tgt, "warn-to"  # "warned the bank not to raise rates"
     for c in anchor.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "about"):
+        if c.dep_ == "prep" and c.lower_ in WORDS.warning_preps:
             if any(p.lemma_.lower() in stance.consequence_nouns or p.lower_ in stance.consequence_nouns
                    for p in c.children if p.dep_ == "pobj"):
                 return "THREATEN", warned, "warn-of"  # "warned of retaliation"
@@ -139,7 +129,7 @@ def _own_side(clause: Token, source: list[Actor], index: ActorIndex, lex: Lexico
         return False
     ids = {a.id for a in source}
     for s in subs:
-        if s.lower_ in _FIRST_PERSON:
+        if s.lower_ in pronoun_set(person=(1,), cases=("subject", "object")):  # "we", "I"
             return True
         found = args_.np_actors(s, index)
         if found and all(a.id in ids for a in found):
@@ -199,7 +189,7 @@ def _describing(tokens, top: Token | None = None) -> list[Token]:
         for _ in range(8):
             if top is not None and cur.head == top:
                 break
-            if cur.dep_ in _ASIDE_DEPS or (cur.dep_ == "prep" and cur.lower_ not in ("of", "as")):
+            if cur.dep_ in _ASIDE_DEPS or (cur.dep_ == "prep" and cur.lower_ not in WORDS.judgement_preps):
                 ok = False
                 break
             if top is None and cur.dep_ in ("oprd", "xcomp", "attr", "acomp", "dobj", "nsubjpass") \
@@ -275,7 +265,7 @@ def _saying(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules:
     if clause is None:
         return None
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lower_ in ("it", "there", "this", "that"):
+    if subject is None or subject.lower_ in WORDS.empty_subjects:
         return None
     desc = [t for c in clause.children if c.dep_ in ("attr", "acomp") for t in c.subtree]
     if not desc:
@@ -320,7 +310,7 @@ def persisting(sent: Span, lex: Lexicon, index: ActorIndex, stance: Stance, rule
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in stance.persist_verbs:
             continue
-        if tok.lemma_.lower() not in ("continue", "proceed", "persist") and not any(
+        if tok.lemma_.lower() not in WORDS.persist_alone and not any(
                 c.dep_ in ("prt", "advmod", "acomp", "prep") and c.lower_ in stance.persist_particles
                 and c.i > tok.i for c in tok.children):
             continue
@@ -413,7 +403,7 @@ def _judged(t: Token, index: ActorIndex) -> tuple[list[Actor], Token | None]:
         thing = t.head
     elif t.dep_ in ("acomp", "attr", "oprd"):
         thing = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if thing is None or thing.lower_ in ("it", "this", "that", "there", "what", "which"):
+        if thing is None or thing.lower_ in WORDS.empty_things:
             return [], None
     elif t.dep_ == "compound" and t.head.dep_ in ("attr", "acomp"):
         thing = t.head

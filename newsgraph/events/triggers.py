@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .lexicon import Entry, Lexicon, load_lexicon
+from .lexicon import WORDS, Entry, Lexicon, load_lexicon
 
 __all__ = ["Match", "match_sentence", "match_token"]
 
@@ -104,10 +104,6 @@ def _verb_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
     return tuple(extra)
 
 
-#: "want to see X do Y" is wanting X to do Y.
-SEEING = frozenset(("see", "watch"))
-
-
 def other_agent_clause(verb: Token) -> Token | None:
     """The infinitive clause of someone other than the subject: "want *the government* to act",
     "told them to stop" (object + infinitive), not "want to act" nor "told them that ..."."""
@@ -117,7 +113,7 @@ def other_agent_clause(verb: Token) -> Token | None:
         if not any(x.dep_ in ("aux", "auxpass") and x.lower_ == "to" for x in c.children) \
                 or c.lemma_.lower() in mental or c.lemma_ == "be":
             continue  # not an infinitive, or no act: "allowed the public to think", "want X to be"
-        if c.dep_ == "xcomp" and c.lemma_.lower() in SEEING and not has_obj:
+        if c.dep_ == "xcomp" and c.lemma_.lower() in WORDS.seeing_verbs and not has_obj:
             inner = other_agent_clause(c) or next(  # "wants to see the government act"
                 (x for x in c.children if x.dep_ == "ccomp" and any(
                     y.dep_ in ("nsubj", "nsubjpass") for y in x.children)), None)

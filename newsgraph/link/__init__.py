@@ -43,7 +43,7 @@ from .stats import apply_stats
 
 __all__ = ["link", "LinkReport", "VERSION", "ensure_schema"]
 
-VERSION = f"link.rules.v2+{TITLES_VERSION}"
+VERSION = f"link.rules.v3+{TITLES_VERSION}"
 
 #: Kinds that are knowledge-base actors under their own analysis id.
 SELF_KINDS = ("country", "organization", "organisation", "location")

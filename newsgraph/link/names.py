@@ -5,35 +5,32 @@
 key ``surname:hayashi``.  A full name whose first word is no known given name may be
 written family name first ("Xi Jinping", "Kim Jong-un" is not: "Kim" is a given name
 too), so it is also known under the key of its first word (``surname:xi``): a bare
-"Mr Xi" elsewhere links to it when nobody else has that key.  Titles are the data file
-``titles.txt`` (loaded once); given names are the actors stage's list.
+"Mr Xi" elsewhere links to it when nobody else has that key.  Titles and given names are
+the shared lexicon's (:mod:`newsgraph.lexicon.words`), ids are :func:`newsgraph.lexicon.slug`s,
+as the actors stage makes them.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
-from importlib import resources
 
-__all__ = ["name_tokens", "name_keys", "person_id", "surname_key", "family_first_key", "slug",
+from ..lexicon import slug
+from ..lexicon.words import given_names, name_suffixes, titles
+
+__all__ = ["name_tokens", "name_keys", "person_id", "surname_key", "family_first_key",
            "load_titles", "TITLES_VERSION"]
 
-TITLES_VERSION = "link.titles.v1"
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_NON_WORD = re.compile(r"[\W_]+")
+TITLES_VERSION = "link.titles.v2"
 _ALNUM = re.compile(r"[^\W_]")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 @functools.cache
 def load_titles() -> tuple[tuple[str, ...], ...]:
-    """Titles as word tuples, longest first."""
-    text = resources.files("newsgraph.link").joinpath("titles.txt").read_text(encoding="utf-8")
-    titles = {tuple(line.split()) for line in text.splitlines()
-              if line.strip() and not line.startswith("#")}
-    return tuple(sorted(titles, key=len, reverse=True))
+    """Titles as word tuples, longest first (every title, role and lead word of the shared
+    titles)."""
+    return tuple(sorted({tuple(t.title.split()) for t in titles()}, key=len, reverse=True))
 
 
 @functools.cache
@@ -42,16 +39,6 @@ def _titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
     for t in load_titles():  # longest first, kept in that order
         out.setdefault(t[0], []).append(t)
     return {k: tuple(v) for k, v in out.items()}
-
-
-def slug(text: str) -> str:
-    """Lower-case ASCII words joined by '-' ("José Ramos-Horta" -> "jose-ramos-horta");
-    a name with no Latin letters keeps its own script ("习近平")."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    out = _NON_ALNUM.sub("-", folded.lower()).strip("-")
-    if out:
-        return out
-    return _NON_WORD.sub("-", text.lower()).strip("-")
 
 
 def name_tokens(name: str | None) -> tuple[str, ...]:
@@ -74,7 +61,7 @@ def name_tokens(name: str | None) -> tuple[str, ...]:
                 words = words[len(t):]
                 changed = True
                 break
-    while len(words) > 1 and words[-1].lower().rstrip(".") in _SUFFIXES:
+    while len(words) > 1 and words[-1].lower().rstrip(".") in name_suffixes():
         words = words[:-1]
     return tuple(words)
 
@@ -83,8 +70,6 @@ def name_tokens(name: str | None) -> tuple[str, ...]:
 def name_keys(name: str | None) -> tuple[str | None, str | None, str | None]:
     """``(person_id(name), surname_key(name), family_first_key(name))`` from one
     normalisation."""
-    from ..actors.lexicon import lexicon
-
     words = name_tokens(name)
     if not words:
         return None, None, None
@@ -94,7 +79,7 @@ def name_keys(name: str | None) -> tuple[str | None, str | None, str | None]:
     last = slug(words[-1])
     full = slug(" ".join(words)) if len(words) >= 2 else ""
     family = slug(words[0]) if full and words[0][:1].isupper() \
-        and words[0] not in lexicon().given_names else ""
+        and words[0] not in given_names() else ""
     return ((f"person:{full}" if full else None), (f"surname:{last}" if last else None),
             (f"surname:{family}" if family else None))
 

@@ -8,18 +8,18 @@
   followed by its sector (``GBR`` + ``GOV`` = ``GBRGOV``, ``USAMIL``, ``GBROPP``); a state
   alone is its code (``GBR``), a body with no state its sector alone (``IGO``).
 
-``data/goldstein.tsv`` is read once, by :func:`goldstein_table`, and checked: every line
-``code<TAB>score`` with a CAMEO code of 2 to 4 digits and a score within -10 .. +10,
-each code once; anything else is ``[E539]`` naming the line.
+``data/goldstein.tsv`` is read once, by :func:`goldstein_table`, through the package's one
+checked reader (a malformed line or a code listed twice is ``[E305]``), and checked: every
+row a CAMEO code of 2 to 4 digits with a score within -10 .. +10; anything else is
+``[E539]`` naming the line.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
-from ..errors import QueryError
+from ..lexicon import read_table
 
 __all__ = ["GOLDSTEIN_VERSION", "goldstein", "goldstein_table", "actor_code"]
 
@@ -31,28 +31,16 @@ _SECTOR = re.compile(r"^[A-Z]{3}$")
 @functools.cache
 def goldstein_table() -> dict[str, float]:
     """CAMEO event code -> Goldstein score, as the data file lists them."""
-    name = "goldstein.tsv"
-    text = resources.files("newsgraph.query.data").joinpath(name).read_text(encoding="utf-8")
     out: dict[str, float] = {}
-    header = True
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if header:
-            header = False
-            if cols != ["cameo", "goldstein"]:
-                raise QueryError(f"{name} line {n}: the header is not cameo<TAB>goldstein",
-                                 code="E539")
-            continue
+    for row in read_table("newsgraph.query", "goldstein.tsv", ("cameo", "goldstein"),
+                          required=("cameo", "goldstein"), unique="cameo"):
+        code = row["cameo"]
         try:
-            code, score = cols
-            value = float(score)
+            value = float(row["goldstein"])
         except ValueError:
-            raise QueryError(f"{name} line {n}: not code<TAB>score", code="E539") from None
-        if not _CODE.match(code) or not -10.0 <= value <= 10.0 or code in out:
-            raise QueryError(f"{name} line {n}: {code!r} is no CAMEO code with a score in "
-                             "-10..10 listed once", code="E539")
+            raise row.error(f"{row['goldstein']!r} is not a number", "E539") from None
+        if not _CODE.match(code) or not -10.0 <= value <= 10.0:
+            raise row.error(f"{code!r} is no CAMEO code with a score in -10..10", "E539")
         out[code] = value
     return out
 

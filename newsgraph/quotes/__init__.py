@@ -4,7 +4,7 @@
 
 - direct quotes: quotations (straight or curly, double or single marks,
   several paragraphs, unbalanced marks recovered) with their attribution
-  (:mod:`.marks`, :mod:`.direct`);
+  (:mod:`newsgraph.lexicon.marks`, :mod:`.direct`);
 - indirect and mixed quotes: cue verbs with a clausal complement, nouns of saying with
   their owner ("her claim that ..."), "according to X", "Name: words" lines (:mod:`.clauses`);
 
@@ -24,12 +24,12 @@ from spacy.tokens import Doc
 
 from ..actors import ActorIndex
 from ..actors.nonpersons import line_flags
+from ..lexicon.marks import QuotationIndex, find_quotations, quoted_share
 from ..models import Article, Cue, Quote, Span
 from .candidates import RULES, Candidate, can_speak
 from .clauses import according_to, colon_headlines, noun_clauses, reported_clauses
 from .direct import quotation_quotes
 from .lexicon import load_lexicon
-from .marks import QuotationIndex, find_quotations, quoted_share
 from .speaker import SpeakerResolver
 
 __all__ = ["extract_quotes", "quote_kind", "VERSION"]

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..lexicon.words import pronoun_set
+from .lexicon import WORDS
+
 __all__ = ["Candidate", "RULES", "NEVER_SPEAKS", "can_speak", "subject_of", "trim_tokens"]
 
 #: Versioned name of this stage's rules; each record stores ``RULES + ":" + rule``.
-RULES = "quotes.rules.v3"
-
-_REL_PRONOUNS = {"who", "which", "that"}
+RULES = "quotes.rules.v4"
 
 
 @dataclass(slots=True)
@@ -31,17 +32,17 @@ class Candidate:
 NEVER_SPEAKS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
+def _personal() -> frozenset[str]:
+    """Personal pronouns that can be a subject who reports ("he said the plan failed, saying
+    ..." may be his), unlike "it", "the move" or "the plan": I, you, he, she, we, they."""
+    return pronoun_set(cases=("subject",), refers=("person", "any"))
+
+
 def can_speak(tok: Token) -> bool:
     """False for a time expression or an amount: never a speaker."""
     return tok.ent_type_ not in NEVER_SPEAKS
 
 
-#: personal pronouns and names: a subject that can itself report ("he said the plan failed,
-#: saying ..." may be his), unlike "the move" or "the plan"
-_PERSONAL = {"he", "she", "they", "i", "we", "you"}
-#: verbs whose object does what their infinitive says ("prompted the city to urge ...",
-#: "asked Jones to explain"), except those whose subject does it ("promised voters to ...")
-_SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
 
 
 def _passive(verb: Token) -> bool:
@@ -92,7 +93,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if subjects:  # several (a mis-parse of "Tory co-chairman Liam Fox said"): the nearest
         before = [c for c in subjects if c.i < verb.i]
         c = before[-1] if before else subjects[0]
-        if c.lower_ in _REL_PRONOUNS and verb.dep_ == "relcl":
+        if c.lower_ in WORDS.relative_pronouns and verb.dep_ == "relcl":
             return _antecedent(verb.head)
         return c
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -105,7 +106,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(verb.head.head, depth + 1)  # "X was quoted as saying ..."
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
         head = verb.head
-        if verb.dep_ == "xcomp" and head.lemma_ not in _SUBJECT_CONTROL:
+        if verb.dep_ == "xcomp" and head.lemma_ not in WORDS.subject_control:
             obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
             if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON") and can_speak(obj):
                 return obj
@@ -114,7 +115,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 and verb.doc[verb.left_edge.i - 1].text == ","):
             inner = subject_of(head, depth + 1)
             if verb.lemma_ == "add" or inner is None or (
-                    inner.pos_ != "PROPN" and inner.lower_ not in _PERSONAL):
+                    inner.pos_ != "PROPN" and inner.lower_ not in _personal()):
                 return subject_of(head.head, depth + 1) or inner  # the reporter's participle
             return inner
         return subject_of(head, depth + 1)

@@ -30,9 +30,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon.marks import Quotation, QuotationIndex, quoted_share
 from .candidates import Candidate, subject_of, trim_tokens
-from .lexicon import Lexicon
-from .marks import Quotation, QuotationIndex, quoted_share
+from .lexicon import WORDS, Lexicon
 
 __all__ = ["reported_clauses", "noun_clauses", "according_to", "colon_headlines", "DIRECT_SHARE"]
 
@@ -122,8 +122,6 @@ def _set_off_content(verb: Token) -> list[Token]:
     return trim_tokens(list(doc[left:cut]))
 
 
-_WH = frozenset({"what", "who", "whom", "whose", "which", "where", "when", "why", "how",
-                 "whether", "if"})
 
 
 def _states(verb: Token, head: Token, speaker: Token | None, frame: str, lex: Lexicon) -> bool:
@@ -138,10 +136,10 @@ def _states(verb: Token, head: Token, speaker: Token | None, frame: str, lex: Le
     if frame not in ("belief", "finding"):
         return True
     first = head.left_edge
-    if first.lower_ in _WH or any(c.dep_ in ("nsubj", "dobj", "pobj", "attr") and c.lower_ in _WH
+    if first.lower_ in WORDS.wh_words or any(c.dep_ in ("nsubj", "dobj", "pobj", "attr") and c.lower_ in WORDS.wh_words
                                   for c in head.children):
         return False
-    if any(t.lower_ in _WH and t.i < head.i for t in verb.children):
+    if any(t.lower_ in WORDS.wh_words and t.i < head.i for t in verb.children):
         return False  # "what he thought was a shotgun"
     if frame == "finding":
         if any(c.dep_ == "prt" for c in verb.children):
@@ -154,7 +152,7 @@ def _states(verb: Token, head: Token, speaker: Token | None, frame: str, lex: Le
         return False  # "expects the company to grow": an object and an infinitive, no clause
     return not (lex.is_class(speaker.lower_, "first-person")
                 or lex.is_class(speaker.lower_, "nobody-in-particular")
-                or any(c.lower_ in ("no", "many", "most", "some") for c in speaker.children
+                or any(c.lower_ in WORDS.nobody_determiners for c in speaker.children
                        if c.dep_ in ("det", "amod")))
 
 
@@ -269,7 +267,7 @@ def _object_content(verb: Token, lex: Lexicon) -> list[Token] | None:
     if start is None:
         return None
     for c in verb.rights:
-        if c.i > start and (c.dep_ in _CONTINUED or (c.dep_ == "prep" and c.lower_ in ("of", "as"))):
+        if c.i > start and (c.dep_ in _CONTINUED or (c.dep_ == "prep" and c.lower_ in WORDS.naming_preps)):
             last = max(last, c.right_edge.i)
     return trim_tokens(list(doc[start:last + 1]))
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon.marks import Quotation
 from .candidates import Candidate, subject_of
 from .lexicon import Lexicon
-from .marks import Quotation
 
 __all__ = ["quotation_quotes"]
 

@@ -1,33 +1,38 @@
 """The quote stage's word lists, read once from the package's data files.
 
-``cue_verbs.tsv`` lists reporting verbs by lemma (or lemma and preposition: "call for")
-with their frame (``say``, ``promise``, ``belief``, ``finding``, ``naming``, ``object`` or
-``direct``) and whether their object is the hearer ("told the BBC"); ``speaker_words.tsv`` lists pronouns and determiners
-used when naming speakers; ``cue_nouns.tsv`` lists nouns of saying ("claim", "pledge") whose
-complement clause is what was said; ``speaker_nouns.tsv`` lists nouns for documents and
-bodies that speak.  All are plain TSV with a header line and ``#`` comments; a
-malformed line raises :class:`~newsgraph.errors.NewsgraphError` with code ``[E341]``
-naming the file and line.
+The cue verbs are the shared reporting verbs (:func:`newsgraph.lexicon.words.reporting_verbs`):
+by lemma (or lemma and preposition: "call for"), with their frame (``say``, ``promise``,
+``belief``, ``finding``, ``naming``, ``object`` or ``direct``) and whether their object is
+the hearer ("told the BBC"); the pronoun classes of speaker words come from the shared
+pronouns.  The stage's own files: ``speaker_words.tsv`` lists determiners, place words
+and indefinite pronouns used when naming speakers; ``cue_nouns.tsv`` lists nouns of saying
+("claim", "pledge") whose complement clause is what was said; ``speaker_nouns.tsv`` lists
+nouns for documents and bodies that speak.  All are tables read by the package's one checked reader
+(:func:`newsgraph.lexicon.read_table`): a malformed line, an unknown frame or class, or a
+word listed twice is ``[E305]`` naming the file and line.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Mapping
 
-from ..errors import NewsgraphError
+from ..lexicon import Row, WordLists, read_table
+from ..lexicon.words import pronoun_set, reporting_verbs
 
-__all__ = ["Lexicon", "load_lexicon", "read_tsv", "FRAMES", "WORD_CLASSES", "NOUN_CLASSES"]
+__all__ = ["Lexicon", "load_lexicon", "FRAMES", "WORD_CLASSES", "NOUN_CLASSES", "WORDS"]
 
+#: The stage's function words and small closed classes (``data/words.json``), read on first use.
+WORDS = WordLists("newsgraph.quotes", "words.json", version="quotes.words.v1")
 FRAMES = frozenset({"say", "promise", "belief", "finding", "naming", "object", "direct"})
-OBJECTS = frozenset({"hearer", "-"})
 NOUN_FRAMES = frozenset({"say", "promise"})
 NOUN_CLASSES = frozenset({"document", "body", "generic", "agent"})
-WORD_CLASSES = frozenset({"person-pronoun", "thing-pronoun", "group-pronoun", "first-person",
-                          "determiner", "place-word", "nobody-in-particular"})
+#: classes of speaker words: the pronoun classes come from the shared pronouns
+#: (:func:`_pronoun_classes`), the others from ``speaker_words.tsv``
+PRONOUN_CLASSES = frozenset({"person-pronoun", "thing-pronoun", "group-pronoun", "first-person"})
+WORD_CLASSES = PRONOUN_CLASSES | {"determiner", "place-word", "nobody-in-particular"}
 
 
 @dataclass(frozen=True)
@@ -61,51 +66,42 @@ class Lexicon:
         return cls in self.words.get(word.lower(), ())
 
 
-def read_tsv(name: str, text: str, columns: int) -> list[tuple[str, ...]]:
-    """Rows of a TSV data file (header and ``#`` comments skipped)."""
-    rows, header = [], True
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = tuple(c.strip() for c in line.split("\t"))
-        if len(cells) != columns or not all(cells):
-            raise NewsgraphError(f"expected {columns} tab-separated fields, got {line!r}",
-                                 code="E341", where=f"{name}:{n}")
-        if header:
-            header = False
-            continue
-        rows.append(cells)
-    return rows
+def _classified(name: str, columns: tuple[str, ...], *allowed: frozenset[str],
+                once: bool = True) -> tuple[Row, ...]:
+    """The rows of the table ``data/<name>``: every cell filled, each later column's values
+    one of its set in ``allowed``, the first column's words listed once (unless not ``once``)."""
+    return read_table("newsgraph.quotes", name, columns, required=columns,
+                      choices=dict(zip(columns[1:], allowed)), unique=columns[0] if once else None)
 
 
-def _classified(name: str, *allowed, what: str = "class") -> list[tuple[str, ...]]:
-    """The (key, class, ...) rows of the data file ``name``, one column of classes for each
-    set in ``allowed``; a class not in its set is an error (``E341``) naming the file."""
-    rows = read_tsv(name, _data(name), 1 + len(allowed))
-    for row in rows:
-        for cls, ok in zip(row[1:], allowed):
-            if cls not in ok:
-                raise NewsgraphError(f"unknown {what} {cls!r} for {row[0]!r}", code="E341", where=name)
-    return rows
-
-
-def _data(name: str) -> str:
-    return resources.files("newsgraph.quotes").joinpath("data", name).read_text(encoding="utf-8")
+def _pronoun_classes() -> dict[str, frozenset[str]]:
+    """The pronouns that can name a speaker, by class: "he", "him" (person), "it" (thing),
+    "they", "them" (group: subject or object case); "I", "we", "you" (first-person: who
+    speaks or is spoken to, as a subject)."""
+    third = dict(person=(3,), cases=("subject", "object"))
+    return {"person-pronoun": pronoun_set(**third, refers=("person",)),
+            "thing-pronoun": pronoun_set(**third, refers=("thing",)),
+            "group-pronoun": pronoun_set(**third, number=("pl",)),
+            "first-person": pronoun_set(person=(1, 2), cases=("subject",))}
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon (read on first use; the files never change at run time)."""
-    verbs = _classified("cue_verbs.tsv", FRAMES, OBJECTS, what="frame or object")
-    cues = {lemma.lower(): frame for lemma, frame, _ in verbs}
+    verbs = [v for v in reporting_verbs().values() if v.frame in FRAMES]
+    cues = {v.lemma: v.frame for v in verbs}
     words: dict[str, set[str]] = {}
-    for word, cls in _classified("speaker_words.tsv", WORD_CLASSES):
-        words.setdefault(word.lower(), set()).add(cls)
-    nouns = {noun.lower(): cls for noun, cls in _classified("speaker_nouns.tsv", NOUN_CLASSES)}
-    noun_cues = {noun.lower(): frame for noun, frame in _classified("cue_nouns.tsv", NOUN_FRAMES,
-                                                                     what="frame")}
+    for cls, members in _pronoun_classes().items():
+        for word in members:
+            words.setdefault(word, set()).add(cls)
+    for r in _classified("speaker_words.tsv", ("word", "class"), WORD_CLASSES - PRONOUN_CLASSES, once=False):
+        words.setdefault(r["word"].lower(), set()).add(r["class"])
+    nouns = {r["noun"].lower(): r["class"]
+             for r in _classified("speaker_nouns.tsv", ("noun", "class"), NOUN_CLASSES)}
+    noun_cues = {r["noun"].lower(): r["frame"]
+                 for r in _classified("cue_nouns.tsv", ("noun", "frame"), NOUN_FRAMES)}
     return Lexicon(MappingProxyType(cues),
                    MappingProxyType({w: frozenset(c) for w, c in words.items()}),
                    MappingProxyType(nouns),
-                   frozenset(lemma.lower() for lemma, _, obj in verbs if obj == "hearer"),
+                   frozenset(v.lemma for v in verbs if v.hearer),
                    MappingProxyType(noun_cues))

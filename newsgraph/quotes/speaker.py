@@ -26,16 +26,14 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..models import Actor, Speaker
-from .lexicon import Lexicon
+from .lexicon import WORDS, Lexicon
 
 __all__ = ["SpeakerResolver", "phrase_span", "phrase_tokens"]
 
 _NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 _PHRASE_DEPS = {"det", "poss", "compound", "amod", "nmod", "nummod", "quantmod", "case",
                 "advmod", "cc", "conj", "prep", "pobj", "predet", "npadvmod"}
-_INITIAL_SKIP = {"and", "of", "the", "for", "&", "de", "la", "du"}
 _AUTHOR_KINDS = ("person", "organization", "country")
-_NAMING = ("name", "call", "identify")  # "an official named X", "a man identified as X"
 
 
 def _entity(tok: Token) -> SpacySpan | None:
@@ -83,7 +81,7 @@ def phrase_span(tok: Token) -> tuple[int, int]:
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.replace(",", " ").split()
-                   if w.lower() not in _INITIAL_SKIP and w[:1].isupper())
+                   if w.lower() not in WORDS.name_skip and w[:1].isupper())
 
 
 class SpeakerResolver:
@@ -181,7 +179,7 @@ class SpeakerResolver:
                 if found:
                     return found
         for t in tok.subtree:
-            if t.dep_ == "prep" and t.lower_ in ("for", "to", "at", "with", "from", "in", "of") and (
+            if t.dep_ == "prep" and t.lower_ in WORDS.author_preps and (
                     t.head.i == tok.i or (t.head.head.i == tok.i and t.head.dep_ == "amod")):
                 for p in t.children:
                     if p.dep_ == "pobj":
@@ -200,7 +198,7 @@ class SpeakerResolver:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG", ""):
                 return c
         for t in tok.subtree:
-            if t.dep_ == "acl" and t.lemma_ in _NAMING and t.tag_ == "VBN":
+            if t.dep_ == "acl" and t.lemma_ in WORDS.naming_verbs and t.tag_ == "VBN":
                 names = [c for c in t.children if c.dep_ in ("oprd", "attr", "dobj", "xcomp")]
                 names += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
                           for p in c.children if p.dep_ == "pobj"]

@@ -16,7 +16,7 @@ leaves untagged ("yesterday", "Tuesday"), and resolves each one with the rules o
   (``value`` is ``None`` otherwise: never guessed).
 
 Each :class:`~newsgraph.models.TimeExpr` carries the versioned rule that read it
-(``timex.rules.v1:month``).
+(``timex.rules.v2:month``).
 """
 
 from __future__ import annotations
@@ -32,9 +32,8 @@ from .resolve import MDY_COUNTRIES, MIXED_ORDER_COUNTRIES, resolve
 
 __all__ = ["extract_times", "resolve_text", "parse_published", "VERSION"]
 
-VERSION = "timex.rules.v1"
+VERSION = "timex.rules.v2"
 
-_DAY_WORDS = frozenset({"yesterday", "today", "tonight", "tomorrow"})
 _NEEDS_TENSE = frozenset({"weekday", "date", "week_of"})
 
 
@@ -81,7 +80,7 @@ def extract_times(article: Article, doc: Doc) -> tuple[TimeExpr, ...]:
         if tok.i in covered:
             continue
         low = tok.lower_
-        if low in _DAY_WORDS or (low in grammar.weekdays and tok.is_title and len(low) > 3):
+        if low in grammar.day_words or (low in grammar.weekdays and tok.is_title and len(low) > 3):
             expr = _read(doc[tok.i:tok.i + 1], tok.idx, tok.idx + len(tok.text), article.text,
                          grammar, published, country, time_label=False)
             if expr is not None:

@@ -1,7 +1,7 @@
 """Read a time expression ("last month", "Tuesday night", "5 January 2022") into a
 :class:`Parsed` description, without resolving it against any date.
 
-The grammar is built once per process from ``lexicon.json`` (see :func:`load_grammar`).
+The grammar is built once per process from ``data/lexicon.json`` (see :func:`load_grammar`).
 Matching works on a normalised form of the expression: lower case, possessives,
 commas and abbreviation dots removed, hyphens between words and numbers split,
 leading prepositions and vague modifiers ("the", "in", "early", "the end of") dropped.
@@ -16,16 +16,18 @@ not points in time.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
+from typing import Any, Mapping
+
+from ..lexicon import read_json
 
 __all__ = ["Parsed", "Grammar", "load_grammar", "parse_expression", "normalise"]
 
+#: The version ``data/lexicon.json`` must carry.
+LEXICON_VERSION = "timex.lexicon.v2"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2}|21[0-9]{2})"
 _DAY = r"(?:[0-3]?[0-9])(?:st|nd|rd|th)?"
-_REL = r"this|last|next|current"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,7 @@ class Parsed:
 class Grammar:
     """Compiled patterns and word sets of one lexicon."""
 
-    def __init__(self, lexicon: dict):
+    def __init__(self, lexicon: Mapping[str, Any]):
         self.version: str = lexicon["version"]
         self.months: dict[str, int] = lexicon["months"]
         self.weekdays: dict[str, int] = lexicon["weekdays"]
@@ -78,11 +80,15 @@ class Grammar:
         self.month_words = frozenset(self.months)
         self.weekday_words = frozenset(self.weekdays)
         self.anchor_words = (frozenset(self.months) | frozenset(self.weekdays)
-                             | frozenset(self.deictic) | {"ago", "this", "last", "next", "current"})
+                             | frozenset(self.deictic) | frozenset(lexicon["anchor_words"]))
+        self.day_words = frozenset(lexicon["day_words"])
+        self.articles = frozenset(lexicon["articles"])
+        self.clock_words = frozenset(lexicon["clock_words"])
         self._rewrites = [(re.compile(rf"\b{re.escape(k)}\b"), v)
                           for k, v in sorted(lexicon["rewrites"].items(),
                                              key=lambda kv: -len(kv[0]))]
 
+        rel = _seq(lexicon["relative_markers"])
         mon = _alt(self.months)
         wd = _alt(self.weekdays)
         num = _alt(self.numbers)
@@ -91,36 +97,41 @@ class Grammar:
         c = re.compile
         self.patterns: tuple[tuple[str, re.Pattern], ...] = (
             ("month-day", c(rf"(?:(?P<wd>{wd}) )?(?P<mon>{mon}) (?P<day>{_DAY})"
-                            rf"(?: (?:(?P<year>{_YEAR})|(?P<yrel>{_REL}) year))?")),
+                            rf"(?: (?:(?P<year>{_YEAR})|(?P<yrel>{rel}) year))?")),
             ("month-range", c(rf"(?P<mon>{mon}) {_DAY} ?[-–] ?{_DAY}(?: (?P<year>{_YEAR}))?")),
             ("range-month", c(rf"{_DAY} ?[-–] ?{_DAY} (?:of )?(?P<mon>{mon})(?: (?P<year>{_YEAR}))?")),
             ("day-month", c(rf"(?:(?P<wd>{wd}) )?(?:the )?(?P<day>{_DAY}) (?:of )?(?P<mon>{mon})"
-                            rf"(?: (?:(?P<year>{_YEAR})|(?P<yrel>{_REL}) year))?")),
-            ("month", c(rf"(?:(?P<rel>{_REL}) )?(?P<mon>{mon})"
-                        rf"(?: (?:of )?(?:(?P<year>{_YEAR})|(?P<yrel>{_REL}) year))?")),
-            ("weekday", c(rf"(?:(?P<rel>{_REL}) )?(?P<wd>{wd})(?: (?P<wrel>{_REL}) week)?")),
-            ("relative-unit", c(rf"(?P<rel>{_REL}|past) (?P<unit>week|weekend|month|year)")),
+                            rf"(?: (?:(?P<year>{_YEAR})|(?P<yrel>{rel}) year))?")),
+            ("month", c(rf"(?:(?P<rel>{rel}) )?(?P<mon>{mon})"
+                        rf"(?: (?:of )?(?:(?P<year>{_YEAR})|(?P<yrel>{rel}) year))?")),
+            ("weekday", c(rf"(?:(?P<rel>{rel}) )?(?P<wd>{wd})(?: (?P<wrel>{rel}) week)?")),
+            ("relative-unit", c(rf"(?P<rel>{_seq(lexicon['unit_relatives'])}) "
+                                 rf"(?P<unit>{_seq(lexicon['relative_units'])})")),
             ("ago", c(rf"(?P<n>\d{{1,3}}|{num}) (?P<unit>{unit}) ago")),
-            ("year", c(rf"(?:(?:fiscal|fy|calendar|the year|year) ?)?(?P<year>{_YEAR})")),
+            ("year", c(rf"(?:{_seq(lexicon['year_prefixes'])} ?)?(?P<year>{_YEAR})")),
             ("iso", c(r"(?P<year>\d{4})-(?P<mon>\d{1,2})(?:-(?P<day>\d{1,2}))?")),
             ("numeric", c(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})(?:[/.](?P<year>\d{4}|\d{2}))?")),
-            ("holiday", c(rf"(?P<hol>{hol})(?: (?:(?P<year>{_YEAR})|(?P<yrel>{_REL}) year))?")),
+            ("holiday", c(rf"(?P<hol>{hol})(?: (?:(?P<year>{_YEAR})|(?P<yrel>{rel}) year))?")),
             ("season-year", c(rf"(?:{_alt(self.seasons)}) (?:of )?(?P<year>{_YEAR})")),
             ("decade", c(rf"(?:{_YEAR}|'?\d0)s")),
         )
         self.span_of_units = c(
-            rf"(?:(?:in|over|for|during|within|throughout) )?the "
-            rf"(?:next|last|past|coming|following|previous) (?:\S+ )?{unit}\b")
+            rf"(?:{_seq(lexicon['span_preps'])} )?the "
+            rf"{_seq(lexicon['span_relatives'])} (?:\S+ )?{unit}\b")
         # "the week of January 10" (that week); "the first quarter of 2022", "the summer
         # of last year" (a part of a year or month: the year or month itself)
-        self.week_of = c(r"(?P<part>week|weekend|quarter|half|month|season|spring|summer|fall"
-                         r"|autumn|winter) of (?P<rest>.+)")
-        self.range = c(r"\d\s*[-–]\s*\d|\b(?:to|and|or|between|through|until|till)\b")
+        self.week_of = c(rf"(?P<part>{_seq(lexicon['period_parts'])}) of (?P<rest>.+)")
+        self.range = c(rf"\d\s*[-–]\s*\d|\b{_seq(lexicon['range_words'])}\b")
 
     def rewrite(self, s: str) -> str:
         for pat, repl in self._rewrites:
             s = pat.sub(repl, s)
         return s
+
+
+def _seq(words) -> str:
+    """A non-capturing group of the words, in their order."""
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
 
 
 def _alt(words) -> str:
@@ -149,8 +160,7 @@ def normalise(text: str) -> str:
 @functools.cache
 def load_grammar() -> Grammar:
     """The grammar of the package's lexicon, built once per process."""
-    data = resources.files("newsgraph.timex").joinpath("lexicon.json").read_text(encoding="utf-8")
-    return Grammar(json.loads(data))
+    return Grammar(read_json("newsgraph.timex", "lexicon.json", version=LEXICON_VERSION))
 
 
 def parse_expression(text: str, *, grammar: Grammar | None = None) -> Parsed | None:
@@ -158,7 +168,7 @@ def parse_expression(text: str, *, grammar: Grammar | None = None) -> Parsed | N
     g = grammar or load_grammar()
     s = g.rewrite(normalise(text))
     if _CLOCK.search(s):  # "Tuesday at 10 am", "10:30 pm local time on Monday": the day
-        s = _clock_free(s)
+        s = _clock_free(s, g)
     words = s.split()
     if not words or g.age & set(words) or "year old" in s or "years old" in s:
         return None
@@ -177,7 +187,7 @@ def parse_expression(text: str, *, grammar: Grammar | None = None) -> Parsed | N
         if s in g.deictic:
             return Parsed("deictic", "deictic", "day", n=g.deictic[s])
     parsed = _match(s, g)
-    if parsed is None and words[0] in ("a", "an") and len(words) > 1:
+    if parsed is None and words[0] in g.articles and len(words) > 1:
         parsed = _match(" ".join(words[1:]), g)  # "an Aug. 28 meeting"
     if parsed is not None:
         return parsed
@@ -218,16 +228,14 @@ def _is_duration(words: set[str], g: Grammar) -> bool:
 
 
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})? ?(?:am|pm|a m|p m|hrs|h)\b|\b\d{1,2}:\d{2}\b")
-_CLOCK_WORDS = frozenset({"at", "around", "about", "by", "from", "local", "time", "gmt", "utc",
-                          "et", "est", "edt", "bst", "cet", "on", "until", "before", "after"})
 
 
-def _clock_free(s: str) -> str:
+def _clock_free(s: str, g: Grammar) -> str:
     """The expression without its clock time and the words that went with it."""
     words = _CLOCK.sub(" ", s).split()
-    while words and words[-1] in _CLOCK_WORDS:
+    while words and words[-1] in g.clock_words:
         words.pop()
-    while words and words[0] in _CLOCK_WORDS:
+    while words and words[0] in g.clock_words:
         words.pop(0)
     return " ".join(words)
 

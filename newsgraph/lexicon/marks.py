@@ -20,26 +20,59 @@ its content span and the offsets of its marks.  It follows news conventions:
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-__all__ = ["Quotation", "QuotationIndex", "find_quotations", "quoted_share"]
+from .reader import read_table
 
-_OPEN_D = "“„‟«"
-_CLOSE_D = "”»"
-_OPEN_S = "‘‚‛‹"
-_CLOSE_S = "’›"
-_STRAIGHT_D = '"＂'
-_STRAIGHT_S = "'`"
-# Two single marks typed for one double mark ("’’", "''", "‘‘", "``") come first.
-_PAIRS = {"’’": "”", "''": '"', "‘‘": "“", "``": "“"}
-_MARKS = re.compile("|".join(map(re.escape, _PAIRS)) + "|[" + re.escape(
-    _OPEN_D + _CLOSE_D + _OPEN_S + _CLOSE_S + _STRAIGHT_D + _STRAIGHT_S) + "\n]")
+__all__ = ["Marks", "marks", "Quotation", "QuotationIndex", "find_quotations", "quoted_share"]
+
 _SENT_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
-_LEFT_CONTEXT = set(" \t\n([{—–-/") | set(_OPEN_D + _OPEN_S)
+_LEFT_PUNCT = " \t\n([{—–-/"  # after these a straight mark opens
 _TRIM_END = " \t\n,"
 _TERMINAL = ".!?…:;\"'”’"
+
+
+@dataclass(frozen=True)
+class Marks:
+    """The quotation marks of ``data/quotation_marks.tsv``, by kind and side."""
+
+    open_d: str
+    close_d: str
+    open_s: str
+    close_s: str
+    straight_d: str
+    straight_s: str
+    pairs: dict[str, str]  # two single marks typed for one double mark -> that mark
+    pattern: re.Pattern  # any mark (pairs first) or a line break
+    left_context: frozenset[str]  # what a straight mark opens after
+
+
+@functools.cache
+def marks() -> Marks:
+    """The packaged quotation marks (read once)."""
+    rows = read_table(__package__, "quotation_marks.tsv", ("mark", "kind", "side", "same_as"),
+                      required=("mark", "kind", "side", "same_as"), unique="mark",
+                      choices={"kind": ("double", "single"), "side": ("open", "close", "either")})
+    by = {(kind, side): "" for kind in ("double", "single") for side in ("open", "close", "either")}
+    for row in rows:
+        if row["same_as"] == "-":
+            if len(row["mark"]) != 1:
+                raise row.error(f"{row['mark']!r} is not one character")
+            by[row["kind"], row["side"]] += row["mark"]
+    pairs = {}
+    for row in rows:
+        if row["same_as"] != "-":
+            if len(row["mark"]) != 2 or row["kind"] != "double" or row["same_as"] not in by["double", row["side"]]:
+                raise row.error("a line with same_as is two single marks standing for a double mark "
+                                "of the table, of the same side")
+            pairs[row["mark"]] = row["same_as"]
+    pattern = re.compile("|".join(map(re.escape, pairs)) + "|[" + re.escape("".join(by.values())) + "\n]")
+    return Marks(by["double", "open"], by["double", "close"], by["single", "open"], by["single", "close"],
+                 by["double", "either"], by["single", "either"], pairs, pattern,
+                 frozenset(_LEFT_PUNCT) | frozenset(by["double", "open"] + by["single", "open"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +100,7 @@ class Quotation:
 
 def _is_open_side(text: str, i: int) -> bool:
     """True where a straight mark at i stands where an opening mark would."""
-    return i == 0 or text[i - 1] in _LEFT_CONTEXT
+    return i == 0 or text[i - 1] in marks().left_context
 
 
 def _is_close_side(text: str, i: int) -> bool:
@@ -88,6 +121,7 @@ def _span(text: str, start: int, end: int, open_: int | None, close: int | None,
 
 def find_quotations(text: str) -> tuple[Quotation, ...]:
     """All top-level quotations of ``text``, in order (see the module notes)."""
+    M = marks()
     out: list[Quotation] = []
     d_open: int | None = None  # offset of the open double mark
     s_open: int | None = None  # offset of the open single mark (only outside double marks)
@@ -100,9 +134,9 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
             out.append(q)
             last_end = q.outer_end
 
-    for m in _MARKS.finditer(text):
+    for m in M.pattern.finditer(text):
         i, c = m.start(), m.group()
-        c = _PAIRS.get(c, c)
+        c = M.pairs.get(c, c)
         if c == "\n":
             s_open = None  # a single mark never runs past its paragraph: it was an apostrophe
             if d_open is not None and not _continues(text, i):
@@ -110,9 +144,9 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
                 d_open = None
             line_start = i + 1
             continue
-        if c in _OPEN_D or c in _CLOSE_D or c in _STRAIGHT_D:
+        if c in M.open_d or c in M.close_d or c in M.straight_d:
             s_open = None
-            opening = c in _OPEN_D or (c in _STRAIGHT_D and _is_open_side(text, i)
+            opening = c in M.open_d or (c in M.straight_d and _is_open_side(text, i)
                                        and not (d_open is not None and _is_close_side(text, i)))
             if d_open is None:
                 if opening or not _is_close_side(text, i):
@@ -135,9 +169,9 @@ def find_quotations(text: str) -> tuple[Quotation, ...]:
         if prev_alnum and next_alnum:
             continue  # don't, Clinton’s
         if s_open is None:
-            if (c in _OPEN_S or c in _STRAIGHT_S) and _is_open_side(text, i) and next_alnum:
+            if (c in M.open_s or c in M.straight_s) and _is_open_side(text, i) and next_alnum:
                 s_open = i
-        elif (c in _CLOSE_S or c in _STRAIGHT_S) and _is_close_side(text, i) and i > s_open + 1:
+        elif (c in M.close_s or c in M.straight_s) and _is_close_side(text, i) and i > s_open + 1:
             emit(_span(text, s_open + 1, i, s_open, i, False))
             s_open = None
     if d_open is not None:
@@ -157,7 +191,7 @@ def _continues(text: str, nl: int) -> bool:
         j += 1
     if j >= len(text):
         return False
-    if text[j] in _OPEN_D or text[j] in _STRAIGHT_D:
+    if text[j] in marks().open_d or text[j] in marks().straight_d:
         return True
     k = nl
     while k > 0 and text[k - 1] in " \t":

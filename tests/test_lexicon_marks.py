@@ -2,7 +2,7 @@
 
 from hypothesis import given, settings, strategies as st
 
-from newsgraph.quotes.marks import QuotationIndex, find_quotations, quoted_share
+from newsgraph.lexicon.marks import QuotationIndex, find_quotations, quoted_share
 
 
 def contents(text):

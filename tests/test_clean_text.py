@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.clean import clean
@@ -56,12 +56,18 @@ def test_empty_text_is_an_error():
 
 @settings(max_examples=80, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300))
+@example("0\n\n0")  # a title line: the headline is part of the text, not a paragraph
+@example("0\r\x850")  # CR then NEL: two line breaks, so a blank line
 def test_spans_hold_for_any_text(text):
     try:
         a = clean(read_text(text, ReadOptions(format="text")))
     except InputError:
         return
-    for p in a.paragraphs:
+    spans = ([a.headline_span] if a.headline_span else []) + list(a.paragraphs)
+    for p in spans:
         assert 0 <= p.start < p.end <= len(a.text)
         assert "\n" not in a.text[p.start:p.end]
-    assert a.text == "\n".join(a.text[p.start:p.end] for p in a.paragraphs)
+    # plain text has no deck or captions: the text is the title line, then the paragraphs
+    assert a.text == "\n".join(a.text[p.start:p.end] for p in spans)
+    if a.headline_span:
+        assert a.text[a.headline_span.start:a.headline_span.end] == a.headline

@@ -98,6 +98,34 @@ def test_speaking_for_a_party(run):
     assert grounded(run(text, **BBC), text, "Ann Roe") == ("GBR", "party")
 
 
+def test_a_party_title_said_of_a_person_makes_them_a_member(run):
+    text = ("Ann Roe dismissed the figures on Monday.\n\nThe Tory leader said the plans were "
+            "a start.\n\nBob Doe stayed silent. The Labour leader said nothing.")
+    idx = run(text, **BBC)
+    roe = actor(idx, text, "Ann Roe")
+    assert (roe.country, roe.country_from, roe.affiliation) == ("GBR", "party", "Conservative Party")
+    assert idx.at(text.index("The Tory leader"), text.index("The Tory leader") + 15).id == roe.id
+    assert grounded(idx, text, "Bob Doe") == ("GBR", "party")
+    assert actor(idx, text, "Bob Doe").affiliation.startswith("Labour")
+    text = "Carl Poe, a Labour MP, replied. The Tory leader said nothing."
+    idx = run(text, **BBC)
+    assert actor(idx, text, "Carl Poe").affiliation.startswith("Labour")  # no one of another party
+
+
+def test_a_courtesy_title_makes_a_surname_a_person(run):
+    text = "Alastair Campbell spoke on Monday. Mr Campbell said nothing more."
+    idx = run(text, **BBC)
+    assert [a.kind for a in idx.actors if a.name.endswith("Campbell")] == ["person"]
+    camp = actor(idx, text, "Campbell", nth=1)
+    assert camp.id == "person:alastair-campbell"
+    assert len([m for m in camp.mentions if text[m.start:m.end].endswith("Campbell")]) == 2
+
+
+def test_a_director_general_holds_no_military_office(run):
+    text = "Sir Ann Roe, the institute's director general, warned ministers."
+    assert actor(run(text, **BBC), text, "Ann Roe").sector != "MIL"
+
+
 def test_offices_ground_by_title_or_home_country(run):
     text = ("Shadow chancellor Ann Roe and MSP Bob Doe met Prime Minister Carl Poe and President "
             "Dan Moe.")

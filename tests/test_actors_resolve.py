@@ -257,3 +257,17 @@ def test_the_agent_of_a_verb_can_be_the_agency(run):
             "The agency told reporters it had done no such study.")
     idx = run(text)
     assert refers(idx, text, "The agency").name == "Metrovia"
+
+
+def test_a_pronoun_is_never_the_antecedent_of_its_own_relative_clause(run):
+    text = ("Alastair Campbell is at the centre of a row.\n\nForeign Secretary Jack Straw said he "
+            "had good relations with Mr Campbell, who he described as very talented.")
+    idx = run(text)
+    assert refers(idx, text, "he", 1).name == "Jack Straw"  # "who" is Campbell: "he" is not
+
+
+def test_the_main_clause_subject_before_a_subordinate_one(run):
+    text = ("Speaking after Mr Brown had delivered the budget, Charles Kennedy praised the "
+            "economy.\n\nBut he criticised the rebate.")
+    idx = run(text)
+    assert refers(idx, text, "he").name == "Charles Kennedy"

@@ -429,3 +429,34 @@ def test_a_person_may_support_their_own_state_but_not_promise_it(run):
     assert [(e.type, e.target) for e in evs] == [("SUPPORT", ("CHL",))]
     evs = run("Ana Ruiz promised to democratize Chile.")
     assert [(e.type, e.target) for e in evs] == [("AGREE", ())]
+
+
+# --- declining to speak, sharing an opinion, a law's penalty, an amount of demand -----------
+
+def test_declining_to_comment_refuses_no_one(run):
+    assert run("Iran refused to say whether France had been told.") == ()
+    assert run("Germany declined to comment on the report.") == ()
+    assert kinds(run("Iran refused to discuss the matter with France.")) == [("REJECT", ("IRN",), ("FRA",))]
+
+
+def test_agreeing_with_what_is_so_is_no_agreement(run):
+    assert run("Iran agreed the claims were based on faulty data.") == ()
+    evs = run("Iran agreed that inspectors would return to France.")
+    assert [e.type for e in evs] == ["AGREE"] and evs[0].source == ("IRN",)
+    assert [e.type for e in run("Egypt agreed to hold talks with Israeli envoys.")] == ["AGREE"]
+
+
+def test_what_a_law_provides_for_anyone_is_no_act(run):
+    from newsgraph import analyze  # the whole pipeline: the state's agent comes from the dateline
+
+    def coded(text):
+        return [(e.type, e.source) for e in analyze("LONDON: " + text).events]
+    assert coded("Anyone convicted of selling the games to a child can be jailed for six months.") == []
+    assert coded("Two men were jailed for six months on Monday.") == [("COERCE", ("GBR",))]
+    assert [e.type for e in run("France said it would arrest anyone who joined the march.")] == ["THREATEN"]
+
+
+def test_an_amount_of_demand_is_no_request(run):
+    assert run("France cut demand for Iranian oil.") == ()
+    assert run("Germany capped budgets to keep demands down.") == ()
+    assert [e.type for e in run("France rejected the demands of Iran.")] == ["REJECT"]

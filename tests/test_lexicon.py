@@ -81,7 +81,7 @@ def test_json_entries_are_checked_when_read():
 
 
 def test_word_lists_are_read_once_and_checked():
-    words = WordLists("newsgraph.events", "words.json", version="events.words.v1")
+    words = WordLists("newsgraph.events", "words.json", version="events.words.v2")
     first = words.target_preps
     assert "against" in first and words.target_preps is first
     assert words.seq("alignment_prefixes") == ("pro", "anti")

@@ -1,4 +1,4 @@
-"""The last actors pass: people whose office gives their state (rules ``actors.rules.v6:office``).
+"""The last actors pass: people whose office gives their state (rules ``actors.rules.v7:office``).
 
 A person with no state from the text's syntax (nationality word, possessive, appositive,
 party: :mod:`.people`) takes one from an office they hold, by its entry in ``data/roles.tsv``:
@@ -80,7 +80,7 @@ def _state_body(ctx: Context, name: str) -> bool:
 
 
 def ground_bodies(ctx: Context) -> None:
-    """National bodies and the people who speak for them (rules ``actors.rules.v6:body``):
+    """National bodies and the people who speak for them (rules ``actors.rules.v7:body``):
 
     - a publication or broadcaster of ``data/publications.tsv`` named in the text is of its
       country (``publication``: "the BBC"); a news agency is of none;

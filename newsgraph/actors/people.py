@@ -1,6 +1,6 @@
 """People: names (spaCy PERSON plus title and appositive cues), one actor per person.
 
-Rules (``actors.rules.v6``):
+Rules (``actors.rules.v7``):
 - ``person-ent``: a PERSON entity, without a leading courtesy title, a trailing possessive or
   words that are not part of a name;
 - ``person-after-role``: capitalised proper nouns right after a role title the model did not
@@ -325,8 +325,8 @@ def extract_people(ctx: Context) -> None:
 
 
 def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> None:
-    """A bare surname the model did not tag ("Jordan said" after "Michael Jordan") is that person,
-    even where the gazetteer read it as a place."""
+    """A bare surname the model did not tag ("Jordan said" after "Michael Jordan"; "Mr Jordan",
+    a courtesy title before it) is that person, even where the gazetteer read it as a place."""
     b, doc = ctx.builder, ctx.toks
     surnames: dict[str, list[str]] = {}
     for pid, words in people:
@@ -336,9 +336,14 @@ def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> N
         return
     n = len(doc)
     firsts = {pid: [m.start for m in b.mentions[pid] if m.form in ("name", "title")] for pid, _ in people}
+    inside: set[int] = set()  # tokens of longer mentions ("Mr Kennedy"): already someone's
+    for s, e in b.claimed:
+        span = ctx.doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and len(span) > 1:
+            inside.update(range(span.start, span.end))
     for t in doc:
         pids = surnames.get(t.text)
-        if not pids:
+        if not pids or t.i in inside:
             continue
         if len(pids) > 1:  # "Kevin Vickers" ... "Andrew Vickers": the one named last before
             before = [(max(s for s in firsts[p] if s < t.idx), p) for p in pids
@@ -350,7 +355,8 @@ def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> N
         org_slip = ent is not None and ent.label_ == "ORG" and ent.end - ent.start == 1
         if t.pos_ != "PROPN" and not org_slip and not _speaking_org(ctx, t):
             continue
-        if (t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper()) or \
+        if (t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper()
+                and doc[t.i - 1].lower_ not in ctx.lex.titles) or \
                 (t.i + 1 < n and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper()):
             continue
         start, end = t.idx, t.idx + len(t.text)

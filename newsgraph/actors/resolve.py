@@ -6,7 +6,7 @@ article (a name, a surname, or a reference resolved before it, so chains carry o
 becomes a mention of that actor with the rule's name, which is how the quote and event
 stages see it (``ActorIndex.for_token``).
 
-Rules (``actors.rules.v6``):
+Rules (``actors.rules.v7``):
 
 - ``role-noun``: "the prime minister", "the chancellor", "the foreign minister" -> the
   person named most recently whose roles fit the title (a role fits when it is the title,
@@ -17,7 +17,8 @@ Rules (``actors.rules.v6``):
   can be "the professor"); a public office ("the president", "the general") stays
   unresolved rather than go to someone never given it, unless the title names the holder's
   party ("the Tory leader", "the Liberal Democrat leader"): then the nearest person close by
-  who is no member of another party and holds no other role of the sector holds it.
+  who is no member of another party and holds no other role of the sector holds it, and a
+  holder of no party belongs to that one (and acts for its state: ``country_from`` ``party``).
 - ``description``: a definite description headed by a noun of ``data/descriptions.tsv``,
   or by any noun that is the subject of an inverted attribution ("..., says the bow-tied
   maverick": the inversion follows a quotation and speaks of someone, unless the noun names
@@ -35,10 +36,11 @@ Rules (``actors.rules.v6``):
   Kody" (``data/gendered_nouns.tsv``), the only gendered pronouns of a sentence the person
   is the subject of, or a "he"/"she" already resolved to them), number and animacy (people for he/she; states,
   organisations and documents for it; groups and organisations for they); never a
-  co-argument of its own verb ("Blair backed him").  In its own sentence the nearest
-  agreeing mention outside quotation marks; else, sentence by sentence back (at most four
+  co-argument of its own verb ("Blair backed him"; "Campbell, whom he praised").  In its own
+  sentence the nearest agreeing mention outside quotation marks; else, sentence by sentence back (at most four
   sentences with text outside quotation marks): the subject of the latest reporting clause
-  when the pronoun reports ("he said"), else that sentence's subject, else its latest
+  when the pronoun reports ("he said"), else that sentence's subject (its main clause's
+  first), else its latest
   agreeing mention.  A person known to agree wins over one of unknown gender in the same
   sentence.  When nothing in reach agrees, "he"/"she" goes to the latest person known to
   be of that gender in the six paragraphs before.  Expletive "it" is left alone.
@@ -261,6 +263,9 @@ class _Resolver:
                 return 0
             if coarg and r.sent == s and r.subject and self.doc[r.tok].head.i == t.head.i:
                 return 0  # "Blair backed him": never its own verb's subject
+            if coarg and t.head.dep_ == "relcl" and t.head.head.i == r.tok and any(
+                    c.tag_ in ("WP", "WDT") and c.dep_ != "poss" for c in t.head.children):
+                return 0  # "Campbell, who he described as talented": "who" is Campbell
             if gender in ("m", "f"):
                 g = self.gender.get(r.aid) if r.aid else r.gender
                 return 0 if g is not None and g != gender else (2 if g else 1)
@@ -297,7 +302,9 @@ class _Resolver:
             best = max(fit(r) for r in prev)
             prev = [r for r in prev if fit(r) == best]
             rep = [r for r in prev if r.reporting]
-            subj = [r for r in prev if r.subject]
+            # the main clause's subject before one of a clause inside it ("after Brown had
+            # spoken, Kennedy said ...": Kennedy)
+            subj = sorted((r for r in prev if r.subject), key=lambda r: self.doc[r.tok].head.dep_ != "ROOT")
             return rep[-1] if reporting and rep else subj[0] if subj else prev[-1]
         return far
 
@@ -328,7 +335,10 @@ class _Resolver:
         first = lefts[0].i
         title = self._title(mods, t.lower_)
         if title is not None:
-            return first, self.role_holder(t, title, party), "role-noun"
+            holder = self.role_holder(t, title, party)
+            if holder is not None and party is not None:
+                self._join_party(holder, party)
+            return first, holder, "role-noun"
         if party is not None:
             return None  # "the Labour plans"
         cls = self.tables.nouns.get(t.lower_)
@@ -388,6 +398,18 @@ class _Resolver:
         if aid is not None:
             return frozenset({self.b.data[aid]["name"]})
         return parties_of(" ".join(c.text for c in words))
+
+    def _join_party(self, aid: str, party: frozenset[str]) -> None:
+        """"the Tory leader" said of a person with no party: the person belongs to it, and
+        acts for the party's state (``country_from`` ``party``)."""
+        d = self.b.data[aid]
+        if d["affiliation"] or len(party) != 1:
+            return
+        hit = next((p for p in self.b.data.values() if p["name"] in party
+                    and p["sector"] == PARTY_SECTOR and p["country"]), None)
+        if hit is not None:
+            self.b.update(aid, affiliation=hit["name"], country=hit["country"], country_from="party",
+                          sector=PARTY_SECTOR)
 
     def role_holder(self, t: Token, title: tuple[str, ...],
                     party: frozenset[str] | None = None) -> str | None:

@@ -27,7 +27,7 @@ from .triggers import Match, match_sentence, other_agent_clause
 
 __all__ = ["Draft", "sentence_drafts", "RULES"]
 
-RULES = "events.rules.v3"
+RULES = "events.rules.v4"
 _COOP = frozenset(("verbal cooperation", "material cooperation"))
 #: Acts coded against the acting state itself when the text names no other target
 #: (repression, violence, protest, concessions and demands inside one state).
@@ -155,10 +155,36 @@ def sentence_drafts(sent: Span, lex: Lexicon, index: ActorIndex,
             continue  # "refused to deploy": coded as the refusal
         if m.entry.frame == "agree" and any(_governs(m.token, p.anchor) for p in persisted):
             continue  # "vowed to press on despite calls": the promise is the refusal
+        if m.token.i not in complements and (
+                m.entry.frame == "reject" and _declines_comment(m.token, lex)
+                or m.entry.frame == "agree" and _concurs(m.token, lex)):
+            continue
         d = _draft(m, frame, complements.get(m.token.i, ()), lex, index, quotes, headline)
         if d is not None:
             drafts.append(d)
     return _main_first(drafts)
+
+
+def _declines_comment(verb: Token, lex: Lexicon) -> bool:
+    """"refused to say whether ...", "declined to comment": declining to speak refuses no
+    one (CAMEO 011, a statement), unless what is not said is itself an act ("refused to
+    admit", a trigger of its own, is a complement)."""
+    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() in lex.speech_verbs
+               for c in verb.children)
+
+
+def _concurs(verb: Token, lex: Lexicon) -> bool:
+    """"agreed the claims were based on faulty data": sharing an opinion of what is so
+    promises nothing; "agreed that talks should resume" (a modal: what is to be done) or
+    "agreed to talks" is an agreement."""
+    if verb.lemma_.lower() not in WORDS.concurrence_verbs:
+        return False
+    modals = lex.future_modals | lex.hypothetical_modals | lex.obligation_modals
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    if not clauses or any(c.dep_ in ("xcomp", "prep", "dobj") for c in verb.children):
+        return False
+    return not any(a.dep_ == "aux" and (a.lower_ in modals or a.lower_ == "to")
+                   for c in clauses for a in c.children)
 
 
 def _governs(a: Token, b: Token) -> bool:
@@ -306,6 +332,9 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                 break
     location = args_.location_of(anchor, index) or (
         args_.location_of(m.token, index) if anchor != m.token else None)
+    if e.type == "COERCE" and any(c.dep_ == "nsubjpass" and c.lower_ in WORDS.anyone
+                                  for c in anchor.children):
+        return None  # "anyone convicted of it can be jailed": what a law provides, no act
     if not source and e.type == "COERCE" and (_passive(anchor) or headline_passive) \
             and (tgt or index.home_country):
         # "the party leader was arrested": an arrest with no agent named is the state's where

@@ -22,7 +22,7 @@ MODALITY_VERSION = "events.modality.v3"
 POLITICAL_VERSION = "events.political.v1"
 PACKAGE = "newsgraph.events"
 #: The stage's function words and small closed classes (``data/words.json``), read on first use.
-WORDS = WordLists(PACKAGE, "words.json", version="events.words.v1")
+WORDS = WordLists(PACKAGE, "words.json", version="events.words.v2")
 FRAMES = ("agree", "reject", "request", "threaten", "warn")
 #: Senses a trigger word can have besides the political act: the act is coded only when the
 #: sentence shows that sense is not meant (``senses.json``; :mod:`.senses`).
@@ -74,6 +74,7 @@ class Lexicon:
     verbs: dict[str, tuple[Entry, ...]]  # lemma -> entries, most specific first
     nouns: dict[str, tuple[Entry, ...]]
     report_verbs: frozenset[str]
+    speech_verbs: frozenset[str]  # verbs of saying ("refused to comment": no refusal of anything)
     failure_verbs: frozenset[str]
     mental_verbs: frozenset[str]
     pretend_verbs: frozenset[str]
@@ -174,7 +175,7 @@ def load_lexicon() -> Lexicon:
         version=LEXICON_VERSION,
         verbs={k: order(v) for k, v in verbs.items()},
         nouns={k: order(v) for k, v in nouns.items()},
-        report_verbs=verbs_of_class("report"), failure_verbs=fs("failure_verbs"), mental_verbs=fs("mental_verbs"), pretend_verbs=fs("pretend_verbs"),
+        report_verbs=verbs_of_class("report"), speech_verbs=verbs_of_class("speaker"), failure_verbs=fs("failure_verbs"), mental_verbs=fs("mental_verbs"), pretend_verbs=fs("pretend_verbs"),
         support_verbs=fs("support_verbs"), intent_verbs=fs("intent_verbs"),
         asserted_intent_verbs=fs("asserted_intent_verbs"),
         intent_adjectives=fs("intent_adjectives"), intent_nouns=fs("intent_nouns"),

@@ -31,9 +31,9 @@ from .lexicon import WORDS, Entry
 
 __all__ = ["Senses", "load_senses", "physical", "economic", "published", "territorial", "SENSES_VERSION"]
 
-SENSES_VERSION = "events.senses.v1"
+SENSES_VERSION = "events.senses.v2"
 _KEYS = ("physical_cues", "armed_sectors", "verbal_preps", "economic_words", "economic_modifiers",
-         "published_things", "territory_words", "quantity_verbs")
+         "published_things", "territory_words", "quantity_verbs", "quantity_setters")
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class Senses:
     published_things: frozenset[str]
     territory_words: frozenset[str]
     quantity_verbs: frozenset[str]
+    quantity_setters: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +79,10 @@ def economic(token: Token, entry: Entry, obj: Token | None, senses: Senses) -> b
     if entry.pos == "N":
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in senses.quantity_verbs:
             return True  # "demand rose": an amount
+        head = token.head
+        if token.dep_ == "dobj" and (head.lemma_.lower() in senses.quantity_setters or any(
+                c.dep_ == "prt" and c.lower_ == "down" for c in head.children)):
+            return True  # "cut demand", "keep demands down": an amount
         if any(c.dep_ in ("amod", "compound", "nmod") and (c.lemma_.lower() in senses.economic_modifiers
                                                              or c.lemma_.lower() in words)
                for c in token.children):

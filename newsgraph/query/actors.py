@@ -30,14 +30,14 @@ import json
 import sqlite3
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
-from typing import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Iterator
 
 from ..errors import QueryError
-from .filters import check_text, country_alpha3, nearest
-from .listing import Listing, Record
+from .filters import Filter, check_text, country_alpha3, nearest
+from .listing import Listing, Record, T
 
-__all__ = ["Resolved", "resolve", "stored_names_only", "party_sql", "RULE", "KBActor",
+__all__ = ["Resolved", "Filtered", "resolve", "stored_names_only", "party_sql", "RULE", "KBActor",
            "ActorMention", "RoleSeen", "ActorArticle", "NameSeen", "actors", "actor", "actor_info", "actor_names",
            "roles_seen", "actor_articles", "actor_mentions", "KINDS", "one_id"]
 
@@ -61,6 +61,19 @@ class Resolved(Record):
         if self.how == "id" or not self.ids:
             return self.spec
         return f"{self.spec} ({', '.join(self.ids)})"
+
+
+@dataclass(frozen=True)
+class Filtered(Listing[T]):
+    """A page of matches with its filter and what the filter's actors were resolved to
+    (``Events``, ``Quotes``)."""
+
+    filter: Filter = field(default_factory=Filter)
+    actors: tuple[Resolved, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return super().to_dict() | {"filter": self.filter.to_dict(),
+                                    "actors": [r.to_dict() for r in self.actors]}
 
 
 def _exists(conn: sqlite3.Connection, party: str) -> bool:

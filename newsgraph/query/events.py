@@ -15,11 +15,11 @@ from typing import Any, Iterator
 
 from ..errors import QueryError
 from ..models import QUAD_CLASS
-from .actors import RULE, Resolved, party_sql, resolve
+from .actors import RULE, Filtered, Resolved, party_sql, resolve
 from .clusters import event_ids_once
 from .arrivals import arrived_sql, few_arrived
 from .filters import PERIODS, Filter, order_sql, page_bounds, period_of, upper
-from .listing import Listing, Record, sort_sql, sorted_ids_sql
+from .listing import Record, sort_sql, sorted_ids_sql
 from .words import count_words, words_sql
 
 __all__ = ["EventRecord", "Events", "DyadCount", "Dyad", "TimelineCount", "EVENT_FILTERS",
@@ -95,17 +95,10 @@ class EventRecord(Record):
 
 
 @dataclass(frozen=True)
-class Events(Listing[EventRecord]):
+class Events(Filtered[EventRecord]):
     """A page of events, with the filter and what its actors were resolved to."""
 
-    filter: Filter = field(default_factory=Filter)
-    actors: tuple[Resolved, ...] = ()
-
     noun = "event"
-
-    def to_dict(self) -> dict[str, Any]:
-        return super().to_dict() | {"filter": self.filter.to_dict(),
-                                    "actors": [r.to_dict() for r in self.actors]}
 
 
 @dataclass(frozen=True)

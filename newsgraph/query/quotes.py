@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
 from ..models import Cue, Span, Speaker
-from .actors import Resolved, party_sql, resolve
+from .actors import Filtered, Resolved, party_sql, resolve
 from .arrivals import arrived_sql, few_arrived
 from .clusters import quote_ids_once
 from .filters import Filter, order_sql, page_bounds, upper
-from .listing import Listing, Record, sort_sql, sorted_ids_sql
+from .listing import Record, sort_sql, sorted_ids_sql
 from .words import count_words, words_sql
 
 __all__ = ["QuoteRecord", "Quotes", "QUOTE_FILTERS", "QUOTE_SORTS", "quotes", "iter_quotes",
@@ -77,15 +77,10 @@ class QuoteRecord(Record):
 
 
 @dataclass(frozen=True)
-class Quotes(Listing[QuoteRecord]):
-    filter: Filter = field(default_factory=Filter)
-    actors: tuple[Resolved, ...] = ()
+class Quotes(Filtered[QuoteRecord]):
+    """A page of quotes, with the filter and what its actors were resolved to."""
 
     noun = "quote"
-
-    def to_dict(self) -> dict[str, Any]:
-        return super().to_dict() | {"filter": self.filter.to_dict(),
-                                    "actors": [r.to_dict() for r in self.actors]}
 
 
 def quote_record(row) -> QuoteRecord:

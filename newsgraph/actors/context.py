@@ -53,6 +53,17 @@ class Context:
         k = self.start_tok.get(start)
         return self.toks[k] if k is not None else None
 
+    def token_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Tokens [i, j) of a mention at characters [start, end), or None when no token
+        starts at ``start``."""
+        i = self.start_tok.get(start)
+        if i is None:
+            return None
+        j = i + 1
+        while j < len(self.toks) and self.toks[j].idx < end:
+            j += 1
+        return i, j
+
     def reporting(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.lex.reporting_verbs
 

@@ -338,9 +338,9 @@ def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> N
     firsts = {pid: [m.start for m in b.mentions[pid] if m.form in ("name", "title")] for pid, _ in people}
     inside: set[int] = set()  # tokens of longer mentions ("Mr Kennedy"): already someone's
     for s, e in b.claimed:
-        span = ctx.doc.char_span(s, e, alignment_mode="expand")
-        if span is not None and len(span) > 1:
-            inside.update(range(span.start, span.end))
+        span = ctx.token_span(s, e)
+        if span is not None and span[1] - span[0] > 1:
+            inside.update(range(*span))
     for t in doc:
         pids = surnames.get(t.text)
         if not pids or t.i in inside:

@@ -142,15 +142,13 @@ class _Resolver:
         for aid, ms in self.b.mentions.items():
             kind = self.b.data[aid]["kind"]
             for m in ms:
-                i = ctx.start_tok.get(m.start)
-                if i is None:
+                span = ctx.token_span(m.start, m.end)
+                if span is None:
                     continue
-                j = i
-                while j + 1 < len(self.doc) and self.doc[j + 1].idx < m.end:
-                    j += 1
-                for k in range(i, j + 1):
+                i, j = span
+                for k in range(i, j):
                     self.owner[k] = aid
-                self.refs.append(self._ref(aid, kind, _head(self.doc, i, j + 1)))
+                self.refs.append(self._ref(aid, kind, _head(self.doc, i, j)))
         self.refs.sort(key=lambda r: r.tok)
         self._toks = [r.tok for r in self.refs]
         self.gender = self._genders()
@@ -457,15 +455,13 @@ class _Resolver:
         out = set()
         doc = self.doc
         for m in self.b.mentions[aid]:
-            i = self.ctx.start_tok.get(m.start)
-            if i is None:
+            span = self.ctx.token_span(m.start, m.end)
+            if span is None:
                 continue
+            i, j = span
             if i > 0 and doc[i - 1].pos_ == "NOUN" and doc[i - 1].text.islower():
                 out.add(doc[i - 1].lower_)
-            j = i
-            while j + 1 < len(doc) and doc[j + 1].idx < m.end:
-                j += 1
-            head = _head(doc, i, j + 1)
+            head = _head(doc, i, j)
             out.update(c.lower_ for c in head.rights if c.dep_ == "appos" and c.pos_ == "NOUN")
         self._descriptors[aid] = out
         return out

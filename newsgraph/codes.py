@@ -73,6 +73,9 @@ SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
                  "sector (line named)"),
         ("E318", "a `states` cell (`roles.tsv`, `organs.tsv`, `state_groups.tsv`): an unknown "
                  "state or group, or `-XXX` without `*` (line named)"),
+        ("E319", "`people.tsv`: an unknown state, a party that `parties.tsv` does not list for "
+                 "the state, no office, a one-word name or alias, or a name listed twice (line "
+                 "named)"),
         ("E352", "a trigger with a type that is not one of the 16 PLOVER types"),
         ("E353", "a trigger whose part of speech is not `V` or `N`"),
         ("E354", "a trigger condition that is not `obj=`, `noobj=`, `prt=`, `prep=`, `noprep=`, "

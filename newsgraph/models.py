@@ -195,7 +195,8 @@ class Actor:
     affiliation: str | None = None
     mentions: tuple[Mention, ...] = ()
     #: how ``country`` was found: name | title | nationality | possessive | appositive | party |
-    #: home | article | owner | link (docs/analysis-json.md); None when there is no country
+    #: home | article | owner | known | publication | affiliation (docs/analysis-json.md);
+    #: None when there is no country
     country_from: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

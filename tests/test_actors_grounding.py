@@ -191,6 +191,31 @@ def test_organs_of_the_home_state(run):
     assert run(text).at(4, 14) is None  # no home country: "the government" is no one's
 
 
+def test_an_organ_many_states_have_is_named_with_its_state(run):
+    text = "The government rejected the report. MPs and the police said the Home Office had it."
+    idx = run(text, **BBC)
+    assert [actor(idx, text, w).name for w in ("government", "MPs", "police")] \
+        == ["UK government", "UK MPs", "UK police"]
+    assert actor(idx, text, "Home Office").name == "Home Office"  # one state's: as written
+    french = run("The government said police had made arrests in Lyon.", publication="Le Monde")
+    assert sorted(a.name for a in french.actors if a.kind == "organization") \
+        == ["French government", "French police"]
+
+
+def test_a_known_office_holder_named_in_full_takes_their_state(run):
+    text = "Tony Blair met Angela Merkel on Monday. Mr Blair said the talks had gone well."
+    idx = run(text)  # no home country, no state named
+    assert grounded(idx, text, "Tony Blair") == ("GBR", "known")
+    assert actor(idx, text, "Mr Blair").id == actor(idx, text, "Tony Blair").id
+    assert actor(idx, text, "Tony Blair").affiliation == "Labour Party"
+    assert grounded(idx, text, "Angela Merkel") == ("DEU", "known")
+    text = "Blair said the talks had gone well, and Jane Roe agreed."
+    idx = run(text)
+    assert [a.country for a in idx.actors if a.kind == "person"] == [None, None]  # a surname alone is no one's
+    text = "Tony Blair, a Canadian senator, said the talks had gone well."
+    assert grounded(run(text), text, "Tony Blair") == ("CAN", "nationality")  # the text wins
+
+
 def test_organs_that_belong_to_a_named_state_or_to_none(run):
     text = ("The British government and a government in exile argued, EU foreign ministers met, "
             "and Iraq's police were deployed.")

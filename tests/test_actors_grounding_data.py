@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.actors import grounding, home, organs, parties, tables
+from newsgraph.actors import grounding, home, known, organs, parties, tables
 from newsgraph.actors.gazetteer import gazetteer, load_countries
 from newsgraph.actors.lexicon import lexicon
 from newsgraph.lexicon import Row
@@ -134,6 +134,50 @@ def test_bad_rows_are_coded_errors(monkeypatch):
         organs.organs.cache_clear()
 
 
+ROE = {"country": "GBR", "name": "Jane Roe", "aliases": "", "party": "", "office": "Minister"}
+
+
+@pytest.mark.parametrize("cells", [
+    [ROE | {"country": "XXX"}],
+    [ROE | {"party": "Whig Party"}],
+    [ROE | {"aliases": "Roe"}],
+    [ROE | {"office": ""}],
+    [ROE, ROE | {"name": "Jane A Roe", "aliases": "Jane Roe", "country": "USA"}],  # two people
+])
+def test_bad_known_people_are_coded_errors(monkeypatch, cells):
+    monkeypatch.setattr(known, "rows", lambda name: tuple(Row(c, f"{name}:{5 + n}", 5 + n)
+                                                          for n, c in enumerate(cells)))
+    known.known_people.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=rf"people.tsv:{4 + len(cells)}: \[E319\]"):
+            known.known_people()
+    finally:
+        known.known_people.cache_clear()
+
+
+def test_known_people_table():
+    people = known.known_people()
+    assert len({p.name for p in people.values()}) >= 500
+    countries = load_countries()
+    assert all(p.country in countries for p in people.values())
+    # spellings compare without accents, full stops or case
+    assert known.known_person("george w. bush") is known.known_person("George W Bush")
+    assert known.known_person("Tony Blair").country == "GBR"
+    assert known.known_person("Tony Blair").party == "Labour Party"
+    assert known.known_person("Blair") is None and known.known_person("Jane Roe") is None
+    # offices with years: held in those years
+    assert known.known_person("Gordon Brown").offices_in(2005) == ("chancellor",)
+    assert known.known_person("Gordon Brown").offices_in(2008) == ("prime minister",)
+    assert known.known_person("Gordon Brown").offices_in(2015) == ()
+
+
+def test_office_terms_are_read_from_the_office_note():
+    assert known._terms("Prime Minister 1997-2007; Chancellor 1989") == (
+        ("prime minister", 1997, 2007), ("chancellor", 1989, 1989))
+    assert known._terms("President 2006-2010 and 2014-2018; Home Secretary 2024-; a note") == (
+        ("president", 2006, 2010), ("president", 2014, 2018), ("home secretary", 2024, None))
+
+
 def test_wrong_number_of_columns():
     with pytest.raises(ValueError, match=r"newsgraph/actors/data/igos.tsv:4: \[E305\] 1 tab-separated"):
         tables.rows("igos.tsv", text="# c\nname\taliases\n1\t2\n3\n")
@@ -153,6 +197,24 @@ def test_wrong_number_of_columns():
 def test_office_state(role, home_code, want):
     got = grounding.office_state(lexicon(), role, home_code)
     assert (None if got is None else got[:2]) == want
+
+
+@pytest.mark.parametrize("role, office", [
+    ("trade and industry secretary", "trade secretary"),
+    ("Culture, Media and Sport Secretary", "culture secretary"),
+    ("environment, food and rural affairs secretary", "environment secretary"),
+    ("Tory trade and industry secretary", "trade secretary"),
+    ("work and pensions secretary", "work and pensions secretary"),  # a title of its own
+    ("industry and trade body secretary", "secretary"),  # no coordinated portfolio before the head
+    ("research and development secretary", "secretary"),  # no conjunct is an office
+])
+def test_coordinated_portfolios_name_the_office_of_their_first(role, office):
+    assert lexicon().office(role) == office
+
+
+def test_a_portfolio_word_is_no_private_body():
+    assert grounding.office_state(lexicon(), "trade and industry secretary", None)[:2] == ("GBR", "title")
+    assert grounding.office_state(lexicon(), "industry body secretary", "GBR") is None
 
 
 def test_a_shared_office_in_a_firm_gives_no_state():

@@ -22,8 +22,8 @@ def run():
 
     nlp = load_model().nlp
 
-    def _run(text: str):
-        art = Article("t", Source(None, "text", "0"), text, (Span(0, len(text)),))
+    def _run(text: str, **meta):
+        art = Article("t", Source(None, "text", "0"), text, (Span(0, len(text)),), **meta)
         return extract_actors(art, nlp(text))
 
     return _run
@@ -122,6 +122,42 @@ def test_a_public_office_no_one_was_given_stays_unresolved(run):
             "The president said the economy was strong.")
     idx = run(text)
     assert refers(idx, text, "The president") is None
+
+
+def test_a_public_office_no_one_named_holds_is_its_unnamed_holder_in_the_home_state(run):
+    text = ("Michelle Hart spoke at the rally on Monday.\n\n"
+            "The prime minister said the economy was strong. Critics attacked the prime minister.")
+    idx = run(text, publication="BBC News")
+    pm = refers(idx, text, "The prime minister")
+    assert (pm.kind, pm.name, pm.country, pm.country_from, pm.sector) \
+        == ("person", "UK prime minister", "GBR", "home", "GOV")
+    assert refers(idx, text, "the prime minister") is pm  # later references find the holder
+    assert rule_of(idx, text, "The prime minister").endswith(":office-holder")
+    assert refers(idx, text, "Michelle Hart").country is None  # never given to someone named
+    text = "Michelle Hart spoke on Monday.\n\nThe president said the economy was strong."
+    assert refers(run(text, publication="BBC News"), text, "The president") is None  # no UK office
+    text = "Michelle Hart spoke on Monday.\n\nThe former prime minister said it was strong."
+    assert refers(run(text, publication="BBC News"), text, "The former prime minister") is None
+    text = "Michelle Hart spoke on Monday.\n\nThe senator said it was strong."  # one of many
+    assert refers(run(text, publication="The Washington Post"), text, "The senator") is None
+
+
+def test_a_courtesy_title_of_the_other_sex_is_another_person(run):
+    text = ("Michael Hart spoke in Leeds. His wife Sandra was there. Mrs Hart said she was proud "
+            "of him. Mr Hart thanked her.")
+    idx = run(text)
+    him, her = refers(idx, text, "Michael Hart"), refers(idx, text, "Mrs Hart")
+    assert him is not None and her is not None and him.id != her.id
+    assert refers(idx, text, "Mr Hart") is him and refers(idx, text, "she") is her
+    text = "Mrs Hart arrived first. Sandra Hart said she was proud."  # the same person
+    idx = run(text)
+    assert refers(idx, text, "Mrs Hart") is refers(idx, text, "Sandra Hart")
+
+
+def test_sole_offices_are_offices():
+    from newsgraph.actors.lexicon import WORDS, lexicon
+
+    assert set(WORDS.sole_offices) <= set(lexicon().roles)
 
 
 def test_a_title_that_is_no_public_office_falls_back_to_the_person_just_named(run):

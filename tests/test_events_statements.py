@@ -128,6 +128,16 @@ def test_pressing_on_despite_calls_rejects_them(run):
     assert kinds(evs) == [("REJECT", ("person:tom-vale",), ("group:unions",))]
 
 
+def test_a_gerund_after_by_or_after_is_done_by_the_clauses_subject(run):
+    evs = run("Tom Vale responded by accusing Ana Ruiz of hiding the report.")
+    assert kinds(evs) == [("ACCUSE", ("person:tom-vale",), ("person:ana-ruiz",))]
+    evs = run("Tom Vale left Lima after meeting Ana Ruiz.")
+    assert kinds(evs) == [("CONSULT", ("person:tom-vale",), ("person:ana-ruiz",))]
+    # "of" does not share the subject: the one accused of hiding hides
+    evs = run("Tom Vale accused Ana Ruiz of attacking the Greens.")
+    assert kinds(evs) == [("ACCUSE", ("person:tom-vale",), ("person:ana-ruiz",))]
+
+
 def test_denial_is_an_accusation_but_denying_entry_is_not(run):
     assert [e.type for e in run("Tom Vale denied that the Greens had been misled.")] == ["ACCUSE"]
     assert [e.type for e in run("Chile denied entry to Peru's envoy.")] == ["REJECT"]
@@ -460,3 +470,17 @@ def test_an_amount_of_demand_is_no_request(run):
     assert run("France cut demand for Iranian oil.") == ()
     assert run("Germany capped budgets to keep demands down.") == ()
     assert [e.type for e in run("France rejected the demands of Iran.")] == ["REJECT"]
+
+
+@pytest.mark.parametrize("down_on", [1, 2])  # the parser hangs "down" on the verb or on the noun
+def test_keeping_demands_down_is_an_amount_whichever_word_down_hangs_on(down_on):
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsgraph.events.lexicon import load_lexicon
+    from newsgraph.events.senses import economic, load_senses
+
+    doc = Doc(spacy.blank("en").vocab, words=["to", "keep", "demands", "down"], heads=[1, 1, 1, down_on],
+              deps=["aux", "ROOT", "dobj", "prt"], lemmas=["to", "keep", "demand", "down"])
+    entry = next(e for e in load_lexicon().entries if e.rule == "demand-noun")
+    assert economic(doc[2], entry, None, load_senses())

@@ -29,14 +29,16 @@ from .context import domestic_state, make_context
 from .gazetteer import Country, lookup_country
 from .grounding import ground_bodies, ground_offices, office_state
 from .index import VERSION, ActorIndex
-from .organs import extract_organs
+from .known import find_known, ground_known
+from .organs import extract_organs, organ_id
 from .orgs import extract_documents, extract_groups, extract_orgs
 from .parties import find_parties
 from .people import extract_people
 from .places import extract_places
 from .resolve import resolve_references
 
-__all__ = ["ActorIndex", "Country", "extract_actors", "lookup_country", "office_state", "VERSION"]
+__all__ = ["ActorIndex", "Country", "extract_actors", "lookup_country", "office_state", "organ_id",
+           "VERSION"]
 
 
 def extract_actors(article: Article, doc: Doc) -> ActorIndex:
@@ -46,6 +48,7 @@ def extract_actors(article: Article, doc: Doc) -> ActorIndex:
     ctx.domestic = domestic_state(ctx)
     inner = extract_places(ctx)
     extract_people(ctx)
+    find_known(ctx)
     extract_organs(ctx)
     extract_orgs(ctx, inner)
     pending = extract_documents(ctx)
@@ -59,5 +62,6 @@ def extract_actors(article: Article, doc: Doc) -> ActorIndex:
             b.update(aid, country=d["country"] or (ref if d["kind"] == "country" else None),
                      country_from="owner")
     ground_offices(ctx)
+    ground_known(ctx)
     ground_bodies(ctx)
     return b.build(ctx.home)

@@ -41,6 +41,10 @@ class Context:
     domestic: tuple[str, str] | None = None
     party_at: dict = field(default_factory=dict)  # token index -> PartyHit (:mod:`.parties`)
     gender: dict[str, str] = field(default_factory=dict)  # person actor id -> "m" | "f"
+    #: person actor id -> the known office-holder they are (:mod:`.known`), and the offices
+    #: (role titles, lower case) that person held in the article's year
+    known: dict = field(default_factory=dict)
+    held: dict[str, tuple[str, ...]] = field(default_factory=dict)
     abbrevs: dict[int, tuple[str, str]] = field(default_factory=dict)
     start_tok: dict[int, int] = field(default_factory=dict)  # char offset -> token starting there  # "Ont." token -> (region, alpha-3)
 

@@ -37,6 +37,7 @@ class Country:
     name: str
     status: str = "member"  # member | observer | disputed | territory
     parent: str | None = None  # the state a territory belongs to (HKG -> CHN)
+    attributive: str = ""  # before the name of a state body: "UK" government, "French" police
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +68,10 @@ def load_countries() -> dict[str, tuple[Country, tuple[str, ...], tuple[str, ...
         a3 = row["alpha3"]
         if a3 in out or len(a3) != 3 or not a3.isupper():
             raise row.error(f"bad or duplicate alpha-3 {a3!r}", "E311")
-        c = Country(a3, row["alpha2"], row["name"], row["status"], row["parent"] or None)
-        out[a3] = (c, tuple(_split(row["aliases"])), tuple(_split(row["adjectives"])),
-                   tuple(_split(row["capitals"])))
+        adjectives = tuple(_split(row["adjectives"]))
+        c = Country(a3, row["alpha2"], row["name"], row["status"], row["parent"] or None,
+                    row["attributive"] or (adjectives[0] if adjectives else row["name"]))
+        out[a3] = (c, tuple(_split(row["aliases"])), adjectives, tuple(_split(row["capitals"])))
     return out
 
 
@@ -214,5 +216,4 @@ def lookup_country(name: str) -> Country | None:
     hit = g.lookup(name.strip())
     if hit is None or hit.kind != "country":
         return None
-    c = g.countries[hit.code]
-    return Country(c.alpha3, c.alpha2, c.name, c.status, c.parent)
+    return g.countries[hit.code]

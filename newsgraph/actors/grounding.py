@@ -1,4 +1,4 @@
-"""The last actors pass: people whose office gives their state (rules ``actors.rules.v7:office``).
+"""The last actors pass: people whose office gives their state (rules ``actors.rules.v8:office``).
 
 A person with no state from the text's syntax (nationality word, possessive, appositive,
 party: :mod:`.people`) takes one from an office they hold, by its entry in ``data/roles.tsv``:
@@ -36,11 +36,11 @@ def office_state(lex: Lexicon, role: str, home: str | None, *, affiliated: bool 
     and "Welsh Health Minister" are read by their office ("shadow chancellor", "senator",
     "minister"); ``affiliated``: the holder works for a body that is no organ of the state."""
     words = role.lower().replace("-", " ").split()
-    if any(w in lex.nonstate_words for w in words):
-        return None
     key = lex.office(role)
     if key is None or affiliated and key in lex.shared_offices:
         return None
+    if key in " ".join(words) and any(w in lex.nonstate_words for w in words):
+        return None  # "union general secretary"; not "trade and industry secretary" (a portfolio)
     states = lex.role_states.get(key)
     if not states:
         return None
@@ -80,7 +80,7 @@ def _state_body(ctx: Context, name: str) -> bool:
 
 
 def ground_bodies(ctx: Context) -> None:
-    """National bodies and the people who speak for them (rules ``actors.rules.v7:body``):
+    """National bodies and the people who speak for them (rules ``actors.rules.v8:body``):
 
     - a publication or broadcaster of ``data/publications.tsv`` named in the text is of its
       country (``publication``: "the BBC"); a news agency is of none;

@@ -58,11 +58,37 @@ class Lexicon:
         low = role.lower().strip()
         if low in self.title_offices:
             return self.title_offices[low]
-        words = low.replace("-", " ").split()
+        words = low.replace("-", " ").replace(",", " , ").split()
         for end in range(len(words), 0, -1):
             for start in range(end):
                 key = " ".join(words[start:end])
                 if key in self.roles:
+                    if start == end - 1 == len(words) - 1:
+                        return self.portfolio(words) or key
+                    return key
+        return None
+
+    def portfolio(self, words: list[str]) -> str | None:
+        """A head after coordinated portfolios names the office of each: "trade and industry
+        secretary" -> "trade secretary", "environment, food and rural affairs secretary" ->
+        "environment secretary" (the first conjunct, read from its last word back, that makes a
+        known office with the head; conjuncts of up to three words, one "and" before the last)."""
+        head, rest = words[-1], words[:-1]
+        if rest.count("and") != 1:
+            return None
+        parts, cur = [], []
+        for w in rest:
+            if w in (",", "and"):
+                parts.append(cur)
+                cur = []
+            else:
+                cur.append(w)
+        parts.append(cur)
+        if len(parts) < 2 or not all(1 <= len(p) <= 3 for p in parts[1:]) or not parts[0]:
+            return None
+        for part in parts:
+            for k in range(len(part) - 1, -1, -1):
+                if (key := " ".join(part[k:]) + " " + head) in self.roles:
                     return key
         return None
 

@@ -1,6 +1,6 @@
 """Organs of the state that name no state: "the government", "the Treasury", "police", "MPs".
 
-Rules (``actors.rules.v7:organ``), from ``data/organs.tsv``:
+Rules (``actors.rules.v8:organ``), from ``data/organs.tsv``:
 
 - an organ word is a mention of that organ of a state when it heads its noun phrase (not
   "government bonds", "police chief") after no determiner, "the" or "this" (plurals also after a
@@ -18,9 +18,10 @@ Rules (``actors.rules.v7:organ``), from ``data/organs.tsv``:
   Transport", "Cabinet Office", "West Yorkshire Police") with no state in it is the home
   country's (:func:`organ_by_shape`, used by the organisations pass).
 
-Organs of one state are ``org:<name>`` (``org:home-office``); those of the home country carry
-its code, so that two states' governments stay two actors (``org:government-gbr``,
-``group:mps-gbr``).
+Organs of one state are ``org:<name>`` (``org:home-office``), named as the article first names
+them; those of the home country carry its code, so that two states' governments stay two actors
+(``org:government-gbr``, ``group:mps-gbr``), and are named with their state's attributive form
+(``countries.tsv``): "UK government", "US Senate", "French police".
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from .context import Context, find_forms, keeps_capitals
 from .lexicon import WORDS
 from .tables import States, parse_states, rows
 
-__all__ = ["Organ", "extract_organs", "organ_by_shape", "organ_states", "organs"]
+__all__ = ["Organ", "extract_organs", "organ_by_shape", "organ_id", "organ_states", "organs"]
 
 KINDS = frozenset({"organization", "group", "head"})
 SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "OPP", "LAB"})  # LAB: trade unions
@@ -69,6 +70,17 @@ def _table() -> dict[str, list[Organ]]:
     for forms in out.values():
         forms.sort(key=lambda o: -len(o.text))
     return out
+
+
+def organ_id(name: str, code: str) -> str:
+    """The actor id of ``code``'s organ named ``name`` in the table ("government", "GBR" ->
+    ``org:government-gbr``; "Home Office", "GBR" -> ``org:home-office``)."""
+    organ = next((o for o in organs() if o.name == name and o.kind != "head"), None)
+    if organ is None:
+        raise KeyError(f"no organ named {name!r} in organs.tsv")
+    if organ.kind == "group":
+        return f"group:{slug(organ.name)}-{code.lower()}"
+    return f"org:{slug(organ.name)}" + ("" if organ.states.only() == code else f"-{code.lower()}")
 
 
 def organ_states(form: str) -> States | None:
@@ -188,15 +200,16 @@ def extract_organs(ctx: Context) -> None:
         if got is None:
             continue
         code, how = got
-        one_state = organ.states.only() == code
-        written = ctx.article.text[start:end]  # the actor is named as the article first names it
+        aid = organ_id(organ.name, code)
+        # a body of one state is named as the article first names it; a body many states have
+        # is named with its state's: "UK government", "US Senate", "French police"
+        name = ctx.article.text[start:end] if organ.states.only() == code \
+            else f"{ctx.gaz.countries[code].attributive} {organ.name}"
         if organ.kind == "group":
-            aid = f"group:{slug(organ.name)}-{code.lower()}"
-            b.add(aid, name=written, kind="group", country=code, country_from=how,
+            b.add(aid, name=name, kind="group", country=code, country_from=how,
                   sector=organ.sector, members=(code,))
         else:
-            aid = f"org:{slug(organ.name)}" + ("" if one_state else f"-{code.lower()}")
-            b.add(aid, name=written, kind="organization", country=code, country_from=how,
+            b.add(aid, name=name, kind="organization", country=code, country_from=how,
                   sector=organ.sector)
         form = "name" if ctx.article.text[start:end] == organ.name else "alias"
         b.mention(aid, start, end, form, rule="organ")

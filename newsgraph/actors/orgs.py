@@ -1,6 +1,6 @@
 """Organisations, documents and bodies that speak, and collective references to states.
 
-Rules (``actors.rules.v7``):
+Rules (``actors.rules.v8``):
 - ``igo``: an intergovernmental organisation (``data/igos.tsv``: "the EU", "NATO", "the UN
   Security Council") is one organisation under its canonical name, sector IGO, no country;
 - ``org-ent``: an ORG entity, without "the" and a possessive; not when it is only role words
@@ -31,7 +31,7 @@ from .context import Context
 from .lexicon import WORDS
 from .organs import organ_by_shape
 from .places import trim_entity
-from .roles import role_like
+from .roles import in_portfolio, role_like
 
 __all__ = ["extract_orgs", "extract_documents", "extract_groups"]
 
@@ -89,6 +89,8 @@ def extract_orgs(ctx: Context, inner: dict[int, str]) -> None:
             continue  # a country the model called an organisation: done by places
         if role_like(ctx, i, j) and j < len(doc) and doc[j].lower_ in lex.role_words:
             continue  # "British Defence" of "British Defence Secretary": part of a role title
+        if in_portfolio(ctx, i, j):
+            continue  # "Media" of "Culture, Media and Sport Secretary"
         if any(ctx.ent_of[k] is not None and ctx.ent_of[k].label_ == "PERSON" for k in range(i, j)):
             continue
         if b.owner(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)):

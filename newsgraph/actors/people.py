@@ -1,6 +1,6 @@
 """People: names (spaCy PERSON plus title and appositive cues), one actor per person.
 
-Rules (``actors.rules.v7``):
+Rules (``actors.rules.v8``):
 - ``person-ent``: a PERSON entity, without a leading courtesy title, a trailing possessive or
   words that are not part of a name;
 - ``person-after-role``: capitalised proper nouns right after a role title the model did not
@@ -33,7 +33,7 @@ import functools
 from dataclasses import dataclass
 
 from ..lexicon import slug
-from ..lexicon.words import name_particles
+from ..lexicon.words import given_names, name_particles
 from .context import Context
 from .lexicon import WORDS
 from .nonpersons import ARTICLE_WIDE, line_flags, not_person
@@ -281,9 +281,13 @@ def extract_people(ctx: Context) -> None:
             form = "name"
         else:
             w = s.words[0]
-            same = [pid for pid, words in people if len(words) >= 2 and words[-1] == w]
+            said = lex.titles.get(doc[s.ti].lower_, "") if s.ti < s.i else ""
+            # "Mrs Howard" is not Michael Howard: a courtesy title of the other sex is another person
+            same = [pid for pid, words in people if len(words) >= 2 and words[-1] == w
+                    and not _other_sex(said, _sex(ctx, pid, words))]
             if not same:
-                later = [f for f in full if f.words[-1] == w]
+                later = [f for f in full if f.words[-1] == w
+                         and not _other_sex(said, given_names().get(f.words[0], ""))]
                 if not later:  # a family name written first, before the full name ("Kim")
                     firsts = {f.words: f for f in full if f.words[0] == w}
                     later = list(firsts.values()) if len(firsts) == 1 else []
@@ -324,6 +328,16 @@ def extract_people(ctx: Context) -> None:
     _drop_common_words(ctx, people)
 
 
+def _sex(ctx: Context, pid: str, words: tuple[str, ...]) -> str:
+    """A person's sex as known so far: from a courtesy title, else the given name ("" unknown)."""
+    return ctx.gender.get(pid) or given_names().get(words[0], "")
+
+
+def _other_sex(said: str, sex: str) -> bool:
+    """A courtesy title's sex (``said``) and a person's (``sex``) are both known and differ."""
+    return bool(said and sex and said != sex)
+
+
 def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> None:
     """A bare surname the model did not tag ("Jordan said" after "Michael Jordan"; "Mr Jordan",
     a courtesy title before it) is that person, even where the gazetteer read it as a place."""
@@ -359,6 +373,9 @@ def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> N
                 and doc[t.i - 1].lower_ not in ctx.lex.titles) or \
                 (t.i + 1 < n and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper()):
             continue
+        said = ctx.lex.titles.get(doc[t.i - 1].lower_, "") if t.i > 0 else ""
+        if _other_sex(said, _sex(ctx, pids[0], dict(people)[pids[0]])):
+            continue  # "Mrs Howard" after "Michael Howard": someone else
         start, end = t.idx, t.idx + len(t.text)
         owner = b.owner(start, end)
         if owner == pids[0]:

@@ -6,7 +6,7 @@ article (a name, a surname, or a reference resolved before it, so chains carry o
 becomes a mention of that actor with the rule's name, which is how the quote and event
 stages see it (``ActorIndex.for_token``).
 
-Rules (``actors.rules.v7``):
+Rules (``actors.rules.v8``):
 
 - ``role-noun``: "the prime minister", "the chancellor", "the foreign minister" -> the
   person named most recently whose roles fit the title (a role fits when it is the title,
@@ -54,6 +54,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..lexicon import slug
 from .context import Context
 from .lexicon import WORDS
 from .reftables import CLASSES, Descriptions, descriptions, parties_of, party_words
@@ -336,6 +337,8 @@ class _Resolver:
             holder = self.role_holder(t, title, party)
             if holder is not None and party is not None:
                 self._join_party(holder, party)
+            if holder is None and party is None and len(title) == len(mods) + 1:
+                return first, self.office_holder(title), "office-holder"
             return first, holder, "role-noun"
         if party is not None:
             return None  # "the Labour plans"
@@ -370,7 +373,7 @@ class _Resolver:
         n = len(title)
         want = self.ctx.lex.sector(" ".join(title))
         clash = False
-        for role in self.b.data[aid]["roles"]:
+        for role in (*self.b.data[aid]["roles"], *self.ctx.held.get(aid, ())):
             words = [w for w in role.lower().replace("-", " ").split() if w not in WORDS.ignored_role_words]
             if tuple(words[-n:]) == title and not any(w in WORDS.office_changers for w in words[:-n]):
                 return True
@@ -429,6 +432,26 @@ class _Resolver:
             if fits is None and fallback is None and not office and self.para(t.i) - r.para <= PARA_BACK:
                 fallback = r.aid
         return fallback
+
+    def office_holder(self, title: tuple[str, ...]) -> str | None:
+        """The unnamed present holder of an office a state has one holder of (``sole_offices``),
+        of one state or of the home country ("the prime minister" in a UK article no one is
+        named prime minister in; not "the former prime minister", whose title has words of its
+        own, nor "the senator", one of many): a person
+        actor of that state named with its attributive form ("UK prime minister"), whom later
+        references to the title find."""
+        from .grounding import office_state
+
+        role = " ".join(title)
+        if role not in WORDS.sole_offices:
+            return None
+        got = office_state(self.ctx.lex, role, self.ctx.home.code if self.ctx.home else None)
+        if got is None or got[2] not in PUBLIC_OFFICES:
+            return None
+        state, how, sector = got
+        return self.b.add(f"person:{slug(role)}-{state.lower()}", kind="person", sector=sector,
+                          name=f"{self.ctx.gaz.countries[state].attributive} {role}",
+                          country=state, country_from=how, roles=(role,))
 
     def person_near(self, t: Token, _title) -> str | None:
         """The nearest person in this or the previous paragraph: the subject of the latest

@@ -72,6 +72,39 @@ def _is_country_tok(ctx: Context, k: int, *, regions: bool = False) -> str | Non
     return None
 
 
+def portfolio_start(ctx: Context, h: int) -> int | None:
+    """Where coordinated portfolios before the title head at token h start, when they name an
+    office ("Culture, Media and Sport" of "Culture, Media and Sport Secretary"; the model may
+    take a portfolio for an organisation): see :meth:`Lexicon.portfolio`."""
+    doc, k = ctx.toks, h
+    while k - 1 >= 0 and h - k < 10 and ctx.sent_of[k - 1] == ctx.sent_of[h]:
+        t = doc[k - 1]
+        if not (t.text == "," or t.lower_ == "and" or t.pos_ in ("NOUN", "PROPN", "ADJ")) \
+                or t.ent_type_ in ("PERSON", "DATE", "TIME"):
+            break
+        k -= 1
+    while k < h and (doc[k].text == "," or doc[k].lower_ == "and"):
+        k += 1
+    for s in range(k, h - 2):  # the longest run that reads as portfolios
+        if doc[s].text != "," and doc[s].lower_ != "and" \
+                and ctx.lex.portfolio([t.lower_ for t in doc[s:h + 1]]) is not None:
+            return s
+    return None
+
+
+def in_portfolio(ctx: Context, i: int, j: int) -> bool:
+    """Are tokens [i, j) words of coordinated portfolios before a title ("Media" and "Sport" of
+    "Culture, Media and Sport Secretary")?"""
+    doc = ctx.toks
+    for h in range(i, min(j + 8, len(doc))):
+        t = doc[h]
+        if h >= j and not (t.text == "," or t.lower_ == "and" or t.pos_ in ("NOUN", "PROPN", "ADJ")):
+            return False
+        if t.lower_ in ctx.lex.role_heads:
+            return (p := portfolio_start(ctx, h)) is not None and p <= i
+    return False
+
+
 def _title_start(ctx: Context, toks: list[Token]) -> int | None:
     """Index in toks where the role title (the longest known title ending at the head) starts."""
     words = [t.lower_ for t in toks]
@@ -136,6 +169,8 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
     end, extra = suffix, suffix - k  # extra: the 2 tokens of "-elect" after the head, or 0
     country = how = None
     affiliation = None
+    if (p := portfolio_start(ctx, k)) is not None:
+        k = p
     scan = k  # the leftmost token read (an owner or organisation before the title included)
     while k - 1 >= 0 and ctx.sent_of[k - 1] == ctx.sent_of[end]:
         t = doc[k - 1]

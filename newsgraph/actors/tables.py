@@ -23,7 +23,8 @@ __all__ = ["States", "COLUMNS", "rows", "split", "parse_states", "state_groups"]
 
 #: Each table's columns, in order (its header line must name them).
 COLUMNS = {
-    "countries.tsv": ("alpha3", "alpha2", "name", "status", "parent", "aliases", "adjectives", "capitals"),
+    "countries.tsv": ("alpha3", "alpha2", "name", "status", "parent", "aliases", "adjectives", "capitals",
+                      "attributive"),
     "regions.tsv": ("name", "country", "kind"),
     "state_abbrevs.tsv": ("abbrev", "region", "country"),
     "state_groups.tsv": ("group", "states"),
@@ -32,6 +33,7 @@ COLUMNS = {
     "parties.tsv": ("country", "name", "aliases", "adjectives", "labels"),
     "publications.tsv": ("name", "aliases", "domains", "country", "kind"),
     "igos.tsv": ("name", "aliases"),
+    "people.tsv": ("country", "name", "aliases", "party", "office"),
     "descriptions.tsv": ("noun", "class"),
     "gendered_nouns.tsv": ("noun", "gender"),
 }

@@ -229,6 +229,10 @@ def subject_of(verb: Token, index: ActorIndex, *, max_hops: int = 4) -> Args:
             if objs and cur.head.lemma_ not in ("promise",):
                 found = [a for o in objs for a in np_actors(o, index)]
                 return Args(tuple(found), True)
+        if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.lower_ in WORDS.manner_preps \
+                and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur, inherited = cur.head.head, True  # "responded by accusing X": the responder
+            continue
         if cur.dep_ in ("xcomp", "conj", "acomp", "advcl", "ccomp", "relcl", "acl") and cur.head != cur:
             if cur.dep_ == "acl" and cur.tag_ == "VBN":
                 return Args((), True)  # "soldiers killed in the rising": the noun is the patient

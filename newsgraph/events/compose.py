@@ -27,7 +27,7 @@ from .triggers import Match, match_sentence, other_agent_clause
 
 __all__ = ["Draft", "sentence_drafts", "RULES"]
 
-RULES = "events.rules.v4"
+RULES = "events.rules.v5"
 _COOP = frozenset(("verbal cooperation", "material cooperation"))
 #: Acts coded against the acting state itself when the text names no other target
 #: (repression, violence, protest, concessions and demands inside one state).
@@ -302,9 +302,10 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                 tgt = args_.verb_targets(c, index, exclude=exclude) or \
                     args_.verb_targets(c, index, exclude=exclude, places=True)
                 break
-    if not tgt and e.light and m.obj is not None and e.type == "ACCUSE":
-        # "expressed concern that China's efforts ...": whom the concern is about
-        for c in (*m.obj.children, *anchor.children):
+    if not tgt and e.type == "ACCUSE" and (e.light and m.obj is not None or e.comp):
+        # "expressed concern that China's efforts ...", "questioned whether the Tories could
+        # pay": whom the concern or doubt is about
+        for c in (*(m.obj.children if m.obj is not None else ()), *anchor.children):
             if c.dep_ in ("acl", "ccomp") and _has_subject(c):
                 tgt = [a for a in args_.subject_of(c, index).actors if a.id not in exclude]
                 break

@@ -81,8 +81,8 @@ def economic(token: Token, entry: Entry, obj: Token | None, senses: Senses) -> b
             return True  # "demand rose": an amount
         head = token.head
         if token.dep_ == "dobj" and (head.lemma_.lower() in senses.quantity_setters or any(
-                c.dep_ == "prt" and c.lower_ == "down" for c in head.children)):
-            return True  # "cut demand", "keep demands down": an amount
+                c.dep_ == "prt" and c.lower_ == "down" for c in (*head.children, *token.children))):
+            return True  # "cut demand", "keep demands down" (the parser may hang "down" on either)
         if any(c.dep_ in ("amod", "compound", "nmod") and (c.lemma_.lower() in senses.economic_modifiers
                                                              or c.lemma_.lower() in words)
                for c in token.children):

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..actors import ActorIndex
+from ..actors import ActorIndex, organ_id
 from ..lexicon import read_json
 from ..lexicon.words import pronoun_set
 from ..models import Actor, Quote
@@ -433,9 +433,11 @@ def home_government(index: ActorIndex) -> Actor | None:
     return state_organ(index, index.home_country.code, "GOV", "government")
 
 
-def state_organ(index: ActorIndex, state: str, sector: str, name: str | None = None) -> Actor | None:
-    """The article's actor for an organ of ``state`` ("the government", "police"), else the
-    state itself, when the article mentions either."""
+def state_organ(index: ActorIndex, state: str, sector: str, organ: str | None = None) -> Actor | None:
+    """The article's actor for an organ of ``state`` ("the government", "police"; ``organ``:
+    its name in the actors' organ table), else the state itself, when the article mentions
+    either."""
+    want = organ_id(organ, state) if organ else None
     return next((a for a in index.actors if a.kind == "organization" and a.country == state
-                 and a.sector == sector and (name is None or a.name.lower() == name)),
+                 and a.sector == sector and (want is None or a.id == want)),
                 None) or args_.state(index, state)

@@ -216,6 +216,15 @@ def test_a_known_office_holder_named_in_full_takes_their_state(run):
     assert grounded(run(text), text, "Tony Blair") == ("CAN", "nationality")  # the text wins
 
 
+def test_the_organ_of_a_place_too_small_for_the_gazetteer_is_the_home_states(run):
+    text = "Thames Valley police said two men were held, and Kandahar police arrested a third."
+    idx = run(text, **BBC)
+    assert grounded(idx, text, "police") == ("GBR", "home")  # a local force of the home country
+    kandahar = idx.at(text.index("Kandahar police") + 9, text.index("Kandahar police") + 15)
+    assert kandahar is not None and kandahar.country == "AFG"  # a place the gazetteer knows
+    assert not [a for a in run(text).actors if a.country == "GBR"]  # no home country: no state
+
+
 def test_organs_that_belong_to_a_named_state_or_to_none(run):
     text = ("The British government and a government in exile argued, EU foreign ministers met, "
             "and Iraq's police were deployed.")

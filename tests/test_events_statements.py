@@ -201,6 +201,17 @@ def test_saying_someone_needs_to_act_is_a_request(run):
     assert kinds(evs) == [("REQUEST", ("person:ana-ruiz",), ("org:greens",))]
 
 
+def test_backing_out_of_a_deal_rejects_it(run):
+    assert kinds(run("Chile backed out of the deal with Peru.")) == [("REJECT", ("CHL",), ("PER",))]
+    assert [e.type for e in run("Chile backed the deal with Peru.")] == ["SUPPORT"]
+    assert [e.type for e in run("Chile mobilized troops on the border with Peru.")] == ["MOBILIZE"]
+
+
+def test_out_of_and_away_from_name_the_target_as_a_preposition_does(run):
+    assert kinds(run("Chile pulled out of Peru.")) == [("RETREAT", ("CHL",), ("PER",))]
+    assert kinds(run("Chile pulled its troops out of Peru.")) == [("RETREAT", ("CHL",), ("PER",))]
+
+
 def test_permission_for_an_act_is_a_concession_but_not_for_a_thought(run):
     assert [e.type for e in run("Chile allowed Peru to send inspectors.")] == ["CONCEDE"]
     assert run("Tom Vale allowed the Greens to think that the vote was lost.") == ()
@@ -220,6 +231,10 @@ def test_a_date_phrase_is_no_particle(run, text):
     "Brazil must be able to defend itself.",
     "Ana Ruiz's approval rating declined slightly.",
     "Critics say Peru is shooting itself in the foot.",
+    "Chile will release its analysis of the budget next week.",
+    "The Greens are trying to mobilize young voters in Lima.",
+    "Ana Ruiz accepted the award on behalf of the team.",
+    "Ana Ruiz will help host the channel's election-night coverage.",
 ])
 def test_other_senses_are_no_event(run, text):
     assert run(text) == ()

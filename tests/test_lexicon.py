@@ -108,7 +108,7 @@ ql.load_lexicon(); ql.WORDS.wh_words
 from newsgraph.timex.grammar import load_grammar
 load_grammar()
 from newsgraph.lexicon import marks, text, words
-marks.marks(); text.slug("x"); words.name_particles()
+marks.marks(); text.slug("x"); words.name_particles(); words.gerund_prepositions()
 from newsgraph.link.names import load_titles
 load_titles()
 from newsgraph.query.cameo import goldstein_table
@@ -240,9 +240,10 @@ STAGE_DATA = {
                "lexicon/data/quotation_marks.tsv"),
     "timex": ("timex/data/*",),
     "quotes": ("quotes/data/*", "lexicon/data/reporting_verbs.tsv", "lexicon/data/pronouns.tsv",
-               "lexicon/data/quotation_marks.tsv", "actors/data/nonpersons.json", "actors/data/words.json"),
+               "lexicon/data/quotation_marks.tsv", "actors/data/nonpersons.json", "actors/data/words.json",
+               "lexicon/data/gerund_prepositions.tsv"),
     "events": ("events/data/*", "lexicon/data/reporting_verbs.tsv", "lexicon/data/pronouns.tsv",
-               "actors/data/countries.tsv"),
+               "actors/data/countries.tsv", "lexicon/data/gerund_prepositions.tsv"),
     "link": ("lexicon/data/titles.tsv", "lexicon/data/given_names.tsv", "lexicon/data/name_parts.tsv",
              "lexicon/data/letters.tsv"),
     "query": ("query/data/goldstein.tsv",),

@@ -386,3 +386,22 @@ def test_whose_message_follows_a_colon_speaks_it():
     quotes = analyse(text)
     assert find(quotes, "Please don't give it away").speaker.name == "Digby Jones"
     assert find(quotes, "We will spend it on schools").speaker.name != "reply"
+
+
+def test_told_a_hearer_that_reports_the_clause_the_parse_hung_on_the_hearer():
+    text = ("Ann Marsh spoke in Leeds last week.\n\n"
+            "In Leeds last week, Ann Marsh told a meeting of council leaders that few towns "
+            "understood the cost of the floods better than theirs.")
+    q = find(analyse(text), "few towns understood")
+    assert q.speaker.name == "Ann Marsh" and q.cue.text == "told"
+
+
+def test_a_gerund_after_by_is_said_by_the_clauses_subject():
+    text = "Ann Marsh courted the voters by telling them that the town had been forgotten."
+    q = find(analyse(text), "the town had been forgotten")
+    assert q.speaker.name == "Ann Marsh" and q.cue.text == "telling"
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_cue_reports():
+    text = "It is an unlikely outcome; Ann Marsh says the council will meet again next week."
+    assert texts(analyse(text)) == ["the council will meet again next week"]

@@ -9,7 +9,8 @@ Rules (``actors.rules.v8:organ``), from ``data/organs.tsv``:
   (places and events read them), "a government", "his cabinet" and "EU foreign ministers" are
   none;
 - its state: a party before it ("the Labour government", "Tory MPs": ``party``), a region
-  before it ("the Scottish ministers": ``nationality``), the one state that has such a body
+  before it ("the Scottish ministers": ``nationality``; a place too small for the gazetteer
+  leaves it to the rules after: "West Yorkshire police"), the one state that has such a body
   ("the Home Office", "the Knesset": ``name``), else the article's home country when it has
   such a body ("the government", "MPs", "the Senate": ``home``); with none, no actor;
 - a one-word organ whose state is not in play (home country or a state the article names)
@@ -119,6 +120,9 @@ def _state_of(ctx: Context, k: int) -> tuple[str | None, str | None, bool]:
             return c.parent or c.alpha3, "nationality", False
         return None, None, True
     ent = ctx.ent_of[k]
+    if ent is not None and ent.label_ in ("GPE", "LOC") \
+            and not any(t in ctx.gaz_at for t in range(ent.start, ent.end)):
+        return None, None, False  # a place too small for the gazetteer ("West Yorkshire police"): local
     if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
         return None, None, True
     return None, None, False

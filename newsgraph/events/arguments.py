@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..actors import ActorIndex
+from ..lexicon.words import gerund_prepositions
 from ..models import Actor
 from .lexicon import WORDS, Lexicon
 
@@ -229,7 +230,7 @@ def subject_of(verb: Token, index: ActorIndex, *, max_hops: int = 4) -> Args:
             if objs and cur.head.lemma_ not in ("promise",):
                 found = [a for o in objs for a in np_actors(o, index)]
                 return Args(tuple(found), True)
-        if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.lower_ in WORDS.manner_preps \
+        if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.lower_ in gerund_prepositions() \
                 and cur.head.head.pos_ in ("VERB", "AUX"):
             cur, inherited = cur.head.head, True  # "responded by accusing X": the responder
             continue
@@ -263,6 +264,9 @@ def verb_targets(verb: Token, index: ActorIndex, *, extra: Token | None = None,
         elif c.dep_ in ("prep", "prt") and (c.lower_ in WORDS.target_preps or (places and c.lower_ in WORDS.place_preps)):
             # "on behalf of American authorities" names whom the act serves, not its target
             cands.extend(p for p in c.children if p.dep_ == "pobj" and p.lower_ != "behalf")
+        if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in WORDS.direction_particles:
+            cands.extend(p for cc in c.children if cc.dep_ == "prep" and cc.lower_ in WORDS.target_preps
+                         for p in cc.children if p.dep_ == "pobj")  # "pulled out of Syria"
     if extra is not None:
         for c in extra.children:
             if c.dep_ == "prep" and c.lower_ in WORDS.target_preps:

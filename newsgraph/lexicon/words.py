@@ -24,7 +24,8 @@ from typing import Mapping
 from .reader import read_table
 
 __all__ = ["ReportingVerb", "reporting_verbs", "Title", "titles", "Pronoun", "pronouns",
-           "pronoun_set", "given_names", "name_particles", "name_suffixes", "FRAMES", "VERB_CLASSES"]
+           "pronoun_set", "given_names", "name_particles", "name_suffixes", "gerund_prepositions",
+           "FRAMES", "VERB_CLASSES"]
 
 #: How the quotes stage reads a cue verb's content (``-``: the verb is no cue of a quote).
 FRAMES = frozenset({"say", "promise", "belief", "finding", "naming", "object", "direct", "-"})
@@ -122,6 +123,14 @@ def pronoun_set(*, person: tuple[int, ...] = (1, 2, 3), cases: tuple[str, ...] =
     return frozenset(p.pronoun for p in pronouns().values()
                      if p.person in person and p.cases & set(cases) and p.refers in refers
                      and (number is None or p.number in number))
+
+
+@functools.cache
+def gerund_prepositions() -> frozenset[str]:
+    """Prepositions whose gerund shares the subject of the clause it modifies ("responded by
+    accusing X": the responder accuses), lower case."""
+    return frozenset(row["word"].lower() for row in read_table(
+        __package__, "gerund_prepositions.tsv", ("word",), required=("word",), unique="word"))
 
 
 @functools.cache

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..lexicon.words import pronoun_set
+from ..lexicon.words import gerund_prepositions, pronoun_set
 from .lexicon import WORDS
 
 __all__ = ["Candidate", "RULES", "NEVER_SPEAKS", "can_speak", "subject_of", "trim_tokens"]
@@ -104,6 +104,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return head  # "a statement saying ..."
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
         return subject_of(verb.head.head, depth + 1)  # "X was quoted as saying ..."
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in gerund_prepositions() \
+            and verb.head.head.pos_ in ("VERB", "AUX") and depth < 3:
+        return subject_of(verb.head.head, depth + 1)  # "X pitched himself by telling them that ..."
     if depth < 3 and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
         head = verb.head
         if verb.dep_ == "xcomp" and head.lemma_ not in WORDS.subject_control:

@@ -60,8 +60,9 @@ def _content_head(verb: Token, frame: str) -> Token | None:
                 return next((p for p in t.children if p.dep_ in ("pobj", "amod", "acomp")), None)
         return None
     for c in verb.children:
-        if c.dep_ in _CONTENT_DEPS:
-            return c
+        if c.dep_ in _CONTENT_DEPS and not (c.i < verb.i and any(
+                t.text in WORDS.clause_breaks for t in verb.doc[c.i:verb.i])):
+            return c  # not "It is unlikely; her team says she will ...": the clause before the break
     for c in verb.rights:  # a clause the parse hung as an adverbial: "said after the vote he would ..."
         if (c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and frame in ("say", "belief")
                 and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
@@ -72,6 +73,12 @@ def _content_head(verb: Token, frame: str) -> Token | None:
             if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 return c
     if frame == "say":
+        for o in verb.rights:  # "told a meeting of leaders that few people ...": the parse made
+            if o.dep_ in ("dobj", "dative"):  # the complement a relative clause of the hearer
+                for x in o.subtree:
+                    if x.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children) \
+                            and any(m.dep_ in ("nsubj", "nsubjpass") for m in x.children):
+                        return x
         for c in verb.rights:  # a gerund clause: "said having him back was a boost"
             if c.dep_ == "xcomp" and c.tag_ == "VBG" and any(x.dep_ in _CONTENT_DEPS for x in c.children):
                 return c

@@ -225,6 +225,15 @@ def test_the_organ_of_a_place_too_small_for_the_gazetteer_is_the_home_states(run
     assert not [a for a in run(text).actors if a.country == "GBR"]  # no home country: no state
 
 
+def test_a_body_below_the_state_is_named_as_written_and_kept_apart(run):
+    text = "The government and the assembly government disagreed, and local police stayed away."
+    idx = run(text, **BBC)
+    national, assembly = actor(idx, text, "government"), actor(idx, text, "assembly government")
+    assert (assembly.name, assembly.country, assembly.sector) == ("assembly government", "GBR", "GOV")
+    assert national.id == "org:government-gbr" and assembly.id != national.id
+    assert actor(idx, text, "local police").id == "org:local-police-gbr"
+
+
 def test_organs_that_belong_to_a_named_state_or_to_none(run):
     text = ("The British government and a government in exile argued, EU foreign ministers met, "
             "and Iraq's police were deployed.")

@@ -302,6 +302,19 @@ def test_opposing_a_bill_nobody_owns_is_opposing_the_government(run_home):
     assert evs[0].rule.endswith("+policy-owner")
 
 
+def test_a_policy_owner_is_the_body_of_government_the_article_names_when_it_names_no_government():
+    from newsgraph.actors import ActorIndex
+    from newsgraph.models import HomeCountry
+    from newsgraph.parse import parse
+
+    text = "The Greens oppose the bill, which the Regional Executive wrote."
+    spec = dict(ACTORS, **{"Regional Executive": ("org:regional-executive-chl", "organization", "CHL", "GOV")})
+    ix = ActorIndex.build(index(text, spec).actors, HomeCountry("CHL", "publication"))
+    evs = extract_events(article(text), parse(text), ix)
+    assert [(e.type, e.source, e.target) for e in evs] == [
+        ("REJECT", ("org:greens",), ("org:regional-executive-chl",))]
+
+
 def test_a_named_owner_is_no_policy_owner(run_home):
     evs = run_home("The Greens oppose the French plan, and the government agrees.")
     assert [(e.type, e.target) for e in evs if e.type == "REJECT"] == [("REJECT", ("FRA",))]

@@ -186,6 +186,16 @@ def _ground(ctx: Context, i: int, j: int, organ: Organ, in_play: set[str]) -> tu
     return None
 
 
+def _subnational_start(ctx: Context, i: int, j: int) -> int | None:
+    """The first token of a modifier that makes the organ at [i, j) a body below the state's
+    ("assembly" of "the assembly government", "local" of "local police"), or None."""
+    head = _head_of(ctx, i, j)
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < i]
+    if any(c.lower_ in WORDS.subnational_modifiers for c in mods):
+        return min(c.left_edge.i for c in mods)
+    return None
+
+
 def extract_organs(ctx: Context) -> None:
     """Add the organs of the state the article names without naming their state."""
     b, doc = ctx.builder, ctx.toks
@@ -209,6 +219,9 @@ def extract_organs(ctx: Context) -> None:
         # is named with its state's: "UK government", "US Senate", "French police"
         name = ctx.article.text[start:end] if organ.states.only() == code \
             else f"{ctx.gaz.countries[code].attributive} {organ.name}"
+        if (sub := _subnational_start(ctx, i, j)) is not None:
+            start, name = doc[sub].idx, ctx.article.text[doc[sub].idx:end]  # "the assembly government"
+            aid = f"{aid.split(':')[0]}:{slug(name.lower())}-{code.lower()}"
         if organ.kind == "group":
             b.add(aid, name=name, kind="group", country=code, country_from=how,
                   sector=organ.sector, members=(code,))

@@ -427,10 +427,17 @@ def policy_owner(thing: Token | None, index: ActorIndex, stance: Stance) -> Acto
 
 def home_government(index: ActorIndex) -> Actor | None:
     """The government of the article's home country as the article names it ("the
-    government"), else that country, when the article mentions either."""
+    government"), else the body of its government the article names most ("the assembly
+    government", "the Scottish Executive", "the Treasury"), else that country, when the
+    article mentions any."""
     if index.home_country is None:
         return None
-    return state_organ(index, index.home_country.code, "GOV", "government")
+    code = index.home_country.code
+    named = state_organ(index, code, "GOV", "government")
+    if named is not None and named.kind != "country":
+        return named
+    bodies = [a for a in index.actors if a.kind == "organization" and a.country == code and a.sector == "GOV"]
+    return max(bodies, key=lambda a: len(a.mentions), default=None) or named
 
 
 def state_organ(index: ActorIndex, state: str, sector: str, organ: str | None = None) -> Actor | None:

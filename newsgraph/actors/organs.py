@@ -79,9 +79,13 @@ def organ_id(name: str, code: str) -> str:
     organ = next((o for o in organs() if o.name == name and o.kind != "head"), None)
     if organ is None:
         raise KeyError(f"no organ named {name!r} in organs.tsv")
-    if organ.kind == "group":
-        return f"group:{slug(organ.name)}-{code.lower()}"
-    return f"org:{slug(organ.name)}" + ("" if organ.states.only() == code else f"-{code.lower()}")
+    return _aid(organ.kind, organ.name, code, one_state=organ.states.only() == code)
+
+
+def _aid(kind: str, name: str, code: str, *, one_state: bool = False) -> str:
+    if kind == "group":
+        return f"group:{slug(name)}-{code.lower()}"
+    return f"org:{slug(name)}" + ("" if one_state else f"-{code.lower()}")
 
 
 def organ_states(form: str) -> States | None:
@@ -214,14 +218,15 @@ def extract_organs(ctx: Context) -> None:
         if got is None:
             continue
         code, how = got
-        aid = organ_id(organ.name, code)
         # a body of one state is named as the article first names it; a body many states have
-        # is named with its state's: "UK government", "US Senate", "French police"
+        # is named with its state's: "UK government", "US Senate", "French police"; a body
+        # below the state as written, apart from the state's ("the assembly government")
+        aid = organ_id(organ.name, code)
         name = ctx.article.text[start:end] if organ.states.only() == code \
             else f"{ctx.gaz.countries[code].attributive} {organ.name}"
         if (sub := _subnational_start(ctx, i, j)) is not None:
-            start, name = doc[sub].idx, ctx.article.text[doc[sub].idx:end]  # "the assembly government"
-            aid = f"{aid.split(':')[0]}:{slug(name.lower())}-{code.lower()}"
+            start, name = doc[sub].idx, ctx.article.text[doc[sub].idx:end]
+            aid = _aid(organ.kind, name.lower(), code)
         if organ.kind == "group":
             b.add(aid, name=name, kind="group", country=code, country_from=how,
                   sector=organ.sector, members=(code,))

@@ -56,6 +56,7 @@ from spacy.tokens import Token
 
 from ..lexicon import slug
 from .context import Context
+from .grounding import office_state
 from .lexicon import WORDS
 from .reftables import CLASSES, Descriptions, descriptions, parties_of, party_words
 
@@ -440,8 +441,6 @@ class _Resolver:
         own, nor "the senator", one of many): a person
         actor of that state named with its attributive form ("UK prime minister"), whom later
         references to the title find."""
-        from .grounding import office_state
-
         role = " ".join(title)
         if role not in WORDS.sole_offices:
             return None

@@ -234,6 +234,16 @@ def test_a_body_below_the_state_is_named_as_written_and_kept_apart(run):
     assert actor(idx, text, "local police").id == "org:local-police-gbr"
 
 
+def test_the_staff_of_a_person_with_a_state_act_for_it(run):
+    text = ("Tony Blair spoke on Monday. Jane Roe, Blair's spokeswoman, said he was well, and "
+            "Tom Poe, an aide to Mr Blair, agreed. Ann Low, Blair's sister, laughed.")
+    idx = run(text)
+    assert grounded(idx, text, "Jane Roe") == ("GBR", "affiliation")
+    assert grounded(idx, text, "Tom Poe") == ("GBR", "affiliation")
+    assert actor(idx, text, "Jane Roe").affiliation == "Tony Blair"
+    assert grounded(idx, text, "Ann Low") == (None, None)  # family is no staff
+
+
 def test_organs_that_belong_to_a_named_state_or_to_none(run):
     text = ("The British government and a government in exile argued, EU foreign ministers met, "
             "and Iraq's police were deployed.")

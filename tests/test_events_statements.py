@@ -235,6 +235,7 @@ def test_a_date_phrase_is_no_particle(run, text):
     "The Greens are trying to mobilize young voters in Lima.",
     "Ana Ruiz accepted the award on behalf of the team.",
     "Ana Ruiz will help host the channel's election-night coverage.",
+    "Peru said opioid withdrawal had killed two men in Lima.",
 ])
 def test_other_senses_are_no_event(run, text):
     assert run(text) == ()

@@ -22,8 +22,10 @@ for one role.
 
 from __future__ import annotations
 
+import re
+
 from .context import Context
-from .lexicon import Lexicon
+from .lexicon import WORDS, Lexicon
 from .organs import organ_by_shape, organ_states
 
 __all__ = ["ground_offices", "ground_bodies", "office_state"]
@@ -89,7 +91,9 @@ def ground_bodies(ctx: Context) -> None:
       (``home``; or of the state a foreign story is about, ``article``): trade unions and
       campaign bodies are national;
     - a person with no state who speaks for a body of the article that has one takes it
-      (``affiliation``: "Richard Lewis, Welsh secretary of the British Medical Association").
+      (``affiliation``: "Richard Lewis, Welsh secretary of the British Medical Association"),
+      and so does the staff of a person who has one, named by full name or surname
+      ("Blair's spokeswoman", "an aide to Mr Blair": ``staff_roles``).
     """
     from .home import publication
 
@@ -108,4 +112,33 @@ def ground_bodies(ctx: Context) -> None:
     for aid, d in b.data.items():
         if d["kind"] == "person" and not d["country"] and d["affiliation"] in by_name:
             b.update(aid, country=by_name[d["affiliation"]]["country"], country_from="affiliation")
+    for aid, d in b.data.items():
+        if d["kind"] == "person" and not d["country"]:
+            boss = next((p for role in d["roles"] if (p := _served(ctx, role)) is not None), None)
+            if boss is not None:
+                b.update(aid, country=b.data[boss]["country"], country_from="affiliation", affiliation=b.data[boss]["name"])
+
+
+#: "Trudeau's spokeswoman", "spokeswoman for Justin Trudeau", "an aide to Mr Blair"
+_SERVES = re.compile(r"^(?:(?P<owner>.+?)['’]s\s+(?P<role>.+)|(?P<role2>.+?)\s+(?:for|to)\s+(?P<owner2>.+))$")
+
+
+def _served(ctx: Context, role: str) -> str | None:
+    """The person with a state whom a staff role ("Trudeau's spokeswoman", "aide to Mr Blair")
+    serves, by their full name or surname, or None."""
+    m = _SERVES.match(role.strip())
+    if m is None:
+        return None
+    owner, title = (m["owner"], m["role"]) if m["owner"] else (m["owner2"], m["role2"])
+    low = " ".join(title.lower().split())
+    if not any(low == r or low.endswith(" " + r) for r in WORDS.staff_roles):
+        return None
+    words = [w for w in owner.split() if w.lower() not in ctx.lex.titles]
+    if not words:
+        return None
+    for pid, d in ctx.builder.data.items():
+        if d["kind"] == "person" and d["country"] and (d["name"] == " ".join(words)
+                                                       or d["name"].split()[-1] == words[-1]):
+            return pid
+    return None
 

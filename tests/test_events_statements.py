@@ -212,6 +212,12 @@ def test_out_of_and_away_from_name_the_target_as_a_preposition_does(run):
     assert kinds(run("Chile pulled its troops out of Peru.")) == [("RETREAT", ("CHL",), ("PER",))]
 
 
+def test_a_noun_with_a_name_in_apposition_stands_for_the_name_not_the_possessor(run):
+    assert kinds(run("Chile criticised its neighbour, Peru.")) == [("ACCUSE", ("CHL",), ("PER",))]
+    assert kinds(run("Tom Vale praised Brazil's envoy Ana Ruiz.")) == [
+        ("SUPPORT", ("person:tom-vale",), ("person:ana-ruiz",))]
+
+
 def test_permission_for_an_act_is_a_concession_but_not_for_a_thought(run):
     assert [e.type for e in run("Chile allowed Peru to send inspectors.")] == ["CONCEDE"]
     assert run("Tom Vale allowed the Greens to think that the vote was lost.") == ()

@@ -118,6 +118,10 @@ def np_actors(tok: Token, index: ActorIndex, *, depth: int = 0, skip: frozenset[
             state = _np_state(tok, index, own)
             if state is not None:
                 _add(out, state)
+    elif (named := [a for c in tok.children if c.dep_ == "appos"
+                    for a in [index.for_token(c)] if is_participant(a)]):
+        for a in named:  # "his wife Hillary Clinton", "the president's wife, Hillary Clinton":
+            _add(out, a)  # the name, not the possessor
     else:
         # "his US counterparts": the nationality word names the actor, not the possessor
         mods = sorted((c for c in tok.children if c.dep_ in _NP_MOD_DEPS and c.i not in skip),

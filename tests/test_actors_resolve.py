@@ -154,6 +154,15 @@ def test_a_courtesy_title_of_the_other_sex_is_another_person(run):
     assert refers(idx, text, "Mrs Hart") is refers(idx, text, "Sandra Hart")
 
 
+def test_a_title_named_before_its_holder_goes_to_the_holder_named_next(run):
+    text = ("Games should carry larger warnings, the trade and industry secretary has said.\n\n"
+            "Patricia Hewitt said parents needed help.")
+    idx = run(text, published="2005-03-01", publication="BBC News")
+    assert refers(idx, text, "the trade and industry secretary").name == "Patricia Hewitt"
+    idx = run(text, published="2016-03-01", publication="BBC News")  # she held it no longer
+    assert refers(idx, text, "the trade and industry secretary") is None
+
+
 def test_sole_offices_are_offices():
     from newsgraph.actors.lexicon import WORDS, lexicon
 

@@ -2,7 +2,8 @@
 
 No neural coreference model is available offline; these are rules a reader can follow.
 Every reference is resolved, in text order, to an *earlier* mention of an actor of the
-article (a name, a surname, or a reference resolved before it, so chains carry on), and
+article (a name, a surname, or a reference resolved before it, so chains carry on; a title
+only its holder named later can fit is the one exception: ``role-noun`` below), and
 becomes a mention of that actor with the rule's name, which is how the quote and event
 stages see it (``ActorIndex.for_token``).
 
@@ -11,7 +12,9 @@ Rules (``actors.rules.v8``):
 - ``role-noun``: "the prime minister", "the chancellor", "the foreign minister" -> the
   person named most recently whose roles fit the title (a role fits when it is the title,
   or the title with portfolio words before it: "the minister" fits "Foreign Minister",
-  not "Prime Minister" or "Deputy Minister").  With no such person, a title that is not a
+  not "Prime Minister" or "Deputy Minister"; the offices a known office-holder held in the
+  article's year count as roles: :mod:`.known`), else the person named next, in this or the
+  next paragraph, whose roles fit it ("..., the trade secretary has said. Jane Roe ...").  With no such person, a title that is not a
   public office ("the professor", "the coach") goes to the nearest person in the same or
   the previous paragraph who holds no other role of its sector (the founder of a company
   can be "the professor"); a public office ("the president", "the general") stays
@@ -19,6 +22,9 @@ Rules (``actors.rules.v8``):
   party ("the Tory leader", "the Liberal Democrat leader"): then the nearest person close by
   who is no member of another party and holds no other role of the sector holds it, and a
   holder of no party belongs to that one (and acts for its state: ``country_from`` ``party``).
+- ``office-holder``: an office a state has one holder of that no one in the article holds
+  ("the prime minister" in a UK article that names no prime minister) is its unnamed holder,
+  a person of that state ("UK prime minister").
 - ``description``: a definite description headed by a noun of ``data/descriptions.tsv``,
   or by any noun that is the subject of an inverted attribution ("..., says the bow-tied
   maverick": the inversion follows a quotation and speaks of someone, unless the noun names
@@ -338,6 +344,8 @@ class _Resolver:
             holder = self.role_holder(t, title, party)
             if holder is not None and party is not None:
                 self._join_party(holder, party)
+            if holder is None and party is None:
+                holder = self.named_later(t, title)
             if holder is None and party is None and len(title) == len(mods) + 1:
                 return first, self.office_holder(title), "office-holder"
             return first, holder, "role-noun"
@@ -433,6 +441,22 @@ class _Resolver:
             if fits is None and fallback is None and not office and self.para(t.i) - r.para <= PARA_BACK:
                 fallback = r.aid
         return fallback
+
+    def named_later(self, t: Token, title: tuple[str, ...]) -> str | None:
+        """The person named next, in this or the next paragraph, who holds the role ("the trade
+        and industry secretary has said ... Patricia Hewitt told the BBC", when she is the trade
+        secretary of the article's year or the text gives her that title)."""
+        best = None
+        for aid, d in self.b.data.items():
+            if d["kind"] != "person" or not self._fits(aid, title):
+                continue
+            for m in self.b.mentions[aid]:
+                k = self.ctx.start_tok.get(m.start)
+                if m.start > t.idx and k is not None and self.para(k) - self.para(t.i) <= PARA_BACK:
+                    if best is None or m.start < best[0]:
+                        best = (m.start, aid)
+                    break
+        return best[1] if best else None
 
     def office_holder(self, title: tuple[str, ...]) -> str | None:
         """The unnamed present holder of an office a state has one holder of (``sole_offices``),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -14,6 +14,9 @@ from .gazetteer import GazMatch, Gazetteer, gazetteer
 from .home import home_country
 from .index import Builder
 from .lexicon import WORDS, Lexicon, lexicon
+
+if TYPE_CHECKING:
+    from .known import KnownPerson
 
 __all__ = ["Context", "make_context", "find_forms", "keeps_capitals"]
 
@@ -43,7 +46,7 @@ class Context:
     gender: dict[str, str] = field(default_factory=dict)  # person actor id -> "m" | "f"
     #: person actor id -> the known office-holder they are (:mod:`.known`), and the offices
     #: (role titles, lower case) that person held in the article's year
-    known: dict = field(default_factory=dict)
+    known: dict[str, KnownPerson] = field(default_factory=dict)
     held: dict[str, tuple[str, ...]] = field(default_factory=dict)
     abbrevs: dict[int, tuple[str, str]] = field(default_factory=dict)
     start_tok: dict[int, int] = field(default_factory=dict)  # char offset -> token starting there  # "Ont." token -> (region, alpha-3)

@@ -116,7 +116,8 @@ def ground_bodies(ctx: Context) -> None:
         if d["kind"] == "person" and not d["country"]:
             boss = next((p for role in d["roles"] if (p := _served(ctx, role)) is not None), None)
             if boss is not None:
-                b.update(aid, country=b.data[boss]["country"], country_from="affiliation", affiliation=b.data[boss]["name"])
+                b.update(aid, country=b.data[boss]["country"], country_from="affiliation",
+                         affiliation=b.data[boss]["name"])
 
 
 #: "Trudeau's spokeswoman", "spokeswoman for Justin Trudeau", "an aide to Mr Blair"

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from ..lexicon import fold
 from .context import Context
 from .tables import rows, split
 
@@ -48,10 +48,9 @@ class KnownPerson:
 
 
 def _key(name: str) -> str:
-    """A name as compared: accents folded, full stops dropped, case and spacing ignored
-    ("George W. Bush" ~ "George W Bush", "Recep Tayyip Erdoğan" ~ "Recep Tayyip Erdogan")."""
-    t = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return " ".join(t.replace(".", " ").replace("\u2019", "'").lower().split())
+    """A name as compared: folded (:func:`~newsgraph.lexicon.fold`), full stops dropped, spacing
+    ignored ("George W. Bush" ~ "George W Bush", "Lech Wałęsa" ~ "Lech Walesa")."""
+    return " ".join(fold(name).replace(".", " ").replace("\u2019", "'").split())
 
 
 def _terms(office: str) -> tuple[tuple[str, int, int | None], ...]:
@@ -109,7 +108,8 @@ def find_known(ctx: Context) -> None:
         if person is not None:
             ctx.known[aid] = person
             if year is not None:  # as the roles table names them ("Prime Minister of Sweden")
-                ctx.held[aid] = tuple(dict.fromkeys(ctx.lex.office(t) or t for t in person.offices_in(year)))
+                ctx.held[aid] = tuple(dict.fromkeys(ctx.lex.office(t) or t
+                                                    for t in person.offices_in(year)))
 
 
 def ground_known(ctx: Context) -> None:

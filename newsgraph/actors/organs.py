@@ -73,6 +73,7 @@ def _table() -> dict[str, list[Organ]]:
     return out
 
 
+@functools.cache
 def organ_id(name: str, code: str) -> str:
     """The actor id of ``code``'s organ named ``name`` in the table ("government", "GBR" ->
     ``org:government-gbr``; "Home Office", "GBR" -> ``org:home-office``)."""

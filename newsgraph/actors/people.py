@@ -343,6 +343,7 @@ def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> N
     a courtesy title before it) is that person, even where the gazetteer read it as a place."""
     b, doc = ctx.builder, ctx.toks
     surnames: dict[str, list[str]] = {}
+    words_of = dict(people)
     for pid, words in people:
         if len(words) >= 2 or ctx.gender.get(pid) is not None:  # "Mr Kishida" is a surname too
             surnames.setdefault(words[-1], []).append(pid)
@@ -374,7 +375,7 @@ def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> N
                 (t.i + 1 < n and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper()):
             continue
         said = ctx.lex.titles.get(doc[t.i - 1].lower_, "") if t.i > 0 else ""
-        if _other_sex(said, _sex(ctx, pids[0], dict(people)[pids[0]])):
+        if _other_sex(said, _sex(ctx, pids[0], words_of[pids[0]])):
             continue  # "Mrs Howard" after "Michael Howard": someone else
         start, end = t.idx, t.idx + len(t.text)
         owner = b.owner(start, end)

@@ -14,8 +14,8 @@ Rules (``actors.rules.v8``):
   or the title with portfolio words before it: "the minister" fits "Foreign Minister",
   not "Prime Minister" or "Deputy Minister"; the offices a known office-holder held in the
   article's year count as roles: :mod:`.known`), else the person named next, in this or the
-  next paragraph, whose roles fit it ("..., the trade secretary has said. Jane Roe ...").  With no such person, a title that is not a
-  public office ("the professor", "the coach") goes to the nearest person in the same or
+  next paragraph, whose roles fit it ("..., the trade secretary has said. Jane Roe ...").
+  With no such person, a title that is not a public office ("the professor", "the coach") goes to the nearest person in the same or
   the previous paragraph who holds no other role of its sector (the founder of a company
   can be "the professor"); a public office ("the president", "the general") stays
   unresolved rather than go to someone never given it, unless the title names the holder's

@@ -433,18 +433,15 @@ def home_government(index: ActorIndex) -> Actor | None:
     if index.home_country is None:
         return None
     code = index.home_country.code
-    named = state_organ(index, code, "GOV", "government")
-    if named is not None and named.kind != "country":
-        return named
-    bodies = [a for a in index.actors if a.kind == "organization" and a.country == code and a.sector == "GOV"]
-    return max(bodies, key=lambda a: len(a.mentions), default=None) or named
+    bodies = [a for a in index.actors
+              if a.kind == "organization" and a.country == code and a.sector == "GOV"]
+    government = organ_id("government", code)
+    return next((a for a in bodies if a.id == government), None) \
+        or max(bodies, key=lambda a: len(a.mentions), default=None) or args_.state(index, code)
 
 
-def state_organ(index: ActorIndex, state: str, sector: str, organ: str | None = None) -> Actor | None:
-    """The article's actor for an organ of ``state`` ("the government", "police"; ``organ``:
-    its name in the actors' organ table), else the state itself, when the article mentions
-    either."""
-    want = organ_id(organ, state) if organ else None
+def state_organ(index: ActorIndex, state: str, sector: str) -> Actor | None:
+    """The article's actor for an organ of ``state`` of that sector ("police"), else the state
+    itself, when the article mentions either."""
     return next((a for a in index.actors if a.kind == "organization" and a.country == state
-                 and a.sector == sector and (want is None or a.id == want)),
-                None) or args_.state(index, state)
+                 and a.sector == sector), None) or args_.state(index, state)

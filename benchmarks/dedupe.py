@@ -38,6 +38,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+from memory import memory, reset_peak  # noqa: E402
+
 print = functools.partial(print, flush=True)  # noqa: A001
 
 PUBLICATIONS = ("Harbour Courier", "Valley Ledger", "Morning Star", "Evening Dispatch",
@@ -105,15 +107,6 @@ def _ingest(db: Path, path: Path) -> float:
 
 # -- the child: one update_clusters call -------------------------------------------------
 
-def _memory() -> tuple[float, float]:
-    fields = {}
-    with open("/proc/self/status") as f:
-        for line in f:
-            key, _, value = line.partition(":")
-            fields[key] = value.strip()
-    return int(fields["VmHWM"].split()[0]) / 1024, int(fields["VmRSS"].split()[0]) / 1024
-
-
 def child(args) -> int:
     from dataclasses import asdict
 
@@ -125,14 +118,14 @@ def child(args) -> int:
             return 0
         kb.conn.execute("SELECT COUNT(*) FROM articles").fetchone()
         import newsgraph.scale.clusters  # noqa: F401  (imports measured apart: numpy, datasketch)
-        with open("/proc/self/clear_refs", "w") as f:
-            f.write("5")
-        _, before = _memory()
+        if not reset_peak():
+            raise OSError("cannot reset the peak RSS (/proc/self/clear_refs)")
+        _, before = memory()
         options = {"threshold": args.threshold} if args.threshold else {}
         t = time.perf_counter()
         r = kb.update_clusters(**options)
         secs = time.perf_counter() - t
-        peak, _ = _memory()
+        peak, _ = memory()
     print(json.dumps({"seconds": secs, "peak_mb": peak, "before_mb": before, **asdict(r)}))
     return 0
 

@@ -40,6 +40,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from memory import memory, reset_peak  # noqa: E402
+
 print = functools.partial(print, flush=True)  # noqa: A001
 
 
@@ -99,25 +101,6 @@ class Web:
 
 # -- the watcher (child process) ----------------------------------------------------
 
-def _memory() -> tuple[float, float]:
-    """(peak RSS since the last reset, current RSS) of this process in MB."""
-    fields = {}
-    with open("/proc/self/status") as f:
-        for line in f:
-            key, _, value = line.partition(":")
-            fields[key] = value.strip()
-    return int(fields["VmHWM"].split()[0]) / 1024, int(fields["VmRSS"].split()[0]) / 1024
-
-
-def _reset_peak() -> bool:
-    try:
-        with open("/proc/self/clear_refs", "w") as f:
-            f.write("5")  # Linux: reset the peak RSS (VmHWM) to the current RSS
-        return True
-    except OSError:
-        return False
-
-
 def child(args) -> int:
     import logging
 
@@ -147,11 +130,11 @@ def child(args) -> int:
         for cycle in range(1, args.cycles + 1):
             if cycle > 1:
                 sys.stdin.readline()  # the parent has published the next pages
-            reset = _reset_peak()
+            reset = reset_peak()
             failures = []
             dedupe_seconds.clear()
             r = run_cycle(kb, specs, settings, fetcher=fetcher, on_failure=failures.append)
-            peak, rss = _memory()
+            peak, rss = memory()
             out = r.to_dict() | {"peak_mb": peak, "rss_mb": rss, "peak_reset": reset,
                                  "dedupe_seconds": sum(dedupe_seconds),
                                  "failures": [str(f) for f in failures[:5]]}

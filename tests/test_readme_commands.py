@@ -27,6 +27,8 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.store.migrate import statements
+
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 _BLOCK = re.compile(r"^```(\w*)\n(.*?)^```", re.S | re.M)
@@ -41,19 +43,6 @@ def _blocks() -> list[tuple[str, str]]:
     a, b = text.index("<!-- cli-reference:start -->"), text.index("<!-- cli-reference:end -->")
     text = text[:a] + text[b:]
     return [(m.group(1), m.group(2)) for m in _BLOCK.finditer(text)]
-
-
-def _statements(sql: str) -> list[str]:
-    out, buf = [], ""
-    for line in sql.splitlines(keepends=True):
-        if not buf and (not line.strip() or line.lstrip().startswith("--")):
-            continue
-        buf += line
-        if sqlite3.complete_statement(buf):
-            out.append(buf.strip())
-            buf = ""
-    assert not buf.strip(), f"an incomplete SQL statement: {buf!r}"
-    return out
 
 
 def _bash_parses(script: str) -> None:
@@ -79,7 +68,7 @@ def test_every_block_parses():
         elif lang == "python":
             compile(body, "README.md", "exec")
         elif lang == "sql":
-            assert _statements(body)
+            assert statements(body)
         elif lang == "":  # a listing (the layout of the package), not a command
             assert "newsgraph" in body
         else:
@@ -155,7 +144,7 @@ def test_the_readme_runs(workspace):
     for lang, body in _blocks():
         if lang != "sql":
             continue
-        for stmt in _statements(body):
+        for stmt in statements(body):
             if "ATTACH" in stmt or "read_parquet" in stmt or "'events.parquet'" in stmt \
                     or "kb." in stmt:
                 continue  # DuckDB's

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
+from pathlib import Path
 
 from newsgraph.models import (Actor, Analysis, Article, Caption, Cue, Event, Mention, Quote,
                               Source, Span, Speaker, TimeExpr, Trigger)
@@ -60,3 +62,17 @@ def make_analysis(body: str = "The United States and Japan agreed on Friday to h
     times = (TimeExpr("Friday", friday[0] + 3, friday[1], "2022-01-07", "day"),) if friday else ()
     return Analysis(art, times=times, actors=actors, quotes=quotes, events=events,
                     warnings=("an analysis warning",), pipeline_version="test-pipeline-1")
+
+
+def committed(db: Path) -> int | None:
+    """Articles committed so far, read from another connection (None: no table yet)."""
+    if not db.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None

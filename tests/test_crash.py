@@ -19,6 +19,7 @@ from newsgraph import KnowledgeBase
 from newsgraph.ingest import ingest
 
 from scale_corpus import write_corpus
+from store_helpers import committed
 
 ROOT = Path(__file__).resolve().parent.parent
 N = 320
@@ -44,20 +45,6 @@ def group_members(pgid: int) -> list[tuple[int, str]]:
         if int(fields[2]) == pgid and fields[0] != b"Z":
             out.append((int(entry), cmd))
     return out
-
-
-def committed(db: Path) -> int | None:
-    """Articles committed so far, read from another connection (None: no table yet)."""
-    if not db.exists():
-        return None
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-        try:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
 
 
 def counts(db: Path) -> dict[str, int]:

@@ -11,22 +11,10 @@ import sys
 import time
 from pathlib import Path
 
+from store_helpers import committed
+
 ROOT = Path(__file__).resolve().parent.parent
 N = 600
-
-
-def _count(db: Path) -> int | None:
-    """Committed articles, read from another connection; None while there is no table yet."""
-    if not db.exists():
-        return None
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-        try:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
 
 
 def _check_valid(db: Path) -> int:
@@ -69,7 +57,7 @@ def test_sigkill_at_several_points_then_rerun(tmp_path):
         else:
             deadline = time.monotonic() + 120
             while time.monotonic() < deadline and proc.poll() is None:
-                n = _count(db)
+                n = committed(db)
                 if n is not None:
                     seen = max(seen, n)
                     if n >= threshold:
@@ -78,7 +66,7 @@ def test_sigkill_at_several_points_then_rerun(tmp_path):
         finished = proc.poll() is not None
         os.kill(proc.pid, signal.SIGKILL) if not finished else None
         proc.wait()
-        if db.exists() and _count(db) is not None:
+        if db.exists() and committed(db) is not None:
             after = _check_valid(db)
             assert after >= seen, f"committed articles lost: saw {seen}, {after} after the kill"
         if threshold is not None:

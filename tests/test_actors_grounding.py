@@ -341,3 +341,41 @@ def test_a_domestic_story_keeps_the_home_country_though_it_names_a_foreign_state
     ix = run(text, publication="BBC News")
     assert grounded(ix, text, "government") == ("GBR", "home")
     assert grounded(ix, text, "unions") == ("GBR", "home")
+
+
+def test_the_shadow_cabinet_and_shadow_ministers_are_the_opposition(run):
+    text = ("The shadow cabinet met on Monday, and shadow home secretary David Davis spoke. "
+            "The cabinet met on Tuesday.")
+    idx = run(text, **BBC)
+    shadow = actor(idx, text, "shadow cabinet")
+    assert (shadow.sector, shadow.country) == ("OPP", "GBR")
+    assert actor(idx, text, "cabinet", nth=1).id == "org:cabinet-gbr" != shadow.id
+    assert actor(idx, text, "David Davis").sector == "OPP"
+
+
+def test_a_policy_modifier_names_its_owner_but_other_modifiers_do_not(run):
+    text = "Labour defended the government plans. Government bonds fell and the police chief resigned."
+    idx = run(text, **BBC)
+    assert actor(idx, text, "government").id == "org:government-gbr"  # the government's plans
+    assert [a.id for a in idx.actors if a.kind == "organization" and a.sector in ("GOV", "COP")] \
+        == ["org:government-gbr"]
+
+
+def test_a_title_of_a_named_body_before_the_name(run):
+    text = "The chairman of the Bar Society, Jane Roe said the plans were wrong."
+    idx = run(text, **BBC)
+    roe = actor(idx, text, "Jane Roe")
+    assert (roe.roles, roe.affiliation) == (("chairman",), "Bar Society")
+    text = "The president of France, Jacques Chirac said the plans were wrong."
+    assert grounded(run(text), text, "Jacques Chirac") == ("FRA", "appositive")
+
+
+def test_a_union_is_a_labour_body_of_the_home_state_and_its_leader_speaks_for_it(run):
+    text = ("The Public and Commercial Services Union (PCS) joined the talks. PCS leader Jane Roe "
+            "spoke, and the GMB union agreed.")
+    idx = run(text, **BBC)
+    pcs = actor(idx, text, "Commercial Services Union")
+    assert (pcs.sector, pcs.country) == ("LAB", "GBR")
+    roe = actor(idx, text, "Jane Roe")
+    assert (roe.country, roe.country_from, roe.sector) == ("GBR", "affiliation", "LAB")
+    assert actor(idx, text, "GMB").sector == "LAB"  # "the GMB union": the noun after the name

@@ -316,3 +316,18 @@ def test_the_main_clause_subject_before_a_subordinate_one(run):
             "economy.\n\nBut he criticised the rebate.")
     idx = run(text)
     assert refers(idx, text, "he").name == "Charles Kennedy"
+
+
+def test_a_title_followed_by_a_name_is_that_name_not_an_earlier_holder(run):
+    text = ("Jane Roe, the chairman of the Lake Club, spoke first.\n\n"
+            "The chairman of the Bar Society, Tom Poe said the plans were wrong.")
+    idx = run(text)
+    assert refers(idx, text, "The chairman") is None  # the mention is Tom Poe's name
+
+
+def test_the_party_is_a_party(run):
+    text = "The Greens met the Home Office on Monday. The party said it was pleased."
+    idx = run(text, publication="BBC News")
+    assert refers(idx, text, "The party").name == "Greens"
+    text = "Acme Foods met the Home Office on Monday. The party said it was pleased."
+    assert refers(run(text, publication="BBC News"), text, "The party") is None

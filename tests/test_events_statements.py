@@ -519,3 +519,58 @@ def test_keeping_demands_down_is_an_amount_whichever_word_down_hangs_on(down_on)
               deps=["aux", "ROOT", "dobj", "prt"], lemmas=["to", "keep", "demand", "down"])
     entry = next(e for e in load_lexicon().entries if e.rule == "demand-noun")
     assert economic(doc[2], entry, None, load_senses())
+
+
+# --- naming by a pejorative verb, and whose policy a definite noun is ---------------------
+
+def _whole(text):
+    from newsgraph import analyze  # the whole pipeline: actors and the home country from the dateline
+
+    a = analyze("LONDON: " + text)
+    names = {x.id: x.name for x in a.actors}
+    return [(e.type, tuple(names.get(i, i) for i in e.source), tuple(names.get(i, i) for i in e.target))
+            for e in a.events]
+
+
+def test_branding_condemns_whatever_the_description(run):
+    assert kinds(run("France branded the Iranian plans a gamble.")) == [("ACCUSE", ("FRA",), ("IRN",))]
+    assert kinds(run("France branded Iran a rogue state.")) == [("ACCUSE", ("FRA",), ("IRN",))]
+    # a naming verb that does not condemn by itself needs a condemning word
+    assert run("France called Iran a neighbour.") == ()
+    assert kinds(run("France called Iran a disgrace.")) == [("ACCUSE", ("FRA",), ("IRN",))]
+
+
+def test_a_naming_verb_read_as_taking_a_clause_still_names(run):
+    # the parser reads "branded [the scheme unworkable]" as a clause with no verb
+    evs = run("Ana Ruiz branded the Peruvian scheme unworkable.")
+    assert [(e.type, e.target) for e in evs] == [("ACCUSE", ("PER",))]
+
+
+def test_a_definite_policy_noun_belongs_to_the_owner_named_at_its_first_mention():
+    text = ("The Conservatives have backed Labour plans to introduce identity cards.\n\n"
+            "The Liberal Democrats said they would vote against the plans next week.")
+    assert ("REJECT", ("Liberal Democrats",), ("Labour",)) in _whole(text)
+    # an owner named where the noun stands wins
+    text = "The Liberal Democrats said they would vote against the Tory plans next week."
+    assert [e[2] for e in _whole(text) if e[0] == "REJECT"] == [("Conservative Party",)]
+
+
+def test_support_given_or_announced_is_support():
+    got = _whole("The Conservatives announced their support for the government plans on Monday.")
+    assert got == [("SUPPORT", ("Conservatives",), ("UK government",))]
+    assert [e[0] for e in _whole("Charles Kennedy gave his backing to the French proposal.")] == ["SUPPORT"]
+    assert _whole("The bank gave support to the economy.") == []
+
+
+def test_strikes_called_or_staged_and_walkouts_are_protests():
+    assert [e[:2] for e in _whole("The Fire Brigades Union has called a strike over pay.")] \
+        == [("PROTEST", ("Fire Brigades Union",))]
+    assert [e[0] for e in _whole("Unions walked out of the talks on Monday.")] == ["PROTEST"]
+    assert _whole("The striker called a meeting with the manager.") == []
+    assert _whole("US jets carried out a strike on the city.") == []  # no labour sense without a word for it
+
+
+def test_working_with_another_actor_is_cooperation(run):
+    assert kinds(run("France will work with Germany on the plan.")) == [("AGREE", ("FRA",), ("DEU",))]
+    assert kinds(run("France worked with Germany on the plan.")) == [("COOPERATE", ("FRA",), ("DEU",))]
+    assert run("Ana Ruiz worked with children for ten years.") == ()

@@ -1,4 +1,4 @@
-"""The last actors pass: people whose office gives their state (rules ``actors.rules.v8:office``).
+"""The last actors pass: people whose office gives their state (rules ``actors.rules.v9:office``).
 
 A person with no state from the text's syntax (nationality word, possessive, appositive,
 party: :mod:`.people`) takes one from an office they hold, by its entry in ``data/roles.tsv``:
@@ -82,7 +82,7 @@ def _state_body(ctx: Context, name: str) -> bool:
 
 
 def ground_bodies(ctx: Context) -> None:
-    """National bodies and the people who speak for them (rules ``actors.rules.v8:body``):
+    """National bodies and the people who speak for them (rules ``actors.rules.v9:body``):
 
     - a publication or broadcaster of ``data/publications.tsv`` named in the text is of its
       country (``publication``: "the BBC"); a news agency is of none;
@@ -109,9 +109,17 @@ def ground_bodies(ctx: Context) -> None:
                 d["name"].split()[-1].lower() in lex.national_bodies:
             b.update(aid, country=home, country_from=domestic_how)
     by_name = {d["name"]: d for d in b.data.values() if d["kind"] == "organization" and d["country"]}
+    for aid, d in b.data.items():  # its other names too ("PCS" of "Public and Commercial Services Union (PCS)")
+        if d["kind"] == "organization" and d["country"]:
+            for m in b.mentions.get(aid, ()):
+                if m.form in ("name", "alias"):
+                    by_name.setdefault(m.text, d)
     for aid, d in b.data.items():
         if d["kind"] == "person" and not d["country"] and d["affiliation"] in by_name:
-            b.update(aid, country=by_name[d["affiliation"]]["country"], country_from="affiliation")
+            body = by_name[d["affiliation"]]
+            b.update(aid, country=body["country"], country_from="affiliation")
+            if body["sector"] and body["sector"] != "GOV" and d["sector"] == "GOV":
+                d["sector"] = body["sector"]  # "PCS leader Jane Roe": a union's leader leads no government
     for aid, d in b.data.items():
         if d["kind"] == "person" and not d["country"]:
             boss = next((p for role in d["roles"] if (p := _served(ctx, role)) is not None), None)

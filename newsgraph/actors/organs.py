@@ -1,6 +1,6 @@
 """Organs of the state that name no state: "the government", "the Treasury", "police", "MPs".
 
-Rules (``actors.rules.v8:organ``), from ``data/organs.tsv``:
+Rules (``actors.rules.v9:organ``), from ``data/organs.tsv``:
 
 - an organ word is a mention of that organ of a state when it heads its noun phrase (not
   "government bonds", "police chief") after no determiner, "the" or "this" (plurals also after a
@@ -31,6 +31,7 @@ import functools
 from dataclasses import dataclass
 
 from ..lexicon import slug
+from ..lexicon.words import policy_nouns
 from .context import Context, find_forms, keeps_capitals
 from .lexicon import WORDS
 from .tables import States, parse_states, rows
@@ -141,11 +142,19 @@ def _head_of(ctx: Context, i: int, j: int):
     return doc[j - 1]
 
 
+def _owns(noun) -> bool:
+    """Is ``noun`` a policy whose modifier names its owner ("the government plans", "government
+    proposals"), with no determiner or a definite one?"""
+    return noun.lemma_.lower() in policy_nouns() and noun.tag_ in ("NN", "NNS") and all(
+        c.lower_ in WORDS.organ_determiners for c in noun.children if c.dep_ == "det")
+
+
 def _ground(ctx: Context, i: int, j: int, organ: Organ, in_play: set[str]) -> tuple[str, str] | None:
     """(state, how) for the organ at tokens [i, j), or None when it is no organ of ours."""
     doc, lex = ctx.toks, ctx.lex
     head = _head_of(ctx, i, j)
-    if head.dep_ in ("compound", "amod", "nmod") and head.head.i >= j:
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.i >= j \
+            and not _owns(head.head):
         return None  # "government bonds", "police chief": a modifier
     ent = ctx.ent_of[i]
     if ent is not None and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON") \

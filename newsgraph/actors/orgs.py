@@ -1,6 +1,6 @@
 """Organisations, documents and bodies that speak, and collective references to states.
 
-Rules (``actors.rules.v8``):
+Rules (``actors.rules.v9``):
 - ``igo``: an intergovernmental organisation (``data/igos.tsv``: "the EU", "NATO", "the UN
   Security Council") is one organisation under its canonical name, sector IGO, no country;
 - ``org-ent``: an ORG entity, without "the" and a possessive; not when it is only role words
@@ -115,7 +115,9 @@ def extract_orgs(ctx: Context, inner: dict[int, str]) -> None:
             b.mention(aid, start, end, "name", rule="facility")
             continue
         sector = None
-        organ = organ_by_shape([doc[k].text for k in range(i, j)])
+        # "the PCS union": the common noun after the name is the organisation's kind
+        kind_word = [doc[j].text] if j < len(doc) and doc[j].text.islower() and doc[j].pos_ == "NOUN" else []
+        organ = organ_by_shape([doc[k].text for k in range(i, j)] + kind_word)
         if organ is not None:  # "Ministry of Defence", "West Yorkshire Police": an organ of the state
             sector = organ.sector
             if country is None and ctx.domestic and ctx.domestic[0] in organ.states:

@@ -1,6 +1,6 @@
 """People: names (spaCy PERSON plus title and appositive cues), one actor per person.
 
-Rules (``actors.rules.v8``):
+Rules (``actors.rules.v9``):
 - ``person-ent``: a PERSON entity, without a leading courtesy title, a trailing possessive or
   words that are not part of a name;
 - ``person-after-role``: capitalised proper nouns right after a role title the model did not
@@ -461,7 +461,9 @@ def _attach_roles(ctx: Context, aid: str, s: NameSpan) -> None:
     if before is not None:
         appositive = s.i > 0 and doc[s.i - 1].text == ","
         closes = s.j >= len(doc) or doc[s.j].text in (",", ")", ".", "\n") or doc[s.j].is_sent_start
-        if not appositive or closes:
+        # "The chairman of the Law Society, Jane Roe said": no second comma, but the name is the
+        # subject or the title's appositive (a list would be "the chairman, Jane Roe and ...")
+        if not appositive or closes or doc[s.j - 1].dep_ in ("nsubj", "nsubjpass", "appos"):
             infos.append(before)
     after = roles_after(ctx, s.j)
     if after is None and s.j < len(doc) and doc[s.j].text.isupper() and doc[s.j].lower_ in lex.roles \

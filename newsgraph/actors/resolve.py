@@ -7,7 +7,7 @@ only its holder named later can fit is the one exception: ``role-noun`` below), 
 becomes a mention of that actor with the rule's name, which is how the quote and event
 stages see it (``ActorIndex.for_token``).
 
-Rules (``actors.rules.v8``):
+Rules (``actors.rules.v9``):
 
 - ``role-noun``: "the prime minister", "the chancellor", "the foreign minister" -> the
   person named most recently whose roles fit the title (a role fits when it is the title,
@@ -90,7 +90,8 @@ ORG_KINDS = {"business": "business", "government": "government"}
 #: the person the article gave that role refers back to it
 PUBLIC_OFFICES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP"})
 PARTY_SECTOR = "PTY"
-SECTOR_KINDS = {"GOV": "government", "IGO": "government", "MIL": "government", "BUS": "business"}
+SECTOR_KINDS = {"GOV": "government", "IGO": "government", "MIL": "government", "BUS": "business",
+                "PTY": "party"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +317,15 @@ class _Resolver:
 
     # -- role nouns and descriptions ------------------------------------------
 
+    def _named_after(self, t: Token) -> bool:
+        """Is the noun phrase of ``t`` followed by a comma and a person's name ("The chairman of
+        the Bar Council, Jane Roe said", where the parser makes both subjects of the verb)?"""
+        k = t.right_edge.i + (0 if t.right_edge.text == "," else 1)
+        if k >= len(self.doc) - 1 or self.doc[k].text != ",":
+            return False
+        who = self.owner[k + 1]
+        return who is not None and who.startswith("person:")
+
     def description(self, t: Token) -> tuple[int, str | None, str] | None:
         """(first token, actor id or None, rule) for "the <modifiers> NOUN" at head t."""
         doc, ctx = self.doc, self.ctx
@@ -335,7 +345,8 @@ class _Resolver:
             return None  # "the Canadian government", "the Acme chairman": they name themselves
         if t.pos_ == "PROPN" and t.lower_ not in role_words:
             return None
-        if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in t.rights):
+        if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in t.rights) \
+                or self._named_after(t):
             return None  # "the minister, Jane Roe,": the name that follows is the mention
         mods = [c.lower_ for c in lefts[1:] if c.dep_ in ("amod", "compound") and not self._of_party(c.i)]
         first = lefts[0].i
@@ -545,7 +556,10 @@ class _Resolver:
             if here - r.para > ORG_PARA_BACK:
                 break
             kind = self.org_kind(r.aid)
-            if (kind is None and r.aid in subjects) or (kind is not None and cls in (kind, "org")):
+            if cls == "party":  # "the party" is a party, never a body of unknown kind
+                if kind == "party":
+                    return r.aid
+            elif (kind is None and r.aid in subjects) or (kind is not None and cls in (kind, "org")):
                 return r.aid
         return None
 
@@ -563,7 +577,7 @@ class _Resolver:
         if cls in ("thing", "city", "country", "collective"):
             return None
         kind = ("group" if t.tag_ in ("NNS", "NNPS") else
-                "organization" if cls in ("business", "government", "org") else "person")
+                "organization" if cls in ("business", "government", "org", "party") else "person")
         return self._ref(None, kind, t, (t.left_edge.idx, t.idx + len(t.text)))
 
     def run(self) -> dict[int, str]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..lexicon.words import pronoun_set
 from .context import Context
@@ -148,6 +148,20 @@ def _office_suffix(doc, k: int) -> bool:
         and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_
 
 
+def _of_body(ctx: Context, k: int) -> tuple[int, Span] | None:
+    """(title head, the body) when token k ends "<title> of [the] <body>" ("chairman of the Bar
+    Council", "president of France")."""
+    ent = ctx.ent_of[k] if k >= 0 else None
+    if ent is None or ent.end - 1 != k or ent.label_ not in ("ORG", "GPE"):
+        return None
+    j = ent.start - 1
+    if j >= 0 and ctx.toks[j].lower_ in WORDS.articles:
+        j -= 1
+    if j < 1 or ctx.toks[j].lower_ != "of" or ctx.toks[j - 1].lower_ not in ctx.lex.role_heads:
+        return None
+    return j - 1, ent
+
+
 def roles_before(ctx: Context, i: int) -> RoleInfo | None:
     """A pre-nominal title ("US Secretary of State" Name) or a role appositive before the name
     ("Japan's foreign minister, " Name), ending at token i-1."""
@@ -157,6 +171,9 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
     if k >= 0 and doc[k].text == ",":
         appositive = True
         k -= 1
+    of_body = _of_body(ctx, k) if appositive else None
+    if of_body is not None:  # "The chairman of the Bar Council, " Name
+        k = of_body[0]
     suffix = k
     if _office_suffix(doc, k):  # "President-elect", "minister-designate": the head is before
         k -= 2
@@ -184,7 +201,8 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
                 affiliation = ent.text
             scan = ent.start if ent is not None else max(owner, 0)
             break
-        if low in WORDS.articles or t.is_punct and t.text not in ("-",) or t.pos_ in ("VERB", "AUX", "PRON", "DET", "NUM"):
+        if low in WORDS.articles or t.is_punct and t.text not in ("-",) or t.pos_ in ("AUX", "PRON", "DET", "NUM") \
+                or t.pos_ == "VERB" and low not in ctx.lex.role_words:  # "and shadow home secretary": a verb to the tagger
             break
         if t.text == "-" and t.whitespace_:  # a spaced dash ends a dateline ("BEIJING - Chinese President")
             break
@@ -206,7 +224,7 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
         k -= 1
     scan = min(scan, k)
     toks = [doc[x] for x in range(k, end + 1)]
-    while toks and (toks[0].lower_ in ("of", "-") or toks[0].pos_ == "ADJ" and toks[0].text.islower()
+    while toks and (toks[0].lower_ in ("of", "-") or toks[0].pos_ == "CCONJ" or toks[0].pos_ == "ADJ" and toks[0].text.islower()
                     and toks[0].lower_ not in ctx.lex.role_words and toks[0].lower_ not in ctx.lex.role_modifiers):
         toks = toks[1:]  # "confident" of "was confident shadow home secretary Mr Roe"
     if not toks:
@@ -217,6 +235,12 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
     if country is None:
         country = _country_for_title(ctx, toks, ts)
         how = "nationality" if country else None
+    if of_body is not None and country is None and affiliation is None:
+        country = _is_country_tok(ctx, of_body[1].end - 1)
+        how = "appositive" if country else None
+        if country is None and of_body[1].label_ == "ORG":
+            a, b = trim_entity(of_body[1])
+            affiliation = _text(ctx, [ctx.toks[x] for x in range(a, b)])[0]
     party = _party_in(ctx, scan, end + 1)
     if party is not None and affiliation == ctx.article.text[doc[party.i].idx:doc[party.j - 1].idx + len(doc[party.j - 1].text)]:
         affiliation = None  # the party is the person's party, not an employer

@@ -27,7 +27,7 @@ from .triggers import Match, match_sentence, other_agent_clause
 
 __all__ = ["Draft", "sentence_drafts", "RULES"]
 
-RULES = "events.rules.v5"
+RULES = "events.rules.v6"
 _COOP = frozenset(("verbal cooperation", "material cooperation"))
 #: Acts coded against the acting state itself when the text names no other target
 #: (repression, violence, protest, concessions and demands inside one state).
@@ -428,10 +428,11 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             etype == "AGREE" or a.kind in ("country", "location", "group"))}
         tgt = [a for a in tgt if a.id not in own
                and not (a.kind in ("country", "location") and a.country in states)]
-    if "CONSULT" in (etype, e.type) and len({*_ids(source), *_ids(tgt)}) < 2 \
+    if ("CONSULT" in (etype, e.type) or e.twosided) and len({*_ids(source), *_ids(tgt)}) < 2 \
             and not any(a.kind == "group" for a in (*source, *tgt)) \
             and (location is None or e.twosided):
-        return None  # a meeting needs two sides ("the Cabinet met" is not a consultation)
+        return None  # a meeting needs two sides ("the Cabinet met" is not a consultation), and
+        # so does working with someone ("worked with children" is no cooperation)
     if not tgt and (etype in _PLACE_TARGET or e.type in _PLACE_TARGET):
         # PLOVER codes an act with no named target against the state where it happens:
         # the place named, else (domestic acts) the state of a single acting state.

@@ -17,12 +17,12 @@ from ..models import EVENT_TYPES
 
 __all__ = ["Entry", "Lexicon", "load_lexicon", "LEXICON_VERSION", "FRAMES", "TRIGGER_COLUMNS", "WORDS"]
 
-LEXICON_VERSION = "events.lexicon.v3"
+LEXICON_VERSION = "events.lexicon.v4"
 MODALITY_VERSION = "events.modality.v3"
 POLITICAL_VERSION = "events.political.v1"
 PACKAGE = "newsgraph.events"
 #: The stage's function words and small closed classes (``data/words.json``), read on first use.
-WORDS = WordLists(PACKAGE, "words.json", version="events.words.v2")
+WORDS = WordLists(PACKAGE, "words.json", version="events.words.v3")
 FRAMES = ("agree", "reject", "request", "threaten", "warn")
 #: Senses a trigger word can have besides the political act: the act is coded only when the
 #: sentence shows that sense is not meant (``senses.json``; :mod:`.senses`).
@@ -59,7 +59,7 @@ class Entry:
     light: bool = False  # the object noun carries the act's arguments
     sense: str | None = None  # physical | economic: a sense check applies (:mod:`.senses`)
     verbal: str | None = None  # with sense physical: the type of the verbal sense ("attacked the plan")
-    twosided: bool = False  # a consultation that needs a second side even at a named place
+    twosided: bool = False  # an act that needs a second side named (a consultation: even at a named place)
     commit: bool = False  # a commitment: what it commits to is intended ("pledged tax cuts")
 
     @property

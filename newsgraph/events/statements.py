@@ -31,7 +31,7 @@ from spacy.tokens import Span, Token
 
 from ..actors import ActorIndex, organ_id
 from ..lexicon import read_json
-from ..lexicon.words import pronoun_set
+from ..lexicon.words import policy_nouns, pronoun_set
 from ..models import Actor, Quote
 from . import arguments as args_
 from .draft import Draft
@@ -42,9 +42,9 @@ from .triggers import other_agent_clause
 __all__ = ["Stance", "load_stance", "warning", "evaluations", "persisting", "quoted_judgements",
            "policy_owner", "home_government", "state_organ", "STANCE_VERSION"]
 
-STANCE_VERSION = "events.stance.v1"
-_KEYS = ("consequence_nouns", "naming_verbs", "negative", "positive", "persist_verbs",
-         "persist_particles", "opposition_nouns", "persist_preps", "policy_nouns", "policy_stances")
+STANCE_VERSION = "events.stance.v2"
+_KEYS = ("consequence_nouns", "naming_verbs", "pejorative_naming_verbs", "negative", "positive", "persist_verbs",
+         "persist_particles", "opposition_nouns", "persist_preps", "policy_stances")
 #: Sectors of actors that command the state's own organs ("police will not tolerate ...").
 _STATE_SECTORS = frozenset(("GOV", "MIL", "COP", "EXE", "JUD", "SPY"))
 _DESCRIPTION_DEPS = frozenset(("oprd", "xcomp", "attr", "acomp", "ccomp"))
@@ -54,13 +54,13 @@ _DESCRIPTION_DEPS = frozenset(("oprd", "xcomp", "attr", "acomp", "ccomp"))
 class Stance:
     consequence_nouns: frozenset[str]
     naming_verbs: frozenset[str]
+    pejorative_naming_verbs: frozenset[str]
     negative: frozenset[str]
     positive: frozenset[str]
     persist_verbs: frozenset[str]
     persist_particles: frozenset[str]
     opposition_nouns: frozenset[str]
     persist_preps: frozenset[str]
-    policy_nouns: frozenset[str]
     policy_stances: frozenset[str]
 
 
@@ -71,6 +71,9 @@ def load_stance() -> Stance:
     if stance.negative & stance.positive:
         raise data.error(f"words both negative and positive: {sorted(stance.negative & stance.positive)}",
                          "E357")
+    if not stance.pejorative_naming_verbs <= stance.naming_verbs:
+        raise data.error("pejorative naming verbs that are not naming verbs: "
+                         f"{sorted(stance.pejorative_naming_verbs - stance.naming_verbs)}", "E357")
     return stance
 
 
@@ -237,12 +240,13 @@ def evaluations(sent: Span, lex: Lexicon, index: ActorIndex, stance: Stance,
 
 def _naming(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules: str) -> Draft | None:
     """"called the plan 'unworkable'", "branded them a 'regressive' step"."""
-    named = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    named = next((c for c in verb.children if c.dep_ in ("dative", "dobj", "nsubjpass")), None)
     if named is None:
-        return None
+        return _naming_small_clause(verb, lex, index, stance, rules)
     desc: list[Token] = []
     for c in verb.children:
-        if c.dep_ in ("oprd", "xcomp", "attr", "acomp") or (c.dep_ == "ccomp" and c.i > named.i):
+        if c.dep_ in ("oprd", "xcomp", "attr", "acomp") or (c.dep_ == "ccomp" and c.i > named.i) \
+                or (c.dep_ == "dobj" and c.i > named.i):  # "branded [the chancellor] [a coward]"
             desc.extend(c.subtree)
         elif c.dep_ == "prep" and c.lower_ == "as":
             desc.extend(c.subtree)
@@ -251,12 +255,46 @@ def _naming(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules:
     desc.extend(t for c in named.children if c.i > named.i
                 and c.dep_ in ("amod", "acomp", "dobj", "conj", "appos", "attr", "npadvmod")
                 for t in c.subtree)
+    return _described(verb, named, desc, lex, index, stance, rules)
+
+
+def _described(verb: Token, named: Token, desc: list[Token], lex: Lexicon, index: ActorIndex,
+               stance: Stance, rules: str) -> Draft | None:
     if not desc:
         return None
     etype = polarity(desc, stance, verb)
+    if etype is None and verb.lemma_.lower() in stance.pejorative_naming_verbs \
+            and not any(t.dep_ == "neg" for t in desc):
+        etype = "ACCUSE"  # "branded the scheme a tax on the poor"
     if etype is None:
         return None
     return _statement(verb, named, desc, etype, "describe", lex, index, rules)
+
+
+def _naming_small_clause(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance,
+                         rules: str) -> Draft | None:
+    """The object and its description parsed as a clause with no auxiliary (a naming verb takes
+    no clause): "branded [the scheme unworkable]" (subject "scheme", head "unworkable"),
+    "branded [the Tory plans a waste]" (head "plans", taken for a verb, object "waste")."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"
+                 and not any(x.dep_ in ("aux", "auxpass", "mark", "cop") for x in c.children)), None)
+    if comp is None:
+        return None
+    rest = [c for c in comp.children if c.i > comp.i and c.dep_ in ("dobj", "attr", "oprd", "appos")]
+    # a noun phrase taken for a clause: a noun head, or a verb with a noun's modifiers ("the
+    # Iranian plans": "Iranian" an amod or, as a nationality or party word, the subject)
+    nominal = comp.pos_ in ("NOUN", "PROPN") or any(
+        c.i < comp.i and (c.dep_ in ("det", "amod", "compound", "poss", "nummod")
+                          or c.dep_ == "nsubj" and (c.ent_type_ == "NORP" or c.pos_ == "ADJ"))
+        for c in comp.children)
+    if nominal and rest:
+        named, desc = comp, [t for c in rest for t in c.subtree]
+    else:
+        named = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+        if named is None:
+            return None
+        desc = [t for t in comp.subtree if t not in set(named.subtree)]
+    return _described(verb, named, desc, lex, index, stance, rules)
 
 
 def _saying(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules: str) -> Draft | None:
@@ -417,12 +455,31 @@ def _judged(t: Token, index: ActorIndex) -> tuple[list[Actor], Token | None]:
 def policy_owner(thing: Token | None, index: ActorIndex, stance: Stance) -> Actor | None:
     """The government of the article's home country, for a policy the text gives no owner
     ("the Lib Dems oppose the bill": the bill is the government's)."""
-    if thing is None or thing.lemma_.lower() not in stance.policy_nouns or index.home_country is None:
+    if thing is None or thing.lemma_.lower() not in policy_nouns() or index.home_country is None:
         return None
-    if any(c.dep_ in ("poss", "compound", "amod", "nmod") and index.for_token(c) is not None
-           for c in thing.children):
+    if _named_owner(thing, index) is not None:
         return None  # "the Tory plans": an owner is named (and found, or not, by the parse)
-    return home_government(index)
+    return _earlier_owner(thing, index) or home_government(index)
+
+
+def _named_owner(thing: Token, index: ActorIndex) -> Actor | None:
+    """The actor a modifier of ``thing`` names ("the Tory plans", "Labour's bill")."""
+    return next((a for c in thing.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                 for a in [index.for_token(c)] if a is not None), None)
+
+
+def _earlier_owner(thing: Token, index: ActorIndex) -> Actor | None:
+    """For a definite policy noun ("the plans"), the owner named at its nearest earlier mention
+    ("controversial Labour plans to introduce ID cards")."""
+    if not any(c.dep_ == "det" and c.lower_ in WORDS.definite_dets for c in thing.children):
+        return None
+    lemma = thing.lemma_.lower()
+    for t in reversed(thing.doc[:thing.i]):
+        if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
+            owner = _named_owner(t, index)
+            if args_.is_participant(owner):
+                return owner
+    return None
 
 
 def home_government(index: ActorIndex) -> Actor | None:

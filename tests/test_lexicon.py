@@ -108,7 +108,7 @@ ql.load_lexicon(); ql.WORDS.wh_words
 from newsgraph.timex.grammar import load_grammar
 load_grammar()
 from newsgraph.lexicon import marks, text, words
-marks.marks(); text.slug("x"); words.name_particles(); words.gerund_prepositions(); words.policy_nouns()
+marks.marks(); text.slug("x"); words.name_particles(); words.gerund_prepositions(); words.policy_nouns(); words.whole_words()
 from newsgraph.link.names import load_titles
 load_titles()
 from newsgraph.query.cameo import goldstein_table
@@ -237,14 +237,15 @@ STAGE_DATA = {
     "actors": ("actors/data/*", "lexicon/data/titles.tsv", "lexicon/data/pronouns.tsv",
                "lexicon/data/given_names.tsv", "lexicon/data/reporting_verbs.tsv",
                "lexicon/data/name_parts.tsv", "lexicon/data/letters.tsv",
-               "lexicon/data/quotation_marks.tsv", "lexicon/data/policy_nouns.tsv"),
+               "lexicon/data/quotation_marks.tsv", "lexicon/data/policy_nouns.tsv",
+               "lexicon/data/whole_words.tsv"),
     "timex": ("timex/data/*",),
     "quotes": ("quotes/data/*", "lexicon/data/reporting_verbs.tsv", "lexicon/data/pronouns.tsv",
                "lexicon/data/quotation_marks.tsv", "actors/data/nonpersons.json", "actors/data/words.json",
-               "lexicon/data/gerund_prepositions.tsv"),
+               "lexicon/data/gerund_prepositions.tsv", "lexicon/data/whole_words.tsv"),
     "events": ("events/data/*", "lexicon/data/reporting_verbs.tsv", "lexicon/data/pronouns.tsv",
                "actors/data/countries.tsv", "lexicon/data/gerund_prepositions.tsv",
-               "lexicon/data/policy_nouns.tsv"),
+               "lexicon/data/policy_nouns.tsv", "lexicon/data/whole_words.tsv"),
     "link": ("lexicon/data/titles.tsv", "lexicon/data/given_names.tsv", "lexicon/data/name_parts.tsv",
              "lexicon/data/letters.tsv"),
     "query": ("query/data/goldstein.tsv",),

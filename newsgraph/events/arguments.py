@@ -195,7 +195,10 @@ def _relative_antecedent(verb: Token) -> Token | None:
 
 def _own_subjects(verb: Token) -> tuple[list[Token], bool]:
     """Subject tokens of ``verb`` and whether the clause is passive (agent = subject)."""
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    # a participle modifying a noun is passive too ("a scheme backed by the government")
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN" and (
+        verb.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in verb.children)
+        or verb.dep_ == "conj" and any(c.dep_ == "agent" for c in verb.children))  # "drafted by X and backed by Y"
     if passive and verb.lower_ in WORDS.statal_participles and not any(c.dep_ == "agent" for c in verb.children):
         return [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")], False
     if passive:

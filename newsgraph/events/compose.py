@@ -564,16 +564,18 @@ def _no_subject(verb: Token) -> bool:
 
 
 def _object_is_domestic(verb: Token, index: ActorIndex, home: Actor) -> bool:
-    """The act's objects name no other actor than the acting state: "lifted the curfew",
-    "accepted demands that it initiate reforms"."""
+    """The act's objects name no other actor than the acting state, nor does a clause it governs
+    name another state: "lifted the curfew", "accepted demands that it initiate reforms",
+    "wants the tax scrapped" (not "wants the sanctions on Iran lifted")."""
     own = {home.id, home.country}
     for c in verb.children:
-        if c.dep_ in ("dobj", "prep", "dative"):
-            for t in c.subtree:
-                a = index.for_token(t)
-                if a is not None and a.kind in ("country", "group", "person", "organization") \
-                        and a.id not in own and (a.country is None or a.country not in own):
-                    return False
+        kinds = ("country", "group", "person", "organization") if c.dep_ in ("dobj", "prep", "dative") \
+            else ("country",) if c.dep_ == "ccomp" else ()
+        for t in c.subtree if kinds else ():
+            a = index.for_token(t)
+            if a is not None and a.kind in kinds \
+                    and a.id not in own and (a.country is None or a.country not in own):
+                return False
     return True
 
 

@@ -447,6 +447,10 @@ def _judged(t: Token, index: ActorIndex) -> tuple[list[Actor], Token | None]:
         thing = t.head
     else:
         return [], None
+    if thing.dep_ == "attr":  # "he has been a *prudent* chancellor": he is judged
+        subject = next((c for c in thing.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in WORDS.empty_things:
+            thing = subject
     return args_.np_actors(thing, index) or args_.owner_of(thing, index), thing
 
 

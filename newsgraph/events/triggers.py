@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..lexicon.words import whole_words
 from .lexicon import WORDS, Entry, Lexicon, load_lexicon
 
 __all__ = ["Match", "match_sentence", "match_token"]
@@ -41,7 +42,8 @@ class Match:
 
 
 def _low(tok: Token) -> str:
-    return tok.lemma_.lower()
+    low = tok.lemma_.lower()
+    return low.replace("-", "") if tok.lower_ in whole_words() else low  # "co-operate": cooperate
 
 
 def _is_passive(tok: Token) -> bool:
@@ -106,8 +108,19 @@ def _verb_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
 
 def other_agent_clause(verb: Token) -> Token | None:
     """The infinitive clause of someone other than the subject: "want *the government* to act",
-    "told them to stop" (object + infinitive), not "want to act" nor "told them that ..."."""
+    "told them to stop" (object + infinitive), not "want to act" nor "told them that ..."; or,
+    after a verb of wanting, an object and a past participle ("want the tax scrapped")."""
     has_obj = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    if verb.lemma_.lower() in WORDS.participle_wants:  # "wanted the tax scrapped": someone is to scrap it
+        for c in verb.children:
+            if c.dep_ == "ccomp" and c.tag_ in ("VBN", "VBD") and any(x.dep_ == "nsubj" for x in c.children) \
+                    and not any(x.dep_ in ("aux", "auxpass", "mark") for x in c.children):
+                return c
+            done = next((x for x in c.subtree if x.dep_ == "acl" and x.tag_ == "VBN" and x.i > c.i
+                         and not any(y.dep_ == "aux" for y in x.children)), None) \
+                if c.dep_ == "dobj" else None  # "wanted a clause inserted", "the sanctions on Iran lifted"
+            if done is not None:
+                return done
     mental = load_lexicon().mental_verbs
     for c in verb.children:
         if not any(x.dep_ in ("aux", "auxpass") and x.lower_ == "to" for x in c.children) \

@@ -12,7 +12,7 @@ from .lexicon import WORDS
 __all__ = ["Candidate", "RULES", "NEVER_SPEAKS", "can_speak", "subject_of", "trim_tokens"]
 
 #: Versioned name of this stage's rules; each record stores ``RULES + ":" + rule``.
-RULES = "quotes.rules.v5"
+RULES = "quotes.rules.v6"
 
 
 @dataclass(slots=True)

@@ -379,3 +379,18 @@ def test_a_union_is_a_labour_body_of_the_home_state_and_its_leader_speaks_for_it
     roe = actor(idx, text, "Jane Roe")
     assert (roe.country, roe.country_from, roe.sector) == ("GBR", "affiliation", "LAB")
     assert actor(idx, text, "GMB").sector == "LAB"  # "the GMB union": the noun after the name
+
+
+def test_a_party_word_before_a_policy_or_an_offer_names_the_party(run):
+    text = "Ministers rejected a Conservative compromise offer and the Tory tax plan. Labour costs rose."
+    idx = run(text, **BBC)
+    assert actor(idx, text, "Conservative").id == actor(idx, text, "Tory").id == "org:conservative-party-gbr"
+    assert idx.at(text.index("Labour"), text.index("Labour") + 6) is None  # "Labour costs": no party
+
+
+def test_politicians_in_a_domestic_story_are_the_home_states(run):
+    text = "The former minister urged politicians to speak from the heart."
+    idx = run(text, **BBC)
+    pols = actor(idx, text, "politicians")
+    assert (pols.kind, pols.name, pols.country, pols.sector) == ("group", "UK politicians", "GBR", "ELI")
+    assert run(text).at(text.index("politicians"), text.index("politicians") + 11) is None  # no home country

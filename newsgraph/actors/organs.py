@@ -39,7 +39,8 @@ from .tables import States, parse_states, rows
 __all__ = ["Organ", "extract_organs", "organ_by_shape", "organ_id", "organ_states", "organs"]
 
 KINDS = frozenset({"organization", "group", "head"})
-SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "OPP", "LAB"})  # LAB: trade unions
+#: LAB: trade unions; ELI: politicians as a class ("politicians", CAMEO's elites)
+SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "OPP", "LAB", "ELI"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..lexicon import slug
+from ..lexicon.words import policy_nouns
 from .context import Context, find_forms, keeps_capitals
 from .lexicon import WORDS
 from .tables import rows, split
@@ -142,7 +143,8 @@ def _takes_party(ctx: Context, k: int, form: Form) -> bool:
     for x in range(k, min(n, k + 6)):
         t = doc[x]
         low = t.lower_
-        if low in lex.party_nouns or low in lex.role_heads or (x == k and low in lex.titles):
+        if low in lex.party_nouns or low in policy_nouns() or low in lex.role_heads \
+                or (x == k and low in lex.titles):
             return True
         if t.text == "-" or (t.is_alpha and t.text.islower() and t.pos_ in ("NOUN", "ADJ", "PROPN")) \
                 or (t.text[:1].isupper() and (low in lex.role_words or low in lex.role_modifiers)):

@@ -331,3 +331,11 @@ def test_the_party_is_a_party(run):
     assert refers(idx, text, "The party").name == "Greens"
     text = "Acme Foods met the Home Office on Monday. The party said it was pleased."
     assert refers(run(text, publication="BBC News"), text, "The party") is None
+
+
+def test_the_union_is_a_union(run):
+    text = "The Fire Brigades Union met ministers on Monday. The union said it was pleased."
+    idx = run(text, publication="BBC News")
+    assert refers(idx, text, "The union").name == "Fire Brigades Union"
+    text = "The government met Acme Foods on Monday. The union said it was pleased."
+    assert refers(run(text, publication="BBC News"), text, "The union") is None

@@ -606,3 +606,33 @@ def test_british_spellings_with_a_hyphen_are_one_word(run):
 def test_a_quoted_judgement_of_what_someone_has_been_judges_them():
     got = _whole('Gordon Brown spoke on Monday.\n\n"He has been a prudent chancellor," said Jane Roe, the Tory MP.')
     assert ("SUPPORT", ("Jane Roe",), ("Gordon Brown",)) in got
+
+
+def test_calling_for_someone_to_act_requests_it_of_them(run):
+    evs = run("France called for Iran to halt enrichment.")
+    assert [(e.type, e.source, e.target) for e in evs] == [("REQUEST", ("FRA",), ("IRN",))]
+
+
+def test_a_subject_that_undergoes_criticism_or_calls_is_the_target():
+    assert _whole("The chancellor faced criticism from the Liberal Democrats.") \
+        == [("ACCUSE", ("Liberal Democrats",), ("UK chancellor",))]
+    assert _whole("Gordon Brown has come under fire from the Tories over pensions.") \
+        == [("ACCUSE", ("Tories",), ("Gordon Brown",))]
+    assert [e[:2] for e in _whole("Tony Blair faces calls to resign from Labour MPs.")] == [("REQUEST", ("Labour MPs",))]
+    assert _whole("Gordon Brown faces a difficult choice.") == []
+
+
+def test_a_reported_feeling_about_what_someone_did_is_a_stance(run):
+    assert kinds(run("Ana Ruiz said she was disappointed by the Peruvian decision.")) \
+        == [("ACCUSE", ("person:ana-ruiz",), ("PER",))]
+    assert kinds(run("Ana Ruiz said she was delighted with the French proposal.")) \
+        == [("SUPPORT", ("person:ana-ruiz",), ("FRA",))]
+    assert run("Ana Ruiz said she was not disappointed by the Peruvian decision.") == ()
+    assert run("Ana Ruiz said Tom Vale was disappointed by the Peruvian decision.") == ()  # not her feeling
+    assert run("Ana Ruiz said she was disappointed by the weather.") == ()
+
+
+def test_fighting_or_resisting_a_policy_rejects_it(run):
+    assert [e.type for e in run("The Greens vowed to fight the Peruvian plans.")] == ["REJECT"]
+    assert [e.type for e in run("The Greens resisted calls from Peru.")] == ["REJECT"]
+    assert run("The Greens will fight the election on the economy.") == ()

@@ -12,8 +12,8 @@ from .tables import rows as table_rows
 
 __all__ = ["CLASSES", "Descriptions", "descriptions", "pairs", "party_words", "parties_of"]
 
-CLASSES = frozenset({"person", "business", "government", "org", "party", "city", "country", "thing",
-                     "collective"})
+CLASSES = frozenset({"person", "business", "government", "org", "party", "union", "city", "country",
+                     "thing", "collective"})
 GENDERS = frozenset({"m", "f"})
 
 

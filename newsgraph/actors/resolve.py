@@ -91,7 +91,9 @@ ORG_KINDS = {"business": "business", "government": "government"}
 PUBLIC_OFFICES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP"})
 PARTY_SECTOR = "PTY"
 SECTOR_KINDS = {"GOV": "government", "IGO": "government", "MIL": "government", "BUS": "business",
-                "PTY": "party"}
+                "PTY": "party", "LAB": "union"}
+#: description classes that only an organisation of that kind fits ("the party", "the union")
+STRICT_KINDS = frozenset({"party", "union"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -556,8 +558,8 @@ class _Resolver:
             if here - r.para > ORG_PARA_BACK:
                 break
             kind = self.org_kind(r.aid)
-            if cls == "party":  # "the party" is a party, never a body of unknown kind
-                if kind == "party":
+            if cls in STRICT_KINDS:  # "the party" is a party, never a body of unknown kind
+                if kind == cls:
                     return r.aid
             elif (kind is None and r.aid in subjects) or (kind is not None and cls in (kind, "org")):
                 return r.aid
@@ -577,7 +579,7 @@ class _Resolver:
         if cls in ("thing", "city", "country", "collective"):
             return None
         kind = ("group" if t.tag_ in ("NNS", "NNPS") else
-                "organization" if cls in ("business", "government", "org", "party") else "person")
+                "organization" if cls in ("business", "government", "org", *STRICT_KINDS) else "person")
         return self._ref(None, kind, t, (t.left_edge.idx, t.idx + len(t.text)))
 
     def run(self) -> dict[int, str]:

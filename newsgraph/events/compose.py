@@ -103,6 +103,22 @@ def _convert(etype: str, modality: str, future: bool = False) -> str:
     return etype
 
 
+def _undergoer_source(anchor: Token, index: ActorIndex) -> list[Actor]:
+    """Who acts on the subject of "faces calls from X", "came under fire from X": the actors of
+    the nearest "from" or "by" phrase in the clause."""
+    for t in anchor.subtree:
+        if t.dep_ in ("prep", "agent") and t.lower_ in WORDS.source_preps and t.i > anchor.i:
+            found = [a for p in t.children if p.dep_ == "pobj" for a in args_.np_actors(p, index)]
+            if found:
+                return found
+    return []
+
+
+def _for_clause(c: Token) -> bool:
+    """A "for X to act" clause ("called for the minister to resign")."""
+    return c.dep_ in ("advcl", "xcomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+
+
 def _ids(actors) -> tuple[str, ...]:
     return tuple(a.id for a in actors)
 
@@ -252,6 +268,8 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                                 index)
         tgt = []
     source = list(subj.actors)
+    if e.undergo:  # "Blair faces calls to resign from backbenchers": the callers act on Blair
+        source, tgt, subj = _undergoer_source(anchor, index), source, args_.Args()
     headline_passive = headline and e.pos == "V" and not source and _headline_passive(anchor)
     if not source and frame is not None and not _no_subject(anchor):
         # "officials agreed that their countries should cooperate": the frame's subject acts
@@ -281,7 +299,7 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
             return None  # a warning about a risk, or an analyst's, takes no political stance
         e = replace(e, type=warned[0], frame=None, cameo=None, mode=None)
         tgt, rule = list(warned[1]), f"{rule}+{warned[2]}"
-    elif (e.pos == "V" or anchor != m.token) and not headline_passive:
+    elif (e.pos == "V" or anchor != m.token) and not headline_passive and not e.undergo:
         light = m.obj if m.obj is not None else (m.token if anchor != m.token else None)
         tgt = args_.verb_targets(anchor, index, extra=light, exclude=exclude)
     if not tgt and comps:
@@ -328,7 +346,7 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
     if not tgt and e.frame == "request":
         clause = other_agent_clause(anchor) if e.objcomp else None
         for c in ((clause,) if clause is not None else anchor.children):
-            if c.dep_ == "ccomp" and _has_subject(c):
+            if (c.dep_ == "ccomp" or _for_clause(c)) and _has_subject(c):  # "called for X to resign"
                 tgt = [a for a in args_.subject_of(c, index).actors if a.id not in exclude]
                 break
     location = args_.location_of(anchor, index) or (

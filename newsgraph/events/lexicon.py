@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import DataFileError, WordLists, read_json, read_table
-from ..lexicon.words import verbs_of_class
+from ..lexicon.words import policy_nouns, verbs_of_class
 from ..models import EVENT_TYPES
 
 __all__ = ["Entry", "Lexicon", "load_lexicon", "LEXICON_VERSION", "FRAMES", "TRIGGER_COLUMNS", "WORDS"]
@@ -61,6 +61,7 @@ class Entry:
     verbal: str | None = None  # with sense physical: the type of the verbal sense ("attacked the plan")
     twosided: bool = False  # an act that needs a second side named (a consultation: even at a named place)
     commit: bool = False  # a commitment: what it commits to is intended ("pledged tax cuts")
+    undergo: bool = False  # the subject undergoes the act; "from"/"by" names its source ("faces calls from X")
 
     @property
     def specificity(self) -> int:
@@ -104,6 +105,10 @@ class Lexicon:
     entries: tuple[Entry, ...] = field(default=(), repr=False)
 
 
+#: word lists a condition may name with "@" (``obj=@policy|call``)
+_SHARED_LISTS = {"@policy": policy_nouns}
+
+
 def parse_entry(cols: list[str], where: str = "<entry>") -> Entry:
     """Build an :class:`Entry` from the eight columns of ``triggers.tsv``
     (:data:`TRIGGER_COLUMNS`); ``where`` names the line in an error."""
@@ -123,14 +128,22 @@ def parse_entry(cols: list[str], where: str = "<entry>") -> Entry:
         key, _, vals = part.partition("=")
         if key not in _CONDITIONS or not vals:
             raise fail("E354", f"bad condition {part!r}")
-        kw[key] = frozenset(v.strip().lower() for v in vals.split("|") if v.strip())
+        words: set[str] = set()
+        for v in filter(None, (v.strip().lower() for v in vals.split("|"))):
+            if v.startswith("@"):  # a shared list: "@policy" is lexicon/data/policy_nouns.tsv
+                if v not in _SHARED_LISTS:
+                    raise fail("E354", f"unknown word list {v!r} in {part!r}")
+                words |= _SHARED_LISTS[v]()
+            else:
+                words.add(v)
+        kw[key] = frozenset(words)
     for flag in filter(None, (f.strip() for f in flags.split(",") if f.strip() != "-")):
         key, _, val = flag.partition(":") if ":" in flag else flag.partition("=")
         if key == "frame" and val in FRAMES:
             kw["frame"] = val
         elif key == "targeted" and val in EVENT_TYPES:
             kw["targeted"] = val
-        elif key in ("light", "twosided", "commit") and not val:
+        elif key in ("light", "twosided", "commit", "undergo") and not val:
             kw[key] = True
         elif key == "sense" and val.partition("=")[0] in SENSES:
             kw["sense"], _, verbal = val.partition("=")

@@ -43,7 +43,8 @@ __all__ = ["Stance", "load_stance", "warning", "evaluations", "persisting", "quo
            "policy_owner", "home_government", "state_organ", "STANCE_VERSION"]
 
 STANCE_VERSION = "events.stance.v2"
-_KEYS = ("consequence_nouns", "naming_verbs", "pejorative_naming_verbs", "negative", "positive", "persist_verbs",
+_KEYS = ("consequence_nouns", "naming_verbs", "pejorative_naming_verbs", "disapproving", "approving",
+         "feeling_preps", "negative", "positive", "persist_verbs",
          "persist_particles", "opposition_nouns", "persist_preps", "policy_stances")
 #: Sectors of actors that command the state's own organs ("police will not tolerate ...").
 _STATE_SECTORS = frozenset(("GOV", "MIL", "COP", "EXE", "JUD", "SPY"))
@@ -55,6 +56,9 @@ class Stance:
     consequence_nouns: frozenset[str]
     naming_verbs: frozenset[str]
     pejorative_naming_verbs: frozenset[str]
+    disapproving: frozenset[str]
+    approving: frozenset[str]
+    feeling_preps: frozenset[str]
     negative: frozenset[str]
     positive: frozenset[str]
     persist_verbs: frozenset[str]
@@ -68,8 +72,9 @@ class Stance:
 def load_stance() -> Stance:
     data = read_json("newsgraph.events", "stance.json", version=STANCE_VERSION)
     stance = Stance(**{k: data.words(k, lower=k != "policy_stances") for k in _KEYS})
-    if stance.negative & stance.positive:
-        raise data.error(f"words both negative and positive: {sorted(stance.negative & stance.positive)}",
+    if stance.negative & stance.positive or stance.disapproving & stance.approving:
+        raise data.error("words both negative and positive: "
+                         f"{sorted(stance.negative & stance.positive | stance.disapproving & stance.approving)}",
                          "E357")
     if not stance.pejorative_naming_verbs <= stance.naming_verbs:
         raise data.error("pejorative naming verbs that are not naming verbs: "
@@ -298,7 +303,12 @@ def _naming_small_clause(verb: Token, lex: Lexicon, index: ActorIndex, stance: S
 
 
 def _saying(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules: str) -> Draft | None:
-    """"said the bill was deeply flawed": a reported judgement of an actor or its plan."""
+    """"said the bill was deeply flawed": a reported judgement of an actor or its plan; "said
+    he was disappointed by the decision": a reported feeling about what someone did."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and _own_feeling(verb, c, index) and (felt := _feeling(c, stance)) is not None:
+            etype, cause, word = felt
+            return _statement(verb, cause, [word], etype, "feeling", lex, index, rules)
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
     if clause is None:
         return None
@@ -312,6 +322,35 @@ def _saying(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules:
     if etype is None or any(c.dep_ == "neg" for c in clause.children):
         return None
     return _statement(verb, subject, desc, etype, "judge", lex, index, rules)
+
+
+def _own_feeling(verb: Token, clause: Token, index: ActorIndex) -> bool:
+    """Is the clause about the speaker ("X said he was ...", "X said it was ..."), not someone else?"""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    own = index.for_token(subject)
+    return own is None and subject.pos_ == "PRON" or own is not None and own.id in {
+        a.id for a in args_.subject_of(verb, index).actors}
+
+
+def _feeling(clause: Token, stance: Stance) -> tuple[str, Token, Token] | None:
+    """(ACCUSE or SUPPORT, what caused it, the feeling word) for "[he] was disappointed by the
+    decision", "[they were] pleased with the plan"; not when negated."""
+    if any(c.dep_ == "neg" for c in clause.children):
+        return None
+    # "was disappointed by": the parser makes the feeling the clause's head (a passive) or a
+    # complement of "be"
+    words = [clause] if clause.lemma_ != "be" else [a for a in clause.children if a.dep_ == "acomp"]
+    for a in words:
+        low = a.lower_
+        if low not in stance.disapproving | stance.approving or any(c.dep_ == "neg" for c in a.children):
+            continue
+        cause = next((p for c in a.children if c.dep_ in ("prep", "agent") and c.lower_ in stance.feeling_preps
+                      for p in c.children if p.dep_ == "pobj"), None)
+        if cause is not None:
+            return ("ACCUSE" if low in stance.disapproving else "SUPPORT"), cause, a
+    return None
 
 
 def _statement(verb: Token, about: Token, desc: list[Token], etype: str, rule: str, lex: Lexicon,

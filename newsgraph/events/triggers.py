@@ -65,6 +65,10 @@ def _objects(tok: Token, preps: frozenset[str]) -> list[Token]:
     return out
 
 
+#: clauses whose mark may be a phrasal verb's preposition: "called [for the minister to resign]"
+_FOR_CLAUSE_DEPS = frozenset(("advcl", "ccomp", "xcomp"))
+
+
 def _verb_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
     """The extra tokens of the trigger when ``e``'s conditions hold at verb ``tok``."""
     extra: list[Token] = []
@@ -78,8 +82,10 @@ def _verb_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
         extra.append(hit)
     if e.prep:
         hit = next((c for c in tok.children if c.dep_ in ("prep", "prt", "agent")
-                    and c.lower_ in e.prep and c.i > tok.i and not _time_phrase(c)), None)
-        if hit is None:
+                    and c.lower_ in e.prep and c.i > tok.i and not _time_phrase(c)), None) \
+            or next((m for c in tok.children if c.dep_ in _FOR_CLAUSE_DEPS for m in c.children
+                     if m.dep_ == "mark" and m.lower_ in e.prep and m.i == tok.i + 1), None)
+        if hit is None:  # (or the "for" of "called for the minister to resign", a clause's mark)
             return None
         extra.append(hit)
     if e.obj:

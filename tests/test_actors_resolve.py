@@ -339,3 +339,20 @@ def test_the_union_is_a_union(run):
     assert refers(idx, text, "The union").name == "Fire Brigades Union"
     text = "The government met Acme Foods on Monday. The union said it was pleased."
     assert refers(run(text, publication="BBC News"), text, "The union") is None
+
+
+def test_a_party_description_goes_to_the_member_just_named_not_to_a_person_of_no_party(run):
+    text = ("WASHINGTON - Republican Jane Roe spoke on Monday, joined by her daughter Ann Roe.\n\n"
+            "The GOP candidate proposes a tax cut.")
+    idx = run(text, published="2016-09-20")
+    assert refers(idx, text, "The GOP candidate").name == "Jane Roe"
+    text = ("WASHINGTON - Democrat Jane Roe spoke in Ohio on Monday.\n\n"
+            "The Democratic presidential nominee said she would create jobs.")
+    assert refers(run(text, published="2016-09-20"), text, "The Democratic presidential nominee").name == "Jane Roe"
+
+
+def test_a_bare_surname_of_two_people_goes_to_the_one_named_more(run):
+    text = ("Tom Poe spoke on Monday. Mr Poe said he backed the plan. His wife, Ann Poe, also spoke.\n\n"
+            "Jim Low said he would not accept Poe's endorsement.")
+    idx = run(text)
+    assert refers(idx, text, "Poe", nth=2).name == "Tom Poe"

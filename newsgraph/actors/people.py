@@ -11,10 +11,12 @@ Rules (``actors.rules.v9``):
   capitalised proper nouns, unless the model put it inside a longer entity;
 - ``lone-surname``: a bare surname of a person named in the article ("Michael Jordan", "Mr
   Kishida"), even where the model tagged it a place or a one-word organisation ("Vickers said");
-  with two people of that surname, the one whose full name came last before it;
-- ``surname``: "Mr Blinken", "Blinken" -> the person with that surname mentioned nearest
-  before (or, failing that, anywhere in the article); a lone name with no fuller form is a
-  person of its own.
+  with two people of that surname, the one named more before it, else the one whose full name
+  came last before it;
+- ``surname``: "Mr Blinken", "Blinken" -> the person with that surname mentioned before (of
+  two, the one mentioned more so far, else the later: "Cruz" after "Ted Cruz ... his wife,
+  Heidi Cruz" is Ted Cruz), or failing that, anywhere in the article; a lone name with no fuller
+  form is a person of its own.
 - roles, the state a person acts for and affiliation come from :mod:`.roles`: a state named
   before the title ("US Senator": ``nationality``), owning it ("Japan's foreign minister":
   ``possessive``) or after it ("president of France": ``appositive``);
@@ -297,8 +299,8 @@ def extract_people(ctx: Context) -> None:
                     if all(pid != aid for pid, _ in people):
                         people.append((aid, later[0].words))
                         b.add(aid, name=key, kind="person")
-            else:
-                aid = max(same, key=lambda p: last_seen.get(p, -1))
+            else:  # of two people of that surname, the one named more so far, else the later
+                aid = max(same, key=lambda p: (len(b.mentions.get(p, ())), last_seen.get(p, -1)))
             if aid is None:  # a given name ("Daniel") or a family name written first ("Xi")
                 first = [pid for pid, words in people if len(words) >= 2 and words[0] == w]
                 if len(first) == 1:
@@ -360,12 +362,12 @@ def _lone_surnames(ctx: Context, people: list[tuple[str, tuple[str, ...]]]) -> N
         pids = surnames.get(t.text)
         if not pids or t.i in inside:
             continue
-        if len(pids) > 1:  # "Kevin Vickers" ... "Andrew Vickers": the one named last before
-            before = [(max(s for s in firsts[p] if s < t.idx), p) for p in pids
-                      if any(s < t.idx for s in firsts[p])]
+        if len(pids) > 1:  # "Kevin Vickers" ... "Andrew Vickers": the one named more before, else later
+            before = [(sum(m.start < t.idx for m in b.mentions[p]), max(s for s in firsts[p] if s < t.idx), p)
+                      for p in pids if any(s < t.idx for s in firsts[p])]
             if not before:
                 continue
-            pids = [max(before)[1]]
+            pids = [max(before)[2]]
         ent = ctx.ent_of[t.i]
         org_slip = ent is not None and ent.label_ == "ORG" and ent.end - ent.start == 1
         if t.pos_ != "PROPN" and not org_slip and not _speaking_org(ctx, t):

@@ -362,9 +362,9 @@ class _Resolver:
             if holder is None and party is None and len(title) == len(mods) + 1:
                 return first, self.office_holder(title), "office-holder"
             return first, holder, "role-noun"
-        if party is not None:
-            return None  # "the Labour plans"
         cls = self.tables.nouns.get(t.lower_)
+        if party is not None:  # "the Democratic nominee": the member just named; "the Labour plans": none
+            return (first, self.member(t, party), "description") if cls == "person" else None
         if cls is None and self._speaks(t) and t.i > t.head.i and t.lower_ not in ctx.lex.document_heads:
             cls = "person"  # an inverted attribution speaks of someone: "..., says the bow-tied maverick"
         if cls is None or cls in ("thing", "collective"):
@@ -417,6 +417,9 @@ class _Resolver:
         words = [c for c in mods if self._of_party(c.i)]
         if not words:
             return None
+        hit = self.ctx.party_at.get(words[0].i)
+        if hit is not None:  # by the table's name: the actor may be named "GOP" or "Tories"
+            return frozenset({hit.name})
         aid = self.owner[words[0].i]
         if aid is not None:
             return frozenset({self.b.data[aid]["name"]})
@@ -428,10 +431,10 @@ class _Resolver:
         d = self.b.data[aid]
         if d["affiliation"] or len(party) != 1:
             return
-        hit = next((p for p in self.b.data.values() if p["name"] in party
-                    and p["sector"] == PARTY_SECTOR and p["country"]), None)
-        if hit is not None:
-            self.b.update(aid, affiliation=hit["name"], country=hit["country"], country_from="party",
+        hit = next((p for p in self.b.data.values() if p["sector"] == PARTY_SECTOR and p["country"]
+                    and (p["name"] in party or parties_of(p["name"]) & party)), None)
+        if hit is not None:  # the party by the table's name ("Labour Party"), as the text gives it
+            self.b.update(aid, affiliation=next(iter(party)), country=hit["country"], country_from="party",
                           sector=PARTY_SECTOR)
 
     def role_holder(self, t: Token, title: tuple[str, ...],
@@ -445,7 +448,7 @@ class _Resolver:
         for r in self._before(t.i):
             if r.kind != "person" or r.quoted or r.aid is None:
                 continue
-            other = parties_of(self.b.data[r.aid]["affiliation"] or "")
+            other = self._parties(r.aid)
             if party and other and not other & party:
                 continue  # a member of another party
             fits = self._fits(r.aid, title)
@@ -453,7 +456,22 @@ class _Resolver:
                 return r.aid
             if fits is None and fallback is None and not office and self.para(t.i) - r.para <= PARA_BACK:
                 fallback = r.aid
-        return fallback
+        # "the GOP candidate": a member of the party before a person of no known party
+        return (self.member(t, party) if party else None) or fallback
+
+    def member(self, t: Token, party: frozenset[str]) -> str | None:
+        """The person named most recently, close by, who belongs to the party."""
+        for r in self._before(t.i):
+            if r.kind == "person" and not r.quoted and r.aid is not None and self._parties(r.aid) & party:
+                return r.aid if self.para(t.i) - r.para <= PARA_BACK else None
+        return None
+
+    def _parties(self, aid: str) -> frozenset[str]:
+        """The parties a person belongs to: as the text says, else as the known office-holders
+        table says (:mod:`.known`)."""
+        said = parties_of(self.b.data[aid]["affiliation"] or "")
+        known = self.ctx.known.get(aid)
+        return said or (frozenset({known.party}) if known is not None and known.party else frozenset())
 
     def named_later(self, t: Token, title: tuple[str, ...]) -> str | None:
         """The person named next, in this or the next paragraph, who holds the role ("the trade

@@ -325,20 +325,13 @@ def test_a_title_followed_by_a_name_is_that_name_not_an_earlier_holder(run):
     assert refers(idx, text, "The chairman") is None  # the mention is Tom Poe's name
 
 
-def test_the_party_is_a_party(run):
-    text = "The Greens met the Home Office on Monday. The party said it was pleased."
+@pytest.mark.parametrize("noun, body", [("party", "The Greens"), ("union", "The Fire Brigades Union")])
+def test_the_party_is_a_party_and_the_union_a_union(run, noun, body):
+    text = f"{body} met the Home Office on Monday. The {noun} said it was pleased."
     idx = run(text, publication="BBC News")
-    assert refers(idx, text, "The party").name == "Greens"
-    text = "Acme Foods met the Home Office on Monday. The party said it was pleased."
-    assert refers(run(text, publication="BBC News"), text, "The party") is None
-
-
-def test_the_union_is_a_union(run):
-    text = "The Fire Brigades Union met ministers on Monday. The union said it was pleased."
-    idx = run(text, publication="BBC News")
-    assert refers(idx, text, "The union").name == "Fire Brigades Union"
-    text = "The government met Acme Foods on Monday. The union said it was pleased."
-    assert refers(run(text, publication="BBC News"), text, "The union") is None
+    assert refers(idx, text, f"The {noun}").name == body.removeprefix("The ")
+    text = f"Acme Foods met the Home Office on Monday. The {noun} said it was pleased."
+    assert refers(run(text, publication="BBC News"), text, f"The {noun}") is None
 
 
 def test_a_party_description_goes_to_the_member_just_named_not_to_a_person_of_no_party(run):

@@ -394,3 +394,10 @@ def test_politicians_in_a_domestic_story_are_the_home_states(run):
     pols = actor(idx, text, "politicians")
     assert (pols.kind, pols.name, pols.country, pols.sector) == ("group", "UK politicians", "GBR", "ELI")
     assert run(text).at(text.index("politicians"), text.index("politicians") + 11) is None  # no home country
+
+
+def test_a_noun_after_an_organ_s_name_that_is_no_kind_keeps_the_organ(run):
+    text = "West Midlands Police officers arrested two men, and the GMB union protested."
+    idx = run(text, **BBC)
+    assert actor(idx, text, "West Midlands Police").sector == "COP"
+    assert actor(idx, text, "GMB").sector == "LAB"

@@ -115,9 +115,11 @@ def extract_orgs(ctx: Context, inner: dict[int, str]) -> None:
             b.mention(aid, start, end, "name", rule="facility")
             continue
         sector = None
-        # "the PCS union": the common noun after the name is the organisation's kind
+        # "the PCS union": the common noun after the name may be the organisation's kind (not
+        # "officers" of "Ontario Provincial Police officers")
+        written = [doc[k].text for k in range(i, j)]
         kind_word = [doc[j].text] if j < len(doc) and doc[j].text.islower() and doc[j].pos_ == "NOUN" else []
-        organ = organ_by_shape([doc[k].text for k in range(i, j)] + kind_word)
+        organ = (organ_by_shape(written + kind_word) if kind_word else None) or organ_by_shape(written)
         if organ is not None:  # "Ministry of Defence", "West Yorkshire Police": an organ of the state
             sector = organ.sector
             if country is None and ctx.domestic and ctx.domestic[0] in organ.states:

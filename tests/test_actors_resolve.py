@@ -349,3 +349,11 @@ def test_a_bare_surname_of_two_people_goes_to_the_one_named_more(run):
             "Jim Low said he would not accept Poe's endorsement.")
     idx = run(text)
     assert refers(idx, text, "Poe", nth=3).name == "Tom Poe"
+
+
+def test_the_city_is_the_place_the_article_called_a_city(run):
+    text = ("The city of Phoenix asked the campaign to stop using the images. Florida is a key "
+            "state.\n\nThe city sent a letter on Thursday.")
+    idx = run(text)
+    assert refers(idx, text, "Florida").kind == "location"  # the nearer place before it
+    assert refers(idx, text, "The city", nth=1).name == "Phoenix"

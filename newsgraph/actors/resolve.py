@@ -373,7 +373,9 @@ class _Resolver:
             return first, self.person_near(t, None), "description"
         if cls in ("city", "country"):
             want = "location" if cls == "city" else "country"
-            ref = next((r for r in self._before(first) if r.kind == want and r.aid and not r.quoted), None)
+            places = [r for r in self._before(first) if r.kind == want and r.aid and not r.quoted]
+            # the place the article called so ("the city of Phoenix"), else the nearest
+            ref = next((r for r in places if t.lower_ in self.descriptors(r.aid)), places[0] if places else None)
             return first, (ref.aid if ref else None), "description"
         return first, self.org_near(t, cls), "description"
 
@@ -523,9 +525,9 @@ class _Resolver:
         return (subj[-1] if subj else near[0]).aid
 
     def descriptors(self, aid: str) -> set[str]:
-        """Common nouns the article puts next to an organisation's name to say what it is:
-        "engineering group Jarvis", "the insurer Standard Life", "Jarvis, the builder," ->
-        {"group"}, {"insurer"}, {"builder"}."""
+        """Common nouns the article puts next to a name to say what it is: "engineering group
+        Jarvis", "the insurer Standard Life", "Jarvis, the builder,", "the city of Phoenix" ->
+        {"group"}, {"insurer"}, {"builder"}, {"city"}."""
         out = self._descriptors.get(aid)
         if out is not None:
             return out
@@ -538,6 +540,8 @@ class _Resolver:
             i, j = span
             if i > 0 and doc[i - 1].pos_ == "NOUN" and doc[i - 1].text.islower():
                 out.add(doc[i - 1].lower_)
+            elif i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].pos_ == "NOUN" and doc[i - 2].text.islower():
+                out.add(doc[i - 2].lower_)  # "the city of Phoenix"
             head = _head(doc, i, j)
             out.update(c.lower_ for c in head.rights if c.dep_ == "appos" and c.pos_ == "NOUN")
         self._descriptors[aid] = out

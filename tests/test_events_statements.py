@@ -636,3 +636,9 @@ def test_fighting_or_resisting_a_policy_rejects_it(run):
     assert [e.type for e in run("The Greens vowed to fight the Peruvian plans.")] == ["REJECT"]
     assert [e.type for e in run("The Greens resisted calls from Peru.")] == ["REJECT"]
     assert run("The Greens will fight the election on the economy.") == ()
+
+
+def test_welcoming_visitors_is_hosting_them_and_guests_of_no_state_are_no_event(run):
+    assert kinds(run("France welcomed the Iranian delegation.")) == [("CONSULT", ("FRA",), ("IRN",))]
+    assert run("Ana Ruiz welcomed several hundred guests at her home.") == ()
+    assert [e.type for e in run("France welcomed the Iranian decision.")] == ["SUPPORT"]

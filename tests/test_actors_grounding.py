@@ -401,3 +401,16 @@ def test_a_noun_after_an_organ_s_name_that_is_no_kind_keeps_the_organ(run):
     idx = run(text, **BBC)
     assert actor(idx, text, "West Midlands Police").sector == "COP"
     assert actor(idx, text, "GMB").sector == "LAB"
+
+
+def test_a_title_in_the_plural_is_the_role_of_each_name_listed_after_it(run):
+    text = "Tory MPs Jane Roe, Tom Poe and Ann Low spoke, and Labour MP Kim Yee and Bo Lee agreed."
+    idx = run(text, **BBC)
+    for name in ("Jane Roe", "Tom Poe", "Ann Low"):
+        who = actor(idx, text, name)
+        assert (who.roles, who.affiliation, who.country) == (("Tory MP",), "Conservative Party", "GBR"), name
+    assert actor(idx, text, "Kim Yee").roles == ("Labour MP",)
+    assert actor(idx, text, "Bo Lee").roles == ()  # a title in the singular is one person's
+    text = "The two Green councillors, Jane Roe and Tom Poe, voted against it."
+    idx = run(text, **BBC)
+    assert actor(idx, text, "Tom Poe").roles == ("Green councillor",)

@@ -12,7 +12,7 @@ from ..lexicon.words import given_names, pronouns, titles, verbs_of_class
 from .tables import States, parse_states
 from .tables import rows as table_rows
 
-__all__ = ["Lexicon", "lexicon", "WORDS"]
+__all__ = ["Lexicon", "lexicon", "singular", "WORDS"]
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class Lexicon:
     roles: dict[str, str]  # role title (lower case) -> sector ("" when none)
     role_words: frozenset[str]  # every word of every role title
     role_heads: frozenset[str]  # last word of every role title (the noun a role phrase ends in)
+    role_plurals: dict[str, str]  # plural of a role head (lower case) -> the head ("mps" -> "mp")
     titles: dict[str, str]  # courtesy/office title -> gender ("m", "f", "")
     pronouns: dict[str, tuple[str, str, str]]  # pronoun -> (gender, number, kind)
     role_modifiers: frozenset[str]
@@ -105,6 +106,35 @@ LEXICON_VERSION = "actors.lexicon.v2"
 WORDS = WordLists(__package__, "words.json", version="actors.words.v1")
 
 
+def _plurals(heads) -> dict[str, str]:
+    """The regular English plurals of role heads ("senators", "MPs", "secretaries", "chairmen"),
+    each to its head; a plural that is itself a head is left out."""
+    heads = set(heads)
+    out: dict[str, str] = {}
+    for h in heads:
+        if h.endswith("man"):
+            plural = h[:-3] + "men"
+        elif h.endswith("y") and len(h) > 2 and h[-2] not in "aeiou":
+            plural = h[:-1] + "ies"
+        elif h.endswith(("s", "x", "ch", "sh")):
+            plural = h + "es"
+        else:
+            plural = h + "s"
+        if plural not in heads and not h.endswith("."):
+            out[plural] = h
+    return out
+
+
+def singular(word: str, lex: "Lexicon") -> str:
+    """A plural role head as its singular, in the case it is written ("MPs" -> "MP",
+    "Senators" -> "Senator", "secretaries" -> "secretary"); any other word as it is."""
+    head = lex.role_plurals.get(word.lower())
+    if head is None:
+        return word
+    return word[:len(head)] if word[:len(head)].lower() == head else (
+        word[:len(head)] if word.isupper() else head[:1].upper() + head[1:] if word[:1].isupper() else head)
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     roles: dict[str, str] = {}
@@ -125,6 +155,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         roles=roles, role_words=frozenset(words),
         role_heads=frozenset(r.split()[-1] for r in roles),
+        role_plurals=_plurals(r.split()[-1] for r in roles),
         titles=_titles(),
         pronouns={p.pronoun: (p.gender, p.number, p.refers) for p in pronouns().values() if p.person == 3},
         role_modifiers=data.words("role_modifiers"),

@@ -170,9 +170,11 @@ def _accepted(ctx: Context, i: int, j: int, form: Form) -> bool:
     while last > j and (doc[last - 1].is_punct or doc[last - 1].text in WORDS.possessive_marks):
         last -= 1  # "Lib Dems '"
     if ent is not None and ent.label_ == "PERSON" and (first < i or last > j):
-        # inside a longer name: only a party word before the member's name ("Tory John Roe");
-        # never a word of the name itself ("Damian Green", "Morena Roe")
-        if first < i or form.use != "adjective" or form.acronym:
+        # inside a longer name: only a party word before the member's name ("Tory John Roe") or
+        # title ("Labour MPs Jane Roe", taken whole for a name); never a word of the name itself
+        # ("Damian Green", "Morena Roe")
+        if first < i or form.acronym or form.use != "adjective" and not (
+                j < len(doc) and doc[j].lower_ in ctx.lex.party_nouns and doc[j].text[:1].isupper()):
             return False
     if j - i == 1 and i in ctx.gaz_at:
         return False  # a place ("Colorado"), or part of one ("Democratic Republic of Congo")

@@ -73,8 +73,9 @@ def _clean_span(ctx: Context, i: int, j: int) -> tuple[int, int, int] | None:
                                and t.text not in ("-", ".") and not _after_hyphen(doc, k)):
             j = k
             break
-    for k in range(j - 2, i, -1):  # "Huawei CFO Meng": the name starts after a role title inside
-        if doc[k].lower_ in lex.role_heads and doc[k].text[:1].isupper() and doc[k].text not in lex.given_names:
+    for k in range(j - 2, i - 1, -1):  # "Huawei CFO Meng", "Labour MPs Jane Roe": the name starts after a role title inside
+        if (doc[k].lower_ in lex.role_heads and k > i or doc[k].lower_ in lex.role_plurals) \
+                and doc[k].text[:1].isupper() and doc[k].text not in lex.given_names:
             i = k + 1
             while j - i < 2 and j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
                     and j not in ctx.gaz_at:
@@ -265,6 +266,7 @@ def extract_people(ctx: Context) -> None:
     spans = _candidates(ctx)
     people: list[tuple[str, tuple[str, ...]]] = []  # (actor id, name words) in order of creation
     last_seen: dict[str, int] = {}
+    shared: dict[int, RoleInfo] = {}  # plural roles before lists of names (:func:`_attach_roles`)
     full = [s for s in spans if len(s.words) >= 2]
     for s in spans:
         aid = None
@@ -325,7 +327,7 @@ def extract_people(ctx: Context) -> None:
             b.remove(start, end)  # the model's place ("Penelope Cruz" as GPE) is a person's name
         b.mention(aid, start, end, form, rule=s.rule if form == "name" else "surname")
         last_seen[aid] = s.i
-        _attach_roles(ctx, aid, s)
+        _attach_roles(ctx, aid, s, shared)
     _lone_surnames(ctx, people)
     _drop_common_words(ctx, people)
 
@@ -454,12 +456,23 @@ def _speaking_org(ctx: Context, t) -> bool:
     return one_word and t.text[:1].isupper() and t.dep_ in ("nsubj", "nsubjpass") and ctx.reporting(t.head)
 
 
-def _attach_roles(ctx: Context, aid: str, s: NameSpan) -> None:
+def _attach_roles(ctx: Context, aid: str, s: NameSpan, shared: dict[int, RoleInfo]) -> None:
+    """The roles, state, party and affiliation the words around a name give its person.
+    ``shared`` keeps, by the token after each name, a role written in the plural before a list
+    of names ("Labour MPs Jane Roe and Tom Poe"): each name coordinated after it has it too."""
     b, doc, lex = ctx.builder, ctx.toks, ctx.lex
     infos = []
     before = roles_before(ctx, s.i)
     if before is None and s.ti < s.i:
         before = roles_before(ctx, s.ti)  # "shadow home secretary Mr Davis"
+    if before is None:
+        k = s.ti
+        while k > 0 and (doc[k - 1].text == "," or doc[k - 1].lower_ in WORDS.list_joins):
+            k -= 1
+        if k < s.ti:
+            before = shared.get(k)
+    if before is not None and before.plural:
+        shared[s.j] = before
     if before is not None:
         appositive = s.i > 0 and doc[s.i - 1].text == ","
         closes = s.j >= len(doc) or doc[s.j].text in (",", ")", ".", "\n") or doc[s.j].is_sent_start

@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon.words import pronoun_set
 from .context import Context
-from .lexicon import WORDS
+from .lexicon import WORDS, singular
 from .parties import PartyHit
 from .places import trim_entity
 
@@ -40,6 +40,7 @@ class RoleInfo:
     affiliation: str | None = None
     country_from: str | None = None  # nationality | possessive | appositive
     party: PartyHit | None = None  # a party named in the phrase ("Tory leader", "Labour MP")
+    plural: bool = False  # written in the plural: it is the role of each name coordinated after it
 
 
 def _party_in(ctx: Context, i: int, j: int) -> PartyHit | None:
@@ -108,6 +109,7 @@ def in_portfolio(ctx: Context, i: int, j: int) -> bool:
 def _title_start(ctx: Context, toks: list[Token]) -> int | None:
     """Index in toks where the role title (the longest known title ending at the head) starts."""
     words = [t.lower_ for t in toks]
+    words[-1] = ctx.lex.role_plurals.get(words[-1], words[-1])  # "MPs": the title "mp"
     roles = ctx.lex.roles
     for k in range(len(words)):
         if " ".join(words[k:]) in roles or " ".join(words[k:]).replace("-", " ") in roles:
@@ -131,7 +133,7 @@ def _country_for_title(ctx: Context, toks: list[Token], k: int) -> str | None:
 def _is_office(ctx: Context, toks: list[Token]) -> bool:
     """Is the title an office of a state (a region before it then places it: "Ontario Premier",
     "Welsh Health Minister"; but a "Texas lawyer" holds no office of Texas)?"""
-    key = ctx.lex.office(" ".join(t.text for t in toks))
+    key = ctx.lex.office(" ".join([*(t.text for t in toks[:-1]), singular(toks[-1].text, ctx.lex)]))
     return bool(key and ctx.lex.role_states.get(key))
 
 
@@ -177,8 +179,8 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
     suffix = k
     if _office_suffix(doc, k):  # "President-elect", "minister-designate": the head is before
         k -= 2
-    if k < 0 or doc[k].lower_ not in ctx.lex.role_heads:
-        return None
+    if k < 0 or doc[k].lower_ not in ctx.lex.role_heads and doc[k].lower_ not in ctx.lex.role_plurals:
+        return None  # (a plural: "Labour MPs Jane Roe and Tom Poe", "the two councillors, Jane Roe and ...")
     if doc[k].ent_type_ == "PERSON" and k > 0 and doc[k - 1].text in ctx.lex.given_names:
         return None  # "Michael King" is a name, not a king
     if ctx.sent_of[k] != ctx.sent_of[i]:
@@ -245,7 +247,11 @@ def roles_before(ctx: Context, i: int) -> RoleInfo | None:
     if party is not None and affiliation == ctx.article.text[doc[party.i].idx:doc[party.j - 1].idx + len(doc[party.j - 1].text)]:
         affiliation = None  # the party is the person's party, not an employer
     text, start, end_c = _text(ctx, toks)
-    return RoleInfo(text, start, end_c, country, affiliation, how, party)
+    head = toks[-1 - extra]
+    plural = head.lower_ in ctx.lex.role_plurals and not extra
+    if plural:  # "Labour MPs": each is a "Labour MP"
+        text = text[:len(text) - len(head.text)] + singular(head.text, ctx.lex)
+    return RoleInfo(text, start, end_c, country, affiliation, how, party, plural)
 
 
 def roles_after(ctx: Context, j: int) -> RoleInfo | None:

@@ -642,3 +642,35 @@ def test_welcoming_visitors_is_hosting_them_and_guests_of_no_state_are_no_event(
     assert kinds(run("France welcomed the Iranian delegation.")) == [("CONSULT", ("FRA",), ("IRN",))]
     assert run("Ana Ruiz welcomed several hundred guests at her home.") == ()
     assert [e.type for e in run("France welcomed the Iranian decision.")] == ["SUPPORT"]
+
+
+def test_approving_or_voting_for_a_policy_supports_it_and_a_challenge_to_a_contest_requests_it(run):
+    assert [e.type for e in run("The Greens voted for the Peruvian proposal.")] == ["SUPPORT"]
+    assert kinds(run("The Greens approved the Peruvian plan.")) == [("SUPPORT", ("org:greens",), ("PER",))]
+    assert run("Acme approved the merger.") == ()
+    assert kinds(run("Ana Ruiz challenged Tom Vale to a televised debate.")) \
+        == [("REQUEST", ("person:ana-ruiz",), ("person:tom-vale",))]
+
+
+def test_a_reported_wrong_accuses_whoever_did_it(run):
+    assert kinds(run("Ana Ruiz said Peru had wasted billions.")) == [("ACCUSE", ("person:ana-ruiz",), ("PER",))]
+    assert kinds(run("Ana Ruiz said the Peruvian minister had misled parliament.")) \
+        == [("ACCUSE", ("person:ana-ruiz",), ("PER",))]
+    assert run("Ana Ruiz said Peru had not wasted money.") == ()
+    assert run("Ana Ruiz said Peru had failed to act.") == ()  # failing to do is no wrong of its own
+
+
+def test_being_to_do_something_is_a_plan(run):
+    evs = run("France is to meet Peru next week.")
+    assert [(e.type, e.modality) for e in evs] == [("AGREE", "intended")]
+
+
+def test_the_subject_of_a_passive_does_what_it_was_made_to_do(run):
+    assert [(e.type, e.source) for e in run("France was forced to withdraw its ambassador from Peru.")
+            if e.type != "REQUEST"][:1] == [("RETREAT", ("FRA",))]
+
+
+def test_a_foreign_states_stance_toward_a_policy_is_not_toward_the_home_government():
+    assert [e[2] for e in _whole("Israel opposed the plan.")] == [()]
+    # the home state, when the article names no body of its government
+    assert [e[2] for e in _whole("The Liberal Democrats opposed the bill.")] == [("GBR",)]

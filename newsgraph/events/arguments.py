@@ -232,8 +232,9 @@ def subject_of(verb: Token, index: ActorIndex, *, max_hops: int = 4) -> Args:
                     _add(actors, a)
             return Args(tuple(actors), inherited, pronoun and not actors, relative and not actors)
         if cur.dep_ == "xcomp" and cur.head.pos_ == "VERB":
-            # object control: "urged Japan to act" -> Japan acts
-            objs = [c for c in cur.head.children if c.dep_ in ("dobj", "dative")]
+            # object control: "urged Japan to act" -> Japan acts; so does the subject of the
+            # passive: "Japan was urged (forced, asked) to act"
+            objs = [c for c in cur.head.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
             if objs and cur.head.lemma_ not in ("promise",):
                 found = [a for o in objs for a in np_actors(o, index)]
                 return Args(tuple(found), True)

@@ -365,7 +365,7 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
         if agent is not None and agent.id not in {a.id for a in tgt}:
             source, rule, conf = [agent], rule + "+state-agent", conf - 0.2
     if not tgt and (e.type in load_stance().policy_stances):
-        owner = statements.policy_owner(_thing(anchor, m), index, load_stance())
+        owner = statements.policy_owner(_thing(anchor, m), index, source)
         if owner is not None and owner.id not in exclude:
             tgt, rule, conf = [owner], rule + "+policy-owner", conf - 0.2  # "opposed the bill"
     if not tgt and e.type == "REQUEST" and source and index.home_country is not None \

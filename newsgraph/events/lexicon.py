@@ -27,7 +27,7 @@ FRAMES = ("agree", "reject", "request", "threaten", "warn")
 #: Senses a trigger word can have besides the political act: the act is coded only when the
 #: sentence shows that sense is not meant (``senses.json``; :mod:`.senses`).
 SENSES = ("physical", "economic", "published", "territory")
-_CONDITIONS = ("obj", "prt", "prep", "mod", "nomod", "noobj", "noprep")
+_CONDITIONS = ("obj", "dobj", "prt", "prep", "mod", "nomod", "noobj", "noprep")
 #: The columns of ``triggers.tsv``.
 TRIGGER_COLUMNS = ("rule", "type", "pos", "lemma", "cond", "mode", "cameo", "flags")
 
@@ -43,6 +43,7 @@ class Entry:
     mode: str | None
     cameo: str | None
     obj: frozenset[str] = frozenset()
+    dobj: frozenset[str] = frozenset()  # the direct object itself, not a prepositional one
     prt: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()
     mod: frozenset[str] = frozenset()
@@ -65,7 +66,7 @@ class Entry:
 
     @property
     def specificity(self) -> int:
-        return (sum(bool(x) for x in (self.obj, self.prt, self.prep, self.mod)) + self.intrans
+        return (sum(bool(x) for x in (self.obj, self.dobj, self.prt, self.prep, self.mod)) + self.intrans
                 + self.comp + self.trans + self.noclause + self.objcomp)
 
 

@@ -109,6 +109,9 @@ def modality_of(verb: Token, lex: Lexicon, *, frames: tuple[Token, ...] = (),
         return INTENDED
     if any(w.lower_ == "going" and any(c.lower_ == "to" for c in verb.children) for w in words[1:]):
         return INTENDED
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.lower_ == "to" and c.dep_ == "aux"
+                                                                for c in verb.children):
+        return INTENDED  # "the government is to ban smoking": a plan
     # "plan to", "decision to" on a noun the act's verb depends on
     if verb.dep_ == "acl" and verb.tag_ != "VBN" and _intent_word(verb.head, lex):
         return INTENDED  # not "a plan backed by X": the plan is what was backed

@@ -24,6 +24,7 @@ The words are data (``data/stance.json``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,7 +45,7 @@ __all__ = ["Stance", "load_stance", "warning", "evaluations", "persisting", "quo
 
 STANCE_VERSION = "events.stance.v2"
 _KEYS = ("consequence_nouns", "naming_verbs", "pejorative_naming_verbs", "disapproving", "approving",
-         "feeling_preps", "negative", "positive", "persist_verbs",
+         "feeling_preps", "wrongdoing", "negative", "positive", "persist_verbs",
          "persist_particles", "opposition_nouns", "persist_preps", "policy_stances")
 #: Sectors of actors that command the state's own organs ("police will not tolerate ...").
 _STATE_SECTORS = frozenset(("GOV", "MIL", "COP", "EXE", "JUD", "SPY"))
@@ -59,6 +60,7 @@ class Stance:
     disapproving: frozenset[str]
     approving: frozenset[str]
     feeling_preps: frozenset[str]
+    wrongdoing: frozenset[str]
     negative: frozenset[str]
     positive: frozenset[str]
     persist_verbs: frozenset[str]
@@ -304,11 +306,14 @@ def _naming_small_clause(verb: Token, lex: Lexicon, index: ActorIndex, stance: S
 
 def _saying(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules: str) -> Draft | None:
     """"said the bill was deeply flawed": a reported judgement of an actor or its plan; "said
-    he was disappointed by the decision": a reported feeling about what someone did."""
+    he was disappointed by the decision": a reported feeling about what someone did; "said
+    Labour had wasted billions": a reported wrong."""
     for c in verb.children:
         if c.dep_ == "ccomp" and _own_feeling(verb, c, index) and (felt := _feeling(c, stance)) is not None:
             etype, cause, word = felt
             return _statement(verb, cause, [word], etype, "feeling", lex, index, rules)
+        if c.dep_ == "ccomp" and (doer := _wrongdoer(c, stance)) is not None:
+            return _statement(verb, doer, [c], "ACCUSE", "wrongdoing", lex, index, rules)
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"), None)
     if clause is None:
         return None
@@ -322,6 +327,17 @@ def _saying(verb: Token, lex: Lexicon, index: ActorIndex, stance: Stance, rules:
     if etype is None or any(c.dep_ == "neg" for c in clause.children):
         return None
     return _statement(verb, subject, desc, etype, "judge", lex, index, rules)
+
+
+def _wrongdoer(clause: Token, stance: Stance) -> Token | None:
+    """The subject of a reported wrong ("Labour had wasted billions", "the minister misled MPs",
+    "had failed pensioners"); none when negated."""
+    lemma = clause.lemma_.lower()
+    if lemma not in stance.wrongdoing or any(c.dep_ == "neg" for c in clause.children) \
+            or lemma == "fail" and not any(c.dep_ == "dobj" for c in clause.children):
+        return None
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return None if subject is None or subject.lower_ in WORDS.empty_subjects else subject
 
 
 def _own_feeling(verb: Token, clause: Token, index: ActorIndex) -> bool:
@@ -368,7 +384,7 @@ def _statement(verb: Token, about: Token, desc: list[Token], etype: str, rule: s
         target = [a for t in desc for a in [index.for_token(t)] if args_.is_participant(a) and a.id not in own]
     target = list({a.id: a for a in target}.values())
     if not target:
-        owner = policy_owner(about, index, load_stance())
+        owner = policy_owner(about, index, source)
         if owner is None or owner.id in own:
             return None
         target, rule = [owner], rule + "+policy-owner"
@@ -449,7 +465,7 @@ def quoted_judgements(doc, quotes: tuple[Quote, ...], lex: Lexicon, index: Actor
             target = [a for a in judged if a.id not in own and a.kind != "location"]
             rule = "quoted-judgement"
             if not target:
-                owner = policy_owner(thing, index, stance)  # '"a very bad bill"'
+                owner = policy_owner(thing, index, (speaker,))  # '"a very bad bill"'
                 if owner is None or owner.id in own:
                     continue
                 target, rule = [owner], rule + "+policy-owner"
@@ -495,14 +511,21 @@ def _judged(t: Token, index: ActorIndex) -> tuple[list[Actor], Token | None]:
 
 # --- whose policy ---------------------------------------------------------------------------
 
-def policy_owner(thing: Token | None, index: ActorIndex, stance: Stance) -> Actor | None:
-    """The government of the article's home country, for a policy the text gives no owner
-    ("the Lib Dems oppose the bill": the bill is the government's)."""
+def policy_owner(thing: Token | None, index: ActorIndex,
+                 source: Iterable[Actor] = ()) -> Actor | None:
+    """The owner of a policy the text names no owner for where it stands: the one named where
+    the article spoke of it before ("Labour plans ... the plans"), else the government of the
+    article's home country ("the Lib Dems oppose the bill": the bill is the government's),
+    unless those who take the stance are of another state ("Israel's cabinet approved a plan")."""
     if thing is None or thing.lemma_.lower() not in policy_nouns() or index.home_country is None:
         return None
     if _named_owner(thing, index) is not None:
         return None  # "the Tory plans": an owner is named (and found, or not, by the parse)
-    return _earlier_owner(thing, index) or home_government(index)
+    earlier = _earlier_owner(thing, index)
+    if earlier is not None:
+        return earlier
+    states = {a.country for a in source if a.country}
+    return home_government(index) if not states or index.home_country.code in states else None
 
 
 def _named_owner(thing: Token, index: ActorIndex) -> Actor | None:

@@ -94,6 +94,12 @@ def _verb_match(tok: Token, e: Entry) -> tuple[Token, ...] | None:
         if hit is None:
             return None
         extra.append(hit)
+    if e.dobj:  # "approved the bill", not "approved spending with an increase"
+        hit = next((o for o in tok.children if o.dep_ in ("dobj", "nsubjpass") and (_low(o) in e.dobj
+                    or any(c.dep_ == "compound" and _low(c) in e.dobj for c in o.children))), None)
+        if hit is None:
+            return None
+        extra.append(hit)
     if e.noobj and any(_low(o) in e.noobj or o.lower_ in e.noobj
                        for o in _objects(tok, frozenset()) if o.dep_ in ("dobj", "nsubjpass")):
         return None

@@ -674,3 +674,15 @@ def test_a_foreign_states_stance_toward_a_policy_is_not_toward_the_home_governme
     assert [e[2] for e in _whole("Israel opposed the plan.")] == [()]
     # the home state, when the article names no body of its government
     assert [e[2] for e in _whole("The Liberal Democrats opposed the bill.")] == [("GBR",)]
+
+
+def test_a_fine_by_a_state_body_is_a_sanction_and_a_bailout_is_aid(run):
+    # the lemmatizer gives "fin" for "fined": the lost "e" is put back for a trigger
+    assert kinds(run("France fined Acme.")) == [("SANCTION", ("FRA",), ("org:acme",))]
+    assert run("Acme fined Borex.") == ()  # one firm and another: no political act
+    assert [e.type for e in run("France bailed out Acme.")] == ["AID"]
+
+
+def test_a_threatened_measure_names_whom_it_is_aimed_at(run):
+    assert kinds(run("France threatened sanctions against Iran.")) == [("THREATEN", ("FRA",), ("IRN",))]
+    assert kinds(run("France threatened a veto.")) == [("THREATEN", ("FRA",), ())]

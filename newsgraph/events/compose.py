@@ -336,6 +336,11 @@ def _draft(m: Match, frame: Match | None, comps, lex: Lexicon, index: ActorIndex
                     tgt = [a for a in args_.subject_of(c, index).actors if a.id not in exclude]
             if tgt:
                 break
+        for o in (() if tgt else (c for c in anchor.children if c.dep_ == "dobj")):
+            # "threatened sanctions against China": whom the threatened measure is aimed at
+            tgt = [a for p in o.children if p.dep_ == "prep" and p.lower_ in WORDS.measure_preps
+                   for x in p.children if x.dep_ == "pobj" for a in args_.np_actors(x, index)
+                   if a.id not in exclude]
     if not tgt and e.type == "PROTEST":
         # "staged demonstrations to demand the resignation of the Algerian president"
         for c in anchor.children:

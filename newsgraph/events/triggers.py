@@ -180,6 +180,9 @@ def match_token(tok: Token, lex: Lexicon) -> Match | None:
     if tok.pos_ in _VERB_POS:
         if tok.dep_ in _NOMINAL_DEPS:
             return None  # "evacuated the wounded", "the wounded soldiers": a state, not an act
+        if lemma not in lex.verbs and lemma + "e" in lex.verbs \
+                and tok.lower_ in (lemma + "ed", lemma + "ing", lemma + "es"):
+            lemma += "e"  # the lemmatizer's lost "e": "fined" -> "fin", not "fine"
         for e in lex.verbs.get(lemma, ()):
             extra = _verb_match(tok, e)
             if extra is not None:

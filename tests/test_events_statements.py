@@ -686,3 +686,17 @@ def test_a_fine_by_a_state_body_is_a_sanction_and_a_bailout_is_aid(run):
 def test_a_threatened_measure_names_whom_it_is_aimed_at(run):
     assert kinds(run("France threatened sanctions against Iran.")) == [("THREATEN", ("FRA",), ("IRN",))]
     assert kinds(run("France threatened a veto.")) == [("THREATEN", ("FRA",), ())]
+
+
+def test_strikes_offensives_peacekeepers_and_nationalisation(run):
+    assert kinds(run("Israeli aircraft struck targets in Egypt.")) == [("ASSAULT", ("ISR",), ("EGY",))]
+    assert run("The proposal struck a chord with voters in Chile.") == ()
+    assert [e.type for e in run("The Peruvian army launched an offensive against Chile.")] == ["ASSAULT"]
+    assert [e.type for e in run("The Greens launched an attack on the Peruvian plans.")] == ["ACCUSE"]
+    assert kinds(run("France sent 500 peacekeepers to Chile.")) == [("AID", ("FRA",), ("CHL",))]
+    assert [e.type for e in run("Peru nationalised Acme.")] == ["COERCE"]
+
+
+def test_exchanging_prisoners_is_a_release_and_house_arrest_a_coercion(run):
+    assert [e.type for e in run("Peru and Chile exchanged prisoners.")] == ["RETREAT"]
+    assert kinds(run("France put the Iranian diplomat under house arrest.")) == [("COERCE", ("FRA",), ("IRN",))]

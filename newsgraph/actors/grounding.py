@@ -109,7 +109,8 @@ def ground_bodies(ctx: Context) -> None:
                 d["name"].split()[-1].lower() in lex.national_bodies:
             b.update(aid, country=home, country_from=domestic_how)
     by_name = {d["name"]: d for d in b.data.values() if d["kind"] == "organization" and d["country"]}
-    for aid, d in b.data.items():  # its other names too ("PCS" of "Public and Commercial Services Union (PCS)")
+    # a body's other names too ("PCS" of "Public and Commercial Services Union (PCS)")
+    for aid, d in b.data.items():
         if d["kind"] == "organization" and d["country"]:
             for m in b.mentions.get(aid, ()):
                 if m.form in ("name", "alias"):

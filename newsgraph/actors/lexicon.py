@@ -127,12 +127,13 @@ def _plurals(heads) -> dict[str, str]:
 
 def singular(word: str, lex: "Lexicon") -> str:
     """A plural role head as its singular, in the case it is written ("MPs" -> "MP",
-    "Senators" -> "Senator", "secretaries" -> "secretary"); any other word as it is."""
+    "Senators" -> "Senator", "Secretaries" -> "Secretary"); any other word as it is."""
     head = lex.role_plurals.get(word.lower())
     if head is None:
         return word
-    return word[:len(head)] if word[:len(head)].lower() == head else (
-        word[:len(head)] if word.isupper() else head[:1].upper() + head[1:] if word[:1].isupper() else head)
+    if word[:len(head)].lower() == head:  # the plural adds letters: "MPs", "Senators"
+        return word[:len(head)]
+    return head[:1].upper() + head[1:] if word[:1].isupper() else head  # "Secretaries", "chairmen"
 
 
 @functools.cache

@@ -73,7 +73,8 @@ def _clean_span(ctx: Context, i: int, j: int) -> tuple[int, int, int] | None:
                                and t.text not in ("-", ".") and not _after_hyphen(doc, k)):
             j = k
             break
-    for k in range(j - 2, i - 1, -1):  # "Huawei CFO Meng", "Labour MPs Jane Roe": the name starts after a role title inside
+    # "Huawei CFO Meng", "Labour MPs Jane Roe": the name starts after a role title inside
+    for k in range(j - 2, i - 1, -1):
         if (doc[k].lower_ in lex.role_heads and k > i or doc[k].lower_ in lex.role_plurals) \
                 and doc[k].text[:1].isupper() and doc[k].text not in lex.given_names:
             i = k + 1

@@ -414,3 +414,11 @@ def test_a_title_in_the_plural_is_the_role_of_each_name_listed_after_it(run):
     text = "The two Green councillors, Jane Roe and Tom Poe, voted against it."
     idx = run(text, **BBC)
     assert actor(idx, text, "Tom Poe").roles == ("Green councillor",)
+
+
+def test_an_organ_named_with_its_state_is_that_organ(run):
+    text = "The US Justice Department sued Acme, and the British Home Office said nothing."
+    idx = run(text)
+    assert (actor(idx, text, "US Justice Department").sector, actor(idx, text, "US Justice Department").country) \
+        == ("GOV", "USA")
+    assert actor(idx, text, "British Home Office").sector == "GOV"

@@ -36,7 +36,7 @@ from .context import Context, find_forms, keeps_capitals
 from .lexicon import WORDS
 from .tables import States, parse_states, rows
 
-__all__ = ["Organ", "extract_organs", "organ_by_shape", "organ_id", "organ_states", "organs"]
+__all__ = ["Organ", "extract_organs", "organ_by_shape", "organ_id", "organ_named", "organ_states", "organs"]
 
 KINDS = frozenset({"organization", "group", "head"})
 #: LAB: trade unions; ELI: politicians as a class ("politicians", CAMEO's elites)
@@ -97,6 +97,13 @@ def organ_states(form: str) -> States | None:
         if o.text == form:
             return o.states
     return None
+
+
+def organ_named(words: list[str]) -> Organ | None:
+    """The organisation of the table written exactly so ("Justice Department" of "US Justice
+    Department"), in any case."""
+    text = " ".join(words).lower()
+    return next((o for o in organs() if o.kind == "organization" and o.text.lower() == text), None)
 
 
 def organ_by_shape(words: list[str]) -> Organ | None:

@@ -29,7 +29,7 @@ from ..lexicon import slug
 from ..lexicon.words import pronoun_set
 from .context import Context
 from .lexicon import WORDS
-from .organs import organ_by_shape
+from .organs import organ_by_shape, organ_named
 from .places import trim_entity
 from .roles import in_portfolio, role_like
 
@@ -120,6 +120,10 @@ def extract_orgs(ctx: Context, inner: dict[int, str]) -> None:
         written = [doc[k].text for k in range(i, j)]
         kind_word = [doc[j].text] if j < len(doc) and doc[j].text.islower() and doc[j].pos_ == "NOUN" else []
         organ = (organ_by_shape(written + kind_word) if kind_word else None) or organ_by_shape(written)
+        if organ is None and country and i in ctx.gaz_at and j - i > 1:
+            # "US Justice Department": an organ of the table named with its state
+            named = organ_named(written[1:])
+            organ = named if named is not None and country in named.states else None
         if organ is not None:  # "Ministry of Defence", "West Yorkshire Police": an organ of the state
             sector = organ.sector
             if country is None and ctx.domestic and ctx.domestic[0] in organ.states:

@@ -422,3 +422,12 @@ def test_an_organ_named_with_its_state_is_that_organ(run):
     assert (actor(idx, text, "US Justice Department").sector, actor(idx, text, "US Justice Department").country) \
         == ("GOV", "USA")
     assert actor(idx, text, "British Home Office").sector == "GOV"
+
+
+def test_a_party_title_that_is_no_office_of_the_state_is_a_party_office(run):
+    text = ("Lib Dem home affairs spokesman Jane Roe spoke, Tory leader Tom Poe agreed and Labour MP "
+            "Ann Low did not.")
+    idx = run(text, **BBC)
+    assert actor(idx, text, "Jane Roe").sector == "PTY"
+    assert actor(idx, text, "Tom Poe").sector == "PTY"
+    assert actor(idx, text, "Ann Low").sector == "LEG"  # an MP holds an office of the state

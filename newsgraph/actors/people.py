@@ -502,8 +502,9 @@ def _attach_roles(ctx: Context, aid: str, s: NameSpan, shared: dict[int, RoleInf
     party = next((info.party for info in infos if info.party is not None), None)
     for info in infos:
         sector = lex.sector(info.role)
-        if info.party is not None and sector not in STATE_SECTORS:
-            sector = PARTY_SECTOR  # "Tory co-chairman": a party office
+        office = lex.office(info.role)
+        if info.party is not None and (sector not in STATE_SECTORS or not (office and lex.role_states.get(office))):
+            sector = PARTY_SECTOR  # "Tory co-chairman", "Lib Dem home affairs spokesman": a party office
         b.update(aid, roles=(info.role,), country=info.country, country_from=info.country_from,
                  affiliation=info.affiliation, sector=sector)
     party = party or _party_near(ctx, s)

@@ -80,10 +80,12 @@ def run(args, timeout=600, **kw) -> subprocess.CompletedProcess:
                           timeout=timeout, errors="backslashreplace", **kw)
 
 
-def group_members(pgid: int) -> list[int]:
-    from test_crash import group_members as members
+def outlived(pgid: int, grace: float, poll: float) -> list[int]:
+    """The pids of the group still alive ``grace`` seconds after its leader was killed (each
+    then killed): ``tests/test_crash.py``'s check."""
+    from test_crash import outlived as members
 
-    return [pid for pid, _ in members(pgid)]
+    return [pid for pid, _ in members(pgid, grace, poll)]
 
 
 def count(db: Path) -> dict[str, int]:
@@ -239,11 +241,7 @@ def audit_kills(tally: Tally, tmp: Path, kills: int) -> None:
         time.sleep(delay)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-        deadline = time.monotonic() + 10
-        while (left := group_members(proc.pid)) and time.monotonic() < deadline:
-            time.sleep(0.25)
-        for pid in left:
-            os.kill(pid, signal.SIGKILL)
+        left = outlived(proc.pid, 10, 0.25)
         problems = [f"{len(left)} processes alive 10 s later"] if left else []
         if db.exists():
             conn = sqlite3.connect(db)
@@ -312,11 +310,7 @@ def audit_dask(tally: Tally, tmp: Path, rounds: int) -> None:
     time.sleep(3)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    deadline = time.monotonic() + 30
-    while (left := group_members(proc.pid)) and time.monotonic() < deadline:
-        time.sleep(0.5)
-    for pid in left:
-        os.kill(pid, signal.SIGKILL)
+    left = outlived(proc.pid, 30, 0.5)
     tally.add("dask: batch itself killed", not left, f"{len(left)} processes alive 30 s later")
 
 

@@ -47,6 +47,17 @@ def group_members(pgid: int) -> list[tuple[int, str]]:
     return out
 
 
+def outlived(pgid: int, grace: float, poll: float = 0.25) -> list[tuple[int, str]]:
+    """The members of process group ``pgid`` still alive ``grace`` seconds on (its leader just
+    killed); each is then killed, so that none outlives the caller."""
+    deadline = time.monotonic() + grace
+    while (left := group_members(pgid)) and time.monotonic() < deadline:
+        time.sleep(poll)
+    for pid, _ in left:
+        os.kill(pid, signal.SIGKILL)
+    return left
+
+
 def counts(db: Path) -> dict[str, int]:
     with KnowledgeBase(db) as kb:
         return {t: kb.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
@@ -76,11 +87,7 @@ def test_sigkill_of_ingest_with_two_workers_leaves_nothing_behind(tmp_path):
     members = group_members(proc.pid)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    deadline = time.monotonic() + 10
-    while (left := group_members(proc.pid)) and time.monotonic() < deadline:
-        time.sleep(0.25)
-    for pid, _ in left:  # do not leave them to the next test
-        os.kill(pid, signal.SIGKILL)
+    left = outlived(proc.pid, 10)  # killed, so as not to leave them to the next test
     assert not left, f"alive 10 s after the kill (seed {seed}): {left}"
     assert len(members) >= 4, members  # killed while its workers ran
 

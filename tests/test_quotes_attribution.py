@@ -405,3 +405,27 @@ def test_a_gerund_after_by_is_said_by_the_clauses_subject():
 def test_a_clause_before_a_semicolon_is_not_what_the_cue_reports():
     text = "It is an unlikely outcome; Ann Marsh says the council will meet again next week."
     assert texts(analyse(text)) == ["the council will meet again next week"]
+
+
+@pytest.mark.parametrize("sentence, first, second, cue", [
+    ("The Kestrel Republic said it was firmly opposed to the test and warned its neighbour "
+     "to refrain from further launches.", "it was firmly opposed to the test",
+     "to refrain from further launches", "warned"),
+    ("Mayor Ann Reyes said the roads were closed and asked drivers to stay at home.",
+     "the roads were closed", "to stay at home", "asked"),
+    ("Finance Minister Tom Ode said the plan would cost millions and added that it would be "
+     "reviewed next year.", "the plan would cost millions", "it would be reviewed next year", "added"),
+])
+def test_a_second_report_joined_to_the_content_is_a_quote_of_its_own(sentence, first, second, cue):
+    """ "X said A and warned B": the parse makes the second cue a conjunct inside A, but
+    it reports on its own, for the same speaker."""
+    quotes = analyse(sentence)
+    a, b = find(quotes, first), find(quotes, second)
+    assert a.text == first and b.text == second
+    assert b.cue.text == cue and b.speaker is not None and b.speaker.name == a.speaker.name
+
+
+def test_a_conjunct_that_reports_nothing_stays_in_the_content():
+    q = find(analyse("Senator Lena Moss said she had read the report and agreed with its findings."),
+             "she had read the report")
+    assert q.text == "she had read the report and agreed with its findings"

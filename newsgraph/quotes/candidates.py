@@ -12,7 +12,7 @@ from .lexicon import WORDS
 __all__ = ["Candidate", "RULES", "NEVER_SPEAKS", "can_speak", "subject_of", "trim_tokens"]
 
 #: Versioned name of this stage's rules; each record stores ``RULES + ":" + rule``.
-RULES = "quotes.rules.v6"
+RULES = "quotes.rules.v7"
 
 
 @dataclass(slots=True)
@@ -120,6 +120,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if verb.lemma_ == "add" or inner is None or (
                     inner.pos_ != "PROPN" and inner.lower_ not in _personal()):
                 return subject_of(head.head, depth + 1) or inner  # the reporter's participle
+            return inner
+        if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i != head.i:
+            inner = subject_of(head, depth + 1)  # "X said it was opposed and warned ...": X warns,
+            if inner is None or (inner.pos_ != "PROPN" and inner.lower_ not in _personal()):
+                return subject_of(head.head, depth + 1) or inner  # unless a person is named there
             return inner
         return subject_of(head, depth + 1)
     doc = verb.doc

@@ -93,13 +93,19 @@ def _content_head(verb: Token, frame: str) -> Token | None:
     return None
 
 
-def _clause_tokens(verb: Token, head: Token) -> list[Token]:
+def _clause_tokens(verb: Token, head: Token, lex: Lexicon) -> list[Token]:
     """The content: the head's subtree, joined with the cue's other complements,
     clause-initial adverbials on the same side ("said while ..., X would ...") and
     adverbial clauses after it ("said she was glad because ..."), without a trailing
-    ", citing/adding ..." participle clause."""
+    ", citing/adding ..." participle clause, and without a second report joined to it
+    ("said it was opposed to the test and warned ...": the parse makes "warned" a conjunct
+    of the content, but it reports on its own)."""
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i
+    second = next((c for c in head.rights if c.dep_ == "conj" and c.pos_ == "VERB"
+                   and lex.frame(c.lemma_) in ("say", "promise")
+                   and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+                   and _content_head(c, lex.frame(c.lemma_)) is not None), None)
     if head.i > verb.i:
         for c in verb.rights:
             if c.dep_ in _CONTENT_DEPS or (c.dep_ == "advcl" and verb.i < c.i < head.i) or (
@@ -107,6 +113,9 @@ def _clause_tokens(verb: Token, head: Token) -> list[Token]:
                 left, right = min(left, c.left_edge.i), max(right, c.right_edge.i)
     if left < verb.i < head.i:  # "wounds that police said did not appear ...": after the cue
         left = verb.i + 1
+    if second is not None:
+        right = min((t.i for t in head.children if t.dep_ == "cc" and head.i < t.i < second.i),
+                    default=second.i) - 1
     last = max((c for c in doc[left:right + 1] if c.head.i in (head.i, verb.i) and c.i > head.i),
                key=lambda c: c.i, default=None)
     if (last is not None and last.dep_ == "advcl" and last.tag_ == "VBG"
@@ -351,7 +360,7 @@ def reported_clauses(doc: Doc, lex: Lexicon, qindex: QuotationIndex, *, text: st
         if head is not None and frame == "naming":
             parts, rule = [trim_tokens(list(head.subtree))], "reported-naming"
         elif head is not None:
-            parts = [trim_tokens(_clause_tokens(verb, head))]
+            parts = [trim_tokens(_clause_tokens(verb, head, lex))]
             rule = ("reported-belief" if frame == "belief" else
                     "reported-finding" if frame == "finding" else
                     "reported-infinitive" if head.dep_ == "xcomp" and head.tag_ != "VBG"

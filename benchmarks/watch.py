@@ -186,14 +186,23 @@ def run(web: Web, work: Path, *, name: str, pages: int, cycles: int, analysis: b
     return out
 
 
+def _count(least: int):
+    def parse(value: str) -> int:
+        n = int(value)
+        if n < least:
+            raise argparse.ArgumentTypeError(f"must be at least {least}, not {n}")
+        return n
+    return parse
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("-n", "--pages", type=int, default=5000)
-    ap.add_argument("--hosts", type=int, default=20)
-    ap.add_argument("--cycles", type=int, default=10)
-    ap.add_argument("--nlp-pages", type=int, default=200)
-    ap.add_argument("--per-host", type=int, default=4)
-    ap.add_argument("--concurrency", type=int, default=16)
+    ap.add_argument("-n", "--pages", type=_count(1), default=5000)
+    ap.add_argument("--hosts", type=_count(1), default=20)
+    ap.add_argument("--cycles", type=_count(1), default=10)
+    ap.add_argument("--nlp-pages", type=_count(0), default=200, help="0: no NLP run")
+    ap.add_argument("--per-host", type=_count(1), default=4)
+    ap.add_argument("--concurrency", type=_count(1), default=16)
     ap.add_argument("--seed", type=int, default=0)
     # the child
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -221,10 +230,12 @@ def main() -> int:
     with web.local:
         bare = run(web, work, name="no NLP, no dedupe", pages=args.pages, cycles=args.cycles,
                    analysis=False, args=args, dedupe=False)
-    web = Web(args.hosts, args.seed + 1)
-    with web.local:
-        nlp = run(web, work, name="NLP", pages=args.nlp_pages, cycles=1, analysis=True,
-                  args=args)
+    nlp = []
+    if args.nlp_pages:
+        web = Web(args.hosts, args.seed + 1)
+        with web.local:
+            nlp = run(web, work, name="NLP", pages=args.nlp_pages, cycles=1, analysis=True,
+                      args=args)
     print("results:")
     if plain:
         first = plain[0]

@@ -66,6 +66,15 @@ def test_unknown_publication():
     assert home.publication("The Village Crier", "https://example.org/a") is None
 
 
+def test_publication_names_match_without_case_accents_or_the_in_any_script():
+    assert home.publication("the SUEDDEUTSCHE zeitung", None).country == "DEU"
+    assert home.publication("Süddeutsche Zeitung.", None).country == "DEU"
+    # a name in another script keeps its letters: it matches nothing here, and no name whose
+    # letters were all dropped ("" once matched every such name alike)
+    assert home._key("Καθημερινή") == "καθημερινη" and home._key("朝日新聞") == "朝日新聞"
+    assert home.publication("朝日新聞", None) is None
+
+
 def _article(**kw) -> Article:
     return Article("t", Source(None, "text", "0"), "Body text.", (Span(0, 10),), **kw)
 

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ..lexicon.text import fold
 from ..models import Article, HomeCountry
 from .gazetteer import GazMatch, Gazetteer, load_abbreviations, load_countries
 from .tables import rows, split
@@ -39,9 +39,9 @@ class Publication:
 
 
 def _key(name: str) -> str:
-    """A publication name for matching: no accents, case, leading "The" or punctuation."""
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    s = re.sub(r"[^a-z0-9&]+", " ", s).strip()
+    """A publication name for matching: no accents, case, leading "The" or punctuation;
+    letters of every script kept ("Süddeutsche" -> "suddeutsche", "朝日新聞" stays)."""
+    s = re.sub(r"[^\w&]+|_", " ", fold(name)).strip()
     return s[4:] if s.startswith("the ") else s
 
 

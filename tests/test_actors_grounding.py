@@ -381,6 +381,22 @@ def test_a_union_is_a_labour_body_of_the_home_state_and_its_leader_speaks_for_it
     assert actor(idx, text, "GMB").sector == "LAB"  # "the GMB union": the noun after the name
 
 
+@pytest.mark.parametrize("text, name, sector", [
+    # a state title held in a body that is no organ of a state is no state office
+    ("Dr Ann Roe, Welsh secretary of the Royal Dental Association, said the plan would fail.",
+     "Ann Roe", None),
+    ("Sue Hart, press secretary of the Confederation of Bakers, said firms were worried.", "Sue Hart", None),
+    # a title in a body of known sector takes the body's sector
+    ("Tom Poe, general secretary of the Prison Officers Union, criticised the plan.", "Tom Poe", "LAB"),
+    ("Jan Ode, president of the European Commission, said the talks would go on.", "Jan Ode", "IGO"),
+    # a state body, or one that may be a state's organ, keeps the title's sector
+    ("Mark Ode, spokesman for the Home Office, said the plan would go ahead.", "Mark Ode", "GOV"),
+    ("Ann Low, secretary of the Electoral Commission, said the count was fair.", "Ann Low", "GOV"),
+])
+def test_a_title_held_in_a_body_takes_the_bodys_sector(run, text, name, sector):
+    assert actor(run(text, **BBC), text, name).sector == sector
+
+
 def test_a_party_word_before_a_policy_or_an_offer_names_the_party(run):
     text = "Ministers rejected a Conservative compromise offer and the Tory tax plan. Labour costs rose."
     idx = run(text, **BBC)

@@ -1,4 +1,4 @@
-"""The last actors pass: people whose office gives their state (rules ``actors.rules.v9:office``).
+"""The last actors pass: people whose office gives their state (rules ``actors.rules.v10:office``).
 
 A person with no state from the text's syntax (nationality word, possessive, appositive,
 party: :mod:`.people`) takes one from an office they hold, by its entry in ``data/roles.tsv``:
@@ -82,7 +82,7 @@ def _state_body(ctx: Context, name: str) -> bool:
 
 
 def ground_bodies(ctx: Context) -> None:
-    """National bodies and the people who speak for them (rules ``actors.rules.v9:body``):
+    """National bodies and the people who speak for them (rules ``actors.rules.v10:body``):
 
     - a publication or broadcaster of ``data/publications.tsv`` named in the text is of its
       country (``publication``: "the BBC"); a news agency is of none;
@@ -93,7 +93,12 @@ def ground_bodies(ctx: Context) -> None:
     - a person with no state who speaks for a body of the article that has one takes it
       (``affiliation``: "Richard Lewis, Welsh secretary of the British Medical Association"),
       and so does the staff of a person who has one, named by full name or surname
-      ("Blair's spokeswoman", "an aide to Mr Blair": ``staff_roles``).
+      ("Blair's spokeswoman", "an aide to Mr Blair": ``staff_roles``);
+    - a person's title held in a body that is no organ of a state gives no state sector: the
+      person takes the body's sector ("general secretary of the Fire Brigades Union": LAB,
+      "president of the European Commission": IGO), or none when the body's is unknown but its
+      name's head is a ``private_bodies`` word ("Welsh secretary of the British Medical
+      Association" is no government official).
     """
     from .home import publication
 
@@ -119,8 +124,16 @@ def ground_bodies(ctx: Context) -> None:
         if d["kind"] == "person" and not d["country"] and d["affiliation"] in by_name:
             body = by_name[d["affiliation"]]
             b.update(aid, country=body["country"], country_from="affiliation")
-            if body["sector"] and body["sector"] != "GOV" and d["sector"] == "GOV":
-                d["sector"] = body["sector"]  # "PCS leader Jane Roe": a union's leader leads no government
+    bodies = {m.text: d for aid, d in b.data.items() if d["kind"] == "organization"
+              for m in b.mentions.get(aid, ()) if m.form in ("name", "alias")}
+    for d in b.data.values():
+        body = bodies.get(d["affiliation"]) if d["kind"] == "person" else None
+        if body is None or body["sector"] in _STATE_BODIES or d["sector"] not in (None, *_OFFICE_SECTORS):
+            continue  # a party's member keeps the office they hold (people.py decides)
+        if body["sector"]:  # "PCS leader Jane Roe", "general secretary of the FBU": the union's (LAB)
+            d["sector"] = body["sector"]
+        elif _head_word(body["name"]) in lex.private_bodies:
+            d["sector"] = None  # "Welsh secretary of the British Medical Association": no state office
     for aid, d in b.data.items():
         if d["kind"] == "person" and not d["country"]:
             boss = next((p for role in d["roles"] if (p := _served(ctx, role)) is not None), None)
@@ -128,6 +141,16 @@ def ground_bodies(ctx: Context) -> None:
                 b.update(aid, country=b.data[boss]["country"], country_from="affiliation",
                          affiliation=b.data[boss]["name"])
 
+
+def _head_word(name: str) -> str:
+    """The head of a body's name: "Confederation of British Industry" -> "confederation"."""
+    return name.split(" of ")[0].split()[-1].lower()
+
+
+#: the sectors of offices of a state, which a title held in another body does not give
+_OFFICE_SECTORS = ("GOV", "LEG", "JUD", "COP", "MIL")
+#: bodies whose sector a title held in them does not replace: organs of a state, parties
+_STATE_BODIES = (*_OFFICE_SECTORS, "OPP", "PTY")
 
 #: "Trudeau's spokeswoman", "spokeswoman for Justin Trudeau", "an aide to Mr Blair"
 _SERVES = re.compile(r"^(?:(?P<owner>.+?)['’]s\s+(?P<role>.+)|(?P<role2>.+?)\s+(?:for|to)\s+(?P<owner2>.+))$")

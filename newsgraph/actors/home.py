@@ -1,4 +1,4 @@
-"""The article's home country: the state it reports from (rules ``actors.rules.v9:home``).
+"""The article's home country: the state it reports from (rules ``actors.rules.v10:home``).
 
 Domestic offices and organs that name no state ("the shadow chancellor", "MPs", "the
 government", "Labour") act for it.  In order:

@@ -12,7 +12,7 @@ from ..models import Actor, HomeCountry, Mention
 __all__ = ["ActorIndex", "Builder", "VERSION"]
 
 #: Version of the actor rules; each mention's ``rule`` is ``VERSION:<rule name>``.
-VERSION = "actors.rules.v9"
+VERSION = "actors.rules.v10"
 
 
 @dataclass(frozen=True)

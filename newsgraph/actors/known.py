@@ -1,5 +1,5 @@
 """Known office-holders: who a person named in full is, when the article does not say
-(rules ``actors.rules.v9:known``), as event coders' actor dictionaries do.
+(rules ``actors.rules.v10:known``), as event coders' actor dictionaries do.
 
 ``data/people.tsv`` lists people prominent in national politics (heads of state and government,
 ministers, party leaders, officials who act for a government) with the state they act for,

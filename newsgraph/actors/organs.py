@@ -1,6 +1,6 @@
 """Organs of the state that name no state: "the government", "the Treasury", "police", "MPs".
 
-Rules (``actors.rules.v9:organ``), from ``data/organs.tsv``:
+Rules (``actors.rules.v10:organ``), from ``data/organs.tsv``:
 
 - an organ word is a mention of that organ of a state when it heads its noun phrase (not
   "government bonds", "police chief") after no determiner, "the" or "this" (plurals also after a

@@ -1,6 +1,6 @@
 """Organisations, documents and bodies that speak, and collective references to states.
 
-Rules (``actors.rules.v9``):
+Rules (``actors.rules.v10``):
 - ``igo``: an intergovernmental organisation (``data/igos.tsv``: "the EU", "NATO", "the UN
   Security Council") is one organisation under its canonical name, sector IGO, no country;
 - ``org-ent``: an ORG entity, without "the" and a possessive; not when it is only role words

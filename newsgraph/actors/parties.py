@@ -1,6 +1,6 @@
 """Political parties: organisations (sector ``PTY``) of the state they stand in.
 
-Rules (``actors.rules.v9:party``), from ``data/parties.tsv``:
+Rules (``actors.rules.v10:party``), from ``data/parties.tsv``:
 
 - a party's name or short name ("the Labour Party", "Labour", "the Tories", "Lib Dems", "GOP")
   is a mention of the party (form ``name`` or ``alias``); a party word before a noun a party

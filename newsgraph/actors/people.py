@@ -1,6 +1,6 @@
 """People: names (spaCy PERSON plus title and appositive cues), one actor per person.
 
-Rules (``actors.rules.v9``):
+Rules (``actors.rules.v10``):
 - ``person-ent``: a PERSON entity, without a leading courtesy title, a trailing possessive or
   words that are not part of a name;
 - ``person-after-role``: capitalised proper nouns right after a role title the model did not

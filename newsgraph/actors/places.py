@@ -1,6 +1,6 @@
 """Countries, capitals as governments or places, regions and cities (gazetteer + spaCy places).
 
-Rules (``actors.rules.v9``):
+Rules (``actors.rules.v10``):
 - a country name, short name, abbreviation or demonym is the state (``USA``), with or without
   "the" and a possessive;
 - a capital or seat of government is the state when it acts or owns ("Tokyo had explained",

@@ -7,7 +7,7 @@ only its holder named later can fit is the one exception: ``role-noun`` below), 
 becomes a mention of that actor with the rule's name, which is how the quote and event
 stages see it (``ActorIndex.for_token``).
 
-Rules (``actors.rules.v9``):
+Rules (``actors.rules.v10``):
 
 - ``role-noun``: "the prime minister", "the chancellor", "the foreign minister" -> the
   person named most recently whose roles fit the title (a role fits when it is the title,

@@ -429,3 +429,11 @@ def test_a_conjunct_that_reports_nothing_stays_in_the_content():
     q = find(analyse("Senator Lena Moss said she had read the report and agreed with its findings."),
              "she had read the report")
     assert q.text == "she had read the report and agreed with its findings"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('The crowd cheered for Maria Lenz, the veteran boxer who says she will "fight on."', "Maria Lenz"),
+    ("Fans welcomed Hart, a striker who said he would stay at the club.", "Hart"),
+])
+def test_a_description_in_apposition_to_a_name_speaks_as_that_name(text, name):
+    assert analyse(text)[0].speaker.name == name

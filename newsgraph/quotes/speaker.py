@@ -208,7 +208,13 @@ class SpeakerResolver:
         return tok
 
     def resolve(self, tok: Token) -> Speaker:
-        """The speaker named (or referred to) by ``tok``."""
+        """The speaker named (or referred to) by ``tok``: a description in apposition to a
+        person or body named before it is that one ("Nunes, the brawler who calls herself ...")."""
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN":
+            named = self._actor_for(tok.head, *phrase_span(tok.head))
+            if (named.kind in ("person", "organization") if named is not None
+                    else tok.head.ent_type_ in ("PERSON", "ORG")):
+                tok = tok.head
         tok = self._named(tok)
         pron = self._is_pronoun(tok)
         start, end = (tok.idx, tok.idx + len(tok.text)) if pron else phrase_span(tok)

@@ -81,7 +81,7 @@ def test_json_entries_are_checked_when_read():
 
 
 def test_word_lists_are_read_once_and_checked():
-    words = WordLists("newsgraph.events", "words.json", version="events.words.v3")
+    words = WordLists("newsgraph.events", "words.json", version="events.words.v4")
     first = words.target_preps
     assert "against" in first and words.target_preps is first
     assert words.seq("alignment_prefixes") == ("pro", "anti")
@@ -108,7 +108,7 @@ ql.load_lexicon(); ql.WORDS.wh_words
 from newsgraph.timex.grammar import load_grammar
 load_grammar()
 from newsgraph.lexicon import marks, text, words
-marks.marks(); text.slug("x"); words.name_particles(); words.gerund_prepositions(); words.policy_nouns(); words.whole_words()
+marks.marks(); text.slug("x"); words.name_particles(); words.gerund_prepositions(); words.policy_nouns(); words.whole_words(); words.definite_determiners()
 from newsgraph.link.names import load_titles
 load_titles()
 from newsgraph.query.cameo import goldstein_table
@@ -242,10 +242,12 @@ STAGE_DATA = {
     "timex": ("timex/data/*",),
     "quotes": ("quotes/data/*", "lexicon/data/reporting_verbs.tsv", "lexicon/data/pronouns.tsv",
                "lexicon/data/quotation_marks.tsv", "actors/data/nonpersons.json", "actors/data/words.json",
-               "lexicon/data/gerund_prepositions.tsv", "lexicon/data/whole_words.tsv"),
+               "lexicon/data/gerund_prepositions.tsv", "lexicon/data/whole_words.tsv",
+               "lexicon/data/definite_determiners.tsv"),
     "events": ("events/data/*", "lexicon/data/reporting_verbs.tsv", "lexicon/data/pronouns.tsv",
                "actors/data/countries.tsv", "lexicon/data/gerund_prepositions.tsv",
-               "lexicon/data/policy_nouns.tsv", "lexicon/data/whole_words.tsv"),
+               "lexicon/data/policy_nouns.tsv", "lexicon/data/whole_words.tsv",
+               "lexicon/data/definite_determiners.tsv"),
     "link": ("lexicon/data/titles.tsv", "lexicon/data/given_names.tsv", "lexicon/data/name_parts.tsv",
              "lexicon/data/letters.tsv"),
     "query": ("query/data/goldstein.tsv",),

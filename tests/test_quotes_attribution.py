@@ -437,3 +437,19 @@ def test_a_conjunct_that_reports_nothing_stays_in_the_content():
 ])
 def test_a_description_in_apposition_to_a_name_speaks_as_that_name(text, name):
     assert analyse(text)[0].speaker.name == name
+
+
+@pytest.mark.parametrize("text, start, name", [
+    ("Economist Jane Roe wrote in a recent report for the Harbour Institute that ports were "
+     "failing.\nSpending on ports has fallen by 8 per cent since 2016, the report said.",
+     "Spending on ports", "Jane Roe"),
+    ("A report by the Kestrel Foundation was published on Monday.\nThe report said most schools "
+     "lacked heating.", "most schools lacked heating", "Kestrel Foundation"),
+])
+def test_the_document_speaks_for_the_author_of_its_earlier_mention(text, start, name):
+    assert find(analyse(text), start).speaker.name == name
+
+
+def test_who_obtained_or_saw_a_document_did_not_write_it():
+    text = "According to a memo obtained by The Daily Courier, the fund believed in the papers."
+    assert find(analyse(text), "the fund believed").speaker.name == "memo"

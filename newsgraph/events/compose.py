@@ -27,7 +27,7 @@ from .triggers import Match, match_sentence, other_agent_clause
 
 __all__ = ["Draft", "sentence_drafts", "RULES"]
 
-RULES = "events.rules.v6"
+RULES = "events.rules.v7"
 _COOP = frozenset(("verbal cooperation", "material cooperation"))
 #: Acts coded against the acting state itself when the text names no other target
 #: (repression, violence, protest, concessions and demands inside one state).

@@ -22,7 +22,7 @@ MODALITY_VERSION = "events.modality.v3"
 POLITICAL_VERSION = "events.political.v1"
 PACKAGE = "newsgraph.events"
 #: The stage's function words and small closed classes (``data/words.json``), read on first use.
-WORDS = WordLists(PACKAGE, "words.json", version="events.words.v3")
+WORDS = WordLists(PACKAGE, "words.json", version="events.words.v4")
 FRAMES = ("agree", "reject", "request", "threaten", "warn")
 #: Senses a trigger word can have besides the political act: the act is coded only when the
 #: sentence shows that sense is not meant (``senses.json``; :mod:`.senses`).

@@ -32,7 +32,7 @@ from spacy.tokens import Span, Token
 
 from ..actors import ActorIndex, organ_id
 from ..lexicon import read_json
-from ..lexicon.words import policy_nouns, pronoun_set
+from ..lexicon.words import definite_determiners, policy_nouns, pronoun_set
 from ..models import Actor, Quote
 from . import arguments as args_
 from .draft import Draft
@@ -537,7 +537,7 @@ def _named_owner(thing: Token, index: ActorIndex) -> Actor | None:
 def _earlier_owner(thing: Token, index: ActorIndex) -> Actor | None:
     """For a definite policy noun ("the plans"), the owner named at its nearest earlier mention
     ("controversial Labour plans to introduce ID cards")."""
-    if not any(c.dep_ == "det" and c.lower_ in WORDS.definite_dets for c in thing.children):
+    if not any(c.dep_ == "det" and c.lower_ in definite_determiners() for c in thing.children):
         return None
     lemma = thing.lemma_.lower()
     for t in reversed(thing.doc[:thing.i]):

@@ -25,7 +25,7 @@ from .reader import read_table
 
 __all__ = ["ReportingVerb", "reporting_verbs", "Title", "titles", "Pronoun", "pronouns",
            "pronoun_set", "given_names", "name_particles", "name_suffixes", "gerund_prepositions",
-           "policy_nouns", "whole_words",
+           "policy_nouns", "definite_determiners", "whole_words",
            "FRAMES", "VERB_CLASSES"]
 
 #: How the quotes stage reads a cue verb's content (``-``: the verb is no cue of a quote).
@@ -140,6 +140,14 @@ def policy_nouns() -> frozenset[str]:
     modifier that is an actor names the owner ("the government plans")."""
     return frozenset(row["word"].lower() for row in read_table(
         __package__, "policy_nouns.tsv", ("word",), required=("word",), unique="word"))
+
+
+@functools.cache
+def definite_determiners() -> frozenset[str]:
+    """Determiners that make a noun refer back to one named before ("the plans", "these
+    proposals"), lower case."""
+    return frozenset(row["word"].lower() for row in read_table(
+        __package__, "definite_determiners.tsv", ("word",), required=("word",), unique="word"))
 
 
 @functools.cache

@@ -25,7 +25,7 @@ from ..lexicon.words import pronoun_set, reporting_verbs
 __all__ = ["Lexicon", "load_lexicon", "FRAMES", "WORD_CLASSES", "NOUN_CLASSES", "WORDS"]
 
 #: The stage's function words and small closed classes (``data/words.json``), read on first use.
-WORDS = WordLists("newsgraph.quotes", "words.json", version="quotes.words.v1")
+WORDS = WordLists("newsgraph.quotes", "words.json", version="quotes.words.v2")
 FRAMES = frozenset({"say", "promise", "belief", "finding", "naming", "object", "direct"})
 NOUN_FRAMES = frozenset({"say", "promise"})
 NOUN_CLASSES = frozenset({"document", "body", "generic", "agent"})

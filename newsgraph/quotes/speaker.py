@@ -25,6 +25,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from ..lexicon.words import definite_determiners
 from ..models import Actor, Speaker
 from .lexicon import WORDS, Lexicon
 
@@ -34,6 +35,8 @@ _NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 _PHRASE_DEPS = {"det", "poss", "compound", "amod", "nmod", "nummod", "quantmod", "case",
                 "advmod", "cc", "conj", "prep", "pobj", "predet", "npadvmod"}
 _AUTHOR_KINDS = ("person", "organization", "country")
+#: how many tokens back "the report" looks for its earlier mention (a few paragraphs)
+_EARLIER_MENTION = 400
 
 
 def _entity(tok: Token) -> SpacySpan | None:
@@ -139,14 +142,37 @@ class SpeakerResolver:
     def _author(self, tok: Token) -> tuple[Actor | None, str] | None:
         """Who wrote or owns a document that speaks: "the agency's report", "the Civic Action
         study", "the post by Jason Schultz", "a statement from the EU", "figures from
-        Statistics Canada", "a release e-mailed to reporters by Jane Doe"."""
+        Statistics Canada", "a release e-mailed to reporters by Jane Doe"; for "the report"
+        with none of these, the author of the nearest earlier mention of the report ("a report
+        by the institute", "Jane Roe wrote in a report ...")."""
+        got = self._own_author(tok)
+        if got is not None or not any(c.dep_ == "det" and c.lower_ in definite_determiners()
+                                      for c in tok.children):
+            return got
+        for t in reversed(self.doc[max(0, tok.i - _EARLIER_MENTION):tok.i]):
+            if t.lemma_ == tok.lemma_ and t.pos_ == "NOUN":
+                return self._own_author(t) or self._writer(t)
+        return None
+
+    def _writer(self, doc_tok: Token) -> tuple[Actor | None, str] | None:
+        """ "Jane Roe wrote in a recent report ...": who wrote (or said) what the document holds."""
+        prep = doc_tok.head
+        verb = prep.head
+        if doc_tok.dep_ != "pobj" or prep.lower_ != "in" or verb.pos_ != "VERB" or self.lex.frame(verb.lemma_) is None:
+            return None
+        who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        actor = self.actors.for_token(who) if who is not None else None
+        return (actor, actor.name) if actor is not None and actor.kind in _AUTHOR_KINDS else None
+
+    def _own_author(self, tok: Token) -> tuple[Actor | None, str] | None:
         for c in tok.lefts:  # a possessive pronoun ("its report") leaves the document its name
             if c.dep_ in ("poss", "compound") and c.pos_ != "PRON":
                 actor = self.actors.for_token(c)
                 if actor is not None and actor.kind in _AUTHOR_KINDS:
                     return actor, actor.name
-        heads = {tok.i} | {c.i for c in tok.rights if c.dep_ == "acl" or (
-            c.dep_ == "relcl" and c.tag_ in ("VBN", "VBG"))}  # "released by", "e-mailed to X by"
+        heads = {tok.i} | {c.i for c in tok.rights if (c.dep_ == "acl" or (
+            c.dep_ == "relcl" and c.tag_ in ("VBN", "VBG"))) and c.lemma_.lower() in WORDS.issuing_verbs}
+        # "released by", "e-mailed to X by"; not "obtained by The Globe"
         for t in tok.subtree:
             if t.head.i not in heads or t.dep_ not in ("prep", "agent") or t.lower_ not in ("by", "from"):
                 continue

@@ -97,8 +97,8 @@ def ground_bodies(ctx: Context) -> None:
     - a person's title held in a body that is no organ of a state gives no state sector: the
       person takes the body's sector ("general secretary of the Fire Brigades Union": LAB,
       "president of the European Commission": IGO), or none when the body's is unknown but its
-      name's head is a ``private_bodies`` word ("Welsh secretary of the British Medical
-      Association" is no government official).
+      name's head is a ``national_bodies`` word that is no ``state_body_heads`` word ("Welsh
+      secretary of the British Medical Association" is no government official).
     """
     from .home import publication
 
@@ -132,7 +132,7 @@ def ground_bodies(ctx: Context) -> None:
             continue  # a party's member keeps the office they hold (people.py decides)
         if body["sector"]:  # "PCS leader Jane Roe", "general secretary of the FBU": the union's (LAB)
             d["sector"] = body["sector"]
-        elif _head_word(body["name"]) in lex.private_bodies:
+        elif _head_word(body["name"]) in lex.national_bodies - lex.state_body_heads:
             d["sector"] = None  # "Welsh secretary of the British Medical Association": no state office
     for aid, d in b.data.items():
         if d["kind"] == "person" and not d["country"]:

@@ -40,7 +40,7 @@ class Lexicon:
     party_nouns: frozenset[str] = frozenset()  # nouns a party word modifies ("Labour plans", "Tory MPs")
     nonstate_words: frozenset[str] = frozenset()  # a role with one is no office of the state ("company president")
     national_bodies: frozenset[str] = frozenset()  # heads of civil-society bodies' names ("union")
-    private_bodies: frozenset[str] = frozenset()  # heads of names of bodies never a state's organ
+    state_body_heads: frozenset[str] = frozenset()  # of those, heads of bodies often a state's organ
     portfolios: frozenset[str] = frozenset()  # "foreign" of "foreign ministers": one holder per state
     shared_offices: frozenset[str] = frozenset()  # offices firms have too ("president", "governor")
     rank_modifiers: frozenset[str] = frozenset()  # "junior" of "Nigerian junior foreign minister"
@@ -172,7 +172,7 @@ def lexicon() -> Lexicon:
         party_nouns=data.words("party_nouns"), nonstate_words=data.words("nonstate_words"),
         portfolios=data.words("portfolios"), shared_offices=data.words("shared_offices"),
         rank_modifiers=data.words("rank_modifiers"),
-        national_bodies=data.words("national_bodies"), private_bodies=data.words("private_bodies"),
+        national_bodies=data.words("national_bodies"), state_body_heads=data.words("state_body_heads"),
     )
 
 

@@ -158,21 +158,24 @@ class SpeakerResolver:
         """ "Jane Roe wrote in a recent report ...": who wrote (or said) what the document holds."""
         prep = doc_tok.head
         verb = prep.head
-        if doc_tok.dep_ != "pobj" or prep.lower_ != "in" or verb.pos_ != "VERB" or self.lex.frame(verb.lemma_) is None:
+        if (doc_tok.dep_ != "pobj" or prep.lower_ != "in" or verb.pos_ != "VERB"
+                or self.lex.frame(verb.lemma_) is None):
             return None
         who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         actor = self.actors.for_token(who) if who is not None else None
         return (actor, actor.name) if actor is not None and actor.kind in _AUTHOR_KINDS else None
 
     def _own_author(self, tok: Token) -> tuple[Actor | None, str] | None:
+        """The author this mention of a document names itself: its possessor or modifier, or
+        "by"/"from" after it or after a verb of issuing it."""
         for c in tok.lefts:  # a possessive pronoun ("its report") leaves the document its name
             if c.dep_ in ("poss", "compound") and c.pos_ != "PRON":
                 actor = self.actors.for_token(c)
                 if actor is not None and actor.kind in _AUTHOR_KINDS:
                     return actor, actor.name
-        heads = {tok.i} | {c.i for c in tok.rights if (c.dep_ == "acl" or (
-            c.dep_ == "relcl" and c.tag_ in ("VBN", "VBG"))) and c.lemma_.lower() in WORDS.issuing_verbs}
-        # "released by", "e-mailed to X by"; not "obtained by The Globe"
+        heads = {tok.i} | {c.i for c in tok.rights  # "released by", "e-mailed to X by"; not "obtained by"
+                           if (c.dep_ == "acl" or (c.dep_ == "relcl" and c.tag_ in ("VBN", "VBG")))
+                           and c.lemma_.lower() in WORDS.issuing_verbs}
         for t in tok.subtree:
             if t.head.i not in heads or t.dep_ not in ("prep", "agent") or t.lower_ not in ("by", "from"):
                 continue

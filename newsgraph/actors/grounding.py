@@ -113,19 +113,18 @@ def ground_bodies(ctx: Context) -> None:
         elif home and d["sector"] not in ("BUS", "IGO") and \
                 d["name"].split()[-1].lower() in lex.national_bodies:
             b.update(aid, country=home, country_from=domestic_how)
+    # every organisation by each name the text gives it ("PCS" of "Public and Commercial
+    # Services Union (PCS)")
+    bodies = {m.text: d for aid, d in b.data.items() if d["kind"] == "organization"
+              for m in b.mentions.get(aid, ()) if m.form in ("name", "alias")}
     by_name = {d["name"]: d for d in b.data.values() if d["kind"] == "organization" and d["country"]}
-    # a body's other names too ("PCS" of "Public and Commercial Services Union (PCS)")
-    for aid, d in b.data.items():
-        if d["kind"] == "organization" and d["country"]:
-            for m in b.mentions.get(aid, ()):
-                if m.form in ("name", "alias"):
-                    by_name.setdefault(m.text, d)
+    for text, d in bodies.items():
+        if d["country"]:
+            by_name.setdefault(text, d)
     for aid, d in b.data.items():
         if d["kind"] == "person" and not d["country"] and d["affiliation"] in by_name:
             body = by_name[d["affiliation"]]
             b.update(aid, country=body["country"], country_from="affiliation")
-    bodies = {m.text: d for aid, d in b.data.items() if d["kind"] == "organization"
-              for m in b.mentions.get(aid, ()) if m.form in ("name", "alias")}
     for d in b.data.values():
         body = bodies.get(d["affiliation"]) if d["kind"] == "person" else None
         if body is None or body["sector"] in _STATE_BODIES or d["sector"] not in (None, *_OFFICE_SECTORS):
